@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+// Guichet Habitat: layers, each using only the ones before it:
+// GuichetCore (pure domain) → GuichetStorage (GRDB/SQLite) → GuichetReports (CSV/ODS/PDF)
+// → GuichetCLI + GuichetUI (GTK) → `guichet` executable.
+import PackageDescription
+
+let package = Package(
+    name: "Guichet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guichet", targets: ["guichet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Domain core: entities, rules, cotation, budgets, summaries. Foundation only, no I/O.
+        .target(name: "GuichetCore"),
+        // Storage: SQLite through GRDB; implements the repository protocols of the core.
+        .target(name: "GuichetStorage", dependencies: [
+            "GuichetCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // cairo + pango for PDF output (no GTK needed).
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // Reports: CSV for French Excel, OpenDocument spreadsheets, PDF.
+        .target(name: "GuichetReports", dependencies: [
+            "GuichetCore", "GuichetStorage", "CPangoCairo",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // GTK 4 as a system library, plus a C shim for macros, casts, varargs and trampolines.
+        .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
+        .target(name: "CGtkShim", dependencies: ["CGtk"]),
+        // Thin Swift layer over GTK: references, signals, builder, list models, main-loop bridge.
+        .target(name: "GtkKit", dependencies: ["CGtk", "CGtkShim"]),
+        // Command line: the same domain as the window, headless.
+        .target(name: "GuichetCLI", dependencies: [
+            "GuichetCore", "GuichetStorage", "GuichetReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The GTK front end: one controller file per screen, described in ui/*.ui.
+        .target(name: "GuichetUI", dependencies: [
+            "GuichetCore", "GuichetStorage", "GuichetReports", "GtkKit",
+        ]),
+        .executableTarget(name: "guichet", dependencies: ["GuichetCLI", "GuichetUI"]),
+
+        .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
+        .testTarget(name: "GuichetStorageTests", dependencies: ["GuichetStorage"]),
+        .testTarget(name: "GuichetReportsTests", dependencies: ["GuichetReports"]),
+        .testTarget(name: "GuichetCLITests", dependencies: ["GuichetCLI"]),
+        .testTarget(name: "GtkKitTests", dependencies: ["GtkKit"]),
+        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
