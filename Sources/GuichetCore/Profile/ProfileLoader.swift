@@ -1,0 +1,85 @@
+import Foundation
+
+/// An error in a profile file, named by file and key path
+/// (`capso/schemes.json: schemes[3].envelope : doit être ≥ 0`).
+public struct ProfileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var problems: [ValidationError]
+    public var description: String {
+        problems.map { "\(file) : \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Reads a territory profile through a file-reading function, so the domain stays free of I/O:
+/// storage or the command line hands it a function that reads from `data/territories`.
+public struct ProfileLoader: Sendable {
+    public typealias ReadFile = @Sendable (_ relativePath: String) throws -> Data
+
+    let read: ReadFile
+    public init(read: @escaping ReadFile) { self.read = read }
+
+    /// Loads `<id>/territory.json` and every part it names; collects every problem of every file.
+    public func load(territory id: String) throws -> TerritoryProfile {
+        let manifestPath = "\(id)/territory.json"
+        let manifest: TerritoryManifest = try decode(manifestPath)
+        var problems: [ProfileError] = []
+        if manifest.id != id {
+            problems.append(ProfileError(file: manifestPath, problems: [ValidationError(field: "id", "« \(manifest.id) » ne correspond pas au dossier « \(id) »")]))
+        }
+        var profile = TerritoryProfile(manifest: manifest)
+        func part<P: ProfilePart>(_ name: String, _: P.Type) -> P? {
+            guard let rel = manifest.parts[name] else { return nil }
+            let path = Self.resolve(rel, from: id)
+            do { return try decode(path) } catch let e as ProfileError { problems.append(e); return nil } catch {
+                problems.append(ProfileError(file: path, problems: [ValidationError(field: "", "\(error)")])); return nil
+            }
+        }
+        profile.plh = part("plh", PLHProgramme.self)
+        // Parts owned by other areas are added here as they land (schemes, cotation, landlords…).
+        problems += crossChecks(profile, manifestPath: manifestPath)
+        if !problems.isEmpty {
+            throw ProfileErrors(errors: problems)
+        }
+        return profile
+    }
+
+    /// Checks between parts: every scheme's PLH action exists.
+    func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
+        []
+    }
+
+    /// `../capso/plh.json` seen from `demo` → `capso/plh.json`.
+    static func resolve(_ relative: String, from territory: String) -> String {
+        var parts = [territory]
+        for piece in relative.split(separator: "/") {
+            if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    func decode<P: ProfilePart>(_ path: String) throws -> P {
+        let data: Data
+        do { data = try read(path) } catch {
+            throw ProfileError(file: path, problems: [ValidationError(field: "", "fichier illisible ou absent")])
+        }
+        let value: P
+        do {
+            value = try JSONDecoder().decode(P.self, from: data)
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw ProfileError(file: path, problems: [ValidationError(field: keyPath(ctx.codingPath + [key]), "clé obligatoire absente")])
+        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
+            throw ProfileError(file: path, problems: [ValidationError(field: keyPath(ctx.codingPath), "type de valeur inattendu (\(ctx.debugDescription))")])
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw ProfileError(file: path, problems: [ValidationError(field: keyPath(ctx.codingPath), ctx.codingPath.isEmpty ? "JSON invalide" : ctx.debugDescription)])
+        }
+        let problems = value.validate()
+        if !problems.isEmpty { throw ProfileError(file: path, problems: problems) }
+        return value
+    }
+}
+
+/// Every problem found while loading a profile, file by file.
+public struct ProfileErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ProfileError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

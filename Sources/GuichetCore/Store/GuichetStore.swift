@@ -1,0 +1,44 @@
+/// The storage seen from the domain and the screens. SQLite (GRDB) implements it today; a shared
+/// PostgreSQL backend can implement it later without touching the domain or the screens.
+///
+/// Work happens in sessions: `read` gives a consistent snapshot, `write` one transaction that is
+/// committed whole or rolled back whole (imports, multi-step changes).
+public protocol GuichetStore: AnyObject, Sendable {
+    /// Where the data lives, as shown to the agent (a file path, later a server).
+    var location: String { get }
+    func read<T>(_ body: (any StoreSession) throws -> T) throws -> T
+    func write<T>(_ body: (any StoreSession) throws -> T) throws -> T
+}
+
+/// Everything a session can do; each area of the product adds its own protocol here.
+public protocol StoreSession: MetaStore, HistoryStore {
+    /// The agent to whom changes made in this session are attributed.
+    var agent: String { get }
+}
+
+/// Facts about the database itself.
+public protocol MetaStore {
+    func territoryID() throws -> String
+    /// Checks of the storage engine (SQLite's integrity check, foreign keys): empty when sound.
+    func integrityProblems() throws -> [String]
+}
+
+/// Errors of the storage, said in French so the window and the command line can show them as is.
+public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    case notFound(entity: String, key: String)
+    /// Another agent saved the same record since it was read.
+    case conflict(entity: String, key: String, changes: [FieldChange])
+    case constraint(String)
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(entity, key): return "\(entity) « \(key) » introuvable"
+        case let .conflict(entity, key, changes):
+            let list = changes.map { "\($0.field) : « \($0.old ?? "") » → « \($0.new ?? "") »" }.joined(separator: "; ")
+            return "\(entity) « \(key) » a été modifié par un autre agent depuis son ouverture" + (list.isEmpty ? "" : " (\(list))")
+        case let .constraint(m): return m
+        case let .unavailable(m): return m
+        }
+    }
+}
