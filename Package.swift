@@ -43,7 +43,7 @@ let package = Package(
         ]),
         // The GTK front end: one controller file per screen, described in ui/*.ui.
         .target(name: "GuichetUI", dependencies: [
-            "GuichetCore", "GuichetStorage", "GuichetReports", "GtkKit",
+            "GuichetCore", "GuichetStorage", "GuichetReports", "GuichetCLI", "GtkKit",
         ]),
         .executableTarget(name: "guichet", dependencies: ["GuichetCLI", "GuichetUI"]),
 

@@ -5,6 +5,7 @@ import Foundation
 public struct ProfileError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [ValidationError]
+    public init(file: String, problems: [ValidationError]) { self.file = file; self.problems = problems }
     public var description: String {
         problems.map { "\(file) : \($0)" }.joined(separator: "\n")
     }
@@ -81,5 +82,6 @@ public struct ProfileLoader: Sendable {
 /// Every problem found while loading a profile, file by file.
 public struct ProfileErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ProfileError]
+    public init(errors: [ProfileError]) { self.errors = errors }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

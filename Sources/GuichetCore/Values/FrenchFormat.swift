@@ -68,6 +68,7 @@ public enum FrenchNumber {
         while let last = t.last, groupSeparators.contains(last) { t = t.dropLast() }
         if t.hasSuffix("€") { t = t.dropLast() }
         else if t.uppercased().hasSuffix("EUR") { t = t.dropLast(3) }
+        while let last = t.last, groupSeparators.contains(last) { t = t.dropLast() }
         var negative = false
         var intPart = "", fracPart = ""
         var seenSep = false, seenDigit = false

@@ -37,7 +37,7 @@ public struct Siren: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// 14-digit identifier of an establishment: SIREN + 5-digit NIC, Luhn-checked
-/// (La Poste's establishments pass when their digit sum is a multiple of 5).
+/// (La Poste's establishments also pass when their digit sum is a multiple of 5).
 public struct Siret: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
 
@@ -46,12 +46,8 @@ public struct Siret: Hashable, Sendable, Codable, CustomStringConvertible {
         guard v.count == 14, v.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw ValidationError(field: field, "un SIRET compte 14 chiffres")
         }
-        let valid: Bool
-        if v.hasPrefix(Siren.laPoste) {
-            valid = v.compactMap(\.wholeNumberValue).reduce(0, +) % 5 == 0
-        } else {
-            valid = Luhn.isValid(v)
-        }
+        let valid = Luhn.isValid(v)
+            || (v.hasPrefix(Siren.laPoste) && v.compactMap(\.wholeNumberValue).reduce(0, +) % 5 == 0)
         guard valid else { throw ValidationError(field: field, "SIRET invalide (clé de contrôle)") }
         value = v
     }

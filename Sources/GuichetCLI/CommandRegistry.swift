@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// Every subcommand of `guichet`, in the order `--help` lists them. One line per command.
+enum CommandRegistry {
+    static let all: [any ParsableCommand.Type] = [
+        InitCommand.self,
+        DemoCommand.self,
+        CheckCommand.self,
+        TerritoriesCommand.self,
+    ]
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetStorage
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Crée une base vide pour un territoire (capso, cabbalr, demo…).")
+
+    @Option(name: .long, help: "Identifiant du territoire (dossier de data/territories).")
+    var territory: String
+
+    @Flag(name: .long, help: "Sortie JSON.")
+    var json = false
+
+    func run() throws {
+        let profile = try ProfileDirectory.load(territory: territory)
+        let url = GlobalOptions.databaseURL
+        let store = try SQLiteStore.create(url, territory: profile.id)
+        try Seeding.seed(profile: profile, into: store)
+        if json {
+            try Console.json(["database": url.path, "territory": profile.id, "name": profile.name])
+        } else {
+            Console.line("Base créée : \(url.path)")
+            Console.line("Territoire : \(profile.name) (\(profile.id))")
+        }
+    }
+}
+
+struct TerritoriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "territoires", abstract: "Liste les profils de territoire disponibles et les valide.")
+
+    @Flag(name: .long, help: "Sortie JSON.")
+    var json = false
+
+    struct Entry: Encodable { var id: String; var name: String?; var valid: Bool; var problems: [String] }
+
+    func run() throws {
+        var entries: [Entry] = []
+        for id in ProfileDirectory.available() {
+            do {
+                let p = try ProfileDirectory.load(territory: id)
+                entries.append(Entry(id: id, name: p.name, valid: true, problems: []))
+            } catch {
+                entries.append(Entry(id: id, name: nil, valid: false, problems: "\(error)".split(separator: "\n").map(String.init)))
+            }
+        }
+        if json { try Console.json(entries); return }
+        for e in entries {
+            Console.line("\(e.id) : \(e.name ?? "invalide")")
+            e.problems.forEach { Console.line("  ✗ \($0)") }
+        }
+        if entries.contains(where: { !$0.valid }) { throw CLIFailure("Au moins un profil est invalide.", code: 3) }
+    }
+}

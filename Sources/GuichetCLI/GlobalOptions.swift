@@ -1,0 +1,69 @@
+import Foundation
+import GuichetCore
+import GuichetStorage
+
+/// Options every command shares. `--database` may stand anywhere on the line
+/// (`guichet --database x.sqlite check` as well as `guichet check --database x.sqlite`),
+/// so it is taken out before the subcommand is parsed.
+enum GlobalOptions {
+    nonisolated(unsafe) private static var database: String?
+
+    static func extractDatabase(from args: inout [String]) throws -> String? {
+        var found: String?
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--database" {
+                guard i + 1 < args.count else { throw CLIFailure("--database attend un chemin de fichier", code: 64) }
+                found = args[i + 1]
+                args.removeSubrange(i...(i + 1))
+            } else if a.hasPrefix("--database=") {
+                found = String(a.dropFirst("--database=".count))
+                args.remove(at: i)
+            } else if a == "--" {
+                break
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    static func setDatabase(_ path: String?) { database = path }
+
+    static var databaseURL: URL { DatabaseLocation.resolve(explicit: database) }
+
+    /// Opens the chosen database and its territory profile.
+    static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL) }
+}
+
+/// Output helpers: JSON for scripts, French text for people.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func json<T: Encodable>(_ value: T) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try e.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func line(_ s: String = "") { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+
+    /// A plain text table with aligned columns; `right` marks columns aligned right (numbers).
+    static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        func fmt(_ r: [String]) -> String {
+            r.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+                return right.contains(i) ? pad + c : c + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        line(fmt(header))
+        line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        rows.forEach { line(fmt($0)) }
+    }
+}

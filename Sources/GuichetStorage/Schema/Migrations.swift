@@ -1,0 +1,41 @@
+import GRDB
+
+/// The versioned schema. Migrations only ever append: a released one is never edited.
+/// Each area of the product keeps its tables in its own file of this folder.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-meta-history", migrate: MetaSchema.v1)
+        return m
+    }
+}
+
+/// The file's identity and the append-only history.
+enum MetaSchema {
+    static func v1(_ db: Database) throws {
+        try db.create(table: "meta") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "history") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .text).notNull()
+            t.column("agent", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("entityKey", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("changes", .text).notNull()
+            t.column("comment", .text)
+        }
+        try db.create(index: "history_by_entity", on: "history", columns: ["entity", "entityKey", "id"])
+        // History is append-only: the database itself refuses edits and deletions; only the RGPD
+        // purge, inside its own transaction, may delete the lines of a purged record.
+        try db.execute(sql: """
+            CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+            BEGIN SELECT RAISE(ABORT, 'l''historique ne peut pas être modifié'); END;
+            CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+            WHEN (SELECT value FROM meta WHERE key = 'rgpd-purge-in-progress') IS NULL
+            BEGIN SELECT RAISE(ABORT, 'l''historique ne peut pas être supprimé'); END;
+            """)
+    }
+}
