@@ -1,5 +1,5 @@
 /// States of an aid dossier (brief §5). Raw values are what storage and the command line use.
-public enum DossierStatus: String, Codable, Sendable, CaseIterable, Comparable {
+public enum DossierStatus: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable, Comparable {
     case draft = "brouillon"
     case submitted = "depose"
     case underReview = "en_instruction"
