@@ -1,5 +1,5 @@
 /// `schemes.json`: every aid scheme of a territory.
-public struct SchemeCatalog: ProfilePart, Equatable {
+public struct SchemeCatalog: ProfilePart, Codable, Equatable {
     public var schemes: [AidScheme]
 
     public init(schemes: [AidScheme]) { self.schemes = schemes }
