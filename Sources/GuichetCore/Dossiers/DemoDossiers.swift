@@ -95,7 +95,10 @@ public enum DemoDossiers {
             move(.granted, d.grant?.reason)
             if target == .granted { return d }
             if target == .cancelled {
-                if rng.chance(30), step(20...90) != nil { pay(&d, d.grantedAmount.divided(by: 3, roundingTo: 100), day, agent) }
+                if rng.chance(30), step(20...90) != nil {
+                    pay(&d, d.grantedAmount.divided(by: 3, roundingTo: 100), day, agent)
+                    move(.partiallyPaid)
+                }
                 guard step(20...200) != nil else { return d }
                 let reason = rng.pick(["Travaux non réalisés dans le délai.", "Renoncement du bénéficiaire.", "Opération abandonnée par le maître d'ouvrage."])
                 close(&d, .cancelled, day, agent, reason, released: d.grantedAmount - d.paidAmount)
