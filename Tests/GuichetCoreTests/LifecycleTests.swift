@@ -246,6 +246,18 @@ final class LifecycleTests: XCTestCase {
         XCTAssertNil(DossierStatus(parsing: "perdu"))
     }
 
+    func testAvailableTransitionsAndClosingDate() {
+        let all = dossiers()
+        XCTAssertEqual(life.availableTransitions(for: all[.draft]!), [.submit, .abandon])
+        XCTAssertEqual(life.availableTransitions(for: all[.settled]!), [.recordSale])
+        XCTAssertEqual(life.availableTransitions(for: all[.refused]!), [])
+        XCTAssertNil(all[.partiallyPaid]!.closedOn)
+        XCTAssertEqual(all[.settled]!.closedOn, all[.settled]!.payments.last!.date)
+        XCTAssertEqual(all[.settled]!.retentionStart, all[.settled]!.antiSpeculation!.endDate)
+        let psvSettled = Fixtures.run(Fixtures.granted("PSV"), [.pay(Fixtures.granted("PSV").grantedAmount)])
+        XCTAssertEqual(DossierLifecycle(scheme: Fixtures.scheme("PSV")).availableTransitions(for: psvSettled), [])
+    }
+
     func testWrongSchemeIsRefused() {
         let d = Fixtures.dossier("PSV")
         XCTAssertThrowsError(try life.apply(.submit, to: d, on: day, agent: "a"))

@@ -49,6 +49,20 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
         guard status.holdsCommitment else { return .zero }
         return grantedAmount - (closure?.released ?? .zero)
     }
+    /// When the dossier closed: the last payment of a settled one, the date of a refusal,
+    /// abandonment or cancellation; nil while open. Retention periods (brief §9) start here,
+    /// or at the end of an anti-speculation clause when later.
+    public var closedOn: CalendarDate? {
+        switch status {
+        case .settled: return payments.last?.date
+        case .refused, .abandoned, .cancelled: return closure?.date
+        default: return nil
+        }
+    }
+    public var retentionStart: CalendarDate? {
+        guard let c = closedOn else { return nil }
+        return max(c, antiSpeculation?.endDate ?? c)
+    }
     public func document(_ id: String) -> SupportingDocument? { documents.last { $0.id == id } }
 
     /// Sets or replaces the state of a supporting document.

@@ -23,6 +23,11 @@ public struct DossierLifecycle: Sendable {
         legal[status]?.contains(kind) ?? false
     }
 
+    /// What the agent may do now with this dossier (menus, buttons); a sale only under a clause.
+    public func availableTransitions(for d: AidDossier) -> [DossierTransition.Kind] {
+        DossierTransition.Kind.allCases.filter { Self.isLegal($0, from: d.status) && ($0 != .recordSale || d.antiSpeculation != nil) }
+    }
+
     public func apply(_ t: DossierTransition, to dossier: AidDossier, on date: CalendarDate, agent: String) throws(LifecycleError) -> AidDossier {
         guard dossier.schemeCode == scheme.code else {
             throw LifecycleError(.wrongScheme, "Le dossier \(dossier.number) relève du dispositif \(dossier.schemeCode), pas de \(scheme.code).")
