@@ -22,7 +22,7 @@ final class SchemeConditionTests: XCTestCase {
         d.property.dwellings = k
         d.property.adaptedDwellings = 1
         XCTAssertEqual(unmet(d), ["operationSizeAbove"])
-        XCTAssertEqual(evaluate(d).unmet[0].message, "L'opération doit compter plus de \(k) logements ; elle en compte \(k).")
+        XCTAssertEqual(evaluate(d).unmet.first?.message, "L'opération doit compter plus de \(k) logements ; elle en compte \(k).")
         d.property.dwellings = k + 1
         XCTAssertEqual(unmet(d), [])
     }
@@ -46,14 +46,14 @@ final class SchemeConditionTests: XCTestCase {
         XCTAssertEqual(unmet(d), [])
         d.property.builtOn = limit
         XCTAssertEqual(unmet(d), ["builtBefore"])
-        XCTAssertEqual(evaluate(d).unmet[0].message, "Le logement doit avoir été construit avant le \(limit) ; il a été construit le \(limit).")
+        XCTAssertEqual(evaluate(d).unmet.first?.message, "Le logement doit avoir été construit avant le \(limit) ; il a été construit le \(limit).")
         d.property.builtOn = nil
         d.property.buildYear = limit.year - 1
         XCTAssertEqual(unmet(d), [])
         d.property.buildYear = limit.year
         XCTAssertEqual(unmet(d), ["builtBefore"])
         d.property.buildYear = nil
-        XCTAssertTrue(evaluate(d).unmet[0].message.contains("n'est pas renseignée"))
+        XCTAssertTrue(evaluate(d).unmet.first?.message.contains("n'est pas renseignée") ?? false)
     }
 
     func testMinimumWorks() {
@@ -63,7 +63,7 @@ final class SchemeConditionTests: XCTestCase {
         XCTAssertEqual(unmet(d), [])
         d.facts.worksAmount = min - Money(cents: 1)
         XCTAssertEqual(unmet(d), ["minimumWorks"])
-        XCTAssertEqual(evaluate(d).unmet[0].message,
+        XCTAssertEqual(evaluate(d).unmet.first?.message,
                        "Les travaux doivent atteindre au moins \(FrenchFormat.money(min)) TTC ; le devis s'élève à \(FrenchFormat.money(min - Money(cents: 1))).")
     }
 
@@ -121,7 +121,7 @@ final class SchemeConditionTests: XCTestCase {
         d.applicant = Fixtures.household()
         d.plhAction = 4
         XCTAssertEqual(Set(unmet(d)), ["applicant", "plhAction"])
-        XCTAssertTrue(evaluate(d).unmet[0].message.contains("Bailleur social"))
+        XCTAssertTrue(evaluate(d).unmet.first?.message.contains("Bailleur social") ?? false)
     }
 
     func testGrantDecisionCapAndReason() throws {
