@@ -36,6 +36,7 @@ public struct ProfileLoader: Sendable {
             }
         }
         profile.plh = part("plh", PLHProgramme.self)
+        profile.schemes = part("schemes", SchemeCatalog.self)
         // Parts owned by other areas are added here as they land (schemes, cotation, landlords…).
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {
@@ -46,7 +47,15 @@ public struct ProfileLoader: Sendable {
 
     /// Checks between parts: every scheme's PLH action exists.
     func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
-        []
+        var out: [ProfileError] = []
+        if let schemes = p.schemes, let plh = p.plh {
+            let problems = schemes.crossCheck(plh: plh)
+            if !problems.isEmpty {
+                let file = p.manifest.parts["schemes"].map { Self.resolve($0, from: p.id) } ?? manifestPath
+                out.append(ProfileError(file: file, problems: problems))
+            }
+        }
+        return out
     }
 
     /// `../capso/plh.json` seen from `demo` → `capso/plh.json`.

@@ -1,0 +1,119 @@
+/// Who applies: a household (members, income, size) or an organisation (name, SIRET).
+/// Only what the schemes need (RGPD, brief §9): no social security number, no nationality.
+public struct Applicant: Codable, Sendable, Equatable {
+    public var kind: ApplicantKind
+    public var household: Household?
+    public var organisation: Organisation?
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+
+    public init(kind: ApplicantKind, household: Household? = nil, organisation: Organisation? = nil,
+                address: String? = nil, phone: String? = nil, email: String? = nil) {
+        self.kind = kind; self.household = household; self.organisation = organisation
+        self.address = address; self.phone = phone; self.email = email
+    }
+
+    public static func household(_ h: Household, kind: ApplicantKind = .household) -> Applicant { Applicant(kind: kind, household: h) }
+    public static func organisation(_ o: Organisation, kind: ApplicantKind) -> Applicant { Applicant(kind: kind, organisation: o) }
+
+    /// "DUPONT Marie" for a household (its first applicant), the name of an organisation.
+    public var displayName: String {
+        if let o = organisation { return o.name }
+        if let m = household?.members.first(where: { $0.role == .applicant }) ?? household?.members.first { return m.displayName }
+        return ""
+    }
+
+    public func validate() -> [ValidationError] {
+        var v = ValidationCollector()
+        if kind.isOrganisation {
+            guard let o = organisation else {
+                v.add(ValidationError(field: "organisation", "l'organisme demandeur est obligatoire pour un demandeur « \(kind.label) »"))
+                return v.errors
+            }
+            v.add(o.validate(), under: "organisation")
+        } else if let h = household {
+            v.add(h.validate(), under: "household")
+        } else if let o = organisation {
+            v.add(o.validate(), under: "organisation")
+        } else {
+            v.add(ValidationError(field: "household", "le ménage demandeur est obligatoire"))
+        }
+        return v.errors
+    }
+}
+
+public struct Household: Codable, Sendable, Equatable {
+    public var members: [HouseholdMember]
+    /// Yearly income (revenu fiscal de référence) of `incomeYear`, usually N-2.
+    public var yearlyIncome: Money?
+    public var incomeYear: Int?
+    /// Persons living in the home (may exceed `members` when not every person is named).
+    public var size: Int
+
+    public init(members: [HouseholdMember], yearlyIncome: Money? = nil, incomeYear: Int? = nil, size: Int? = nil) {
+        self.members = members; self.yearlyIncome = yearlyIncome; self.incomeYear = incomeYear
+        self.size = size ?? members.count
+    }
+
+    func validate() -> [ValidationError] {
+        var v = ValidationCollector()
+        v.check(!members.isEmpty, "members", "au moins un membre du ménage")
+        v.check(members.contains { $0.role == .applicant }, "members", "le ménage doit compter un demandeur")
+        for (i, m) in members.enumerated() { v.add(m.validate(), under: "members[\(i)]") }
+        v.check(size >= max(1, members.count), "size", "la taille du ménage doit être ≥ le nombre de membres (\(members.count))")
+        if let inc = yearlyIncome { v.check(!inc.isNegative, "yearlyIncome", "le revenu ne peut pas être négatif") }
+        return v.errors
+    }
+}
+
+public struct HouseholdMember: Codable, Sendable, Equatable {
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        case applicant, coApplicant, child, other
+        public var label: String {
+            switch self {
+            case .applicant: return "Demandeur"
+            case .coApplicant: return "Co-demandeur"
+            case .child: return "Enfant"
+            case .other: return "Autre personne"
+            }
+        }
+    }
+    public var lastName: String
+    public var firstName: String
+    public var birthDate: CalendarDate?
+    public var role: Role
+
+    public init(lastName: String, firstName: String, birthDate: CalendarDate? = nil, role: Role) {
+        self.lastName = lastName; self.firstName = firstName; self.birthDate = birthDate; self.role = role
+    }
+
+    public var displayName: String { "\(lastName.uppercased()) \(firstName)" }
+
+    func validate() -> [ValidationError] {
+        var v = ValidationCollector()
+        v.check(!lastName.trimmingCharacters(in: .whitespaces).isEmpty, "lastName", "le nom est obligatoire")
+        v.check(!firstName.trimmingCharacters(in: .whitespaces).isEmpty, "firstName", "le prénom est obligatoire")
+        return v.errors
+    }
+}
+
+public struct Organisation: Codable, Sendable, Equatable {
+    public var name: String
+    /// Kept as typed; `validate()` checks it through `Siret`.
+    public var siret: String?
+    public var contactName: String?
+
+    public init(name: String, siret: String? = nil, contactName: String? = nil) {
+        self.name = name; self.siret = siret; self.contactName = contactName
+    }
+
+    func validate() -> [ValidationError] {
+        var v = ValidationCollector()
+        v.check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "name", "le nom de l'organisme est obligatoire")
+        if let s = siret, !s.isEmpty {
+            do { _ = try Siret(s, field: "siret") } catch { v.add(error) }
+        }
+        return v.errors
+    }
+}

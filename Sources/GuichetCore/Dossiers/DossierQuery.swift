@@ -1,0 +1,68 @@
+import Foundation
+
+/// A list request from a screen or the command line: filters, sort, page.
+/// `matches` and `sort` state the semantics an SQL implementation must reproduce.
+public struct DossierQuery: Sendable, Equatable {
+    public enum Column: String, Sendable, CaseIterable {
+        case number, applicant, commune, scheme, status, requested, granted, paid, receivedOn, updatedAt
+    }
+    /// Case- and accent-insensitive, over applicant name, dossier number and commune.
+    public var text: String?
+    public var statuses: Set<DossierStatus>
+    public var schemes: Set<String>
+    /// The year of the dossier number.
+    public var year: Int?
+    public var sort: Column
+    public var ascending: Bool
+    public var offset: Int
+    public var limit: Int?
+
+    public init(text: String? = nil, statuses: Set<DossierStatus> = [], schemes: Set<String> = [], year: Int? = nil,
+                sort: Column = .number, ascending: Bool = true, offset: Int = 0, limit: Int? = nil) {
+        self.text = text; self.statuses = statuses; self.schemes = schemes; self.year = year
+        self.sort = sort; self.ascending = ascending; self.offset = offset; self.limit = limit
+    }
+
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    public func matches(_ d: AidDossier) -> Bool {
+        if !statuses.isEmpty && !statuses.contains(d.status) { return false }
+        if !schemes.isEmpty && !schemes.contains(d.schemeCode) { return false }
+        if let y = year, d.number.year != y { return false }
+        if let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
+            let needle = Self.fold(t)
+            return [d.applicant.displayName, d.number.formatted, d.property.commune].contains { Self.fold($0).contains(needle) }
+        }
+        return true
+    }
+
+    /// Whether `a` comes before `b`; ties are broken by number so pages are stable.
+    public func precedes(_ a: AidDossier, _ b: AidDossier) -> Bool {
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (y < x ? 1 : 0) }
+        let c: Int
+        switch sort {
+        case .number: c = cmp(a.number, b.number)
+        case .applicant: c = cmp(Self.fold(a.applicant.displayName), Self.fold(b.applicant.displayName))
+        case .commune: c = cmp(Self.fold(a.property.commune), Self.fold(b.property.commune))
+        case .scheme: c = cmp(a.schemeCode, b.schemeCode)
+        case .status: c = cmp(a.status, b.status)
+        case .requested: c = cmp(a.requestedAmount ?? .zero, b.requestedAmount ?? .zero)
+        case .granted: c = cmp(a.grantedAmount, b.grantedAmount)
+        case .paid: c = cmp(a.paidAmount, b.paidAmount)
+        case .receivedOn: c = cmp(a.receivedOn?.dayNumber ?? Int.min, b.receivedOn?.dayNumber ?? Int.min)
+        case .updatedAt: c = cmp(a.updatedAt, b.updatedAt)
+        }
+        if c != 0 { return ascending ? c < 0 : c > 0 }
+        return a.number < b.number
+    }
+
+    /// Filter, sort and page an in-memory array (tests, small data sets).
+    public func apply<S: Sequence>(to dossiers: S) -> [AidDossier] where S.Element == AidDossier {
+        let sorted = dossiers.filter(matches).sorted(by: precedes)
+        let start = min(max(0, offset), sorted.count)
+        let end = limit.map { min(sorted.count, start + max(0, $0)) } ?? sorted.count
+        return Array(sorted[start..<end])
+    }
+}

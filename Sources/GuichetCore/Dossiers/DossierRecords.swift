@@ -1,0 +1,91 @@
+/// A supporting document of the dossier, against the scheme's checklist.
+public struct SupportingDocument: Codable, Sendable, Equatable {
+    public enum State: String, Codable, Sendable, CaseIterable {
+        case received, valid, invalid
+        public var label: String {
+            switch self { case .received: return "reçue"; case .valid: return "valide"; case .invalid: return "non conforme" }
+        }
+    }
+    /// The id of the scheme's `DocumentRequirement`.
+    public var id: String
+    public var state: State
+    public var date: CalendarDate
+    public var comment: String?
+
+    public init(id: String, state: State, date: CalendarDate, comment: String? = nil) {
+        self.id = id; self.state = state; self.date = date; self.comment = comment
+    }
+}
+
+/// One payment (instalment) of a granted aid.
+public struct Payment: Codable, Sendable, Equatable {
+    public var date: CalendarDate
+    public var amount: Money
+    public var agent: String
+    public var label: String?
+
+    public init(date: CalendarDate, amount: Money, agent: String, label: String? = nil) {
+        self.date = date; self.amount = amount; self.agent = agent; self.label = label
+    }
+}
+
+/// Money from another funder (State, commune): recorded, never counted in the EPCI's budget.
+public struct CoFundingLine: Codable, Sendable, Equatable {
+    public var funder: String
+    public var label: String
+    public var amount: Money
+
+    public init(funder: String, label: String, amount: Money) { self.funder = funder; self.label = label; self.amount = amount }
+}
+
+/// The grant decision as recorded: committed against the envelope of `envelopeYear` (the decision's year).
+public struct GrantRecord: Codable, Sendable, Equatable {
+    public var date: CalendarDate
+    public var amount: Money
+    public var envelopeYear: Int
+    public var computedAmount: Money
+    public var agent: String
+    /// Why the agent granted less than computed.
+    public var reason: String?
+    /// Why the agent confirmed a grant that overspends the envelope.
+    public var overspendReason: String?
+}
+
+/// How a dossier left the normal path: refused, abandoned, cancelled after grant.
+public struct DossierClosure: Codable, Sendable, Equatable {
+    public var status: DossierStatus
+    public var date: CalendarDate
+    public var agent: String
+    public var reason: String
+    /// Cancellation: the granted amount not paid, given back to the envelope.
+    public var released: Money?
+}
+
+/// Anti-speculation clause of a dossier: no resale before `endDate`.
+public struct AntiSpeculationClause: Codable, Sendable, Equatable {
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate
+    public var repayment: AntiSpeculationRule.Repayment
+    public var saleDate: CalendarDate?
+    /// Set when a sale happens before `endDate`: the dossier is flagged for repayment.
+    public var repaymentDue: Money?
+
+    public var isBreached: Bool { repaymentDue != nil }
+}
+
+/// A dated status change, attributed to an agent (the full field history lives in `HistoryStore`).
+public struct StatusChange: Codable, Sendable, Equatable {
+    public var from: DossierStatus?
+    public var to: DossierStatus
+    public var date: CalendarDate
+    public var agent: String
+    public var comment: String?
+}
+
+public struct DossierComment: Codable, Sendable, Equatable {
+    public var date: CalendarDate
+    public var agent: String
+    public var text: String
+
+    public init(date: CalendarDate, agent: String, text: String) { self.date = date; self.agent = agent; self.text = text }
+}

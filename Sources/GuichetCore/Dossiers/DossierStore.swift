@@ -1,0 +1,27 @@
+/// Storage of aid dossiers, as the screens and the command line need it. Implemented by
+/// GuichetStorage (GRDB); every call runs inside a `StoreSession` (read or write transaction).
+public protocol DossierStore {
+    /// Stores a new dossier with version 1 and returns it as stored.
+    /// Throws `StoreError.constraint` when the number exists.
+    func insertDossier(_ dossier: AidDossier) throws -> AidDossier
+    /// Saves a dossier read at `expectedVersion`; returns it with version + 1 and `updatedAt` set.
+    /// Throws `StoreError.conflict` (with the field changes made by the other agent) when the stored
+    /// version differs, `StoreError.notFound` when the number is unknown.
+    func updateDossier(_ dossier: AidDossier, expectedVersion: Int) throws -> AidDossier
+    func dossier(number: DossierNumber) throws -> AidDossier?
+    /// The next free sequence for (year, scheme): 1 + the highest used, 1 when none.
+    func nextDossierSequence(year: Int, scheme: String) throws -> Int
+    /// Filtered, sorted, paged as `DossierQuery.apply(to:)` does.
+    func dossiers(_ query: DossierQuery) throws -> [AidDossier]
+    /// How many dossiers match the query's filters (offset and limit ignored).
+    func countDossiers(_ query: DossierQuery) throws -> Int
+    /// Per (scheme, year) figures, as `BudgetFigures.aggregate` computes them; `years` nil: all.
+    func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures]
+}
+
+extension DossierStore {
+    /// The number a new dossier gets.
+    public func nextDossierNumber(year: Int, scheme: String) throws -> DossierNumber {
+        DossierNumber(year: year, scheme: scheme, sequence: try nextDossierSequence(year: year, scheme: scheme))
+    }
+}
