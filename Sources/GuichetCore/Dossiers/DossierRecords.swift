@@ -49,6 +49,12 @@ public struct GrantRecord: Codable, Sendable, Equatable {
     public var reason: String?
     /// Why the agent confirmed a grant that overspends the envelope.
     public var overspendReason: String?
+
+    public init(date: CalendarDate, amount: Money, envelopeYear: Int, computedAmount: Money, agent: String,
+                reason: String? = nil, overspendReason: String? = nil) {
+        self.date = date; self.amount = amount; self.envelopeYear = envelopeYear; self.computedAmount = computedAmount
+        self.agent = agent; self.reason = reason; self.overspendReason = overspendReason
+    }
 }
 
 /// How a dossier left the normal path: refused, abandoned, cancelled after grant.
@@ -59,6 +65,10 @@ public struct DossierClosure: Codable, Sendable, Equatable {
     public var reason: String
     /// Cancellation: the granted amount not paid, given back to the envelope.
     public var released: Money?
+
+    public init(status: DossierStatus, date: CalendarDate, agent: String, reason: String, released: Money? = nil) {
+        self.status = status; self.date = date; self.agent = agent; self.reason = reason; self.released = released
+    }
 }
 
 /// Anti-speculation clause of a dossier: no resale before `endDate`.
@@ -71,6 +81,12 @@ public struct AntiSpeculationClause: Codable, Sendable, Equatable {
     public var repaymentDue: Money?
 
     public var isBreached: Bool { repaymentDue != nil }
+
+    public init(startDate: CalendarDate, endDate: CalendarDate, repayment: AntiSpeculationRule.Repayment,
+                saleDate: CalendarDate? = nil, repaymentDue: Money? = nil) {
+        self.startDate = startDate; self.endDate = endDate; self.repayment = repayment
+        self.saleDate = saleDate; self.repaymentDue = repaymentDue
+    }
 }
 
 /// A dated status change, attributed to an agent (the full field history lives in `HistoryStore`).
@@ -80,6 +96,10 @@ public struct StatusChange: Codable, Sendable, Equatable {
     public var date: CalendarDate
     public var agent: String
     public var comment: String?
+
+    public init(from: DossierStatus?, to: DossierStatus, date: CalendarDate, agent: String, comment: String? = nil) {
+        self.from = from; self.to = to; self.date = date; self.agent = agent; self.comment = comment
+    }
 }
 
 public struct DossierComment: Codable, Sendable, Equatable {
