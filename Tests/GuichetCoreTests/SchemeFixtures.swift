@@ -119,6 +119,9 @@ final class InMemoryDossierStore: DossierStore {
         rows[d.number] = d
         return d
     }
+    func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws {
+        for d in dossiers { _ = try insertDossier(d) }
+    }
     func dossier(number: DossierNumber) throws -> AidDossier? { rows[number] }
     func nextDossierSequence(year: Int, scheme: String) throws -> Int {
         (rows.keys.filter { $0.year == year && $0.scheme == scheme }.map(\.sequence).max() ?? 0) + 1

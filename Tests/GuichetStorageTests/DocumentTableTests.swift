@@ -15,7 +15,7 @@ final class DocumentTableTests: XCTestCase {
     func makeStore() throws -> SQLiteStore {
         let store = try SQLiteStore.create(dir.file("d.sqlite"), territory: "capso", agent: "agent.a")
         try store.pool.write { db in
-            try DocumentTable<Note>.createTable(db, table: "note", columns: [("title", .text), ("search", .text), ("amountCents", .integer)],
+            try DocumentTables.createTable(db, table: "note", columns: [("title", .text), ("search", .text), ("amountCents", .integer)],
                                                 indexes: [["title"]])
         }
         return store

@@ -8,6 +8,9 @@ public protocol DossierStore {
     /// Throws `StoreError.conflict` (with the field changes made by the other agent) when the stored
     /// version differs, `StoreError.notFound` when the number is unknown.
     func updateDossier(_ dossier: AidDossier, expectedVersion: Int) throws -> AidDossier
+    /// Stores many new dossiers at once (demo data, imports) with one history line for the batch
+    /// instead of one per dossier; refused whole when a number exists.
+    func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws
     func dossier(number: DossierNumber) throws -> AidDossier?
     /// The next free sequence for (year, scheme): 1 + the highest used, 1 when none.
     func nextDossierSequence(year: Int, scheme: String) throws -> Int

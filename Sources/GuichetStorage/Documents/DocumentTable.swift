@@ -7,29 +7,13 @@ import GuichetCore
 /// and sort on with indexes. A `version` column gives optimistic locking: a save that starts from
 /// an old version is refused with what the other agent changed. Every insert and update writes
 /// its history line in the same transaction.
-struct DocumentTable<Record: Codable> {
+struct DocumentTable<Record: Codable>: Sendable {
     /// SQL table name.
     let table: String
     /// Entity name in history and messages ("dossier", "programme", …).
     let entity: String
     /// Projected columns and how to compute them from a record.
-    let projections: [(column: String, value: (Record) -> (any DatabaseValueConvertible)?)]
-
-    /// Creates the table with its projected columns; `columns` gives their SQL types.
-    static func createTable(_ db: Database, table: String, columns: [(String, Database.ColumnType)],
-                            indexes: [[String]] = []) throws {
-        try db.create(table: table) { t in
-            t.primaryKey("key", .text)
-            t.column("version", .integer).notNull()
-            t.column("data", .jsonText).notNull()
-            t.column("createdAt", .text).notNull()
-            t.column("updatedAt", .text).notNull()
-            for (name, type) in columns { t.column(name, type) }
-        }
-        for cols in indexes {
-            try db.create(index: "\(table)_by_\(cols.joined(separator: "_"))", on: table, columns: cols)
-        }
-    }
+    let projections: [(column: String, value: @Sendable (Record) -> (any DatabaseValueConvertible)?)]
 
     static var encoder: JSONEncoder { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e }
 
@@ -48,6 +32,22 @@ struct DocumentTable<Record: Codable> {
         try s.recordChange(entity: entity, key: key, action: action, old: nil as Record?, new: record, at: now)
     }
 
+    /// Inserts many records at version 1 with one prepared statement and no history line per
+    /// record (the caller writes one for the batch). A duplicate key fails the whole session.
+    func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws where S.Element == Record {
+        let cols = ["key", "version", "data", "createdAt", "updatedAt"] + projections.map(\.column)
+        let statement = try s.db.makeStatement(sql: "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))")
+        let stamp = Timestamp.string(now)
+        let encoder = Self.encoder
+        for r in records {
+            var args: [(any DatabaseValueConvertible)?] = [key(r), 1, String(decoding: try encoder.encode(r), as: UTF8.self), stamp, stamp]
+            args += projections.map { $0.value(r) }
+            do { try statement.execute(arguments: StatementArguments(args)) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                throw StoreError.constraint("\(entity) « \(key(r)) » existe déjà : rien n'a été importé")
+            }
+        }
+    }
+
     /// Saves a record read at `expectedVersion`; refused with the other agent's changes when the
     /// stored version moved on. Returns the new version.
     @discardableResult
@@ -55,7 +55,10 @@ struct DocumentTable<Record: Codable> {
                 action: String = "modification", comment: String? = nil, now: Date = Date()) throws -> Int {
         guard let (stored, version) = try fetch(key, in: s) else { throw StoreError.notFound(entity: entity, key: key) }
         guard version == expectedVersion else {
-            throw StoreError.conflict(entity: entity, key: key, changes: FieldChange.diff(old: record, new: stored))
+            // What the other agent's save changed compared with this one; bookkeeping fields aside.
+            let bookkeeping: Set<String> = ["version", "updatedAt", "createdAt"]
+            throw StoreError.conflict(entity: entity, key: key,
+                                      changes: FieldChange.diff(old: record, new: stored).filter { !bookkeeping.contains($0.field) })
         }
         let sets = (["version = ?", "data = ?", "updatedAt = ?"] + projections.map { "\($0.column) = ?" }).joined(separator: ", ")
         var args: [(any DatabaseValueConvertible)?] = [version + 1, try encode(record), Timestamp.string(now)]
@@ -93,6 +96,26 @@ struct DocumentTable<Record: Codable> {
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {
         try Int.fetchOne(s.db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: arguments) ?? 0
     }
+}
+
+/// Schema side of document tables (shared by every area's migration).
+enum DocumentTables {
+    /// Creates the table with its projected columns; `columns` gives their SQL types.
+    static func createTable(_ db: Database, table: String, columns: [(String, Database.ColumnType)],
+                            indexes: [[String]] = []) throws {
+        try db.create(table: table) { t in
+            t.primaryKey("key", .text)
+            t.column("version", .integer).notNull()
+            t.column("data", .jsonText).notNull()
+            t.column("createdAt", .text).notNull()
+            t.column("updatedAt", .text).notNull()
+            for (name, type) in columns { t.column(name, type) }
+        }
+        for cols in indexes {
+            try db.create(index: "\(table)_by_\(cols.joined(separator: "_"))", on: table, columns: cols)
+        }
+    }
+
 }
 
 /// Text for accent- and case-insensitive search ("Évelyne Dupré" → "evelyne dupre").

@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-meta-history", migrate: MetaSchema.v1)
+        m.registerMigration("v1-dossiers", migrate: DossiersSchema.v1)
         return m
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+import GuichetCore
+@testable import GuichetStorage
+
+/// The SQL behind `DossierStore` must reproduce `DossierQuery`'s reference semantics exactly.
+final class DossierStoreTests: XCTestCase {
+    let dir = TempDir()
+
+    static let catalog: SchemeCatalog = {
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { root.deleteLastPathComponent() }
+        let data = try! Data(contentsOf: root.appendingPathComponent("data/territories/capso/schemes.json"))
+        return try! JSONDecoder().decode(SchemeCatalog.self, from: data)
+    }()
+
+    func makeStore(count: Int) throws -> (SQLiteStore, [AidDossier]) {
+        let store = try SQLiteStore.create(dir.file("d.sqlite"), territory: "capso", agent: "test")
+        let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: Self.catalog, years: 2023...2026,
+                                             referenceDate: CalendarDate(year: 2026, month: 11, day: 20)!)
+        try store.write { s in
+            for d in dossiers.prefix(20) { _ = try s.insertDossier(d) }
+            try s.bulkInsertDossiers(Array(dossiers.dropFirst(20)), historyNote: "test")
+        }
+        return (store, dossiers)
+    }
+
+    func testQueriesMatchTheReferenceSemantics() throws {
+        let (store, all) = try makeStore(count: 600)
+        let someName = all[17].applicant.displayName
+        let queries: [DossierQuery] = [
+            DossierQuery(),
+            DossierQuery(text: "SAINT-OMER"),
+            DossierQuery(text: "saint omer"),
+            DossierQuery(text: String(someName.prefix(4)).lowercased()),
+            DossierQuery(text: "-acc-00"),
+            DossierQuery(statuses: [.granted, .partiallyPaid]),
+            DossierQuery(schemes: ["ACC", "PSV"], year: 2025),
+            DossierQuery(sort: .applicant, ascending: false, offset: 10, limit: 25),
+            DossierQuery(sort: .granted, ascending: false, limit: 40),
+            DossierQuery(sort: .status),
+            DossierQuery(sort: .commune, offset: 590, limit: 50),
+            DossierQuery(sort: .receivedOn),
+            DossierQuery(sort: .receivedOn, ascending: false),
+            DossierQuery(text: "zzzz-introuvable"),
+        ]
+        for q in queries {
+            let expected = q.apply(to: all).map(\.number)
+            let got = try store.read { try $0.dossiers(q) }.map(\.number)
+            XCTAssertEqual(got, expected, "\(q)")
+            var unpaged = q; unpaged.offset = 0; unpaged.limit = nil
+            XCTAssertEqual(try store.read { try $0.countDossiers(q) }, unpaged.apply(to: all).count, "\(q)")
+        }
+    }
+
+    func testBudgetFiguresMatchTheDomainAggregate() throws {
+        let (store, all) = try makeStore(count: 800)
+        XCTAssertEqual(try store.read { try $0.budgetFigures(years: nil) }, BudgetFigures.aggregate(all))
+        XCTAssertEqual(try store.read { try $0.budgetFigures(years: 2025...2025) }, BudgetFigures.aggregate(all).filter { $0.year == 2025 })
+    }
+
+    func testSequencesVersionsAndConflicts() throws {
+        let (store, all) = try makeStore(count: 50)
+        let d = all[0]
+        let maxSeq = all.filter { $0.number.year == d.number.year && $0.schemeCode == d.number.scheme }.map(\.number.sequence).max()!
+        XCTAssertEqual(try store.read { try $0.nextDossierSequence(year: d.number.year, scheme: d.number.scheme) }, maxSeq + 1)
+        XCTAssertEqual(try store.read { try $0.nextDossierSequence(year: 1999, scheme: "ACC") }, 1)
+        XCTAssertThrowsError(try store.write { try $0.insertDossier(d) })
+        XCTAssertThrowsError(try store.write { try $0.bulkInsertDossiers([all[30]], historyNote: "doublon") }) {
+            XCTAssertTrue("\($0)".contains("existe déjà"), "\($0)")
+        }
+        XCTAssertEqual(try store.read { try $0.history(entity: "dossier", key: "*") }.count, 1)
+
+        let stored = try XCTUnwrap(try store.read { try $0.dossier(number: d.number) })
+        XCTAssertEqual(stored.version, 1)
+        var first = stored; first.property.commune = "Arques"
+        var second = stored; second.requestedAmount = Money(cents: 123)
+        let saved = try store.write { try $0.updateDossier(first, expectedVersion: 1) }
+        XCTAssertEqual(saved.version, 2)
+        XCTAssertThrowsError(try store.write { try $0.updateDossier(second, expectedVersion: 1) }) {
+            guard case StoreError.conflict? = $0 as? StoreError else { return XCTFail("\($0)") }
+        }
+        let back = try XCTUnwrap(try store.read { try $0.dossier(number: d.number) })
+        XCTAssertEqual(back.property.commune, "Arques")
+        XCTAssertEqual(back.version, 2)
+        let history = try store.read { try $0.history(entity: "dossier", key: d.number.formatted) }
+        XCTAssertEqual(history.map(\.action), ["création", "modification"])
+        XCTAssertTrue(history[1].changes.contains { $0.field == "property.commune" && $0.new == "Arques" })
+    }
+}
