@@ -43,4 +43,19 @@ final class CotationRequestValidationTests: XCTestCase {
         XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"T5+\""))
         XCTAssertEqual(r.wishedCommunes.first, .code(try InseeCode("62119")))
     }
+
+    func testClaimsAreCheckedAgainstTheGrid() throws {
+        let grid = try CotationFixture.grid()
+        let occupation = try XCTUnwrap(grid.essentialWorkerGroups.last?.occupations.first)
+        var r = neutralRequest()
+        r.criteria = [CriterionClaim(criterionId: "travailleur-essentiel", document: .valid, detail: occupation)]
+        r.priorityCategories = ["travailleur-essentiel"]
+        XCTAssertEqual(r.validate(against: grid), [])
+        r.criteria += [CriterionClaim(criterionId: "travailleur-essentiel", document: .valid, detail: "Astronautes"),
+                       CriterionClaim(criterionId: "jeune-moins-30", document: .valid),
+                       CriterionClaim(criterionId: "inconnu", document: .valid)]
+        r.priorityCategories.append("vip")
+        XCTAssertEqual(r.validate(against: grid).map(\.field),
+                       ["criteria[1].detail", "criteria[2].criterionId", "criteria[3].criterionId", "priorityCategories[1]"])
+    }
 }

@@ -44,6 +44,13 @@ public struct CotationGrid: Codable, Sendable, Equatable {
         priorityCategories.first { $0.id == id }
     }
 
+    /// The declared criterion whose claim names an occupation of `essentialWorkerGroups`.
+    public static let essentialWorkerCriterionId = "travailleur-essentiel"
+
+    public func essentialWorkerGroup(of occupation: String) -> EssentialWorkerGroup? {
+        essentialWorkerGroups.first { $0.occupations.contains(occupation) }
+    }
+
     /// The threshold of `year`, or of the latest earlier year the grid has; nil when none.
     public func quartileThreshold(for year: Int) -> QuartileThreshold? {
         quartileThresholds.filter { $0.year <= year }.max { $0.year < $1.year }

@@ -40,7 +40,7 @@ public struct CotationInput: Decodable, Sendable, Equatable {
             if let role = HouseholdMember.Role(rawValue: member.role) {
                 people.append(HouseholdMember(role: role, birthDate: member.birthDate))
             } else {
-                let accepted = HouseholdMember.Role.allCases.map(\.rawValue).joined(separator: ", ")
+                let accepted = frenchAlternatives(HouseholdMember.Role.allCases.map(\.rawValue))
                 errors.append(ValidationError(field: "members[\(i)].role", "rôle inconnu « \(member.role) » (attendu \(accepted))"))
             }
         }
@@ -48,7 +48,7 @@ public struct CotationInput: Decodable, Sendable, Equatable {
         if let home {
             let status = CurrentHome.Status(rawValue: home.status ?? CurrentHome.Status.other.rawValue)
             if status == nil {
-                let accepted = CurrentHome.Status.allCases.map(\.rawValue).joined(separator: ", ")
+                let accepted = frenchAlternatives(CurrentHome.Status.allCases.map(\.rawValue))
                 errors.append(ValidationError(field: "home.status", "statut inconnu « \(home.status ?? "") » (attendu \(accepted))"))
             }
             currentHome = CurrentHome(status: status ?? .other, monthlyRent: Money(cents: home.monthlyRentCents),

@@ -112,8 +112,7 @@ struct CriterionComputation {
     private func calRunnerUp(_ criterion: CotationCriterion) -> (Int?, String) {
         let rule = grid.calRule
         let count = request.calProposals.filter { rule.ranks.contains($0.rank) && $0.date <= date }.count
-        let ranks = rule.ranks.sorted().map(String.init)
-        let rankText = ranks.count > 1 ? ranks.dropLast().joined(separator: ", ") + " ou " + ranks.last! : ranks.joined()
+        let rankText = frenchAlternatives(rule.ranks.sorted().map(String.init))
         let text = "\(count) proposition\(count > 1 ? "s" : "") en CAL en rang \(rankText) "
             + "(au moins \(rule.minimumProposals) requise\(rule.minimumProposals > 1 ? "s" : "")) au \(day)."
         return (count >= rule.minimumProposals ? criterion.awardedPoints : nil, text)

@@ -12,8 +12,7 @@ extension GridVocabulary {
     /// The error for an unknown value, listing the accepted ones.
     func unknownError(field: String, what: String) -> ValidationError? {
         guard !isKnown else { return nil }
-        let accepted = Self.known.map(\.rawValue)
-        let list = accepted.dropLast().joined(separator: ", ") + " ou " + accepted.last!
+        let list = frenchAlternatives(Self.known.map(\.rawValue))
         return ValidationError(field: field, "\(what) inconnue « \(rawValue) » (attendu \(list))")
     }
 }

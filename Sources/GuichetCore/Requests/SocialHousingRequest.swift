@@ -113,6 +113,11 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
                 errors.append(ValidationError(field: field,
                     "le critère « \(claim.criterionId) » est calculé à partir de la demande et ne se déclare pas"))
             }
+            if claim.criterionId == CotationGrid.essentialWorkerCriterionId, let occupation = claim.detail,
+               grid.essentialWorkerGroup(of: occupation) == nil {
+                errors.append(ValidationError(field: "criteria[\(i)].detail",
+                    "profession « \(occupation) » absente de la liste des travailleurs essentiels"))
+            }
         }
         for (i, id) in priorityCategories.enumerated() where grid.priorityCategory(id: id) == nil {
             errors.append(ValidationError(field: "priorityCategories[\(i)]",
