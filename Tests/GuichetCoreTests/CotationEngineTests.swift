@@ -29,8 +29,8 @@ final class CotationEngineTests: XCTestCase {
             XCTAssertEqual(ok.total, grid.points(criterion.id), criterion.id)
             XCTAssertEqual(ok.line(criterion.id).map { [$0.applied, $0.supported] }, [true, true], criterion.id)
 
-            for status in [SupportingDocument.Status.missing, .received, .rejected] {
-                r.criteria = [CriterionClaim(criterionId: criterion.id, document: SupportingDocument(status: status))]
+            for status in [ClaimDocument.Status.missing, .received, .rejected] {
+                r.criteria = [CriterionClaim(criterionId: criterion.id, document: ClaimDocument(status: status))]
                 let line = score(r).line(criterion.id)
                 XCTAssertEqual(score(r).total, 0, "\(criterion.id) \(status)")
                 XCTAssertEqual(line?.points, 0)
@@ -44,7 +44,7 @@ final class CotationEngineTests: XCTestCase {
     func testExpiredDocumentDoesNotSupport() {
         var r = neutralRequest()
         r.criteria = [CriterionClaim(criterionId: "menace-expulsion",
-                                     document: SupportingDocument(status: .valid, validUntil: neutralDate.adding(days: -1)))]
+                                     document: ClaimDocument(status: .valid, validUntil: neutralDate.adding(days: -1)))]
         XCTAssertEqual(score(r).total, 0)
         XCTAssertEqual(score(r).line("menace-expulsion")?.explanation.contains("expiré le 31/08/2024"), true)
         r.criteria[0].document.validUntil = neutralDate
@@ -61,8 +61,8 @@ final class CotationEngineTests: XCTestCase {
 
     func testConsumptionUnitsAndAChildTurning14() {
         var r = neutralRequest()
-        r.members += [HouseholdMember(role: .coRequester, birthDate: day("1982-01-01")),
-                      HouseholdMember(role: .child, birthDate: day("2010-09-01"))]
+        r.members += [RequestMember(role: .coRequester, birthDate: day("1982-01-01")),
+                      RequestMember(role: .child, birthDate: day("2010-09-01"))]
         XCTAssertEqual(score(r, on: day("2024-08-31")).ucTenths, 10 + 5 + 3)
         XCTAssertEqual(score(r, on: day("2024-09-01")).ucTenths, 10 + 5 + 5)
     }
@@ -72,7 +72,7 @@ final class CotationEngineTests: XCTestCase {
     /// Household of 1,3 UC (requester + child under 14), computed in 2023.
     func quartileRequest(resourcesCents: Int64) -> SocialHousingRequest {
         var r = neutralRequest()
-        r.members.append(HouseholdMember(role: .child, birthDate: day("2015-06-30")))
+        r.members.append(RequestMember(role: .child, birthDate: day("2015-06-30")))
         r.annualResources = Money(cents: resourcesCents)
         return r
     }
@@ -118,15 +118,15 @@ final class CotationEngineTests: XCTestCase {
 
     // MARK: ages
 
-    func ageRequest(_ role: HouseholdMember.Role, born: String) -> SocialHousingRequest {
+    func ageRequest(_ role: RequestMember.Role, born: String) -> SocialHousingRequest {
         var r = neutralRequest()
-        if role == .requester { r.members = [HouseholdMember(role: .requester, birthDate: day(born))] }
-        else { r.members.append(HouseholdMember(role: role, birthDate: day(born))) }
+        if role == .requester { r.members = [RequestMember(role: .requester, birthDate: day(born))] }
+        else { r.members.append(RequestMember(role: role, birthDate: day(born))) }
         return r
     }
 
     func testUnderThirtyStopsOnTheThirtiethBirthday() {
-        for role in [HouseholdMember.Role.requester, .coRequester] {
+        for role in [RequestMember.Role.requester, .coRequester] {
             let r = ageRequest(role, born: "1994-09-01")
             XCTAssertEqual(score(r, on: day("2024-08-31")).line("jeune-moins-30")?.points, grid.points("jeune-moins-30"), "\(role)")
             XCTAssertEqual(score(r, on: day("2024-09-01")).line("jeune-moins-30")?.points, 0, "\(role)")
@@ -136,7 +136,7 @@ final class CotationEngineTests: XCTestCase {
     }
 
     func testSixtyOrMoreStartsOnTheSixtiethBirthday() {
-        for role in [HouseholdMember.Role.requester, .coRequester] {
+        for role in [RequestMember.Role.requester, .coRequester] {
             let r = ageRequest(role, born: "1964-09-01")
             XCTAssertEqual(score(r, on: day("2024-08-31")).line("senior-60")?.points, 0, "\(role)")
             let line = score(r, on: day("2024-09-01")).line("senior-60")
@@ -195,9 +195,9 @@ final class CotationEngineTests: XCTestCase {
         XCTAssertEqual(bp * annual % 120_000, 0, "le loyer au seuil doit tomber sur un centime")
         let rentAtThreshold = bp * annual / 120_000
         var r = neutralRequest()
-        r.members += [HouseholdMember(role: .coRequester, birthDate: day("1982-01-01")),
-                      HouseholdMember(role: .child, birthDate: day("2012-01-01")),
-                      HouseholdMember(role: .child, birthDate: day("2014-01-01"))]
+        r.members += [RequestMember(role: .coRequester, birthDate: day("1982-01-01")),
+                      RequestMember(role: .child, birthDate: day("2012-01-01")),
+                      RequestMember(role: .child, birthDate: day("2014-01-01"))]
         r.annualResources = Money(cents: annual)
         r.home = CurrentHome(status: .privateTenant, monthlyRent: Money(cents: rentAtThreshold - 5_000),
                              monthlyCharges: Money(cents: 7_000), monthlyHousingBenefit: Money(cents: 2_000))

@@ -9,7 +9,7 @@ final class CotationRequestValidationTests: XCTestCase {
 
     func testInvalidRequestListsEveryProblemWithItsField() {
         var r = neutralRequest()
-        r.members = [HouseholdMember(role: .child, birthDate: r.requestDate.adding(days: 1))]
+        r.members = [RequestMember(role: .child, birthDate: r.requestDate.adding(days: 1))]
         r.annualResources = Money(cents: -1)
         r.home?.monthlyHousingBenefit = Money(cents: -10)
         r.criteria = [CriterionClaim(criterionId: "dalo", document: .valid), CriterionClaim(criterionId: "dalo", document: .missing)]
@@ -35,7 +35,7 @@ final class CotationRequestValidationTests: XCTestCase {
         r.wishedCommunes = [WishedCommune("62119"), WishedCommune("Béthune")]
         r.wishedTypologies = [.t2, .t5Plus]
         r.criteria = [CriterionClaim(criterionId: "travailleur-essentiel",
-                                     document: SupportingDocument(status: .received, receivedOn: day("2024-06-02")),
+                                     document: ClaimDocument(status: .received, receivedOn: day("2024-06-02")),
                                      detail: "Aides-soignants")]
         r.calProposals = [CalProposal(date: day("2024-07-01"), landlord: "Maisons et Cités", rank: 2)]
         let data = try JSONEncoder().encode(r)

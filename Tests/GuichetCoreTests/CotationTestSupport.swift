@@ -43,7 +43,7 @@ extension CotationGrid {
 func neutralRequest() -> SocialHousingRequest {
     SocialHousingRequest(
         id: "neutre", requestDate: day("2024-06-01"),
-        members: [HouseholdMember(role: .requester, birthDate: day("1980-05-15"))],
+        members: [RequestMember(role: .requester, birthDate: day("1980-05-15"))],
         annualResources: Money(euros: 30_000),
         home: CurrentHome(status: .privateTenant, monthlyRent: Money(euros: 400)))
 }

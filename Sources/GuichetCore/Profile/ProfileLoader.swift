@@ -37,6 +37,7 @@ public struct ProfileLoader: Sendable {
         }
         profile.plh = part("plh", PLHProgramme.self)
         profile.schemes = part("schemes", SchemeCatalog.self)
+        profile.cotation = part("cotation", CotationGrid.self)
         // Parts owned by other areas are added here as they land (schemes, cotation, landlords…).
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {

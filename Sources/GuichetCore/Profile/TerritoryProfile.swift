@@ -5,6 +5,7 @@ public struct TerritoryProfile: Sendable {
     public var manifest: TerritoryManifest
     public var plh: PLHProgramme?
     public var schemes: SchemeCatalog?
+    public var cotation: CotationGrid?
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }

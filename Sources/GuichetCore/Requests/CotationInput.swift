@@ -35,12 +35,12 @@ public struct CotationInput: Decodable, Sendable, Equatable {
     /// names its key path in the input file (`criteria[1].id`).
     public func makeRequest(grid: CotationGrid) throws(ValidationErrors) -> SocialHousingRequest {
         var errors: [ValidationError] = []
-        var people: [HouseholdMember] = []
+        var people: [RequestMember] = []
         for (i, member) in members.enumerated() {
-            if let role = HouseholdMember.Role(rawValue: member.role) {
-                people.append(HouseholdMember(role: role, birthDate: member.birthDate))
+            if let role = RequestMember.Role(rawValue: member.role) {
+                people.append(RequestMember(role: role, birthDate: member.birthDate))
             } else {
-                let accepted = frenchAlternatives(HouseholdMember.Role.allCases.map(\.rawValue))
+                let accepted = frenchAlternatives(RequestMember.Role.allCases.map(\.rawValue))
                 errors.append(ValidationError(field: "members[\(i)].role", "rôle inconnu « \(member.role) » (attendu \(accepted))"))
             }
         }

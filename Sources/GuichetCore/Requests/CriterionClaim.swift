@@ -3,11 +3,11 @@
 public struct CriterionClaim: Codable, Sendable, Equatable {
     /// Stable id of the criterion in the grid (`dalo`, `heberge-tiers`…).
     public var criterionId: String
-    public var document: SupportingDocument
+    public var document: ClaimDocument
     /// Optional precision (for an essential worker, the occupation).
     public var detail: String?
 
-    public init(criterionId: String, document: SupportingDocument, detail: String? = nil) {
+    public init(criterionId: String, document: ClaimDocument, detail: String? = nil) {
         self.criterionId = criterionId
         self.document = document
         self.detail = detail
@@ -15,7 +15,7 @@ public struct CriterionClaim: Codable, Sendable, Equatable {
 }
 
 /// The supporting document of a claim: only a valid, unexpired one makes the criterion count.
-public struct SupportingDocument: Codable, Sendable, Equatable {
+public struct ClaimDocument: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         case missing, received, valid, rejected
     }
@@ -31,8 +31,8 @@ public struct SupportingDocument: Codable, Sendable, Equatable {
         self.validUntil = validUntil
     }
 
-    public static let valid = SupportingDocument(status: .valid)
-    public static let missing = SupportingDocument(status: .missing)
+    public static let valid = ClaimDocument(status: .valid)
+    public static let missing = ClaimDocument(status: .missing)
 
     /// Why the document does not support the claim on `date`, in French; nil when it does.
     public func problem(on date: CalendarDate) -> String? {

@@ -73,7 +73,7 @@ struct CriterionComputation {
         let applicants = request.members.filter(\.isApplicant)
         guard !applicants.isEmpty else { return (nil, "Aucun demandeur ni co-demandeur.") }
         let condition = young ? "moins de \(grid.youngAgeLimit) ans" : "\(grid.seniorAge) ans ou plus"
-        let qualifies = { (m: HouseholdMember) -> Bool in
+        let qualifies = { (m: RequestMember) -> Bool in
             let age = m.birthDate.age(on: date)
             return young ? age < grid.youngAgeLimit : age >= grid.seniorAge
         }

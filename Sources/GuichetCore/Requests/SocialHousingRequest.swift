@@ -7,7 +7,7 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
     /// SNE unique number, once the request is registered nationally.
     public var sneNumber: String?
     public var requestDate: CalendarDate
-    public var members: [HouseholdMember]
+    public var members: [RequestMember]
     /// Yearly resources of the whole household.
     public var annualResources: Money
     /// Nil when the household has no home of its own to pay for.
@@ -22,7 +22,7 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
     public var struckOffOn: CalendarDate?
 
     public init(id: String, sneNumber: String? = nil, requestDate: CalendarDate,
-                members: [HouseholdMember], annualResources: Money, home: CurrentHome? = nil,
+                members: [RequestMember], annualResources: Money, home: CurrentHome? = nil,
                 wishedCommunes: [WishedCommune] = [], wishedTypologies: [Typology] = [],
                 criteria: [CriterionClaim] = [], calProposals: [CalProposal] = [],
                 priorityCategories: [String] = [], struckOffOn: CalendarDate? = nil) {

@@ -1,6 +1,6 @@
 /// A person of the household, as the request declares them. Only what the cotation needs:
 /// a role and a birth date (no name, no social security number; see §9 of the brief).
-public struct HouseholdMember: Codable, Sendable, Equatable {
+public struct RequestMember: Codable, Sendable, Equatable {
     public enum Role: String, Codable, Sendable, CaseIterable {
         case requester, coRequester, otherAdult, child
 
