@@ -7,5 +7,6 @@ enum CommandRegistry {
         DemoCommand.self,
         CheckCommand.self,
         TerritoriesCommand.self,
+        BenchmarkCommand.self,
     ]
 }

@@ -33,6 +33,11 @@ enum GlobalOptions {
 
     static var databaseURL: URL { DatabaseLocation.resolve(explicit: database) }
 
+    /// True when the database was chosen on the command line or in the environment.
+    static var explicitDatabase: Bool {
+        database != nil || !(ProcessInfo.processInfo.environment["GUICHET_DATABASE"] ?? "").isEmpty
+    }
+
     /// Opens the chosen database and its territory profile.
     static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL) }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetStorage
+
+/// Prints the figures the product is held to, on a database of the scale it is designed for.
+/// Figures, not pass/fail: tests do not time things, this command does.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Mesure les temps de référence (recherche, agrégats, exports, ouverture de la fenêtre).",
+        discussion: "Sans --database existante, crée une base de démonstration temporaire de --size dossiers.")
+
+    @Option(name: .long, help: "Taille de la base de démonstration créée pour la mesure.")
+    var size: Int = 100_000
+
+    @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue).")
+    var runs: Int = 7
+
+    @Flag(name: .long, help: "Sortie JSON.")
+    var json = false
+
+    struct Figure: Encodable {
+        var name: String
+        var milliseconds: Double
+        var detail: String
+        var target: String?
+    }
+
+    func run() throws {
+        var figures: [Figure] = []
+        let (url, temporary) = try prepareDatabase(&figures)
+        defer { if temporary { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + s) } } }
+        let ws = try Workspace.open(url)
+        let total = try ws.store.read { try $0.countDossiers(DossierQuery()) }
+
+        // What a search keystroke costs below the window: count the matches and read the first page.
+        for text in ["d", "du", "dup", "saint", "2025-acc", "zzz"] {
+            let q = DossierQuery(text: text, limit: 60)
+            var n = 0
+            let ms = median { n = try ws.store.read { s in _ = try s.dossiers(q); return try s.countDossiers(q) } }
+            figures.append(Figure(name: "recherche « \(text) » (compte + 1re page)", milliseconds: ms,
+                                  detail: "\(FrenchFormat.integer(n)) / \(FrenchFormat.integer(total)) dossiers", target: "< 50 ms par frappe"))
+        }
+        let sorted = DossierQuery(sort: .applicant, ascending: false, limit: 60)
+        figures.append(Figure(name: "tri par demandeur (1re page)", milliseconds: median { _ = try ws.store.read { try $0.dossiers(sorted) } },
+                              detail: "", target: nil))
+        let deep = DossierQuery(offset: max(0, total - 60), limit: 60)
+        figures.append(Figure(name: "défilement jusqu'à la dernière page", milliseconds: median { _ = try ws.store.read { try $0.dossiers(deep) } },
+                              detail: "", target: nil))
+        figures.append(Figure(name: "agrégat budgétaire (toutes années)", milliseconds: median { _ = try ws.store.read { try $0.budgetFigures(years: nil) } },
+                              detail: "", target: nil))
+        figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: runs)
+
+        if json { try Console.json(figures); return }
+        Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")
+        Console.table(["mesure", "ms", "détail", "objectif"],
+                      figures.map { [$0.name, String(format: "%.1f", $0.milliseconds).replacingOccurrences(of: ".", with: ","), $0.detail, $0.target ?? ""] },
+                      right: [1])
+    }
+
+    func prepareDatabase(_ figures: inout [Figure]) throws -> (URL, Bool) {
+        let url = GlobalOptions.databaseURL
+        if FileManager.default.fileExists(atPath: url.path), GlobalOptions.explicitDatabase { return (url, false) }
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-benchmark-\(getpid()).sqlite")
+        let profile = try ProfileDirectory.load(territory: "demo")
+        let start = Date()
+        let store = try SQLiteStore.create(temp, territory: profile.id)
+        try Seeding.seed(profile: profile, into: store)
+        _ = try DemoBuilder.populate(store: store, profile: profile, size: size)
+        figures.append(Figure(name: "création de la base de démonstration", milliseconds: Date().timeIntervalSince(start) * 1000,
+                              detail: "\(FrenchFormat.integer(size)) dossiers", target: nil))
+        return (temp, true)
+    }
+
+    /// Median wall time of `runs` executions, in milliseconds.
+    func median(_ work: () throws -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let t = DispatchTime.now().uptimeNanoseconds
+            try? work()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+        }
+        return times.sorted()[times.count / 2]
+    }
+}
+
+/// Figures that other parts add (exports, window): each returns its lines.
+enum BenchmarkExtras {
+    static func figures(workspace: Workspace, databaseURL: URL, runs: Int) throws -> [BenchmarkCommand.Figure] {
+        []
+    }
+}
