@@ -82,6 +82,13 @@ final class DossierStoreTests: XCTestCase {
         }
         let back = try XCTUnwrap(try store.read { try $0.dossier(number: d.number) })
         XCTAssertEqual(back.property.commune, "Arques")
+        // The trigram index follows the update: the old commune no longer finds it, the new one does.
+        let found = try store.read { try $0.dossiers(DossierQuery(text: d.number.formatted)) }.map(\.property.commune)
+        XCTAssertEqual(found, ["Arques"])
+        if stored.property.commune.count >= 3 && !"arques".contains(DossierQuery.fold(stored.property.commune)) {
+            let oldHits = try store.read { try $0.dossiers(DossierQuery(text: stored.property.commune)) }.map(\.number)
+            XCTAssertFalse(oldHits.contains(d.number))
+        }
         XCTAssertEqual(back.version, 2)
         let history = try store.read { try $0.history(entity: "dossier", key: d.number.formatted) }
         XCTAssertEqual(history.map(\.action), ["création", "modification"])

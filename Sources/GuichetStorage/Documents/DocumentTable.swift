@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 import GuichetCore
 
-/// How every entity is stored: the whole record as JSON in `data` (so the schema follows the
-/// domain without a column per field), plus a few projected columns that lists search, filter
-/// and sort on with indexes. A `version` column gives optimistic locking: a save that starts from
-/// an old version is refused with what the other agent changed. Every insert and update writes
-/// its history line in the same transaction.
+/// How every entity is stored: the whole record as JSON (so the schema follows the domain without
+/// a column per field) in a side table `<table>_data`, and a narrow main table `<table>` with the
+/// few projected columns that lists search, filter and sort on. Keeping the JSON out of the main
+/// table keeps its scans small: filtering 100,000 rows reads ~15 MB instead of ~200 MB.
+/// An optional trigram full-text index over a `search` column answers substring searches of three
+/// characters or more without a scan. A `version` column gives optimistic locking: a save that
+/// starts from an old version is refused with what the other agent changed. Every insert and
+/// update writes its history line in the same transaction.
 struct DocumentTable<Record: Codable>: Sendable {
     /// SQL table name.
     let table: String
@@ -20,31 +23,38 @@ struct DocumentTable<Record: Codable>: Sendable {
     func encode(_ r: Record) throws -> String { String(decoding: try Self.encoder.encode(r), as: UTF8.self) }
     func decode(_ text: String) throws -> Record { try JSONDecoder().decode(Record.self, from: Data(text.utf8)) }
 
+    var dataTable: String { "\(table)_data" }
+    var ftsTable: String { "\(table)_fts" }
+    var insertSQL: String {
+        let cols = ["key", "version", "createdAt", "updatedAt"] + projections.map(\.column)
+        return "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))"
+    }
+
     /// Inserts a new record at version 1; a duplicate key is refused.
     func insert(_ record: Record, key: String, in s: SQLiteSession, action: String = "création", now: Date = Date()) throws {
         if try exists(key, in: s) { throw StoreError.constraint("\(entity) « \(key) » existe déjà") }
-        let cols = ["key", "version", "data", "createdAt", "updatedAt"] + projections.map(\.column)
         let stamp = Timestamp.string(now)
-        var args: [(any DatabaseValueConvertible)?] = [key, 1, try encode(record), stamp, stamp]
-        args += projections.map { $0.value(record) }
-        try s.db.execute(sql: "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))",
-                         arguments: StatementArguments(args))
+        try s.db.execute(sql: insertSQL, arguments: StatementArguments([key, 1, stamp, stamp] + projections.map { $0.value(record) }))
+        try s.db.execute(sql: "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)", arguments: [key, try encode(record)])
         try s.recordChange(entity: entity, key: key, action: action, old: nil as Record?, new: record, at: now)
     }
 
-    /// Inserts many records at version 1 with one prepared statement and no history line per
+    /// Inserts many records at version 1 with prepared statements and no history line per
     /// record (the caller writes one for the batch). A duplicate key fails the whole session.
     func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws where S.Element == Record {
-        let cols = ["key", "version", "data", "createdAt", "updatedAt"] + projections.map(\.column)
-        let statement = try s.db.makeStatement(sql: "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))")
+        // Plain executions: reusing one prepared statement here failed with spurious UNIQUE
+        // errors on the key (seen with GRDB 7.10 on this schema), while these are exact.
+        let main = insertSQL, data = "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)"
         let stamp = Timestamp.string(now)
         let encoder = Self.encoder
         for r in records {
-            var args: [(any DatabaseValueConvertible)?] = [key(r), 1, String(decoding: try encoder.encode(r), as: UTF8.self), stamp, stamp]
-            args += projections.map { $0.value(r) }
-            do { try statement.execute(arguments: StatementArguments(args)) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                throw StoreError.constraint("\(entity) « \(key(r)) » existe déjà : rien n'a été importé")
+            let k = key(r)
+            do {
+                try s.db.execute(sql: main, arguments: StatementArguments([k, 1, stamp, stamp] + projections.map { $0.value(r) }))
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                throw StoreError.constraint("\(entity) « \(k) » existe déjà : rien n'a été importé")
             }
+            try s.db.execute(sql: data, arguments: [k, String(decoding: try encoder.encode(r), as: UTF8.self)])
         }
     }
 
@@ -60,37 +70,65 @@ struct DocumentTable<Record: Codable>: Sendable {
             throw StoreError.conflict(entity: entity, key: key,
                                       changes: FieldChange.diff(old: record, new: stored).filter { !bookkeeping.contains($0.field) })
         }
-        let sets = (["version = ?", "data = ?", "updatedAt = ?"] + projections.map { "\($0.column) = ?" }).joined(separator: ", ")
-        var args: [(any DatabaseValueConvertible)?] = [version + 1, try encode(record), Timestamp.string(now)]
+        let sets = (["version = ?", "updatedAt = ?"] + projections.map { "\($0.column) = ?" }).joined(separator: ", ")
+        var args: [(any DatabaseValueConvertible)?] = [version + 1, Timestamp.string(now)]
         args += projections.map { $0.value(record) }
         args.append(key)
         try s.db.execute(sql: "UPDATE \(table) SET \(sets) WHERE key = ?", arguments: StatementArguments(args))
+        try s.db.execute(sql: "UPDATE \(dataTable) SET data = ? WHERE ref = ?", arguments: [try encode(record), key])
         try s.recordChange(entity: entity, key: key, action: action, old: stored, new: record, comment: comment, at: now)
         return version + 1
     }
 
     func fetch(_ key: String, in s: SQLiteSession) throws -> (Record, Int)? {
-        guard let row = try Row.fetchOne(s.db, sql: "SELECT data, version FROM \(table) WHERE key = ?", arguments: [key]) else { return nil }
-        return (try decode(row["data"]), row["version"])
+        guard let row = try Row.fetchOne(s.db, sql: "SELECT d.data, t.version FROM \(table) t JOIN \(dataTable) d ON d.ref = t.key WHERE t.key = ?",
+                                         arguments: [key]) else { return nil }
+        return (try decode(row[0]), row[1])
     }
 
     func exists(_ key: String, in s: SQLiteSession) throws -> Bool {
         try Bool.fetchOne(s.db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE key = ?)", arguments: [key]) ?? false
     }
 
-    /// Records matching a SQL condition on the projected columns, in the given order.
+    /// Records matching a SQL condition on the projected columns, in the given order. The page is
+    /// chosen on the narrow table first, then only its records are read and decoded.
     func fetchAll(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
                   limit: Int? = nil, offset: Int = 0, in s: SQLiteSession) throws -> [Record] {
-        var sql = "SELECT data FROM \(table) WHERE \(condition) ORDER BY \(orderBy)"
-        if let limit { sql += " LIMIT \(limit) OFFSET \(offset)" }
-        return try String.fetchAll(s.db, sql: sql, arguments: arguments).map(decode)
+        var sql = "SELECT key FROM \(table) WHERE \(condition) ORDER BY \(orderBy)"
+        if let limit { sql += " LIMIT \(limit) OFFSET \(offset)" } else if offset > 0 { sql += " LIMIT -1 OFFSET \(offset)" }
+        let keys = try String.fetchAll(s.db, sql: sql, arguments: arguments)
+        return try records(forKeys: keys, in: s)
     }
 
-    /// Visits every record in key order without holding them all (exports, checks).
+    /// The records of these keys, in the same order.
+    func records(forKeys keys: [String], in s: SQLiteSession) throws -> [Record] {
+        var byKey: [String: String] = [:]
+        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+            let rows = try Row.fetchAll(s.db, sql: "SELECT ref, data FROM \(dataTable) WHERE ref IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(chunk))
+            for r in rows { byKey[r[0]] = r[1] }
+        }
+        return try keys.compactMap { byKey[$0] }.map(decode)
+    }
+
+    /// Visits every record matching a condition in order without holding them all (exports, checks).
     func forEach(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
                  in s: SQLiteSession, _ body: (Record) throws -> Void) throws {
-        let cursor = try String.fetchCursor(s.db, sql: "SELECT data FROM \(table) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments)
+        let cursor = try String.fetchCursor(s.db, sql: """
+            SELECT d.data FROM \(table) JOIN \(dataTable) d ON d.ref = \(table).key WHERE \(condition) ORDER BY \(orderBy)
+            """, arguments: arguments)
         while let text = try cursor.next() { try body(try decode(text)) }
+    }
+
+    /// A condition matching `text` anywhere in the `search` column (folded): through the trigram
+    /// index from three characters on, by a scan of the narrow table below that.
+    func searchCondition(_ text: String) -> (String, [any DatabaseValueConvertible]) {
+        let folded = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        if folded.count >= 3 {
+            let phrase = "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return ("\(table).rowid IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)", [phrase])
+        }
+        return ("search LIKE ? ESCAPE '\\'", [SearchText.likePattern(folded)])
     }
 
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {
@@ -100,22 +138,40 @@ struct DocumentTable<Record: Codable>: Sendable {
 
 /// Schema side of document tables (shared by every area's migration).
 enum DocumentTables {
-    /// Creates the table with its projected columns; `columns` gives their SQL types.
+    /// Creates the narrow table with its projected columns, its JSON side table and, when
+    /// `search` is among the columns, the trigram index kept in step by triggers.
     static func createTable(_ db: Database, table: String, columns: [(String, Database.ColumnType)],
                             indexes: [[String]] = []) throws {
         try db.create(table: table) { t in
             t.primaryKey("key", .text)
             t.column("version", .integer).notNull()
-            t.column("data", .jsonText).notNull()
             t.column("createdAt", .text).notNull()
             t.column("updatedAt", .text).notNull()
             for (name, type) in columns { t.column(name, type) }
         }
+        try db.create(table: "\(table)_data") { t in
+            t.primaryKey("ref", .text).references(table, column: "key", onDelete: .cascade, onUpdate: .cascade)
+            t.column("data", .jsonText).notNull()
+        }
         for cols in indexes {
             try db.create(index: "\(table)_by_\(cols.joined(separator: "_"))", on: table, columns: cols)
         }
+        guard columns.contains(where: { $0.0 == "search" }) else { return }
+        let fts = "\(table)_fts"
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE \(fts) USING fts5(search, content='\(table)', content_rowid='rowid', tokenize='trigram');
+            CREATE TRIGGER \(table)_fts_insert AFTER INSERT ON \(table) BEGIN
+              INSERT INTO \(fts)(rowid, search) VALUES (new.rowid, new.search);
+            END;
+            CREATE TRIGGER \(table)_fts_delete AFTER DELETE ON \(table) BEGIN
+              INSERT INTO \(fts)(\(fts), rowid, search) VALUES ('delete', old.rowid, old.search);
+            END;
+            CREATE TRIGGER \(table)_fts_update AFTER UPDATE OF search ON \(table) BEGIN
+              INSERT INTO \(fts)(\(fts), rowid, search) VALUES ('delete', old.rowid, old.search);
+              INSERT INTO \(fts)(rowid, search) VALUES (new.rowid, new.search);
+            END;
+            """)
     }
-
 }
 
 /// Text for accent- and case-insensitive search ("Évelyne Dupré" → "evelyne dupre").
