@@ -50,6 +50,10 @@ final class DossierStoreTests: XCTestCase {
             XCTAssertEqual(got, expected, "\(q)")
             var unpaged = q; unpaged.offset = 0; unpaged.limit = nil
             XCTAssertEqual(try store.read { try $0.countDossiers(q) }, unpaged.apply(to: all).count, "\(q)")
+            var paged = q; paged.limit = q.limit ?? 60
+            let page = try store.read { try $0.dossierPage(paged) }
+            XCTAssertEqual(page.total, unpaged.apply(to: all).count, "\(q)")
+            XCTAssertEqual(page.dossiers.map(\.number), paged.apply(to: all).map(\.number), "\(q)")
         }
     }
 

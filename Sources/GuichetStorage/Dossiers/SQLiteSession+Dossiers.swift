@@ -52,6 +52,13 @@ extension SQLiteSession: DossierStore {
                                           limit: query.limit, offset: query.offset, in: self)
     }
 
+    func dossierPage(_ query: DossierQuery) throws -> DossierPage {
+        let (condition, args) = Self.sqlFilter(query)
+        let (total, records) = try Self.dossiers.fetchPage(where: condition, arguments: args, orderBy: Self.sqlOrder(query),
+                                                           limit: query.limit ?? 200, offset: query.offset, in: self)
+        return DossierPage(total: total, dossiers: records)
+    }
+
     func countDossiers(_ query: DossierQuery) throws -> Int {
         let (condition, args) = Self.sqlFilter(query)
         return try Self.dossiers.count(where: condition, arguments: args, in: self)

@@ -9,6 +9,6 @@ enum DossiersSchema {
             ("applicant", .text), ("applicantFold", .text), ("commune", .text), ("communeFold", .text), ("search", .text),
             ("requestedCents", .integer), ("grantedCents", .integer), ("paidCents", .integer), ("releasedCents", .integer),
             ("receivedOn", .text), ("budgetYear", .integer), ("plhAction", .integer), ("lastChange", .text),
-        ], indexes: [["year", "scheme", "sequence"], ["status"], ["scheme", "budgetYear"], ["applicantFold"], ["communeFold"], ["lastChange"]])
+        ], indexes: [["year", "scheme", "sequence"], ["status"], ["scheme", "budgetYear", "status", "grantedCents", "paidCents", "releasedCents"], ["applicantFold"], ["communeFold"], ["lastChange"]])
     }
 }
