@@ -109,18 +109,6 @@ struct DocumentTable<Record: Codable>: Sendable {
         return try records(forKeys: keys, in: s)
     }
 
-    /// One page of records and the number of all matches, in one pass over the narrow table
-    /// (what a search keystroke needs: the list's length and its first rows).
-    func fetchPage(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
-                   limit: Int, offset: Int = 0, in s: SQLiteSession) throws -> (total: Int, records: [Record]) {
-        let rows = try Row.fetchAll(s.db, sql: """
-            SELECT key, COUNT(*) OVER () AS total FROM \(table) WHERE \(condition) ORDER BY \(orderBy) LIMIT \(limit) OFFSET \(offset)
-            """, arguments: arguments)
-        let total: Int
-        if let first = rows.first { total = first["total"] } else { total = offset > 0 ? try count(where: condition, arguments: arguments, in: s) : 0 }
-        return (total, try records(forKeys: rows.map { $0["key"] }, in: s))
-    }
-
     /// The records of these keys, in the same order.
     func records(forKeys keys: [String], in s: SQLiteSession) throws -> [Record] {
         var byKey: [String: String] = [:]

@@ -52,10 +52,15 @@ extension SQLiteSession: DossierStore {
                                           limit: query.limit, offset: query.offset, in: self)
     }
 
+    /// Counts first (cheap: the trigram index, or one scan of the narrow table), then chooses how to
+    /// read the page: with many matches, walking the ordering index finds the first rows at once;
+    /// with few, scanning and sorting the matches beats visiting every row through the index.
     func dossierPage(_ query: DossierQuery) throws -> DossierPage {
+        let total = try countDossiers(query)
         let (condition, args) = Self.sqlFilter(query)
-        let (total, records) = try Self.dossiers.fetchPage(where: condition, arguments: args, orderBy: Self.sqlOrder(query),
-                                                           limit: query.limit ?? 200, offset: query.offset, in: self)
+        let order = total > 5_000 ? Self.plainOrder(query) : Self.sqlOrder(query)
+        let records = try Self.dossiers.fetchAll(where: condition, arguments: args, orderBy: order,
+                                                 limit: query.limit ?? 200, offset: query.offset, in: self)
         return DossierPage(total: total, dossiers: records)
     }
 
