@@ -16,9 +16,7 @@ public struct AllocationResults: Hashable, Sendable, Codable {
     }
 
     public static func decode(_ data: Data) throws(ValidationError) -> AllocationResults {
-        do { return try JSONDecoder().decode(AllocationResults.self, from: data) } catch {
-            throw ValidationError(field: "résultats d'attribution", "fichier illisible : \(error)")
-        }
+        try JSONFileDecoding.decode(AllocationResults.self, from: data, file: "résultats d'attribution")
     }
 
     /// One agreement per landlord: the results, and the profile's objectives for the same years.

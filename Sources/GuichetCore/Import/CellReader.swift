@@ -20,7 +20,14 @@ public enum CellReader {
     }
 
     public static func money(_ raw: String) -> SourceValue<Money> {
-        read(raw) { FrenchNumber.parseMoney($0) }
+        read(raw) { text in
+            // FrenchNumber.parseMoney refuses the space left between the cents and "€" once the
+            // sign is dropped ("13 404,00 €"): cut the currency first.
+            var t = text.trimmingSpaces()
+            if t.hasSuffix("€") { t = String(t.dropLast()).trimmingSpaces() }
+            else if t.uppercased().hasSuffix("EUR") { t = String(t.dropLast(3)).trimmingSpaces() }
+            return FrenchNumber.parseMoney(t)
+        }
     }
 
     public static func label(_ raw: String) -> SourceValue<EnergyLabel> {

@@ -17,6 +17,19 @@ public struct Landlord: Hashable, Sendable, Codable, Identifiable {
         self.id = id; self.name = name; self.siren = siren; self.aliases = aliases
         self.stock = stock; self.allocations2017 = allocations2017; self.note = note
     }
+
+    enum CodingKeys: String, CodingKey { case id, name, siren, aliases, stock, allocations2017, note }
+    /// `aliases` may be left out of the file.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        siren = try c.decodeIfPresent(Siren.self, forKey: .siren)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        stock = try c.decodeIfPresent(LandlordStock.self, forKey: .stock)
+        allocations2017 = try c.decodeIfPresent(Allocations2017.self, forKey: .allocations2017)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
 }
 
 /// Dwellings outside QPV / in QPV / total, each optional and kept as the source prints them.

@@ -10,6 +10,18 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
     public var allocationObjectives: AllocationObjectives?
     public var reservataireObjectives: [ReservataireObjective]
 
+    enum CodingKeys: String, CodingKey {
+        case source, landlords, publishedTotals, allocationObjectives, reservataireObjectives
+    }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        landlords = try c.decode([Landlord].self, forKey: .landlords)
+        publishedTotals = try c.decodeIfPresent(PublishedTotals.self, forKey: .publishedTotals)
+        allocationObjectives = try c.decodeIfPresent(AllocationObjectives.self, forKey: .allocationObjectives)
+        reservataireObjectives = try c.decodeIfPresent([ReservataireObjective].self, forKey: .reservataireObjectives) ?? []
+    }
+
     public struct PublishedTotals: Hashable, Sendable, Codable {
         public var stock: LandlordStock?
         public var allocations2017: Allocations2017?
@@ -26,11 +38,8 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
     /// Decodes `landlords.json` and checks it: unique ids, no name claimed by two landlords.
     public static func decode(_ data: Data) throws(ValidationErrors) -> LandlordsProfile {
         let profile: LandlordsProfile
-        do {
-            profile = try JSONDecoder().decode(LandlordsProfile.self, from: data)
-        } catch {
-            throw ValidationErrors([ValidationError(field: "landlords.json", "fichier illisible : \(error)")])
-        }
+        do { profile = try JSONFileDecoding.decode(LandlordsProfile.self, from: data, file: "landlords.json") }
+        catch { throw ValidationErrors([error]) }
         var errors: [ValidationError] = []
         var seen = Set<String>()
         for (i, l) in profile.landlords.enumerated() where !seen.insert(l.id).inserted {

@@ -52,10 +52,7 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
         sru: SruRule(populationAbove: 3500, socialShareBelow: Percentage(percent: 20)))
 
     public static func decode(_ data: Data) throws(ValidationError) -> ProgrammeRules {
-        let rules: ProgrammeRules
-        do { rules = try JSONDecoder().decode(ProgrammeRules.self, from: data) } catch {
-            throw ValidationError(field: "programme-rules.json", "fichier illisible : \(error)")
-        }
+        let rules = try JSONFileDecoding.decode(ProgrammeRules.self, from: data, file: "programme-rules.json")
         guard rules.plaiAdapte.onePerPlai > 0 else {
             throw ValidationError(field: "programme-rules.json.plaiAdapte.onePerPlai", "doit être supérieur à 0")
         }
