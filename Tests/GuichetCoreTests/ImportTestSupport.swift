@@ -42,12 +42,11 @@ extension String {
     /// Windows-1252 bytes of a text holding only characters that encoding has.
     var windows1252: Data {
         var out: [UInt8] = []
-        let high: [Character: UInt8] = ["€": 0x80, "œ": 0x9C, "Œ": 0x8C, "’": 0x92, "…": 0x85]
-        for ch in self {
-            if let b = high[ch] { out.append(b); continue }
-            let v = ch.unicodeScalars.first!.value
-            precondition(v < 256 && ch.unicodeScalars.count == 1, "pas en Windows-1252 : \(ch)")
-            out.append(UInt8(v))
+        let high: [Unicode.Scalar: UInt8] = ["€": 0x80, "œ": 0x9C, "Œ": 0x8C, "’": 0x92, "…": 0x85]
+        for scalar in unicodeScalars {
+            if let b = high[scalar] { out.append(b); continue }
+            precondition(scalar.value < 256, "pas en Windows-1252 : \(scalar)")
+            out.append(UInt8(scalar.value))
         }
         return Data(out)
     }

@@ -33,7 +33,16 @@ public enum LooseName {
     /// A looser key for column headers, which carry the source's own typos: letters doubled or
     /// tripled ("baillleurs") count once and a plural "s" at the end of a word is dropped.
     public static func headerKey(_ text: String) -> String {
-        key(text).split(separator: " ").map { word -> String in
+        // "P.L.A.I." → "plai": runs of single letters are one acronym.
+        var words: [String] = []
+        var acronym = ""
+        for w in key(text).split(separator: " ") {
+            if w.count == 1, w.first!.isLetter { acronym += w; continue }
+            if !acronym.isEmpty { words.append(acronym); acronym = "" }
+            words.append(String(w))
+        }
+        if !acronym.isEmpty { words.append(acronym) }
+        return words.map { word -> String in
             var w = ""
             for ch in word where w.last != ch || ch.isNumber { w.append(ch) }
             if w.count > 3, w.hasSuffix("s") { w.removeLast() }
