@@ -206,6 +206,15 @@ final class ImportFormatTests: XCTestCase {
         XCTAssertEqual(r.warnings, [])
     }
 
+    func testACommuneNamedLikeTotalIsNotATotalRow() {
+        let importer = self.importer
+        XCTAssertTrue(importer.isTotalLabel("TOTAL"))
+        XCTAssertTrue(importer.isTotalLabel("Sous-total 2022"))
+        XCTAssertTrue(importer.isTotalLabel("totaux"))
+        XCTAssertFalse(importer.isTotalLabel("Totalville"))
+        XCTAssertFalse(importer.isTotalLabel("Béthune"))
+    }
+
     func testDuplicateRowsGetDistinctStableKeys() {
         let table = [rows[0], rows[1], rows[1]]
         let r = importer.importTable(Data(csv(table).utf8), kind: .construction)

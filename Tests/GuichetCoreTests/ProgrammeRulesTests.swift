@@ -103,3 +103,23 @@ final class ProgrammeRulesTests: XCTestCase {
         XCTAssertTrue(below.contains { $0.name == "ZAC PASTEUR t3 gapas" }, "5 PLUS, no PLAI")
     }
 }
+
+final class ProgrammeCommuneFactsTests: XCTestCase {
+    func testFactsAreFoundByInseeCodeThenLooseName() throws {
+        let bruay = CommuneFacts(name: "Bruay-la-Buissière", inseeCode: try InseeCode("62178"), population: 21_000,
+                                 socialHousingShare: Percentage(percent: 45))
+        let annezin = CommuneFacts(name: "Annezin", population: 5_800, socialHousingShare: Percentage(percent: 15))
+        let table = CommuneFactsTable([bruay, annezin])
+        XCTAssertEqual(table.facts(commune: "BRUAY LA BUISSIÈRE"), bruay)
+        XCTAssertEqual(table.facts(commune: "autre nom", inseeCode: try InseeCode("62178")), bruay)
+        XCTAssertEqual(table.facts(commune: "ANNEZIN"), annezin)
+        XCTAssertNil(table.facts(commune: "Lillers"))
+    }
+
+    func testTypedFactsAreValidated() {
+        XCTAssertThrowsError(try CommuneFacts(name: " ", population: -1, socialHousingShare: Percentage(basisPoints: 10_001)).validated()) {
+            XCTAssertEqual(($0 as? ValidationErrors)?.errors.map(\.field), ["nom", "population", "tauxLogementsSociaux"])
+        }
+        XCTAssertNoThrow(try CommuneFacts(name: "Annezin", population: 0, socialHousingShare: Percentage(percent: 100)).validated())
+    }
+}

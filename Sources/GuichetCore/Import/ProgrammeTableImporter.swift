@@ -70,7 +70,7 @@ public struct ProgrammeTableImporter: Sendable {
             if isBlank(record.cells) {
                 report.skipped.append(SkippedRow(line: record.line, reason: .blank)); continue
             }
-            if LooseName.key(record.cells.first ?? "").hasPrefix("total") {
+            if isTotalLabel(record.cells.first ?? "") {
                 report.skipped.append(SkippedRow(line: record.line, reason: .total))
                 let check = rows.checkTotal(record, report: report, sectionStart: sectionStart)
                 report.totalRows.append(check)
@@ -106,6 +106,13 @@ public struct ProgrammeTableImporter: Sendable {
             report.rehabilitation = []
         }
         return report
+    }
+
+    /// "TOTAL", "Total 2022", "TOTAUX", "Sous-total": not a commune called "Totalville".
+    func isTotalLabel(_ cell: String) -> Bool {
+        let words = LooseName.key(cell).split(separator: " ")
+        guard let first = words.first else { return false }
+        return first == "total" || first == "totaux" || (first == "sous" && words.dropFirst().first == "total")
     }
 
     private func isBlank(_ cells: [String]) -> Bool { cells.allSatisfy { $0.trimmingSpaces().isEmpty } }
