@@ -10,7 +10,7 @@ enum SheetNames {
                 .trimmingCharacters(in: .whitespaces)
             while base.hasPrefix("'") { base.removeFirst() }
             if base.isEmpty { base = "Feuille \(index + 1)" }
-            base = String(base.prefix(31))
+            base = String(base.prefix(31)).trimmingCharacters(in: .whitespaces)
             var name = base, n = 2
             while used.contains(name.lowercased()) {
                 let suffix = " (\(n))"

@@ -8,9 +8,13 @@ struct PDFColumns {
     }
 
     /// Fits the columns to `available`: spare room goes to text columns, a too-wide
-    /// table shrinks evenly (its text then wraps or ends in "…").
-    init(_ table: ReportTable, available: Double) {
-        let natural = table.columns.map { Double($0.effectiveWidth) * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX }
+    /// table shrinks evenly (its text then wraps or ends in "…"). `minimum` widens a
+    /// column to its longest header word, so "Consommation" is never cut mid-word.
+    init(_ table: ReportTable, available: Double, minimum: [Double] = []) {
+        let natural = table.columns.enumerated().map { i, column in
+            max(Double(column.effectiveWidth) * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX,
+                i < minimum.count ? minimum[i] : 0)
+        }
         let total = natural.reduce(0, +)
         guard total > 0 else { widths = []; return }
         if total >= available {
@@ -31,12 +35,13 @@ struct PDFColumns {
 extension PDFComposer {
     /// A table that breaks across pages, repeating its caption ("(suite)") and header row.
     func table(_ table: ReportTable) throws {
-        let columns = PDFColumns(table, available: page.contentWidth)
+        let columns = PDFColumns(table, available: page.contentWidth, minimum: headerWordWidths(table))
         let headerHeight = headerRowHeight(table, columns)
         let captionHeight = canvas.measure(table.name, PDFTheme.caption).height + 4
 
-        // Caption, header and one row must fit together.
-        ensureSpace(captionHeight + headerHeight + 18)
+        // Caption, header and a few rows must fit together: no lone header at a page foot.
+        let lineHeight = canvas.measure("0", PDFTheme.cell).height + 2 * PDFTheme.cellPaddingY
+        ensureSpace(captionHeight + headerHeight + 3 * lineHeight)
         caption(table.name, height: captionHeight)
         header(table, columns, height: headerHeight)
 
@@ -61,6 +66,15 @@ extension PDFComposer {
     private func caption(_ text: String, height: Double) {
         canvas.text(text, PDFTheme.caption.with { $0.maxLines = 1 }, x: page.contentLeft, y: y, width: page.contentWidth)
         y += height
+    }
+
+    /// Width of each column's longest header word, padding included.
+    private func headerWordWidths(_ table: ReportTable) -> [Double] {
+        table.columns.map { column in
+            let words = column.title.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            let widest = words.map { canvas.measure(String($0), PDFTheme.headerCell).width }.max() ?? 0
+            return widest + 2 * PDFTheme.cellPaddingX + 1
+        }
     }
 
     private func headerRowHeight(_ table: ReportTable, _ columns: PDFColumns) -> Double {

@@ -1,0 +1,15 @@
+import Foundation
+import Testing
+@testable import GuichetReports
+
+@Suite struct ReportBenchmarkTests {
+    /// Small run by default; GUICHET_BENCH_ROWS=100000 for the real measure.
+    @Test func measuresCSVAndODS() throws {
+        let rows = Int(ProcessInfo.processInfo.environment["GUICHET_BENCH_ROWS"] ?? "") ?? 2_000
+        let figures = try ReportBenchmark.run(rows: rows)
+        for figure in figures { print(figure) }
+        #expect(figures.map(\.format) == [.csv, .ods])
+        #expect(figures.allSatisfy { $0.seconds > 0 && $0.bytes > Int64(rows) * 20 })
+        #expect(figures.allSatisfy { ($0.peakResidentKiB ?? 0) > 0 })
+    }
+}
