@@ -55,3 +55,44 @@ struct ProducerFailure: Error, CustomStringConvertible {
         }
     }
 }
+
+/// Counts producer runs across the PDF writer's two passes.
+final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+@Suite struct PDFSecondPassTests {
+    @Test func failureWhileDrawingLeavesNoFile() throws {
+        let dir = try Fixtures.temporaryFolder()
+        let url = dir.appendingPathComponent("rapport.pdf")
+        let counter = RunCounter()
+        let rows = Fixtures.dossierRows(150)
+        let table = ReportTable(name: "Dossiers", columns: Fixtures.dossierColumns, rows: ReportRows { emit in
+            let run = counter.next()
+            for (i, row) in rows.enumerated() {
+                if run == 2 && i == 100 { throw ProducerFailure() }
+                try emit(row)
+            }
+        })
+        let document = ReportDocument(territory: "T", title: "Deux passes", producedOn: Fixtures.producedOn,
+                                      sections: [ReportSection(heading: "S", tables: [table])])
+        #expect(throws: ReportError.self) { try ReportWriter.write(document, format: .pdf, to: url) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func rowsThatChangeBetweenPassesAreRefused() throws {
+        let dir = try Fixtures.temporaryFolder()
+        let url = dir.appendingPathComponent("rapport.pdf")
+        let counter = RunCounter()
+        let table = ReportTable(name: "Dossiers", columns: Fixtures.dossierColumns, rows: ReportRows { emit in
+            // The second pass sees many more rows than the first: page numbers would lie.
+            for row in Fixtures.dossierRows(counter.next() == 1 ? 10 : 300) { try emit(row) }
+        })
+        let document = ReportDocument(territory: "T", title: "Instable", producedOn: Fixtures.producedOn,
+                                      sections: [ReportSection(heading: "S", tables: [table])])
+        #expect { try ReportWriter.write(document, format: .pdf, to: url) } throws: { "\($0)".contains("deux passages") }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+}

@@ -41,7 +41,7 @@ extension PDFComposer {
 
         // Caption, header and a few rows must fit together: no lone header at a page foot.
         let lineHeight = canvas.measure("0", PDFTheme.cell).height + 2 * PDFTheme.cellPaddingY
-        ensureSpace(captionHeight + headerHeight + 3 * lineHeight)
+        ensureSpace(captionHeight + headerHeight + 4 * lineHeight)
         caption(table.name, height: captionHeight)
         header(table, columns, height: headerHeight)
 
