@@ -66,6 +66,25 @@ enum Fixtures {
                            totals: [[.empty, .text("Total"), .empty, .empty, .money(moneyTotal(rows, column: 4)), .empty]])
     }
 
+    /// A 12-column table, too wide for portrait: the automatic orientation turns the page.
+    static func wideDocument() -> ReportDocument {
+        let columns = dossierColumns + [
+            ReportColumn("Bailleur", .text, width: 18), ReportColumn("Décision", .date),
+            ReportColumn("Subvention Anah", .money), ReportColumn("Subvention agglomération", .money),
+            ReportColumn("Reste à charge", .money), ReportColumn("Logements", .integer, width: 9),
+        ]
+        let landlords = ["Pas-de-Calais Habitat", "Maisons et Cités", "SIA Habitat", "Flandre Opale Habitat"]
+        let rows: [[ReportCell]] = dossierRows(45).enumerated().map { i, row in
+            row + [.text(landlords[i % landlords.count]), .date(producedOn.adding(days: -i * 5)),
+                   .money(Money(cents: Int64(500_000 + i * 12_345))), .money(Money(cents: Int64(100_000 + i * 2_500))),
+                   .money(Money(cents: Int64(i * 9_999))), .integer(1 + i % 12)]
+        }
+        return ReportDocument(territory: territory, title: "Suivi détaillé des dossiers", subtitle: "Tableau complet",
+                              producedOn: producedOn,
+                              sections: [ReportSection(heading: "Dossiers financés", tables: [ReportTable(name: "Dossiers financés", columns: columns, rows: rows)])],
+                              orientation: .automatic)
+    }
+
     /// A report shaped like the yearly review: text, a chart and several tables.
     static func sampleDocument() -> ReportDocument {
         let schemes: [(String, Int64, Int, Int)] = [

@@ -24,6 +24,7 @@ import Testing
         let url = try Fixtures.temporaryFolder().appendingPathComponent("bilan.pdf")
         if let keep = ProcessInfo.processInfo.environment["GUICHET_SAMPLE_PDF"] {
             try ReportWriter.write(Fixtures.sampleDocument(), format: .pdf, to: URL(fileURLWithPath: keep))
+            try ReportWriter.write(Fixtures.wideDocument(), format: .pdf, to: URL(fileURLWithPath: keep + ".paysage.pdf"))
         }
         try ReportWriter.write(Fixtures.sampleDocument(), format: .pdf, to: url)
         let texts = try pages(of: url)
@@ -72,6 +73,20 @@ import Testing
         let last = texts.last!
         #expect(last.contains("page \(count) / \(count)"))
         #expect(plain(last).contains(plain(FrenchFormat.money(Fixtures.moneyTotal(Fixtures.dossierRows(200), column: 4)))))
+    }
+
+    @Test func wideDocumentIsLandscapeAndKeepsEveryColumn() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("large.pdf")
+        try ReportWriter.write(Fixtures.wideDocument(), format: .pdf, to: url)
+        let info = try Fixtures.run("pdfinfo", [url.path])
+        #expect(info.contains("841.89 x 595.276 pts (A4)") || info.contains("842 x 595 pts (A4)"))
+        let text = try pages(of: url).joined()
+        for column in Fixtures.wideDocument().tables[0].columns {
+            #expect(text.contains(column.title.split(separator: " ").first!))
+        }
+        // Dates and amounts are never cut: narrowing takes room from text columns.
+        #expect(text.contains("06/01/2025") && text.contains("22/11/2026"))
+        #expect(plain(text).contains("5 000,00 €"))
     }
 
     @Test func wideTablesGoLandscapeAutomatically() {

@@ -9,7 +9,7 @@ public enum ReportColumnKind: Sendable, Hashable {
         switch self {
         case .text: return 24
         case .integer: return 10
-        case .money: return 15
+        case .money: return 14
         case .percent: return 9
         case .date: return 11
         }

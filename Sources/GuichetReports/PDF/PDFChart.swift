@@ -21,10 +21,12 @@ struct ChartScale: Equatable {
 }
 
 extension PDFComposer {
+    static let chartHeight = 230.0
+
     /// A grouped bar chart kept on one page: title, graduated axis in French format,
     /// bars, category labels, legend. Negative values are drawn as zero.
     func chart(_ chart: ReportChart) {
-        let height = 230.0
+        let height = PDFComposer.chartHeight
         ensureSpace(height)
         let left = page.contentLeft, width = page.contentWidth
         let top = y

@@ -84,8 +84,12 @@ final class PDFComposer {
 
     private func section(_ section: ReportSection) throws {
         let headingHeight = canvas.measure(section.heading, PDFTheme.heading, width: page.contentWidth).height
-        // Keep a heading with at least a few lines of what follows.
-        ensureSpace(headingHeight + 70)
+        // Keep a heading with its text and the start of its first table or chart,
+        // so no heading or lone paragraph is stranded at a page foot.
+        let text = section.paragraphs.map { canvas.measure($0, PDFTheme.paragraph, width: page.contentWidth).height + 7 }.reduce(0, +)
+        let firstBlock = section.tables.isEmpty ? (section.chart == nil ? 0 : PDFComposer.chartHeight) : 110
+        let lead = headingHeight + 17 + text + firstBlock
+        ensureSpace(min(lead, (page.contentBottom - page.contentTop) * 0.8))
         y += 6
         y += canvas.text(section.heading, PDFTheme.heading, x: page.contentLeft, y: y, width: page.contentWidth)
         y += 3

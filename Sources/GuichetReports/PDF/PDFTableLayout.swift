@@ -1,3 +1,5 @@
+import GuichetCore
+
 /// Column widths of a table on a page, in points.
 struct PDFColumns {
     let widths: [Double]
@@ -7,27 +9,35 @@ struct PDFColumns {
         table.columns.reduce(0) { $0 + Double($1.effectiveWidth) * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX }
     }
 
-    /// Fits the columns to `available`: spare room goes to text columns, a too-wide
-    /// table shrinks evenly (its text then wraps or ends in "…"). `minimum` widens a
-    /// column to its longest header word, so "Consommation" is never cut mid-word.
+    /// Fits the columns to `available`. Spare room goes to text columns. A too-wide table
+    /// gives back room in proportion to what each column holds above its floor (`minimum`:
+    /// its longest header word, a typical figure or date; text keeps ten characters), so
+    /// figures are never cut and text wraps or ends in "…". Below the floors, all shrink.
     init(_ table: ReportTable, available: Double, minimum: [Double] = []) {
-        let natural = table.columns.enumerated().map { i, column in
-            max(Double(column.effectiveWidth) * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX,
+        let floors = table.columns.enumerated().map { i, column in
+            max(column.kind == .text ? 10 * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX : 0,
                 i < minimum.count ? minimum[i] : 0)
         }
+        let natural = table.columns.enumerated().map { i, column in
+            max(Double(column.effectiveWidth) * PDFTheme.characterWidth + 2 * PDFTheme.cellPaddingX, floors[i])
+        }
+        let isText = table.columns.map { $0.kind == .text }
         let total = natural.reduce(0, +)
+        let textTotal = zip(natural, isText).filter(\.1).map(\.0).reduce(0, +)
         guard total > 0 else { widths = []; return }
-        if total >= available {
-            widths = natural.map { $0 * available / total }
+        if total <= available {
+            let spare = available - total
+            widths = textTotal > 0
+                ? zip(natural, isText).map { $1 ? $0 + spare * $0 / textTotal : $0 }
+                : natural.map { $0 * available / total }
             return
         }
-        let stretchable = table.columns.map { $0.kind == .text }
-        let stretchTotal = zip(natural, stretchable).filter(\.1).map(\.0).reduce(0, +)
-        let spare = available - total
-        if stretchTotal > 0 {
-            widths = zip(natural, stretchable).map { $1 ? $0 + spare * $0 / stretchTotal : $0 }
+        let floorTotal = floors.reduce(0, +)
+        if floorTotal <= available {
+            let factor = (total - available) / (total - floorTotal)
+            widths = zip(natural, floors).map { $0 - ($0 - $1) * factor }
         } else {
-            widths = natural.map { $0 * available / total }
+            widths = floors.map { $0 * available / floorTotal }
         }
     }
 }
@@ -35,7 +45,7 @@ struct PDFColumns {
 extension PDFComposer {
     /// A table that breaks across pages, repeating its caption ("(suite)") and header row.
     func table(_ table: ReportTable) throws {
-        let columns = PDFColumns(table, available: page.contentWidth, minimum: headerWordWidths(table))
+        let columns = PDFColumns(table, available: page.contentWidth, minimum: minimumWidths(table))
         let headerHeight = headerRowHeight(table, columns)
         let captionHeight = canvas.measure(table.name, PDFTheme.caption).height + 4
 
@@ -68,11 +78,21 @@ extension PDFComposer {
         y += height
     }
 
-    /// Width of each column's longest header word, padding included.
-    private func headerWordWidths(_ table: ReportTable) -> [Double] {
+    /// What each column cannot lose: its longest header word, and a whole date.
+    private func minimumWidths(_ table: ReportTable) -> [Double] {
         table.columns.map { column in
-            let words = column.title.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            let widest = words.map { canvas.measure(String($0), PDFTheme.headerCell).width }.max() ?? 0
+            let words = column.title.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" })
+            var widest = words.map { canvas.measure(String($0), PDFTheme.headerCell).width }.max() ?? 0
+            // A typical value of the kind must fit whole.
+            let sample: String
+            switch column.kind {
+            case .text: sample = ""
+            case .integer: sample = FrenchFormat.integer(99_999)
+            case .money: sample = FrenchFormat.money(Money(cents: 99_999_999))
+            case .percent: sample = FrenchFormat.percent(Percentage(basisPoints: 10_000))
+            case .date: sample = FrenchFormat.date(CalendarDate(year: 2000, month: 12, day: 30)!)
+            }
+            widest = max(widest, canvas.measure(sample, PDFTheme.cell.with { $0.bold = true }).width)
             return widest + 2 * PDFTheme.cellPaddingX + 1
         }
     }
