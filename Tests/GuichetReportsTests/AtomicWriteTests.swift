@@ -7,7 +7,11 @@ struct ProducerFailure: Error, CustomStringConvertible {
     var description: String { "la base de données ne répond plus" }
 }
 
-@Suite struct AtomicWriteTests {
+@Suite final class AtomicWriteTests {
+    /// A fresh folder per test, removed afterwards.
+    let folder = Fixtures.makeFolder()
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// A table whose producer fails after `after` rows.
     func failingTable(after: Int) -> ReportTable {
         ReportTable(name: "Dossiers", columns: Fixtures.dossierColumns, rows: ReportRows { emit in
@@ -20,7 +24,7 @@ struct ProducerFailure: Error, CustomStringConvertible {
 
     @Test(arguments: ReportFormat.allCases)
     func failingProducerLeavesTheTargetIntact(format: ReportFormat) throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("rapport.\(format.fileExtension)")
         let previous = Data("version précédente".utf8)
         try previous.write(to: url)
@@ -38,7 +42,7 @@ struct ProducerFailure: Error, CustomStringConvertible {
     }
 
     @Test func successReplacesAnExistingFile() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("rapport.csv")
         try Data("ancien".utf8).write(to: url)
         try ReportWriter.writeCSV(Fixtures.dossierTable(3), to: url)
@@ -63,9 +67,13 @@ final class RunCounter: @unchecked Sendable {
     func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }
 
-@Suite struct PDFSecondPassTests {
+@Suite final class PDFSecondPassTests {
+    /// A fresh folder per test, removed afterwards.
+    let folder = Fixtures.makeFolder()
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     @Test func failureWhileDrawingLeavesNoFile() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("rapport.pdf")
         let counter = RunCounter()
         let rows = Fixtures.dossierRows(150)
@@ -83,7 +91,7 @@ final class RunCounter: @unchecked Sendable {
     }
 
     @Test func rowsThatChangeBetweenPassesAreRefused() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("rapport.pdf")
         let counter = RunCounter()
         let table = ReportTable(name: "Dossiers", columns: Fixtures.dossierColumns, rows: ReportRows { emit in

@@ -3,7 +3,11 @@ import GuichetCore
 import Testing
 @testable import GuichetReports
 
-@Suite struct CSVWriterTests {
+@Suite final class CSVWriterTests {
+    /// A fresh folder per test, removed afterwards.
+    let folder = Fixtures.makeFolder()
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     let tricky = ["Dupont; Fils", "Le \"Clos\"", "Martin\r\nBertrand", "ligne\nseule", "=SUM(A1)", "+33 6", "-5 ans", "@cmd", "\tTab", "Normal"]
 
     func table(_ names: [String]) -> ReportTable {
@@ -16,7 +20,7 @@ import Testing
     }
 
     @Test func bytesFollowFrenchExcel() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("export.csv")
         let written = try ReportWriter.write(ReportDocument(territory: "T", title: "Export", producedOn: Fixtures.producedOn,
                                                             sections: [ReportSection(heading: "S", tables: [table(["Durand"])])]),
@@ -31,7 +35,7 @@ import Testing
     }
 
     @Test func trickyTextSurvivesRoundTripAndFormulasAreNeutralised() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("noms.csv")
         try ReportWriter.writeCSV(table(tricky), to: url)
         let records = CSVReader.parse(try String(contentsOf: url, encoding: .utf8))
@@ -50,7 +54,7 @@ import Testing
     }
 
     @Test func severalTablesGiveOneFileEach() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("bilan.csv")
         let document = Fixtures.sampleDocument()
         let files = try ReportWriter.write(document, format: .csv, to: url)
@@ -64,7 +68,7 @@ import Testing
     }
 
     @Test func aShortRowIsReportedWithItsTableAndLine() throws {
-        let dir = try Fixtures.temporaryFolder()
+        let dir = folder
         let url = dir.appendingPathComponent("court.csv")
         let bad = ReportTable(name: "Communes", columns: [ReportColumn("A"), ReportColumn("B")], rows: [[.text("x"), .text("y")], [.text("z")]])
         #expect {

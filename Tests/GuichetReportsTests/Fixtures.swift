@@ -7,9 +7,9 @@ enum Fixtures {
     static let producedOn = CalendarDate(year: 2026, month: 11, day: 22)!
     static let territory = "Communauté d'agglomération du Pays de Saint-Omer"
 
-    static func temporaryFolder() throws -> URL {
+    static func makeFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 

@@ -44,9 +44,13 @@ final class ODSContentReader: NSObject, XMLParserDelegate {
     }
 }
 
-@Suite struct ODSWriterTests {
+@Suite final class ODSWriterTests {
+    /// A fresh folder per test, removed afterwards.
+    let folder = Fixtures.makeFolder()
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     func writeSample() throws -> URL {
-        let url = try Fixtures.temporaryFolder().appendingPathComponent("bilan.ods")
+        let url = folder.appendingPathComponent("bilan.ods")
         try ReportWriter.write(Fixtures.sampleDocument(), format: .ods, to: url)
         return url
     }

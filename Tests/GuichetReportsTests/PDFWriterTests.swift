@@ -3,7 +3,11 @@ import GuichetCore
 import Testing
 @testable import GuichetReports
 
-@Suite struct PDFWriterTests {
+@Suite final class PDFWriterTests {
+    /// A fresh folder per test, removed afterwards.
+    let folder = Fixtures.makeFolder()
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// Text of each page (pdftotext separates pages with form feeds).
     func pages(of url: URL) throws -> [String] {
         var pages = try Fixtures.run("pdftotext", ["-layout", url.path, "-"]).components(separatedBy: "\u{0C}")
@@ -21,7 +25,7 @@ import Testing
     }
 
     @Test func sampleHasFramesTotalsAndFrenchFigures() throws {
-        let url = try Fixtures.temporaryFolder().appendingPathComponent("bilan.pdf")
+        let url = folder.appendingPathComponent("bilan.pdf")
         if let keep = ProcessInfo.processInfo.environment["GUICHET_SAMPLE_PDF"] {
             try ReportWriter.write(Fixtures.sampleDocument(), format: .pdf, to: URL(fileURLWithPath: keep))
             try ReportWriter.write(Fixtures.wideDocument(), format: .pdf, to: URL(fileURLWithPath: keep + ".paysage.pdf"))
@@ -59,7 +63,7 @@ import Testing
     }
 
     @Test func longTableRepeatsItsHeaderOnEveryPage() throws {
-        let url = try Fixtures.temporaryFolder().appendingPathComponent("long.pdf")
+        let url = folder.appendingPathComponent("long.pdf")
         let document = ReportDocument(territory: Fixtures.territory, title: "Liste des dossiers", producedOn: Fixtures.producedOn,
                                       sections: [ReportSection(heading: "Dossiers", tables: [Fixtures.dossierTable(200)])])
         try ReportWriter.write(document, format: .pdf, to: url)
@@ -76,7 +80,7 @@ import Testing
     }
 
     @Test func wideDocumentIsLandscapeAndKeepsEveryColumn() throws {
-        let url = try Fixtures.temporaryFolder().appendingPathComponent("large.pdf")
+        let url = folder.appendingPathComponent("large.pdf")
         try ReportWriter.write(Fixtures.wideDocument(), format: .pdf, to: url)
         let info = try Fixtures.run("pdfinfo", [url.path])
         #expect(info.contains("841.89 x 595.276 pts (A4)") || info.contains("842 x 595 pts (A4)"))

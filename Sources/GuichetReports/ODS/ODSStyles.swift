@@ -40,12 +40,12 @@ enum ODSStyles {
         <number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/>\
         </number:number-style>\
         <number:currency-style style:name="N_EUR" number:language="fr" number:country="FR">\
-        <number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/>\
+        <number:number number:decimal-places="2" number:min-integer-digits="1" number:grouping="true"/>\
         <number:text>\u{00A0}</number:text>\
         <number:currency-symbol number:language="fr" number:country="FR">€</number:currency-symbol>\
         </number:currency-style>\
         <number:percentage-style style:name="N_PCT" number:language="fr" number:country="FR">\
-        <number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/>\
+        <number:number number:decimal-places="1" number:min-integer-digits="1"/>\
         <number:text>\u{00A0}%</number:text>\
         </number:percentage-style>\
         <number:date-style style:name="N_DATE" number:language="fr" number:country="FR">\
@@ -88,7 +88,7 @@ enum ODSStyles {
     <?xml version="1.0" encoding="UTF-8"?>
     <office:document-styles \(namespaces)><office:styles>\
     <style:default-style style:family="table-cell">\
-    <style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt" fo:language="fr" fo:country="FR"/>\
+    <style:text-properties fo:font-size="10pt" fo:language="fr" fo:country="FR"/>\
     </style:default-style>\
     <style:style style:name="Default" style:family="table-cell"/>\
     </office:styles></office:document-styles>
