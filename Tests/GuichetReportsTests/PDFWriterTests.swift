@@ -26,10 +26,6 @@ import Testing
 
     @Test func sampleHasFramesTotalsAndFrenchFigures() throws {
         let url = folder.appendingPathComponent("bilan.pdf")
-        if let keep = ProcessInfo.processInfo.environment["GUICHET_SAMPLE_PDF"] {
-            try ReportWriter.write(Fixtures.sampleDocument(), format: .pdf, to: URL(fileURLWithPath: keep))
-            try ReportWriter.write(Fixtures.wideDocument(), format: .pdf, to: URL(fileURLWithPath: keep + ".paysage.pdf"))
-        }
         try ReportWriter.write(Fixtures.sampleDocument(), format: .pdf, to: url)
         let texts = try pages(of: url)
         let count = try #require(try pageCount(url))
