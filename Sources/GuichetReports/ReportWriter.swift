@@ -18,6 +18,8 @@ public enum ReportWriter {
     ///   table goes to `url` itself; with several, table *i* goes to `<name>-<table>.csv`
     ///   beside `url` (see `csvFiles(for:at:)`); all of them are renamed into place only
     ///   once every one is complete. Headings, paragraphs and charts are left out.
+    ///   Cells: amounts "1234,56", percentages "35,10" under a "(%)" header, dates
+    ///   "22/11/2026", text starting with = + - @ tab or CR prefixed with "'".
     @discardableResult
     public static func write(_ document: ReportDocument, format: ReportFormat, to url: URL) throws(ReportError) -> [URL] {
         switch format {

@@ -50,6 +50,15 @@ struct ProducerFailure: Error, CustomStringConvertible {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["rapport.csv"])
     }
 
+    @Test func aFolderAtTheTargetIsReportedInFrench() throws {
+        let url = folder.appendingPathComponent("rapport.csv")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        #expect {
+            try ReportWriter.writeCSV(Fixtures.dossierTable(3), to: url)
+        } throws: { "\($0)".contains("un dossier porte déjà ce nom") && "\($0)".contains(url.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rapport.csv"])
+    }
+
     @Test func missingFolderIsNamedInFrench() {
         let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/rapport.pdf")
         #expect {

@@ -29,9 +29,21 @@ struct AtomicOutput {
         let fd = open(temporary.path, O_RDONLY)
         if fd >= 0 { _ = fsync(fd); close(fd) }
         guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = AtomicOutput.reason(errno: errno)
             discard()
             throw .cannotWrite(path: target.path, reason: reason)
+        }
+    }
+
+    /// The system's reason in French for the usual cases (strerror speaks English here).
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case EISDIR: return "un dossier porte déjà ce nom"
+        case EACCES, EPERM: return "accès refusé"
+        case ENOSPC: return "le disque est plein"
+        case EROFS: return "le disque est en lecture seule"
+        case ENOENT: return "le dossier n'existe plus"
+        default: return String(cString: strerror(code))
         }
     }
 
