@@ -100,14 +100,10 @@ import Testing
     }
 
     @Test func chartScaleIsRound() {
-        #expect(ChartScale(maximum: 872_505, minimumStep: 100) == ChartScale(maximumStepForTest: 200_000, steps: 5))
+        let money = ChartScale(maximum: 8_725_050, minimumStep: 100)
+        #expect(money.step == 2_000_000 && money.steps == 5)
+        #expect(ChartScale(maximum: 50, minimumStep: 100).step == 100)
         #expect(ChartScale(maximum: 7).step == 2)
         #expect(ChartScale(maximum: 0).maximum >= 1)
-    }
-}
-
-extension ChartScale {
-    init(maximumStepForTest step: Int64, steps: Int) {
-        self = ChartScale(maximum: step * Int64(steps), minimumStep: step)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sheet and file names derived from table names.
 enum SheetNames {
     /// Names spreadsheets accept: no []*?:/\, at most 31 characters (Excel's limit),
@@ -34,5 +36,3 @@ enum SheetNames {
         return out.isEmpty ? "tableau" : out
     }
 }
-
-import Foundation
