@@ -1,0 +1,67 @@
+import Foundation
+import GuichetCore
+
+/// CSV the way French Excel opens it with a double click: UTF-8 with BOM, `;` between
+/// fields, CRLF line ends, decimal comma without grouping, dd/mm/yyyy dates.
+///
+/// Percentages are written as a plain number of percent ("35,10" for 35,1 %) under a
+/// header ending in "(%)": with a "%" sign Excel keeps the cell as text when the space
+/// before the sign is a no-break space, and "0,351" would read as a fraction to a human.
+enum CSVWriter {
+    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let separator = ";"
+    static let lineEnd = "\r\n"
+
+    /// Streams one table to `url` (a fresh file): header, rows, totals.
+    static func write(_ table: ReportTable, to url: URL) throws {
+        let out = try ChunkedTextWriter(creating: url)
+        try out.write(bytes: bom)
+        try out.write(line(table.columns.map { .text(headerTitle($0)) }))
+        var index = 0
+        try table.rows.forEach { row in
+            index += 1
+            try table.check(row, index: index)
+            try out.write(line(row))
+        }
+        for total in table.totals {
+            index += 1
+            try table.check(total, index: index)
+            try out.write(line(total))
+        }
+        try out.close()
+    }
+
+    static func headerTitle(_ column: ReportColumn) -> String {
+        column.kind == .percent && !column.title.contains("%") ? column.title + " (%)" : column.title
+    }
+
+    static func line(_ cells: [ReportCell]) -> String {
+        cells.map(field).joined(separator: separator) + lineEnd
+    }
+
+    /// One field: numbers as spreadsheets read them, text neutralised and quoted.
+    static func field(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let s): return quoted(neutralised(s))
+        case .integer(let n): return String(n)
+        case .money(let m): return FrenchFormat.plainDecimal(cents: m.cents)
+        case .percent(let p): return FrenchFormat.plainDecimal(cents: Int64(p.basisPoints))
+        case .date(let d): return FrenchFormat.date(d)
+        case .empty: return ""
+        }
+    }
+
+    /// A text starting like a formula gets a leading apostrophe, so a spreadsheet
+    /// shows it instead of running it (CSV injection).
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
+    }
+
+    /// RFC 4180: a field holding the separator, a quote or a line break goes between
+    /// quotes, with its quotes doubled.
+    static func quoted(_ s: String) -> String {
+        guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,37 @@
+import GuichetCore
+
+/// A grouped bar chart: one group of bars per category, one bar per series.
+public struct ReportChart: Sendable {
+    /// How values read: amounts in cents or plain counts.
+    public enum Unit: Sendable { case money, count }
+
+    public struct Series: Sendable {
+        public var name: String
+        /// One value per category: cents for `.money`, units for `.count`.
+        public var values: [Int64]
+        public init(name: String, values: [Int64]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public var title: String
+    public var unit: Unit
+    public var categories: [String]
+    public var series: [Series]
+
+    public init(title: String, unit: Unit, categories: [String], series: [Series]) {
+        self.title = title
+        self.unit = unit
+        self.categories = categories
+        self.series = series
+    }
+
+    /// Axis and label text in French format ("150 000 €", "1 250").
+    func label(_ value: Int64) -> String {
+        switch unit {
+        case .money: return FrenchFormat.money(Money(cents: value), alwaysCents: false)
+        case .count: return FrenchFormat.integer(value)
+        }
+    }
+}
