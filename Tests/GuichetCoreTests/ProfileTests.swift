@@ -29,6 +29,14 @@ final class ProfileTests: XCTestCase {
         XCTAssertTrue(demo.manifest.demonstration)
         XCTAssertTrue(demo.name.contains("démonstration"))
         XCTAssertEqual(demo.plh, try RepoData.loader().load(territory: "capso").plh)
+        // The demo merges the CAPSO PLH and schemes with the CABBALR grid, landlords and rules.
+        let cabbalr = try RepoData.loader().load(territory: "cabbalr")
+        XCTAssertEqual(demo.schemes, try RepoData.loader().load(territory: "capso").schemes)
+        XCTAssertEqual(demo.cotation, cabbalr.cotation)
+        XCTAssertEqual(demo.landlords, cabbalr.landlords)
+        XCTAssertEqual(demo.programmeRules, cabbalr.programmeRules)
+        XCTAssertNotNil(demo.cotation)
+        XCTAssertNotNil(demo.landlords)
     }
 
     /// The synthesis table of brief §3: totals computed from the 20 lines.

@@ -40,16 +40,22 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
         let profile: LandlordsProfile
         do { profile = try JSONFileDecoding.decode(LandlordsProfile.self, from: data, file: "landlords.json") }
         catch { throw ValidationErrors([error]) }
-        var errors: [ValidationError] = []
-        var seen = Set<String>()
-        for (i, l) in profile.landlords.enumerated() where !seen.insert(l.id).inserted {
-            errors.append(ValidationError(field: "landlords[\(i)].id", "identifiant « \(l.id) » en double"))
-        }
-        for name in profile.directory.ambiguousNames {
-            errors.append(ValidationError(field: "landlords", "le nom « \(name) » désigne deux bailleurs"))
-        }
+        let errors = profile.validate()
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         return profile
+    }
+
+    /// Unique ids, no name claimed by two landlords.
+    public func validate() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        var seen = Set<String>()
+        for (i, l) in landlords.enumerated() where !seen.insert(l.id).inserted {
+            errors.append(ValidationError(field: "landlords[\(i)].id", "identifiant « \(l.id) » en double"))
+        }
+        for name in directory.ambiguousNames {
+            errors.append(ValidationError(field: "landlords", "le nom « \(name) » désigne deux bailleurs"))
+        }
+        return errors
     }
 
     /// Figures of the source that do not add up, in French, never corrected.

@@ -38,7 +38,8 @@ public struct ProfileLoader: Sendable {
         profile.plh = part("plh", PLHProgramme.self)
         profile.schemes = part("schemes", SchemeCatalog.self)
         profile.cotation = part("cotation", CotationGrid.self)
-        // Parts owned by other areas are added here as they land (schemes, cotation, landlords…).
+        profile.landlords = part("landlords", LandlordsProfile.self)
+        profile.programmeRules = part("programmeRules", ProgrammeRules.self)
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {
             throw ProfileErrors(errors: problems)

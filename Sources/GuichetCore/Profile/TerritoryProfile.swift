@@ -6,6 +6,8 @@ public struct TerritoryProfile: Sendable {
     public var plh: PLHProgramme?
     public var schemes: SchemeCatalog?
     public var cotation: CotationGrid?
+    public var landlords: LandlordsProfile?
+    public var programmeRules: ProgrammeRules?
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }

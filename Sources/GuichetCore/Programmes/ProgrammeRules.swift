@@ -53,10 +53,18 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
 
     public static func decode(_ data: Data) throws(ValidationError) -> ProgrammeRules {
         let rules = try JSONFileDecoding.decode(ProgrammeRules.self, from: data, file: "programme-rules.json")
-        guard rules.plaiAdapte.onePerPlai > 0 else {
-            throw ValidationError(field: "programme-rules.json.plaiAdapte.onePerPlai", "doit être supérieur à 0")
-        }
+        if let problem = rules.validate().first { throw problem.prefixed("programme-rules.json") }
         return rules
+    }
+
+    public func validate() -> [ValidationError] {
+        var v = ValidationCollector()
+        v.check(plaiAdapte.onePerPlai > 0, "plaiAdapte.onePerPlai", "doit être supérieur à 0")
+        for (field, share) in [("minimumPlaiShareOfPlusPlai", minimumPlaiShareOfPlusPlai),
+                               ("derogationAboveSocialShare", derogationAboveSocialShare), ("sru.socialShareBelow", sru.socialShareBelow)] {
+            v.check((0...10_000).contains(share.basisPoints), field, "doit être compris entre 0 et 10 000 points de base")
+        }
+        return v.errors
     }
 
     /// Findings for one programme in its commune; empty when every rule is met.
