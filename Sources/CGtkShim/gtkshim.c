@@ -37,6 +37,23 @@ gulong guichet_connect_key(gpointer instance, const gchar *signal, GuichetKeyHan
     return g_signal_connect_data(instance, signal, G_CALLBACK(handler), box, release, 0);
 }
 
+gulong guichet_connect_items_changed(gpointer instance, const gchar *signal,
+                                     GuichetItemsChangedHandler handler, gpointer box,
+                                     GClosureNotify release) {
+    return g_signal_connect_data(instance, signal, G_CALLBACK(handler), box, release, 0);
+}
+
+void guichet_emit_void(gpointer instance, const gchar *signal) {
+    g_signal_emit_by_name(instance, signal);
+}
+
+gboolean guichet_emit_key_pressed(gpointer controller, guint keyval, guint keycode,
+                                  GdkModifierType state) {
+    gboolean handled = FALSE;
+    g_signal_emit_by_name(controller, "key-pressed", keyval, keycode, state, &handled);
+    return handled;
+}
+
 // MARK: varargs and conveniences
 
 void guichet_accessible_set_label(GtkWidget *widget, const char *label) {

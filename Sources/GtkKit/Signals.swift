@@ -27,6 +27,8 @@ private let releaseSignalBox: GClosureNotify = { data, _ in
     Unmanaged<AnyObject>.fromOpaque(data).release()
 }
 
+/// position, removed, added.
+public typealias ItemsChangedHandler = @MainActor (_ position: UInt32, _ removed: UInt32, _ added: UInt32) -> Void
 typealias VoidClosure = @MainActor () -> Void
 typealias PointerClosure = @MainActor (UnsafeMutableRawPointer?) -> Void
 typealias BoolClosure = @MainActor () -> Bool
@@ -63,6 +65,10 @@ private let uintTrampoline: GuichetUIntHandler = { _, value, box in
 private let keyTrampoline: GuichetKeyHandler = { _, keyval, keycode, state, box in
     let handler = SignalBox<KeyPressHandler>.from(box)
     return MainActor.assumeIsolated { handler(keyval, keycode, state) ? 1 : 0 }
+}
+private let itemsChangedTrampoline: GuichetItemsChangedHandler = { _, position, removed, added, box in
+    let handler = SignalBox<ItemsChangedHandler>.from(box)
+    MainActor.assumeIsolated { handler(position, removed, added) }
 }
 
 /// Typed connections on any GObject pointer. Each function serves the signals whose C
@@ -118,6 +124,20 @@ public enum Signals {
                                   _ handler: @escaping KeyPressHandler) -> SignalHandlerID {
         let box = SignalBox<KeyPressHandler>(handler).retainedPointer()
         return SignalHandlerID(value: guichet_connect_key(instance, signal, keyTrampoline, box, releaseSignalBox))
+    }
+
+    /// GListModel::items-changed.
+    @discardableResult
+    public static func connectItemsChanged(_ instance: UnsafeMutableRawPointer,
+                                           _ handler: @escaping ItemsChangedHandler) -> SignalHandlerID {
+        let box = SignalBox<ItemsChangedHandler>(handler).retainedPointer()
+        return SignalHandlerID(value: guichet_connect_items_changed(
+            instance, "items-changed", itemsChangedTrampoline, box, releaseSignalBox))
+    }
+
+    /// Emits a signal that has no arguments and no return value (e.g. "clicked").
+    public static func emit(_ instance: UnsafeMutableRawPointer, _ signal: String) {
+        guichet_emit_void(instance, signal)
     }
 
     /// Disconnects a handler; GLib releases its closure box.

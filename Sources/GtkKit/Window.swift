@@ -38,6 +38,33 @@ public final class Window: Widget {
         SimpleAction.add(to: raw, name: name, handler)
     }
 
+    /// Keeps `owner` (typically the window's controller) alive until the window is destroyed
+    /// (closed by the user, `close()`, `destroy()`), then releases it. The controller may hold
+    /// this `Window` strongly: `gtk_window_destroy` only drops GTK's toplevel reference, so the
+    /// release is triggered by the window leaving GTK's list of toplevels.
+    public func keepAlive(_ owner: AnyObject) {
+        nonisolated(unsafe) let owner = owner
+        let toplevels = UnsafeMutableRawPointer(gtk_window_get_toplevels()!)
+        let window = raw
+        var id: SignalHandlerID?
+        id = Signals.connectItemsChanged(toplevels) { _, removed, _ in
+            guard removed > 0, let handler = id, !Self.isToplevel(window) else { return }
+            _ = owner
+            id = nil
+            Signals.disconnect(toplevels, handler) // releases this closure, hence `owner`
+        }
+    }
+
+    private static func isToplevel(_ window: UnsafeMutableRawPointer) -> Bool {
+        let list = gtk_window_get_toplevels()!
+        for index in 0..<g_list_model_get_n_items(list) {
+            guard let item = g_list_model_get_item(list, index) else { continue }
+            g_object_unref(item)
+            if item == window { return true }
+        }
+        return false
+    }
+
     /// The widget that has the keyboard focus in this window.
     public var focusedWidget: UnsafeMutablePointer<GtkWidget>? { gtk_window_get_focus(window) }
 }

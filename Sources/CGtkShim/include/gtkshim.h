@@ -55,6 +55,9 @@ typedef void (*GuichetUIntHandler)(gpointer self, guint value, gpointer box);
 /// gboolean (*)(GtkEventControllerKey *, guint keyval, guint keycode, GdkModifierType, gpointer).
 typedef gboolean (*GuichetKeyHandler)(gpointer self, guint keyval, guint keycode,
                                       GdkModifierType state, gpointer box);
+/// void (*)(GListModel *, guint position, guint removed, guint added, gpointer): items-changed.
+typedef void (*GuichetItemsChangedHandler)(gpointer self, guint position, guint removed,
+                                           guint added, gpointer box);
 
 gulong guichet_connect_void(gpointer instance, const gchar *signal, GuichetVoidHandler handler,
                             gpointer box, GClosureNotify release);
@@ -68,6 +71,15 @@ gulong guichet_connect_uint(gpointer instance, const gchar *signal, GuichetUIntH
                             gpointer box, GClosureNotify release);
 gulong guichet_connect_key(gpointer instance, const gchar *signal, GuichetKeyHandler handler,
                            gpointer box, GClosureNotify release);
+gulong guichet_connect_items_changed(gpointer instance, const gchar *signal,
+                                     GuichetItemsChangedHandler handler, gpointer box,
+                                     GClosureNotify release);
+
+/// Emits a signal without arguments or return value (e.g. "clicked"), as GTK would.
+void guichet_emit_void(gpointer instance, const gchar *signal);
+/// Emits GtkEventControllerKey::key-pressed and returns whether a handler took the key.
+gboolean guichet_emit_key_pressed(gpointer controller, guint keyval, guint keycode,
+                                  GdkModifierType state);
 
 // MARK: varargs and small conveniences
 void guichet_accessible_set_label(GtkWidget *widget, const char *label);
