@@ -16,6 +16,10 @@ public final class Application: GObjectRef {
 
     public var application: UnsafeMutablePointer<GtkApplication> { guichet_application(raw) }
 
+    /// Sets the program name: the name AT-SPI and window managers show for the process
+    /// (whatever the executable is called). Call before creating windows.
+    public static func setProgramName(_ name: String) { g_set_prgname(name) }
+
     /// `activate`: build and present the main window here.
     @discardableResult
     public func onActivate(_ handler: @escaping @MainActor () -> Void) -> SignalHandlerID {
@@ -35,6 +39,12 @@ public final class Application: GObjectRef {
     @discardableResult
     public func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) -> SimpleAction {
         SimpleAction.add(to: raw, name: name, handler)
+    }
+
+    /// Attaches a window to the application (it then keeps the application running and gets
+    /// `app.` actions and shortcuts).
+    public func addWindow(_ window: Window) {
+        gtk_application_add_window(application, window.window)
     }
 
     /// Sets the shortcut of a detailed action, e.g. `("win.save", "<Control>s")`.

@@ -68,6 +68,12 @@ open class Widget: GObjectRef {
         gtk_widget_add_controller(widget, controller) // the widget takes ownership
     }
 
+    /// Activates an action reachable from this widget, e.g. "win.save" (as its shortcut would).
+    @discardableResult
+    public func activateAction(_ detailedName: String) -> Bool {
+        gtk_widget_activate_action_variant(widget, detailedName, nil) != 0
+    }
+
     /// Emits the widget's activation (e.g. `clicked` for a button) as a keyboard user would.
     @discardableResult
     public func activate() -> Bool { gtk_widget_activate(widget) != 0 }
