@@ -4,19 +4,15 @@
 # Tests/ui/app-command.sh). Needs Xvfb, xdotool, imagemagick, dbus-run-session.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# Re-run under a private X server (Tests/ui/with-xvfb.sh) unless already inside it.
+if [ -z "${GUICHET_SCREENSHOTS_XVFB:-}" ]; then
+    GUICHET_SCREENSHOTS_XVFB=1 exec "$ROOT/Tests/ui/with-xvfb.sh" "$0" "$@"
+fi
 source "$ROOT/Tests/ui/app-command.sh"
 guichet_app_command "$@"
 OUT="$ROOT/screenshots"
 mkdir -p "$OUT"
 SECTIONS=(dossiers demandes bailleurs programmes budget exports)
-
-# Xvfb picks a free display itself and writes its number once ready (-displayfd).
-display_file=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$display_file" >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -f "$display_file"' EXIT
-for _ in $(seq 100); do [ -s "$display_file" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -1 "$display_file")"
 
 status=0
 for index in "${!SECTIONS[@]}"; do

@@ -65,6 +65,10 @@ void guichet_accessible_set_description(GtkWidget *widget, const char *descripti
                                    description, -1);
 }
 
+void guichet_accessible_set_hidden(GtkWidget *widget, gboolean hidden) {
+    gtk_accessible_update_state(GTK_ACCESSIBLE(widget), GTK_ACCESSIBLE_STATE_HIDDEN, hidden, -1);
+}
+
 void guichet_set_accels(GtkApplication *app, const char *detailed_action, const char *accel) {
     const char *accels[] = {accel, NULL};
     gtk_application_set_accels_for_action(app, detailed_action, accels);

@@ -42,6 +42,10 @@ open class Widget: GObjectRef {
     public func setAccessibleLabel(_ label: String) { guichet_accessible_set_label(widget, label) }
     public func setAccessibleDescription(_ text: String) { guichet_accessible_set_description(widget, text) }
 
+    /// Hides the widget from assistive technologies (e.g. a stack page not on screen, which
+    /// GTK 4.8 still presents).
+    public func setAccessibleHidden(_ hidden: Bool) { guichet_accessible_set_hidden(widget, hidden ? 1 : 0) }
+
     public func setMargins(_ all: Int32) {
         gtk_widget_set_margin_top(widget, all)
         gtk_widget_set_margin_bottom(widget, all)

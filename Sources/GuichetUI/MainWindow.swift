@@ -105,6 +105,7 @@ public final class MainWindow {
         currentIndex = index
         let screen = screens[index]
         stack.visibleChildName = screen.id
+        for (other, page) in screens.enumerated() { page.root.setAccessibleHidden(other != index) }
         findAction.isEnabled = screen.searchEntry != nil
         newAction.isEnabled = screen.supportsNewItem
         saveAction.isEnabled = screen.supportsSave

@@ -84,6 +84,7 @@ gboolean guichet_emit_key_pressed(gpointer controller, guint keyval, guint keyco
 // MARK: varargs and small conveniences
 void guichet_accessible_set_label(GtkWidget *widget, const char *label);
 void guichet_accessible_set_description(GtkWidget *widget, const char *description);
+void guichet_accessible_set_hidden(GtkWidget *widget, gboolean hidden);
 void guichet_set_accels(GtkApplication *app, const char *detailed_action, const char *accel);
 GtkWidget *guichet_message_dialog_new(GtkWindow *parent, GtkMessageType type,
                                       GtkButtonsType buttons, const char *primary,
