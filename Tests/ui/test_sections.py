@@ -47,3 +47,12 @@ def test_ctrl_q_quits_cleanly():
         app.click(app.find(name="Budget du PLH : bientôt disponible"))
         app.press("q", control=True)
         assert app.wait_exit() == 0
+
+
+def test_ctrl_w_closes_the_window_and_ends_the_application():
+    with App(section="exports") as app:
+        page = wait_for(lambda: app.find(name="Exports : bientôt disponible", showing=True), 10,
+                        "Exports page")
+        app.click(page)
+        app.press("w", control=True)
+        assert app.wait_exit() == 0
