@@ -114,6 +114,29 @@ void guichet_file_chooser_add_pattern_filter(GtkFileChooserNative *chooser, cons
     g_object_unref(filter);
 }
 
+gboolean guichet_widget_save_png(GtkWidget *widget, const char *path) {
+    GtkNative *native = gtk_widget_get_native(widget);
+    if (native == NULL) return FALSE;
+    GskRenderer *renderer = gtk_native_get_renderer(native);
+    int width = gtk_widget_get_width(widget);
+    int height = gtk_widget_get_height(widget);
+    if (renderer == NULL || width <= 0 || height <= 0) return FALSE;
+    GdkPaintable *paintable = gtk_widget_paintable_new(widget);
+    GtkSnapshot *snapshot = gtk_snapshot_new();
+    gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
+    GskRenderNode *node = gtk_snapshot_free_to_node(snapshot);
+    gboolean saved = FALSE;
+    if (node != NULL) {
+        graphene_rect_t bounds = GRAPHENE_RECT_INIT(0, 0, width, height);
+        GdkTexture *texture = gsk_renderer_render_texture(renderer, node, &bounds);
+        saved = gdk_texture_save_to_png(texture, path);
+        g_object_unref(texture);
+        gsk_render_node_unref(node);
+    }
+    g_object_unref(paintable);
+    return saved;
+}
+
 // MARK: lazy row model
 
 struct _GuichetRow {

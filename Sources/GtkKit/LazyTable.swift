@@ -168,6 +168,8 @@ public final class LazyTable {
             let label = gtk_label_new(nil)!
             gtk_label_set_xalign(guichet_label(UnsafeMutableRawPointer(label)), xAlign)
             gtk_label_set_ellipsize(guichet_label(UnsafeMutableRawPointer(label)), PANGO_ELLIPSIZE_END)
+            gtk_widget_set_margin_start(label, 6)
+            gtk_widget_set_margin_end(label, 6)
             gtk_list_item_set_child(guichet_list_item(listItem), label)
         }
         Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in

@@ -78,6 +78,14 @@ open class Widget: GObjectRef {
         gtk_widget_activate_action_variant(widget, detailedName, nil) != 0
     }
 
+    /// Writes the widget as currently drawn to a PNG file (for visual checks without a
+    /// screen grab). The widget must be shown in a window.
+    public func savePNG(to path: String) throws {
+        guard guichet_widget_save_png(widget, path) != 0 else {
+            throw GtkKitError("Impossible d’enregistrer l’image \(path)")
+        }
+    }
+
     /// Emits the widget's activation (e.g. `clicked` for a button) as a keyboard user would.
     @discardableResult
     public func activate() -> Bool { gtk_widget_activate(widget) != 0 }

@@ -1,4 +1,5 @@
 import CGtk
+import Foundation
 import GtkKit
 import XCTest
 
@@ -41,7 +42,7 @@ final class LazyTableTests: GtkTestCase {
 
     func testShownTableBindsVisibleRowsOnly() throws {
         try skipWithoutDisplay()
-        MainActor.assumeIsolated {
+        try MainActor.assumeIsolated {
             let source = CountingSource(count: 100_000)
             let table = makeTable(source)
             let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
@@ -53,6 +54,12 @@ final class LazyTableTests: GtkTestCase {
             MainLoop.drainPending()
             XCTAssertLessThanOrEqual(source.requests.reduce(0) { $0 + $1.count }, 300,
                                      "only pages around the visible rows are fetched")
+            // A picture of the table to look at: GUICHET_SCREENSHOTS_DIR keeps it.
+            let directory = ProcessInfo.processInfo.environment["GUICHET_SCREENSHOTS_DIR"] ?? NSTemporaryDirectory()
+            let path = (directory as NSString).appendingPathComponent("lazy-table.png")
+            try window.savePNG(to: path)
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+            XCTAssertGreaterThan(size ?? 0, 1000)
             window.destroy()
         }
     }

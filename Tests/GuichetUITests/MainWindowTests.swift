@@ -83,7 +83,7 @@ final class MainWindowTests: XCTestCase {
             XCTAssertFalse(main.selectSection("b"))
             XCTAssertEqual(main.visibleSectionID, "a")
             XCTAssertEqual(main.sidebar.selectedIndex, 0, "the sidebar goes back to the unsaved section")
-            weak var weakMain = main
+            weak let weakMain = main
             main.window.close()
             MainLoop.drainPending()
             XCTAssertNotNil(weakMain, "close refused: window and controller stay")

@@ -98,6 +98,9 @@ void guichet_file_chooser_set_current_folder(GtkFileChooserNative *chooser, cons
 void guichet_file_chooser_add_pattern_filter(GtkFileChooserNative *chooser, const char *name,
                                              const char *pattern);
 
+/// Renders a realized, mapped widget as it is on screen into a PNG file; FALSE on failure.
+gboolean guichet_widget_save_png(GtkWidget *widget, const char *path);
+
 // MARK: lazy row model
 // `GuichetRowModel` implements GListModel over row indices only: its items are tiny
 // `GuichetRow` objects carrying an index. Swift owns the data (a query result) and says how
