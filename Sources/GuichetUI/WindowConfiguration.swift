@@ -1,4 +1,5 @@
 import GtkKit
+import GuichetStorage
 
 /// What the executable hands the window. Extend it with new fields (with defaults) rather than
 /// new parameters of `runGuichetApplication`.
@@ -12,13 +13,16 @@ public struct WindowConfiguration {
     public var services: (any AppServices)?
     /// Section selected at start (a `Screen.id`); the first one when nil or unknown.
     public var initialSection: String?
+    /// The open database and its territory profile: what storage-backed screens work on.
+    public var workspace: Workspace?
 
     public init(territoryName: String, databasePath: String, services: (any AppServices)? = nil,
-                initialSection: String? = nil) {
+                initialSection: String? = nil, workspace: Workspace? = nil) {
         self.territoryName = territoryName
         self.databasePath = databasePath
         self.services = services
         self.initialSection = initialSection
+        self.workspace = workspace
     }
 }
 
@@ -35,6 +39,7 @@ public struct ScreenContext {
     /// The main window, as parent of dialogs and file choosers.
     public let window: Window
     public var services: (any AppServices)? { configuration.services }
+    public var workspace: Workspace? { configuration.workspace }
 }
 
 /// Builds one section's controller. The window calls each factory once, in order.
