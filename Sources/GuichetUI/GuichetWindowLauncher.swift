@@ -18,7 +18,7 @@ public enum GuichetWindowLauncher {
         let title = profile.manifest.demonstration ? "\(profile.name)" : profile.name
         let environment = ProcessInfo.processInfo.environment
         let configuration = WindowConfiguration(territoryName: title, databasePath: request.databaseURL.path,
-                                                initialSection: environment["GUICHET_SECTION"], workspace: workspace)
+                                                initialSection: environment["GUICHET_UI_SECTION"], workspace: workspace)
         return runGuichetApplication(configuration)
     }
 }

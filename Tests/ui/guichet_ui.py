@@ -131,3 +131,30 @@ class App:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+def app_database():
+    """The database path given to the application (`--database PATH` in GUICHET_APP_CMD), or None."""
+    cmd = json.loads(os.environ.get("GUICHET_APP_CMD", "[]"))
+    for i, arg in enumerate(cmd):
+        if arg == "--database" and i + 1 < len(cmd):
+            return cmd[i + 1]
+    return None
+
+
+def guichet(*args):
+    """Runs the command line of the application under test on its database; returns its JSON output."""
+    cmd = json.loads(os.environ.get("GUICHET_APP_CMD", "[]"))
+    binary, database = cmd[0], app_database()
+    out = subprocess.run([binary, "--database", database, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def expected_window():
+    """(title, subtitle) the header bar must show: the territory's name and the database file."""
+    database = app_database()
+    if database is None:  # the XCTest launch hook's own configuration
+        return "Communauté d’agglomération du Pays de Saint-Omer", "/home/agent/guichet/capso.sqlite"
+    territory = guichet("check", "--json")["territory"]
+    names = {entry["id"]: entry["name"] for entry in guichet("territoires", "--json")}
+    return names[territory], database
