@@ -137,3 +137,8 @@ extension RetentionRules {
         today.adding(years: -struckOffRequestYears).adding(days: 1)
     }
 }
+
+extension SocialHousingRequest {
+    /// The entity name of requests in history and storage messages: `history(entity:key:)` with the id.
+    public static let historyEntity = "demande"
+}
