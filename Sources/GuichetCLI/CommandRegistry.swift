@@ -7,5 +7,7 @@ enum CommandRegistry {
         DemoCommand.self,
         CheckCommand.self,
         TerritoriesCommand.self,
+        CotationCommand.self,
+        RequestsCommand.self,
     ]
 }

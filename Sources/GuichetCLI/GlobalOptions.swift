@@ -31,6 +31,9 @@ enum GlobalOptions {
 
     static func setDatabase(_ path: String?) { database = path }
 
+    /// The path given with `--database`, nil when none was.
+    static var explicitDatabase: String? { database }
+
     static var databaseURL: URL { DatabaseLocation.resolve(explicit: database) }
 
     /// Opens the chosen database and its territory profile.
@@ -60,7 +63,7 @@ enum Console {
             r.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
                 return right.contains(i) ? pad + c : c + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
         line(fmt(header))
         line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
