@@ -180,4 +180,12 @@ final class RequestStoreTests: XCTestCase {
         XCTAssertEqual(next, DemoRequests.requestId(year: 2025, sequence: Int(year2025.suffix(6))! + 1))
         XCTAssertEqual(try store.read { try $0.nextRequestId(year: 2031) }, "DLS-2031-000001")
     }
+
+    func testFastTimestampReadsWhatTimestampWrites() {
+        for seconds in [0.0, 1_700_000_000.123, 1_795_000_000.999, 951_782_400.5] {
+            let text = Timestamp.string(Date(timeIntervalSince1970: seconds))
+            XCTAssertEqual(fastTimestamp(text), Timestamp.date(text), text)
+        }
+        XCTAssertNil(fastTimestamp("pas une date"))
+    }
 }

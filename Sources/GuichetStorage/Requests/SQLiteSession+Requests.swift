@@ -27,21 +27,22 @@ extension SQLiteSession: RequestStore {
     func insertRequest(_ request: SocialHousingRequest, score: CotationResult) throws -> StoredRequest {
         let now = Date()
         try Self.requests.insert(request, key: request.id, in: self, now: now)
-        try appendScore(StoredScore(requestId: request.id, result: score), at: now)
+        try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now))
         return try stored(request.id)
     }
 
     func updateRequest(_ request: SocialHousingRequest, expectedVersion: Int, score: CotationResult?) throws -> StoredRequest {
         let now = Date()
         try Self.requests.update(request, key: request.id, expectedVersion: expectedVersion, in: self, now: now)
-        if let score { try appendScore(StoredScore(requestId: request.id, result: score), at: now) }
+        if let score { try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now)) }
         return try stored(request.id)
     }
 
     func bulkInsertRequests(_ scored: [ScoredRequest], historyNote: String) throws {
         let now = Date()
         try Self.requests.bulkInsert(scored.lazy.map(\.request), key: { $0.id }, in: self, now: now)
-        for s in scored { try appendScore(StoredScore(requestId: s.request.id, result: s.result), at: now) }
+        let stamp = Timestamp.string(now)
+        for s in scored { try appendScore(StoredScore(requestId: s.request.id, result: s.result), stamp: stamp) }
         try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "import", changes: [], comment: "\(historyNote) : \(scored.count) demande(s)"))
     }
@@ -50,17 +51,18 @@ extension SQLiteSession: RequestStore {
         guard try Self.requests.exists(requestId, in: self) else {
             throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: requestId)
         }
-        try appendScore(StoredScore(requestId: requestId, result: score), at: Date())
+        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(Date()))
     }
 
-    /// Appends a score and projects it on its request row, with cached statements (bulk inserts, re-scoring).
-    func appendScore(_ score: StoredScore, at now: Date) throws {
+    /// Appends a score and projects it on its request row, with cached statements (bulk inserts,
+    /// re-scoring); `stamp` is `Timestamp.string` of the time, made once per batch (formatters are slow).
+    func appendScore(_ score: StoredScore, stamp: String) throws {
         let lines = String(decoding: try DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [score.requestId, score.total, score.gridVersion, score.computedOn.iso,
-                                     score.isPriorityHousehold, lines, Timestamp.string(now)])
+                                     score.isPriorityHousehold, lines, stamp])
         try db.cachedStatement(sql: "UPDATE request SET scoreId = ?, scoreTotal = ?, isPriority = ? WHERE key = ?")
             .execute(arguments: [db.lastInsertedRowID, score.total, score.isPriorityHousehold, score.requestId])
     }
@@ -116,12 +118,13 @@ extension SQLiteSession: RequestStore {
             """)
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
         let now = Date()
+        let stamp = Timestamp.string(now)
         for row in rows {
             let request = try Self.requests.decode(row["data"])
             let result = CotationEngine.score(request, grid: grid, on: date)
             let previous: Int? = row["sTotal"]
             if previous == result.total && row["sGrid"] == grid.version && row["sOn"] == date.iso { continue }
-            try appendScore(StoredScore(requestId: request.id, result: result), at: now)
+            try appendScore(StoredScore(requestId: request.id, result: result), stamp: stamp)
             summary.rescored += 1
             if previous != result.total { summary.changedTotal += 1 }
         }
@@ -166,6 +169,29 @@ extension SQLiteSession: RequestStore {
         guard let key: String = row["sKey"], let on = CalendarDate(parsing: row["sOn"]) else { return nil }
         let lines = (try? JSONDecoder().decode([CotationLine].self, from: Data((row["sLines"] as String? ?? "[]").utf8))) ?? []
         return StoredScore(requestId: key, total: row["sTotal"], gridVersion: row["sGrid"], computedOn: on,
-                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: Timestamp.date(row["sAt"]))
+                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: fastTimestamp(row["sAt"]))
     }
+}
+
+/// Reads the fixed `Timestamp` format ("2026-11-23T12:05:31.123Z") without a formatter: lists and
+/// checks read one per request, and creating ISO 8601 formatters dominated their time.
+func fastTimestamp(_ text: String?) -> Date? {
+    guard let text, text.utf8.count >= 20, let day = CalendarDate(parsing: String(text.prefix(10))) else {
+        return Timestamp.date(text)
+    }
+    let t = Array(text.utf8)
+    func n(_ from: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in from..<(from + count) {
+            guard i < t.count, t[i] >= 48, t[i] <= 57 else { return nil }
+            v = v * 10 + Int(t[i] - 48)
+        }
+        return v
+    }
+    guard t[10] == UInt8(ascii: "T"), t.last == UInt8(ascii: "Z"), let h = n(11, 2), let m = n(14, 2), let s = n(17, 2) else {
+        return Timestamp.date(text)
+    }
+    let millis = t.count >= 24 && t[19] == UInt8(ascii: ".") ? (n(20, 3) ?? 0) : 0
+    let seconds = Double(day.dayNumber * 86_400 + h * 3_600 + m * 60 + s) + Double(millis) / 1_000
+    return Date(timeIntervalSince1970: seconds)
 }
