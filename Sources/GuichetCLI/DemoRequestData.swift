@@ -15,25 +15,8 @@ enum DemoRequestData {
         return ["demandes": scored.count, "demandes radiées": requests.filter { $0.struckOffOn != nil }.count]
     }
 
-    /// Scores in as many slices as there are cores: scoring builds every line's French
-    /// explanation and is the bulk of the work.
+    /// Scores on every core: scoring builds every line's French explanation.
     static func score(_ requests: [SocialHousingRequest], grid: CotationGrid, on date: CalendarDate) -> [ScoredRequest] {
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, requests.count / 1_000))
-        let chunk = (requests.count + slices - 1) / slices
-        let results = SliceResults(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { i in
-            let part = requests[min(requests.count, i * chunk)..<min(requests.count, (i + 1) * chunk)]
-            results.set(i, part.map { ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: date)) })
-        }
-        return results.joined()
-    }
-
-    /// Each slice writes its own index under a lock.
-    final class SliceResults: @unchecked Sendable {
-        private var slices: [[ScoredRequest]]
-        private let lock = NSLock()
-        init(count: Int) { slices = Array(repeating: [], count: count) }
-        func set(_ i: Int, _ value: [ScoredRequest]) { lock.lock(); slices[i] = value; lock.unlock() }
-        func joined() -> [ScoredRequest] { slices.flatMap { $0 } }
+        requests.concurrentMap { ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: date)) }
     }
 }

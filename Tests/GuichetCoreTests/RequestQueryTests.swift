@@ -63,4 +63,10 @@ final class RequestQueryTests: XCTestCase {
         other.criteria[other.criteria.firstIndex { $0.id == "dalo" }!].points = 999
         XCTAssertFalse(s.agrees(with: CotationEngine.score(try input.makeRequest(grid: other), grid: other, on: input.computedOn)))
     }
+
+    func testConcurrentMapKeepsTheOrder() {
+        let numbers = Array(0..<10_007)
+        XCTAssertEqual(numbers.concurrentMap(minimumSlice: 100) { $0 * 3 }, numbers.map { $0 * 3 })
+        XCTAssertEqual([Int]().concurrentMap { $0 }, [])
+    }
 }

@@ -35,12 +35,19 @@ struct DocumentTable<Record: Codable>: Sendable {
     /// Inserts many records at version 1 with one prepared statement and no history line per
     /// record (the caller writes one for the batch). A duplicate key fails the whole session.
     func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws where S.Element == Record {
+        let encoder = Self.encoder
+        try bulkInsert(encoded: records.lazy.map { r in (r, try? String(decoding: encoder.encode(r), as: UTF8.self)) }, key: key, in: s, now: now)
+    }
+
+    /// The same with each record's JSON made beforehand (on several cores for big batches);
+    /// a nil JSON is encoded here.
+    func bulkInsert<S: Sequence>(encoded records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
+    where S.Element == (Record, String?) {
         let cols = ["key", "version", "data", "createdAt", "updatedAt"] + projections.map(\.column)
         let statement = try s.db.makeStatement(sql: "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))")
         let stamp = Timestamp.string(now)
-        let encoder = Self.encoder
-        for r in records {
-            var args: [(any DatabaseValueConvertible)?] = [key(r), 1, String(decoding: try encoder.encode(r), as: UTF8.self), stamp, stamp]
+        for (r, json) in records {
+            var args: [(any DatabaseValueConvertible)?] = [key(r), 1, try json ?? encode(r), stamp, stamp]
             args += projections.map { $0.value(r) }
             do { try statement.execute(arguments: StatementArguments(args)) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 throw StoreError.constraint("\(entity) « \(key(r)) » existe déjà : rien n'a été importé")

@@ -40,9 +40,16 @@ extension SQLiteSession: RequestStore {
 
     func bulkInsertRequests(_ scored: [ScoredRequest], historyNote: String) throws {
         let now = Date()
-        try Self.requests.bulkInsert(scored.lazy.map(\.request), key: { $0.id }, in: self, now: now)
+        // JSON encoding is most of the work: done on every core before the rows are written.
+        let encoded = scored.concurrentMap { s -> (SocialHousingRequest, String?, StoredScore, String?) in
+            let encoder = DocumentTable<SocialHousingRequest>.encoder
+            let score = StoredScore(requestId: s.request.id, result: s.result)
+            return (s.request, try? String(decoding: encoder.encode(s.request), as: UTF8.self), score,
+                    try? String(decoding: encoder.encode(score.lines), as: UTF8.self))
+        }
+        try Self.requests.bulkInsert(encoded: encoded.lazy.map { ($0.0, $0.1) }, key: { $0.id }, in: self, now: now)
         let stamp = Timestamp.string(now)
-        for s in scored { try appendScore(StoredScore(requestId: s.request.id, result: s.result), stamp: stamp) }
+        for e in encoded { try appendScore(e.2, linesJSON: e.3, stamp: stamp) }
         try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "import", changes: [], comment: "\(historyNote) : \(scored.count) demande(s)"))
     }
@@ -56,8 +63,8 @@ extension SQLiteSession: RequestStore {
 
     /// Appends a score and projects it on its request row, with cached statements (bulk inserts,
     /// re-scoring); `stamp` is `Timestamp.string` of the time, made once per batch (formatters are slow).
-    func appendScore(_ score: StoredScore, stamp: String) throws {
-        let lines = String(decoding: try DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self)
+    func appendScore(_ score: StoredScore, linesJSON: String? = nil, stamp: String) throws {
+        let lines = try linesJSON ?? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?)
