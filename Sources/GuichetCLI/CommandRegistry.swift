@@ -7,6 +7,8 @@ enum CommandRegistry {
         DemoCommand.self,
         CheckCommand.self,
         TerritoriesCommand.self,
+        CotationCommand.self,
+        RequestsCommand.self,
         BenchmarkCommand.self,
     ]
 }

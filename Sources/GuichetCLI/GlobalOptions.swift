@@ -31,10 +31,13 @@ enum GlobalOptions {
 
     static func setDatabase(_ path: String?) { database = path }
 
+    /// The path given with `--database`, nil when none was.
+    static var explicitDatabase: String? { database }
+
     static var databaseURL: URL { DatabaseLocation.resolve(explicit: database) }
 
     /// True when the database was chosen on the command line or in the environment.
-    static var explicitDatabase: Bool {
+    static var databaseChosen: Bool {
         database != nil || !(ProcessInfo.processInfo.environment["GUICHET_DATABASE"] ?? "").isEmpty
     }
 
@@ -65,7 +68,7 @@ enum Console {
             r.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
                 return right.contains(i) ? pad + c : c + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
         line(fmt(header))
         line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))

@@ -61,7 +61,7 @@ struct BenchmarkCommand: ParsableCommand {
 
     func prepareDatabase(_ figures: inout [Figure]) throws -> (URL, Bool) {
         let url = GlobalOptions.databaseURL
-        if FileManager.default.fileExists(atPath: url.path), GlobalOptions.explicitDatabase { return (url, false) }
+        if FileManager.default.fileExists(atPath: url.path), GlobalOptions.databaseChosen { return (url, false) }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-benchmark-\(getpid()).sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
         let start = Date()

@@ -39,9 +39,9 @@ struct CheckCommand: ParsableCommand {
 /// The domain's own invariants, checked by `guichet check`; each area adds its checks here.
 enum DomainInvariants {
     static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
-        []
+        try RequestInvariants.problems(in: s, profile: profile)
     }
     static func counts(in s: any StoreSession) throws -> [String: Int] {
-        [:]
+        try RequestInvariants.counts(in: s)
     }
 }

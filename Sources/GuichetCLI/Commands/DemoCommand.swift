@@ -51,7 +51,9 @@ struct DemoCommand: ParsableCommand {
 /// Fills a fresh demo database; each area adds its part.
 enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
-        [:]
+        var counts: [String: Int] = [:]
+        counts.merge(try DemoRequestData.populate(store: store, profile: profile, size: size)) { $1 }
+        return counts
     }
 }
 

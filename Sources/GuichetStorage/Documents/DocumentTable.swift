@@ -10,7 +10,7 @@ import GuichetCore
 /// characters or more without a scan. A `version` column gives optimistic locking: a save that
 /// starts from an old version is refused with what the other agent changed. Every insert and
 /// update writes its history line in the same transaction.
-struct DocumentTable<Record: Codable>: Sendable {
+struct DocumentTable<Record: Codable & Sendable>: Sendable {
     /// SQL table name.
     let table: String
     /// Entity name in history and messages ("dossier", "programme", …).
@@ -39,27 +39,33 @@ struct DocumentTable<Record: Codable>: Sendable {
         try s.recordChange(entity: entity, key: key, action: action, old: nil as Record?, new: record, at: now)
     }
 
-    /// Inserts many records at version 1 with prepared statements and no history line per
-    /// record (the caller writes one for the batch). A duplicate key fails the whole session.
-    func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws where S.Element == Record {
+    /// Inserts many records at version 1 with no history line per record (the caller writes one
+    /// for the batch). The JSON is made on every core first. A duplicate key fails the whole session.
+    func bulkInsert(_ records: [Record], key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws {
+        let encoded = records.concurrentMap { r in (r, try? String(decoding: Self.encoder.encode(r), as: UTF8.self)) }
+        try bulkInsert(encoded: encoded, key: key, in: s, now: now)
+    }
+
+    /// The same with each record's JSON made beforehand; a nil JSON is encoded here.
+    func bulkInsert<S: Sequence>(encoded records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
+    where S.Element == (Record, String?) {
         // Plain executions: reusing one prepared statement here failed with spurious UNIQUE
         // errors on the key (seen with GRDB 7.10 on this schema), while these are exact.
         let main = insertSQL, data = "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)"
         let stamp = Timestamp.string(now)
-        let encoder = Self.encoder
         // The trigram index is rebuilt once after the batch rather than row by row (about twice as
         // fast at 100,000 rows); its trigger is set aside meanwhile, inside the same transaction.
         let insertTrigger = try String.fetchOne(s.db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                                 arguments: ["\(table)_fts_insert"])
         if insertTrigger != nil { try s.db.execute(sql: "DROP TRIGGER \(table)_fts_insert") }
-        for r in records {
+        for (r, json) in records {
             let k = key(r)
             do {
                 try s.db.execute(sql: main, arguments: StatementArguments([k, 1, stamp, stamp] + projections.map { $0.value(r) }))
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 throw StoreError.constraint("\(entity) « \(k) » existe déjà : rien n'a été importé")
             }
-            try s.db.execute(sql: data, arguments: [k, String(decoding: try encoder.encode(r), as: UTF8.self)])
+            try s.db.execute(sql: data, arguments: [k, try json ?? encode(r)])
         }
         if let insertTrigger {
             try s.db.execute(sql: "INSERT INTO \(ftsTable)(\(ftsTable)) VALUES ('rebuild')")
