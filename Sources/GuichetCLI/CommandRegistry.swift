@@ -8,5 +8,9 @@ enum CommandRegistry {
         CheckCommand.self,
         TerritoriesCommand.self,
         BenchmarkCommand.self,
+        ProgrammesCommand.self,
+        LandlordsCommand.self,
+        CommunesCommand.self,
+        ConventionsCommand.self,
     ]
 }

@@ -51,12 +51,15 @@ struct DemoCommand: ParsableCommand {
 /// Fills a fresh demo database; each area adds its part.
 enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
-        [:]
+        var counts: [String: Int] = [:]
+        counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
+        return counts
     }
 }
 
 /// What a new database receives from its profile (landlords of the CIA, …); each area adds its part.
 enum Seeding {
     static func seed(profile: TerritoryProfile, into store: SQLiteStore) throws {
+        try ProgrammeSeeding.seed(profile: profile, into: store)
     }
 }
