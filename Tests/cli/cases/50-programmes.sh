@@ -72,3 +72,15 @@ expect "unknown landlord in review" 1 "$G" --database "$P" conventions review --
 contains "unknown landlord said in French" "Bailleur inconnu"
 expect "check after imports" 0 "$G" --database "$P" check --json
 pycheck "check counts programmes and finds no problem" "assert d['ok'] and d['counts']['bailleurs']>=12, d"
+
+D="$T/demo-programmes.sqlite"
+expect "demo" 0 "$G" --database "$D" demo --size 0 --json
+expect "demo programmes" 0 "$G" --database "$D" programmes list --json
+if [ -n "$FIXTURE" ]; then
+  pycheck "demo holds the 43 fixture programmes with findings" "assert d['total']==43 and any(p['findings'] for p in d['programmes']), d['total']"
+fi
+expect "demo rehabilitation" 0 "$G" --database "$D" programmes summary --kind rehabilitation --json
+pycheck "demo rehabilitation keeps unknown cells unknown" "t=d['total']; assert t['programmes']>=5 and t['unknownCells'].get('dwellings',0)>=1, t"
+expect "demo conventions review" 0 "$G" --database "$D" conventions review --json
+pycheck "demo review has published results and missed targets" "assert d['missed']>0 and any(l['result'] is not None for l in d['lines'])"
+expect "demo check" 0 "$G" --database "$D" check
