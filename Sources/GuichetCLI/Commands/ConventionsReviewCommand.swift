@@ -55,7 +55,9 @@ struct ConventionsReviewCommand: ParsableCommand {
                          label: l.indicator.label, unit: l.indicator.isShare ? "basisPoints" : "units", objective: l.objective,
                          result: l.result, gap: l.gap, missed: l.missed, resultSource: l.resultSource)
                 }
-            var flagged = ConventionReview.inconsistencies(conventions, landlords: landlords.filter { landlordId == nil || $0.id == landlordId })
+            var flagged = landlordId == nil
+                ? ConventionReview.inconsistencies(conventions, landlords: landlords, publishedTotals: ws.profile.landlords?.publishedTotals)
+                : ConventionReview.inconsistencies(conventions, landlords: landlords.filter { $0.id == landlordId })
             if landlordId == nil { flagged += try s.agglomerationResults()?.inconsistencies ?? [] }
             flagged = flagged.filter { year == nil || $0.year == nil || $0.year == year }
             return Output(lines: lines, missed: lines.filter(\.missed).count, withoutResult: lines.filter { $0.result == nil }.count,

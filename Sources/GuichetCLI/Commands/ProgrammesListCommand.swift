@@ -54,10 +54,10 @@ struct ProgrammesListCommand: ParsableCommand {
             switch kind {
             case .construction:
                 let page = try s.constructionPage(q, rules: ws.profile.programmeRules)
-                return Output(kind: kind, total: page.total, programmes: page.rows.map { Self.item($0.record, $0.findings) })
+                return Output(kind: kind, total: page.total, programmes: page.rows.map { Self.item($0.record, $0.findings, kind: kind) })
             case .rehabilitation:
                 let page = try s.rehabilitationPage(q)
-                return Output(kind: kind, total: page.total, programmes: page.rows.map { Self.item($0.record, $0.findings) })
+                return Output(kind: kind, total: page.total, programmes: page.rows.map { Self.item($0.record, $0.findings, kind: kind) })
             }
         }
         if json { try Console.json(out); return }
@@ -76,9 +76,9 @@ struct ProgrammesListCommand: ParsableCommand {
         Console.line("\(out.total) programme(s)")
     }
 
-    static func item<P: ProgrammeListFields>(_ r: ProgrammeRecord<P>, _ findings: [RuleFinding]) -> Item {
+    static func item<P: ProgrammeListFields>(_ r: ProgrammeRecord<P>, _ findings: [RuleFinding], kind: ProgrammeTableKind) -> Item {
         let p = r.programme
-        return Item(key: r.key, version: r.version, kind: P.self == RehabilitationProgramme.self ? .rehabilitation : .construction,
+        return Item(key: r.key, version: r.version, kind: kind,
                     year: p.financingYear.value, commune: p.commune, name: p.name, landlordId: p.landlordId,
                     landlordName: p.landlordName, dwellings: p.dwellingCount, stateSubsidyCents: p.stateSubsidy.value?.cents,
                     epciSubsidyCents: p.epciSubsidy.value?.cents, findings: findings, sourceName: r.sourceName, sourceLine: r.sourceLine)

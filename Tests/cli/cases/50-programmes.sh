@@ -67,7 +67,7 @@ pycheck "Flandre Opale Habitat 2023 misses the 25 % priority target (7.75 %)" "
 l=[x for x in d['lines'] if x['indicator']=='allocationPriorityExcludingTransfers']
 assert len(l)==1 and l[0]['objective']==2500 and l[0]['result']==775 and l[0]['gap']==-1725 and l[0]['missed'], l"
 expect "conventions review all" 0 "$G" --database "$P" conventions review --json
-pycheck "review flags HLI stock and agglomeration inconsistencies" "m=' '.join(x['message'] for x in d['inconsistencies']); assert '223' in m and d['missed']>0, d['inconsistencies']"
+pycheck "review flags HLI stock, the CIA total row and agglomeration inconsistencies" "m=' '.join(x['message'] for x in d['inconsistencies']); assert '223' in m and 'Ligne total' in m and 'publié' in m and d['missed']>0, d['inconsistencies']"
 expect "unknown landlord in review" 1 "$G" --database "$P" conventions review --landlord "Personne"
 contains "unknown landlord said in French" "Bailleur inconnu"
 expect "check after imports" 0 "$G" --database "$P" check --json
