@@ -84,3 +84,16 @@ pycheck "demo rehabilitation keeps unknown cells unknown" "t=d['total']; assert 
 expect "demo conventions review" 0 "$G" --database "$D" conventions review --json
 pycheck "demo review has published results and missed targets" "assert d['missed']>0 and any(l['result'] is not None for l in d['lines'])"
 expect "demo check" 0 "$G" --database "$D" check
+
+# check: a total that is not the sum of its parts is a flagged source figure, not an error; a
+# programme whose landlord the database no longer holds is.
+C="$T/check-programmes.sqlite"
+expect "init for check" 0 "$G" --database "$C" init --territory cabbalr
+printf 'COMMUNES;ANNEE financé;PROGRAMMES;BAILLEURS;SUB ETAT;SUB AGGLO;PLUS;PLAI;PLS;Nbre total LLS\r\nLILLERS;2024;rue du Marais;CLESENCE;10 000,00 €;;10;5;;16\r\n' > "$T/odd-total.csv"
+expect "import a total that does not add up" 0 "$G" --database "$C" programmes import "$T/odd-total.csv" --json
+pycheck "odd total imported with a warning, no error" "assert d['imported']==1 and d['errors']==[] and any('différent de PLUS + PLAI + PLS' in w['message'] for w in d['warnings']), d"
+expect "check tolerates source inconsistencies" 0 "$G" --database "$C" check --json
+pycheck "check counts the flagged figure" "assert d['ok'] and d['counts']['incohérences de source signalées (non bloquantes)']>=2, d['counts']"
+sqlite3 "$C" "PRAGMA foreign_keys=ON; DELETE FROM landlord WHERE key='clesence';"
+expect "check finds a programme without its landlord" 1 "$G" --database "$C" check --json
+pycheck "check names the programme and the landlord" "assert not d['ok'] and any('clesence' in p and 'rue du marais' in p for p in d['problems']), d['problems']"
