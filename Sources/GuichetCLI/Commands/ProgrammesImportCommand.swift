@@ -44,7 +44,7 @@ struct ProgrammesImportCommand: ParsableCommand {
         var notInFile: Int
         var errors: [Issue]
         var warnings: [Issue]
-        var totalRows: [TotalRowCheck]
+        var totalRows: [TotalRow]
     }
 
     struct Issue: Encodable {
@@ -55,6 +55,27 @@ struct ProgrammesImportCommand: ParsableCommand {
         var text: String
         init(_ i: ImportIssue) {
             line = i.line; column = i.column?.letter; header = i.column?.header; message = i.message; text = i.description
+        }
+    }
+
+    /// A "TOTAL" row of the file against the rows it covers (counts in units, amounts in cents).
+    struct TotalRow: Encodable {
+        struct Comparison: Encodable { var field: ProgrammeField; var given: Int64; var computed: Int64; var matches: Bool }
+        var line: Int
+        var label: String
+        /// "year", "section" (rows since the previous total row) or "allRowsAbove".
+        var scope: String
+        var year: Int?
+        var matches: Bool
+        var comparisons: [Comparison]
+        init(_ t: TotalRowCheck) {
+            line = t.line; label = t.label; matches = t.matches
+            switch t.scope {
+            case .year(let y): scope = "year"; year = y
+            case .section: scope = "section"
+            case .allRowsAbove: scope = "allRowsAbove"
+            }
+            comparisons = t.comparisons.map { Comparison(field: $0.field, given: $0.given, computed: $0.computed, matches: $0.matches) }
         }
     }
 
@@ -84,7 +105,7 @@ struct ProgrammesImportCommand: ParsableCommand {
                          rowsRead: r.failed ? 0 : r.importedCount,
                          imported: r.failed ? 0 : outcome.imported, updated: r.failed ? 0 : outcome.updated,
                          unchanged: r.failed ? 0 : outcome.unchanged, skipped: outcome.skipped, notInFile: outcome.notInFile,
-                         errors: r.errors.map(Issue.init), warnings: r.warnings.map(Issue.init), totalRows: r.totalRows)
+                         errors: r.errors.map(Issue.init), warnings: r.warnings.map(Issue.init), totalRows: r.totalRows.map(TotalRow.init))
         if json { try Console.json(out) } else { printText(out, report: r) }
         if r.failed {
             throw CLIFailure("Import refusé : \(r.errors.count) erreur(s)\(strict ? " (mode strict)" : "") ; rien n'a été enregistré.")

@@ -97,3 +97,11 @@ pycheck "check counts the flagged figure" "assert d['ok'] and d['counts']['incoh
 sqlite3 "$C" "PRAGMA foreign_keys=ON; DELETE FROM landlord WHERE key='clesence';"
 expect "check finds a programme without its landlord" 1 "$G" --database "$C" check --json
 pycheck "check names the programme and the landlord" "assert not d['ok'] and any('clesence' in p and 'rue du marais' in p for p in d['problems']), d['problems']"
+if [ -n "$FIXTURE" ]; then
+  { cat "$FIXTURE"; printf 'TOTAL 2021;;;;;;92;43;3;140\r\n'; } > "$T/with-total.csv"
+  expect "total row compared" 0 "$G" --database "$C" programmes import "$T/with-total.csv" --dry-run --json
+  pycheck "TOTAL 2021 row: 140 given, 138 computed" "t=d['totalRows'][0]; c={x['field']:x for x in t['comparisons']}; assert t['scope']=='year' and t['year']==2021 and not t['matches'] and (c['total']['given'],c['total']['computed'])==(140,138) and c['plus']['matches'], t"
+fi
+printf 'a;b\n1;2\n' > "$T/no-header.csv"
+expect "file without headers refused" 1 "$G" --database "$C" programmes import "$T/no-header.csv"
+contains "refusal says why in French" "ligne d'en-têtes introuvable"
