@@ -82,6 +82,9 @@ final class ProgrammeStoreTests: XCTestCase {
         let first = try store.write { try $0.applyImport(try self.report(Self.rows, in: store), sourceName: "t.csv") }
         XCTAssertEqual([first.imported, first.updated, first.unchanged], [4, 0, 0])
         let history = try historyCount(store)
+        XCTAssertEqual(history, 3 + 1, "three landlords, then one line for the imported batch")
+        XCTAssertEqual(try store.read { try $0.history(entity: "programme", key: "*") }.map(\.comment),
+                       ["import de t.csv : 4 programme(s) de construction ajouté(s)"])
         let second = try store.write { try $0.applyImport(try self.report(Self.rows, in: store), sourceName: "t.csv") }
         XCTAssertEqual([second.imported, second.updated, second.unchanged], [0, 0, 4])
         XCTAssertEqual(try historyCount(store), history, "unchanged rows write no history")
@@ -97,9 +100,12 @@ final class ProgrammeStoreTests: XCTestCase {
         XCTAssertEqual(stored.programme.epciSubsidy.value, Money(euros: 95_000))
         XCTAssertEqual(stored.sourceName, "t2.csv")
         let lines = try store.read { try $0.history(entity: "programme", key: key) }
-        XCTAssertEqual(lines.map(\.action), ["import", "import"])
-        XCTAssertTrue(lines[1].changes.contains { $0.field == "programme.epciSubsidy.value" && $0.new == "9500000" }, "\(lines[1].changes)")
-        XCTAssertEqual(lines[1].comment, "import de t2.csv, ligne 3")
+        XCTAssertEqual(lines.map(\.action), ["import"])
+        XCTAssertTrue(lines[0].changes.contains { $0.field == "programme.epciSubsidy.value" && $0.new == "9500000" }, "\(lines[0].changes)")
+        XCTAssertEqual(lines[0].comment, "import de t2.csv, ligne 3")
+        // Stored and searchable like any other programme (the trigram index follows the batch).
+        XCTAssertEqual(try store.read { try $0.constructionPage(ProgrammeQuery(kind: .construction, text: "briquet"), rules: nil) }
+            .rows.map(\.record.key), [key])
     }
 
     func testConflictOnStaleVersion() throws {

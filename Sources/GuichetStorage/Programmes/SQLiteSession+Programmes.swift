@@ -58,27 +58,41 @@ extension SQLiteSession {
         return outcome
     }
 
-    /// Inserts new keys, updates changed programmes, leaves identical ones untouched.
+    /// Inserts new keys, updates changed programmes, leaves identical ones untouched. New
+    /// programmes go in as one batch with one history line for it (as bulk dossier inserts do:
+    /// 20,000 rows in seconds, not a minute); each update keeps its own line with the changes.
     private func upsert<P>(_ rows: [ImportedRow<P>], into table: ProgrammeTable<P>, sourceName: String,
                            outcome: inout ImportOutcome) throws {
         let stored = try table.keys(in: self)
+        let existing = Dictionary(try table.documents.records(forKeys: rows.map(\.naturalKey).filter(stored.contains), in: self)
+            .map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let landlordIds = Set(try String.fetchAll(db, sql: "SELECT key FROM landlord"))
+        var fresh: [ProgrammeRecord<P>] = []
         for row in rows {
-            let comment = "import de \(sourceName), ligne \(row.line)"
-            let record = ProgrammeRecord(key: row.naturalKey, programme: row.programme, sourceName: sourceName, sourceLine: row.line)
-            guard let existing = try table.fetch(row.naturalKey, in: self) else {
-                _ = try table.insert(record, in: self, comment: comment)
-                outcome.imported += 1
+            if let id = row.programme.landlordId, !landlordIds.contains(id) {
+                throw StoreError.constraint("ligne \(row.line) : bailleur « \(id) » inconnu de la base : rien n'a été importé")
+            }
+            var record = ProgrammeRecord(key: row.naturalKey, programme: row.programme, sourceName: sourceName, sourceLine: row.line)
+            guard let old = existing[row.naturalKey] else {
+                record.version = 1
+                fresh.append(record)
                 continue
             }
-            if existing.programme == row.programme {
+            if old.programme == row.programme {
                 outcome.unchanged += 1
                 continue
             }
-            var changed = record
-            changed.version = existing.version
-            _ = try table.update(changed, expectedVersion: existing.version, in: self, action: "import", comment: comment)
+            record.version = old.version
+            _ = try table.update(record, expectedVersion: old.version, in: self, action: "import",
+                                 comment: "import de \(sourceName), ligne \(row.line)")
             outcome.updated += 1
         }
+        if !fresh.isEmpty {
+            try table.documents.bulkInsert(fresh, key: \.key, in: self)
+            try append(HistoryEvent(at: Date(), agent: agent, entity: "programme", entityKey: "*", action: "import",
+                                    changes: [], comment: "import de \(sourceName) : \(fresh.count) programme(s) de \(outcome.kind.label) ajouté(s)"))
+        }
+        outcome.imported = fresh.count
         outcome.notInFile = stored.subtracting(rows.map(\.naturalKey)).count
     }
 
