@@ -47,9 +47,11 @@ public protocol ProgrammeStore {
     func setAgglomerationResults(_ results: AgglomerationResults) throws
 
     // MARK: Import
-    /// Upserts the report's programmes by natural key: new keys are inserted, changed ones updated
-    /// (one history line each), identical ones left alone (no write, no history). A failed report
-    /// is refused whole. Run it in the caller's write session: the import is one transaction.
+    /// Upserts the report's programmes by natural key: new keys are inserted (one history line for
+    /// the batch), changed ones updated (one history line each, with the changes), identical ones
+    /// left alone (no write, no history). A failed report, or a row naming a landlord the database
+    /// does not hold, is refused whole. Run it in the caller's write session: the import is one
+    /// transaction (throwing afterwards in the same session rolls it back, as `--dry-run` does).
     func applyImport(_ report: ImportReport, sourceName: String) throws -> ImportOutcome
 }
 
