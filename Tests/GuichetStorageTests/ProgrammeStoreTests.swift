@@ -186,6 +186,8 @@ final class ProgrammeStoreTests: XCTestCase {
             ProgrammeQuery(kind: .construction, sort: .year, ascending: false, limit: 30),
             ProgrammeQuery(kind: .construction, sort: .landlord),
             ProgrammeQuery(kind: .construction, sort: .epciSubsidy, ascending: false),
+            ProgrammeQuery(kind: .construction, sort: .key, ascending: false, offset: 5, limit: 20),
+            ProgrammeQuery(kind: .construction, year: 2022, landlordId: "sia-habitat", commune: "ANNEZIN", text: "res"),
             ProgrammeQuery(kind: .construction, findingSeverities: [.notMet, .derogationRequired], sort: .commune, limit: 10),
         ]
         let facts = CommuneFactsTable(try store.read { try $0.communeFacts() })
