@@ -22,11 +22,12 @@ struct ProgrammeTable<P: ProgrammeListFields & Hashable & Sendable & Codable>: S
         ])
     }
 
-    func insert(_ record: ProgrammeRecord<P>, in s: SQLiteSession, comment: String? = nil) throws -> ProgrammeRecord<P> {
+    /// A programme entered by hand (imports insert in batches, see `applyImport`).
+    func insert(_ record: ProgrammeRecord<P>, in s: SQLiteSession) throws -> ProgrammeRecord<P> {
         try s.requireLandlord(record.programme.landlordId)
         var r = record
         r.version = 1
-        try documents.insert(r, key: r.key, in: s, action: comment == nil ? "création" : "import")
+        try documents.insert(r, key: r.key, in: s)
         return r
     }
 
