@@ -10,5 +10,9 @@ enum CommandRegistry {
         CotationCommand.self,
         RequestsCommand.self,
         BenchmarkCommand.self,
+        ProgrammesCommand.self,
+        LandlordsCommand.self,
+        CommunesCommand.self,
+        ConventionsCommand.self,
     ]
 }

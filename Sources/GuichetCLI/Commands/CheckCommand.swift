@@ -39,9 +39,15 @@ struct CheckCommand: ParsableCommand {
 /// The domain's own invariants, checked by `guichet check`; each area adds its checks here.
 enum DomainInvariants {
     static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
-        try RequestInvariants.problems(in: s, profile: profile)
+        var out: [String] = []
+        out += try RequestInvariants.problems(in: s, profile: profile)
+        out += try ProgrammeInvariants.problems(in: s)
+        return out
     }
     static func counts(in s: any StoreSession) throws -> [String: Int] {
-        try RequestInvariants.counts(in: s)
+        var out: [String: Int] = [:]
+        out.merge(try RequestInvariants.counts(in: s)) { a, _ in a }
+        out.merge(try ProgrammeInvariants.counts(in: s)) { a, _ in a }
+        return out
     }
 }

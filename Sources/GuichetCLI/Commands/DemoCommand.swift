@@ -53,6 +53,7 @@ enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         counts.merge(try DemoRequestData.populate(store: store, profile: profile, size: size)) { $1 }
+        counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
         return counts
     }
 }
@@ -60,5 +61,6 @@ enum DemoBuilder {
 /// What a new database receives from its profile (landlords of the CIA, …); each area adds its part.
 enum Seeding {
     static func seed(profile: TerritoryProfile, into store: SQLiteStore) throws {
+        try ProgrammeSeeding.seed(profile: profile, into: store)
     }
 }
