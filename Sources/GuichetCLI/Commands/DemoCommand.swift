@@ -51,7 +51,26 @@ struct DemoCommand: ParsableCommand {
 /// Fills a fresh demo database; each area adds its part.
 enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
-        [:]
+        var counts: [String: Int] = [:]
+        try populateDossiers(store: store, profile: profile, size: size, counts: &counts)
+        return counts
+    }
+
+    /// `size` aid dossiers from the PLH's first year to today, in one write transaction,
+    /// inserted by chunks so that the encoded batch never sits whole in memory.
+    static func populateDossiers(store: SQLiteStore, profile: TerritoryProfile, size: Int, counts: inout [String: Int],
+                                 today: CalendarDate = .today(), chunk: Int = 5_000) throws {
+        guard let catalog = profile.schemes, size > 0 else { return }
+        let first = profile.plh?.firstYear ?? today.year
+        let dossiers = DemoDossiers.generate(count: size, seed: 20_230_101, schemes: catalog, years: first...max(first, today.year),
+                                             referenceDate: today)
+        try store.write { s in
+            for start in stride(from: 0, to: dossiers.count, by: chunk) {
+                try s.bulkInsertDossiers(Array(dossiers[start..<min(dossiers.count, start + chunk)]), historyNote: "Données de démonstration")
+            }
+        }
+        counts["dossiers"] = dossiers.count
+        for d in dossiers { counts["dossiers.\(d.status.rawValue)", default: 0] += 1 }
     }
 }
 
