@@ -53,7 +53,7 @@ final class DossierWorkflowTests: XCTestCase {
         var wrong = draft; wrong.plhAction = 4
         XCTAssertThrowsError(try wrong.makeDossier(number: DossierNumber(year: 2026, scheme: "PRL", sequence: 1),
                                                    scheme: Self.catalog.scheme(code: "PRL")!, on: day, agent: "t")) { e in
-            XCTAssertEqual(Set((e as! ValidationErrors).errors.map(\.field)), ["plhAction", "applicant.kind", "applicant.organisation"])
+            XCTAssertEqual(Set((e as! ValidationErrors).errors.map(\.field)), ["plhAction", "applicant.kind"])
         }
     }
 
