@@ -136,3 +136,24 @@ final class DossierWorkflowTests: XCTestCase {
         XCTAssertEqual(o.actions.map(\.committed).reduce(.zero, +), o.schemes.map(\.committed).reduce(.zero, +))
     }
 }
+
+@testable import GuichetStorage
+
+/// Storage timestamps are written by arithmetic (demo import speed); they must stay identical
+/// to what ISO8601DateFormatter writes, since history and lists sort them as text.
+final class TimestampFormatTests: XCTestCase {
+    func testSameTextAsTheFormatter() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let samples: [TimeInterval] = [0, 1, 0.999, 86_399.5, 951_782_400.25, 1_700_000_000.123, 1_795_435_837.987, 4_102_444_799.5, -1.5, -86_400]
+        for t in samples {
+            let d = Date(timeIntervalSince1970: t)
+            XCTAssertEqual(Timestamp.string(d), f.string(from: d), "t = \(t)")
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let d = Date(timeIntervalSince1970: TimeInterval(Int64.random(in: 0...4_000_000_000_000, using: &rng)) / 1000)
+            XCTAssertEqual(Timestamp.string(d), f.string(from: d))
+        }
+    }
+}
