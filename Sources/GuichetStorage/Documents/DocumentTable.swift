@@ -38,14 +38,47 @@ struct DocumentTable<Record: Codable>: Sendable {
         let cols = ["key", "version", "data", "createdAt", "updatedAt"] + projections.map(\.column)
         let statement = try s.db.makeStatement(sql: "INSERT INTO \(table)(\(cols.joined(separator: ","))) VALUES (\(cols.map { _ in "?" }.joined(separator: ",")))")
         let stamp = Timestamp.string(now)
-        let encoder = Self.encoder
+        var batch: [Record] = []
+        batch.reserveCapacity(Self.encodingBatch)
+        func flush() throws {
+            for (r, text) in zip(batch, try encodeConcurrently(batch)) {
+                var args: [(any DatabaseValueConvertible)?] = [key(r), 1, text, stamp, stamp]
+                args += projections.map { $0.value(r) }
+                do { try statement.execute(arguments: StatementArguments(args)) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                    throw StoreError.constraint("\(entity) « \(key(r)) » existe déjà : rien n'a été importé")
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         for r in records {
-            var args: [(any DatabaseValueConvertible)?] = [key(r), 1, String(decoding: try encoder.encode(r), as: UTF8.self), stamp, stamp]
-            args += projections.map { $0.value(r) }
-            do { try statement.execute(arguments: StatementArguments(args)) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                throw StoreError.constraint("\(entity) « \(key(r)) » existe déjà : rien n'a été importé")
+            batch.append(r)
+            if batch.count == Self.encodingBatch { try flush() }
+        }
+        try flush()
+    }
+
+    static var encodingBatch: Int { 1_024 }
+
+    /// JSON of many records, encoded on every core: JSON encoding is most of the cost of a
+    /// 100,000-dossier import, and SQLite only needs the text afterwards, in order.
+    func encodeConcurrently(_ records: [Record]) throws -> [String] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, records.count / 64))
+        guard workers > 1 else { return try records.map(encode) }
+        var out = [String?](repeating: nil, count: records.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Workers only read the records and each writes its own slots.
+            let input = Unchecked(records), slots = Unchecked(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let encoder = Self.encoder
+                var i = w
+                while i < input.value.count {
+                    slots.value[i] = (try? encoder.encode(input.value[i])).map { String(decoding: $0, as: UTF8.self) }
+                    i += workers
+                }
             }
         }
+        // A record that failed is encoded again here, to throw its own error.
+        return try zip(records, out).map { r, text in try text ?? encode(r) }
     }
 
     /// Saves a record read at `expectedVersion`; refused with the other agent's changes when the
@@ -96,6 +129,12 @@ struct DocumentTable<Record: Codable>: Sendable {
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {
         try Int.fetchOne(s.db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: arguments) ?? 0
     }
+}
+
+/// Hands a value to concurrent workers that share it safely by construction (read-only, or disjoint slots).
+private struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Schema side of document tables (shared by every area's migration).
