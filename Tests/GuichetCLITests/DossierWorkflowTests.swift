@@ -157,3 +157,21 @@ final class TimestampFormatTests: XCTestCase {
         }
     }
 }
+
+/// The fast path for stored dates must accept and refuse exactly what the general parser does.
+final class CalendarDateParsingTests: XCTestCase {
+    func testCanonicalAndOtherForms() {
+        XCTAssertEqual(CalendarDate(parsing: "2026-11-22"), CalendarDate(year: 2026, month: 11, day: 22))
+        XCTAssertEqual(CalendarDate(parsing: "0999-01-01"), CalendarDate(year: 999, month: 1, day: 1))
+        XCTAssertEqual(CalendarDate(parsing: "2026-1-5"), CalendarDate(year: 2026, month: 1, day: 5))
+        XCTAssertEqual(CalendarDate(parsing: " 2026-01-05 "), CalendarDate(year: 2026, month: 1, day: 5))
+        XCTAssertEqual(CalendarDate(parsing: "22/11/2026"), CalendarDate(year: 2026, month: 11, day: 22))
+        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-11-2a", "2026/11/22", "20261122", "2026-11-221", ""] {
+            XCTAssertNil(CalendarDate(parsing: bad), bad)
+        }
+        XCTAssertEqual(CalendarDate(parsing: "2024-02-29"), CalendarDate(year: 2024, month: 2, day: 29))
+        // Every day of four years round-trips through its ISO text.
+        var d = CalendarDate(year: 2023, month: 1, day: 1)!
+        for _ in 0..<1_461 { XCTAssertEqual(CalendarDate(parsing: d.iso), d); d = d.adding(days: 1) }
+    }
+}

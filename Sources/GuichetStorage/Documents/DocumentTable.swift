@@ -123,7 +123,37 @@ struct DocumentTable<Record: Codable>: Sendable {
     func forEach(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
                  in s: SQLiteSession, _ body: (Record) throws -> Void) throws {
         let cursor = try String.fetchCursor(s.db, sql: "SELECT data FROM \(table) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments)
-        while let text = try cursor.next() { try body(try decode(text)) }
+        var batch: [String] = []
+        batch.reserveCapacity(Self.encodingBatch)
+        func flush() throws {
+            for r in try decodeConcurrently(batch) { try body(r) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        while let text = try cursor.next() {
+            batch.append(text)
+            if batch.count == Self.encodingBatch { try flush() }
+        }
+        try flush()
+    }
+
+    /// Records decoded from a batch of JSON texts on every core, in order (checks of 100,000 dossiers).
+    func decodeConcurrently(_ texts: [String]) throws -> [Record] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, texts.count / 64))
+        guard workers > 1 else { return try texts.map(decode) }
+        var out = [Record?](repeating: nil, count: texts.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let input = Unchecked(texts), slots = Unchecked(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let decoder = JSONDecoder()
+                var i = w
+                while i < input.value.count {
+                    slots.value[i] = try? decoder.decode(Record.self, from: Data(input.value[i].utf8))
+                    i += workers
+                }
+            }
+        }
+        // A text that failed is decoded again here, to throw its own error.
+        return try zip(texts, out).map { text, r in try r ?? decode(text) }
     }
 
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {
