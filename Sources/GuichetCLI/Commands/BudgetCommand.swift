@@ -34,7 +34,7 @@ struct BudgetCommand: ParsableCommand {
                 return [l.code, String(l.name.prefix(40)), env, m(l.committed), m(l.paid), m(l.remaining), FrenchFormat.integer(l.dossiers), pct(l.committedShareBp), flag]
             }
         }
-        let header = ["", "Libellé", "Enveloppe", "Engagé", "Versé", "Reste", "Dossiers", "Part engagée", ""]
+        let header = ["Code", "Libellé", "Enveloppe", "Engagé", "Versé", "Reste", "Dossiers", "Part engagée", "Alerte"]
         Console.line(); Console.line("Par dispositif :")
         Console.table(header, rows(o.schemes + [o.total]), right: [2, 3, 4, 5, 6, 7])
         Console.line(); Console.line("Par action du PLH :")
