@@ -21,11 +21,19 @@ public protocol DossierStore {
     func dossierPage(_ query: DossierQuery) throws -> DossierPage
     /// How many dossiers match the query's filters (offset and limit ignored).
     func countDossiers(_ query: DossierQuery) throws -> Int
+    /// Visits every dossier matching the query's filters, in its order, without holding them all
+    /// (checks, exports of 100,000 dossiers).
+    func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws
     /// Per (scheme, year) figures, as `BudgetFigures.aggregate` computes them; `years` nil: all.
     func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures]
 }
 
 extension DossierStore {
+    /// Fallback for small stores: loads the page, then visits it.
+    public func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws {
+        try dossiers(query).forEach(body)
+    }
+
     /// The number a new dossier gets.
     public func nextDossierNumber(year: Int, scheme: String) throws -> DossierNumber {
         DossierNumber(year: year, scheme: scheme, sequence: try nextDossierSequence(year: year, scheme: scheme))
