@@ -307,7 +307,7 @@ final class DossierForm {
             name.wraps = true
             name.setExpand(horizontal: true, vertical: false)
             let drop = DropDown(items: states)
-            drop.setAccessibleLabel("Pièce : \(requirement.label)")
+            drop.setAccessibleLabel("Pièce \(requirement.mandatory ? "obligatoire" : "facultative") : \(requirement.label)")
             let comment = Entry(placeholder: "Commentaire")
             comment.setAccessibleLabel("Commentaire : \(requirement.label)")
             let date = Label("")
