@@ -390,7 +390,7 @@ final class DossierForm {
         }
         if stored != nil, let events = try? store.read({ try $0.history(entity: "dossier", key: d.number.formatted) }) {
             for event in events.reversed() where event.action != "transition" {
-                let fields = event.changes.prefix(4).map(\.field).joined(separator: ", ")
+                let fields = event.action == "création" ? "" : event.changes.prefix(4).map(\.field).joined(separator: ", ")
                 let more = event.changes.count > 4 ? "…" : ""
                 lines.append("\(FrenchFormat.date(CalendarDate.today(now: event.at))) · \(event.action) (\(event.agent))"
                              + (fields.isEmpty ? "" : " : \(fields)\(more)"))

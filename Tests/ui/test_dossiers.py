@@ -3,6 +3,7 @@ create a dossier by typing into the form, find it again, refuse an invalid SIRET
 dossier from brouillon to soldé. Needs the `guichet` executable as APP COMMAND
 (`scripts/ui-tests.sh .build/debug/guichet`): the tests create their own database."""
 import json
+import re
 import os
 import sqlite3
 import subprocess
@@ -40,13 +41,45 @@ def open_app(path):
 
 
 def entry(app, name):
-    return wait_for(lambda: app.find(name=name, role=pyatspi.ROLE_TEXT, showing=True), 10, f"field « {name} »")
+    """A text field (GtkEntry: role text; GtkSearchEntry: role entry) by accessible name."""
+    return wait_for(lambda: next((n for n in app.find_all(name=name, showing=True)
+                                  if n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)), None),
+                    10, f"field « {name} »")
+
+
+def focused(node):
+    return node.getState().contains(pyatspi.STATE_FOCUSED)
+
+
+def on_screen(app, node):
+    """Whether the node lies inside the visible part of the window (not scrolled away)."""
+    box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    frame = app.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return box.y >= frame.y + 40 and box.y + box.height <= frame.y + frame.height - 4
+
+
+def focus(app, node, what):
+    """Clicks the node when visible; otherwise moves there with Tab, as a keyboard user would
+    (the form scrolls to the focused field), which also checks the tab order reaches it."""
+    if on_screen(app, node):
+        app.click(node)
+        wait_for(lambda: focused(node), 5, f"focus on « {what} »")
+        return
+    for _ in range(80):
+        app.press("Tab")
+        try:
+            wait_for(lambda: focused(node), 0.5, f"focus on « {what} »")
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"Tab never reached « {what} »")
 
 
 def type_into(app, name, text):
     field = entry(app, name)
-    app.click(field)
-    wait_for(lambda: field.getState().contains(pyatspi.STATE_FOCUSED), 5, f"focus on « {name} »")
+    focus(app, field, name)
+    if text_of(field):
+        app.press("a", control=True)  # replace what the field holds
     pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
     wait_for(lambda: text_of(field) == text, 5, f"« {text} » typed into « {name} »")
 
@@ -56,7 +89,7 @@ def button(app, name):
 
 
 def press_button(app, name):
-    button(app, name).queryAction().doAction(0)
+    button(app, name).queryAction().doAction(0)  # the Action interface needs no pointer
 
 
 def in_list(node, levels=4):
@@ -72,7 +105,8 @@ def in_list(node, levels=4):
 
 def choose(app, dropdown_name, item):
     """Opens a drop-down and clicks one of the items of its popover."""
-    dropdown = wait_for(lambda: app.find(name=dropdown_name, showing=True), 10, f"drop-down « {dropdown_name} »")
+    dropdown = wait_for(lambda: app.find(name=dropdown_name, role=pyatspi.ROLE_COMBO_BOX, showing=True), 10,
+                        f"drop-down « {dropdown_name} »")
     app.click(dropdown)
     choice = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
                                     if (n.name == item or text_of(n) == item) and in_list(n)), None),
@@ -80,9 +114,21 @@ def choose(app, dropdown_name, item):
     app.click(choice)
 
 
-def label_text(app, name):
-    node = app.find(name=name)
-    return text_of(node) if node else ""
+def label_with(app, predicate):
+    """Text of the first label on screen whose text satisfies `predicate`, "" when none
+    (GTK 4.8 names a label after its text, whatever its accessible label says)."""
+    for node in app.find_all(role=pyatspi.ROLE_LABEL, showing=True):
+        text = text_of(node)
+        if predicate(text):
+            return text
+    return ""
+
+
+COUNT = re.compile(r"^(Aucun dossier|1 dossier|\d[\d\u202f]* dossiers)$")
+
+
+def count_text(app):
+    return label_with(app, COUNT.match)
 
 
 HOUSEHOLD = [("Nom", "Dupuis"), ("Prénom", "Jeanne"), ("Personnes au foyer", "2"),
@@ -102,7 +148,7 @@ def create_vacancy_dossier(app):
     save = button(app, "Enregistrer")
     wait_for(lambda: save.getState().contains(pyatspi.STATE_SENSITIVE), 10, "Save enabled once the form is valid")
     app.press("s", control=True)
-    message = wait_for(lambda: "enregistré" in label_text(app, "Résultat de l’action") and label_text(app, "Résultat de l’action"),
+    message = wait_for(lambda: label_with(app, lambda t: t.startswith("Dossier ") and t.endswith(" enregistré.")),
                        10, "saved message")
     return message.split()[1]  # "Dossier 2026-PSV-0001 enregistré."
 
@@ -115,11 +161,11 @@ def test_create_find_and_reopen_a_dossier():
     with open_app(path) as app:
         number = create_vacancy_dossier(app)
         assert number.endswith("-PSV-0001"), number
-        wait_for(lambda: label_text(app, "Nombre de dossiers") == "1 dossier", 10, "count label shows 1 dossier")
+        wait_for(lambda: count_text(app) == "1 dossier", 10, "count label shows 1 dossier")
     assert dossier_count(path) == 1
     with open_app(path) as app:
         type_into(app, "Rechercher un dossier", "dupu")
-        wait_for(lambda: label_text(app, "Nombre de dossiers") == "1 dossier", 10, "search finds the dossier")
+        wait_for(lambda: count_text(app) == "1 dossier", 10, "search finds the dossier")
         cell = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
                                       if text_of(n) == "DUPUIS Jeanne"), None), 10, "row of the dossier")
         app.click(cell)
@@ -128,7 +174,7 @@ def test_create_find_and_reopen_a_dossier():
         for name, text in HOUSEHOLD:
             assert text_of(entry(app, name)) == text, (name, text_of(entry(app, name)))
         type_into(app, "Rechercher un dossier", "x")  # "dupux": nothing matches
-        wait_for(lambda: label_text(app, "Nombre de dossiers") == "Aucun dossier", 10, "search filters as one types")
+        wait_for(lambda: count_text(app) == "Aucun dossier", 10, "search filters as one types")
 
 
 def test_invalid_siret_is_shown_and_nothing_saved():
@@ -148,7 +194,7 @@ def test_invalid_siret_is_shown_and_nothing_saved():
                  10, "inline SIRET message")
         assert not button(app, "Enregistrer").getState().contains(pyatspi.STATE_SENSITIVE), "Save disabled"
         app.press("s", control=True)
-        wait_for(lambda: "erreurs" in label_text(app, "Message"), 10, "Ctrl+S explains why nothing was saved")
+        wait_for(lambda: label_with(app, lambda t: "comporte des erreurs" in t), 10, "Ctrl+S explains why nothing was saved")
         assert dossier_count(path) == 0
         type_into(app, "Montant demandé", "-5")
         wait_for(lambda: any(text_of(n) == "Le montant ne peut pas être négatif." for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)),
@@ -173,8 +219,7 @@ def test_lifecycle_from_draft_to_settled():
         for name in mandatory[:-1]:
             choose(app, name, "Reçue")
         press_button(app, "Déposer")
-        missing = wait_for(lambda: "manquantes" in label_text(app, "Résultat de l’action") and label_text(app, "Résultat de l’action"),
-                           10, "Déposer refused")
+        missing = wait_for(lambda: label_with(app, lambda t: "pièces obligatoires manquantes" in t), 10, "Déposer refused")
         assert mandatory[-1][len(prefix):] + " (manquante)" in missing, missing
         choose(app, mandatory[-1], "Valide")
         press_button(app, "Déposer")
