@@ -88,9 +88,16 @@ final class DossierForm {
         actionMessage = try b.get("action-message")
         paymentsLabel = try b.get("payments")
         timelineLabel = try b.get("timeline")
-        schemeDrop.items = schemes.map { "\($0.code) — \($0.name)" }
+        schemeDrop.items = schemes.map(Self.schemeItem)
         connectSignals()
         showNothing()
+    }
+
+    /// "PLV — PLAI vacants ou dégradés dans le parc so…": GTK 4.8 drop-downs do not ellipsize,
+    /// and a long item would widen the window.
+    static func schemeItem(_ scheme: AidScheme) -> String {
+        let text = "\(scheme.code) — \(scheme.name)"
+        return text.count > 48 ? String(text.prefix(47)) + "…" : text
     }
 
     // MARK: Showing

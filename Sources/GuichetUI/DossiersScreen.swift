@@ -50,7 +50,7 @@ public final class DossiersScreen: Screen {
         form.root.setExpand(horizontal: true, vertical: true)
 
         statusFilter.items = ["Tous les statuts"] + DossierStatus.allCases.map(\.label)
-        schemeFilter.items = ["Tous les dispositifs"] + schemes.map { "\($0.code) — \($0.name)" }
+        schemeFilter.items = ["Tous les dispositifs"] + schemes.map(DossierForm.schemeItem)
         let thisYear = CalendarDate.today().year
         years = Array((thisYear - 7...thisYear).reversed())
         yearFilter.items = ["Toutes les années"] + years.map(String.init)
