@@ -86,7 +86,15 @@ def type_into(app, name, text):
 
 
 def button(app, name):
-    return wait_for(lambda: app.find(name=name, role=pyatspi.ROLE_PUSH_BUTTON, showing=True), 10, f"button « {name} »")
+    def find():
+        for node in walk(app.root):
+            try:
+                if node.name == name and node.getRole() == pyatspi.ROLE_PUSH_BUTTON:
+                    return node
+            except Exception:
+                continue
+        return None
+    return wait_for(find, 20, f"button « {name} »")
 
 
 def press_button(app, name):
@@ -128,10 +136,26 @@ def choose(app, dropdown_name, item):
     wait_for(lambda: focused(dropdown), 10, f"popover of « {dropdown_name} » closed")
 
 
-def label_with(app, predicate):
-    """Text of the first label on screen whose text satisfies `predicate`, "" when none
-    (GTK 4.8 names a label after its text, whatever its accessible label says)."""
-    for node in app.find_all(role=pyatspi.ROLE_LABEL, showing=True):
+def form_of(app):
+    return wait_for(lambda: app.find(name="Fiche du dossier"), 10, "dossier form")
+
+
+def labels_in(node):
+    """Labels under `node`, skipping drop-down popovers (lists), which make walks slow."""
+    for child in walk(node, max_depth=30):
+        try:
+            role = child.getRole()
+        except Exception:
+            continue
+        if role == pyatspi.ROLE_LABEL:
+            yield child
+
+
+def label_with(app, predicate, within=None):
+    """Text of the first label whose text satisfies `predicate`, "" when none (GTK 4.8 names a
+    label after its text, whatever its accessible label says). `within`: the dossier form."""
+    root = form_of(app) if within is None else within
+    for node in labels_in(root):
         text = text_of(node)
         if predicate(text):
             return text
@@ -142,7 +166,8 @@ COUNT = re.compile(r"^(Aucun dossier|1 dossier|\d[\d\u202f]* dossiers)$")
 
 
 def count_text(app):
-    return label_with(app, COUNT.match)
+    page = wait_for(lambda: app.find(name="Dossiers d’aide", role=pyatspi.ROLE_FILLER), 10, "Dossiers page")
+    return label_with(app, COUNT.match, within=page)
 
 
 HOUSEHOLD = [("Nom", "Dupuis"), ("Prénom", "Jeanne"), ("Personnes au foyer", "2"),
@@ -217,8 +242,8 @@ def test_invalid_siret_is_shown_and_nothing_saved():
 
 
 def status_shown(app):
-    return next((text_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
-                 if text_of(n).split(" · ")[0] in ("Brouillon", "Déposé", "En instruction", "Accordé / engagé", "Versé", "Soldé")), "")
+    return label_with(app, lambda t: t.split(" · ")[0] in ("Brouillon", "Déposé", "En instruction", "Accordé / engagé",
+                                                             "Versé", "Soldé"))
 
 
 def test_lifecycle_from_draft_to_settled():
@@ -233,21 +258,21 @@ def test_lifecycle_from_draft_to_settled():
         for name in mandatory[:-1]:
             choose(app, name, "Reçue")
         press_button(app, "Déposer")
-        missing = wait_for(lambda: label_with(app, lambda t: "pièces obligatoires manquantes" in t), 10, "Déposer refused")
+        missing = wait_for(lambda: label_with(app, lambda t: "pièces obligatoires manquantes" in t), 30, "Déposer refused")
         assert mandatory[-1][len(prefix):] + " (manquante)" in missing, missing
         choose(app, mandatory[-1], "Valide")
         press_button(app, "Déposer")
-        wait_for(lambda: status_shown(app).startswith("Déposé"), 10, "statut Déposé")
+        wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "statut Déposé")
         press_button(app, "Mettre en instruction")
-        wait_for(lambda: status_shown(app).startswith("En instruction"), 10, "statut En instruction")
+        wait_for(lambda: status_shown(app).startswith("En instruction"), 30, "statut En instruction")
         press_button(app, "Accorder")
-        wait_for(lambda: status_shown(app).startswith("Accordé"), 10, "statut Accordé")
+        wait_for(lambda: status_shown(app).startswith("Accordé"), 30, "statut Accordé")
         type_into(app, "Montant de la décision ou du versement", "1500")
         press_button(app, "Verser")
-        wait_for(lambda: status_shown(app).startswith("Versé"), 10, "statut Versé after the first instalment")
+        wait_for(lambda: status_shown(app).startswith("Versé"), 30, "statut Versé after the first instalment")
         type_into(app, "Montant de la décision ou du versement", "2500")
         press_button(app, "Verser")
-        wait_for(lambda: status_shown(app).startswith("Soldé"), 10, "statut Soldé after the second instalment")
+        wait_for(lambda: status_shown(app).startswith("Soldé"), 30, "statut Soldé after the second instalment")
     with sqlite3.connect(path) as db:
         statuses = [row[0] for row in db.execute("SELECT status FROM dossier")]
     assert statuses == ["solde"], statuses
