@@ -15,7 +15,7 @@ final class DossierForm {
 
     private let title: Label
     private let subtitle: Label
-    private let banner: Label
+    let banner: Label
     private let editor: Widget
     private let schemeDrop: DropDown
     private let kindDrop: DropDown
@@ -34,7 +34,7 @@ final class DossierForm {
     private let overspendField: Widget
     private let actionFields: [Widget]
     private let actionsBox: FlowBox
-    private let actionMessage: Label
+    let actionMessage: Label
     private let paymentsLabel: Label
     private let timelineLabel: Label
     private var documentRows: [Widget] = []
@@ -207,6 +207,9 @@ final class DossierForm {
             subtitle.show("\(d.status.label) · \(scheme?.name ?? d.schemeCode)")
         }
     }
+
+    /// The entry of a field (tests, benchmarks).
+    func entry(_ field: DossierField) -> Entry? { entries[field] }
 
     // MARK: Editing
 
