@@ -16,6 +16,8 @@ final class DossierListSource: LazyTableDataSource {
         TableColumn(id: DossierQuery.Column.granted.rawValue, title: "Montant accordé", alignment: .trailing),
         TableColumn(id: DossierQuery.Column.updatedAt.rawValue, title: "Modifié le"),
     ]
+    /// Starting widths: numbers and statuses whole, the applicant takes what is left.
+    static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
     static let pageSize = 200
 
     private let store: any GuichetStore

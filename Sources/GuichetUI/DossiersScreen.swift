@@ -44,6 +44,7 @@ public final class DossiersScreen: Screen {
         source = DossierListSource(store: workspace.store)
         table = LazyTable(columns: DossierListSource.columns, dataSource: source, pageSize: DossierListSource.pageSize)
         table.columnView.setAccessibleLabel("Dossiers")
+        table.setColumnWidths(DossierListSource.widths)
         try b.get("list-area", as: Box.self).append(table.view)
         form = try DossierForm(store: workspace.store, schemes: schemes, window: context.window)
         try b.get("form-area", as: Box.self).append(form.root)
