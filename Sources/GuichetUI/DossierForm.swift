@@ -315,7 +315,7 @@ final class DossierForm {
             let name = Label(requirement.label + (requirement.mandatory ? "" : " (facultative)"))
             name.xAlign = 0
             name.wraps = true
-            name.setExpand(horizontal: true, vertical: false)
+            name.addCSSClass("caption-heading")
             let drop = DropDown(items: states)
             drop.setAccessibleLabel("Pièce \(requirement.mandatory ? "obligatoire" : "facultative") : \(requirement.label)")
             let comment = Entry(placeholder: "Commentaire")
@@ -344,10 +344,13 @@ final class DossierForm {
             }
             drop.onSelectionChanged(update)
             comment.onChanged(update)
-            documentsGrid.attach(name, column: 0, row: 2 * index)
-            documentsGrid.attach(drop, column: 1, row: 2 * index)
-            documentsGrid.attach(date, column: 2, row: 2 * index)
-            documentsGrid.attach(comment, column: 0, row: 2 * index + 1, width: 3)
+            // Name on its own line, then state, comment and date: long names stay readable.
+            comment.setExpand(horizontal: true, vertical: false)
+            name.setTopMargin(index > 0 ? 8 : 0)
+            documentsGrid.attach(name, column: 0, row: 2 * index, width: 3)
+            documentsGrid.attach(drop, column: 0, row: 2 * index + 1)
+            documentsGrid.attach(comment, column: 1, row: 2 * index + 1)
+            documentsGrid.attach(date, column: 2, row: 2 * index + 1)
             documentRows += [name, drop, comment, date]
         }
     }
