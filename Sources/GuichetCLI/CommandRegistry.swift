@@ -8,5 +8,8 @@ enum CommandRegistry {
         CheckCommand.self,
         TerritoriesCommand.self,
         BenchmarkCommand.self,
+        ReportCommand.self,
+        DocumentCommand.self,
+        RGPDCommand.self,
     ]
 }

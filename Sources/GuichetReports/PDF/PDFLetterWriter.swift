@@ -52,9 +52,9 @@ enum PDFLetterWriter {
                 for f in figures {
                     let style = body.with { $0.bold = f.bold; $0.justify = false }
                     if f.bold { canvas.line(from: (boxLeft, y - 1), to: (boxLeft + boxWidth, y - 1), PDFTheme.rule, width: 0.6) }
-                    let h = canvas.text(f.label, style, x: boxLeft, y: y, width: boxWidth * 0.65)
-                    canvas.text(f.value, style.with { $0.alignment = .trailing }, x: boxLeft + boxWidth * 0.65, y: y, width: boxWidth * 0.35)
-                    y += h + 3
+                    let hl = canvas.text(f.label, style, x: boxLeft, y: y, width: boxWidth * 0.55)
+                    let hv = canvas.text(f.value, style.with { $0.alignment = .trailing }, x: boxLeft + boxWidth * 0.55, y: y, width: boxWidth * 0.45)
+                    y += max(hl, hv) + 3
                 }
                 y += 8
             }

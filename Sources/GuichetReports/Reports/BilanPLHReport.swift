@@ -56,8 +56,8 @@ public enum BilanPLHReport {
         let table = ReportTable(
             name: "Synthèse budgétaire du PLH par action",
             columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 44),
-                      ReportColumn("Investissement \(n) ans", .money), ReportColumn("Investissement par an", .money),
-                      ReportColumn("Fonctionnement \(n) ans", .money), ReportColumn("Fonctionnement par an", .money),
+                      ReportColumn("Investissement \(n) ans", .money, width: 16), ReportColumn("Investissement par an", .money, width: 16),
+                      ReportColumn("Fonctionnement \(n) ans", .money, width: 16), ReportColumn("Fonctionnement par an", .money, width: 16),
                       ReportColumn("Engagé (\(years.count == 1 ? String(years[0]) : "période"))", .money),
                       ReportColumn("Versé (\(years.count == 1 ? String(years[0]) : "période"))", .money)],
             rows: rows, totals: [total])
@@ -72,7 +72,7 @@ public enum BilanPLHReport {
         let outsideTable = ReportTable(
             name: "Lignes hors budget du PLH (non comprises dans les totaux)",
             columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 44),
-                      ReportColumn("Nature", .text, width: 14), ReportColumn("\(n) ans", .money), ReportColumn("Par an", .money)],
+                      ReportColumn("Nature", .text, width: 14), ReportColumn("\(n) ans", .money, width: 16), ReportColumn("Par an", .money, width: 16)],
             rows: outside,
             totals: [[.empty, .text("Total hors budget"), .empty, .money(inv.outside + op.outside),
                       .money(inv.outsidePerYear + op.outsidePerYear)]])
@@ -108,15 +108,15 @@ public enum BilanPLHReport {
                           envelope.map { .money($0) } ?? .text(s.envelope.fromScheme.map { "sur \($0)" } ?? "—"),
                           .money(f.committed), .money(f.paid), remaining, Cells.share(share).orDash, .integer(f.dossierCount)])
             totals.envelope += envelope ?? .zero; totals.committed += f.committed; totals.paid += f.paid
-            states.append([.text(s.code)] + DossierStatus.allCases.map { .integer(f.counts[$0] ?? 0) } + [.integer(f.dossierCount)])
+            states.append([.text("\(s.code) — \(s.name)")] + DossierStatus.allCases.map { .integer(f.counts[$0] ?? 0) } + [.integer(f.dossierCount)])
             stateTotals.merge(f.counts, uniquingKeysWith: +)
         }
         let allStates = stateTotals.values.reduce(0, +)
         let moneyTable = ReportTable(
             name: "Enveloppes et consommation par dispositif (\(period))",
             columns: [ReportColumn("Code", .text, width: 6), ReportColumn("Dispositif", .text, width: 40),
-                      ReportColumn("Action", .integer, width: 6), ReportColumn("Enveloppe", .money),
-                      ReportColumn("Engagé", .money), ReportColumn("Versé", .money), ReportColumn("Reste à engager", .money),
+                      ReportColumn("Action", .integer, width: 6), ReportColumn("Enveloppe", .money, width: 16),
+                      ReportColumn("Engagé", .money, width: 16), ReportColumn("Versé", .money, width: 16), ReportColumn("Reste à engager", .money, width: 16),
                       ReportColumn("Taux d'engagement", .percent), ReportColumn("Dossiers", .integer, width: 8)],
             rows: money,
             totals: [[.empty, .text("Total"), .empty, .money(totals.envelope), .money(totals.committed), .money(totals.paid),
@@ -125,7 +125,7 @@ public enum BilanPLHReport {
                       .integer(allStates)]])
         let stateTable = ReportTable(
             name: "Dossiers par état et par dispositif (\(period))",
-            columns: [ReportColumn("Dispositif", .text, width: 8)]
+            columns: [ReportColumn("Dispositif", .text, width: 30)]
                 + DossierStatus.allCases.map { ReportColumn($0.label, .integer, width: 8) }
                 + [ReportColumn("Total", .integer, width: 7)],
             rows: states,
@@ -156,8 +156,8 @@ public enum BilanPLHReport {
         let table = ReportTable(
             name: "Consommation des enveloppes par action (\(period))",
             columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 36),
-                      ReportColumn("Dispositifs", .text, width: 16), ReportColumn("Enveloppe", .money),
-                      ReportColumn("Engagé", .money), ReportColumn("Versé", .money), ReportColumn("Reste à engager", .money),
+                      ReportColumn("Dispositifs", .text, width: 16), ReportColumn("Enveloppe", .money, width: 16),
+                      ReportColumn("Engagé", .money, width: 16), ReportColumn("Versé", .money, width: 16), ReportColumn("Reste à engager", .money, width: 16),
                       ReportColumn("Taux d'engagement", .percent), ReportColumn("Dossiers", .integer, width: 8)],
             rows: rows)
         let chart = ReportChart(title: "Consommation du budget par action (\(period))", unit: .money, categories: categories,

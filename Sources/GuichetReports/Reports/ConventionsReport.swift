@@ -12,7 +12,8 @@ public enum ConventionsReport {
             (DossierQuery.fold(name($0.landlordId)), $0.year, indicatorOrder($0.indicator))
                 < (DossierQuery.fold(name($1.landlordId)), $1.year, indicatorOrder($1.indicator))
         }
-        let shares = sorted.filter(\.indicator.isShare), counts = sorted.filter { !$0.indicator.isShare }
+        let withResult = sorted.filter(\.hasResult)
+        let shares = withResult.filter(\.indicator.isShare), counts = withResult.filter { !$0.indicator.isShare }
         func verdict(_ l: ReviewLine) -> ReportCell {
             guard l.hasResult else { return .text("sans résultat") }
             return .text(l.missed ? "✗ NON ATTEINT" : "atteint")
@@ -28,12 +29,12 @@ public enum ConventionsReport {
         if !shares.isEmpty {
             tables.append(ReportTable(
                 name: "Attributions : objectifs et résultats (part des attributions)",
-                columns: [ReportColumn("Bailleur", .text, width: 26), ReportColumn("Année", .integer, width: 6),
+                columns: [ReportColumn("Bailleur", .text, width: 26), ReportColumn("Année", .text, width: 6),
                           ReportColumn("Engagement", .text, width: 36), ReportColumn("Objectif", .percent),
                           ReportColumn("Résultat", .percent), ReportColumn("Écart (points)", .percent),
                           ReportColumn("Objectif atteint", .text, width: 13)],
                 rows: shares.map { l in
-                    [.text(name(l.landlordId)), .integer(l.year), .text(l.indicator.label), .percent(Percentage(basisPoints: l.objective)),
+                    [.text(name(l.landlordId)), .text(String(l.year)), .text(l.indicator.label), .percent(Percentage(basisPoints: l.objective)),
                      l.result.map { .percent(Percentage(basisPoints: $0)) } ?? .text("—"),
                      l.gap.map { .percent(Percentage(basisPoints: $0)) } ?? .text("—"), verdict(l)]
                 }))
@@ -41,12 +42,12 @@ public enum ConventionsReport {
         if !counts.isEmpty {
             tables.append(ReportTable(
                 name: "Production, réhabilitation et ventes : objectifs et résultats (logements)",
-                columns: [ReportColumn("Bailleur", .text, width: 26), ReportColumn("Année", .integer, width: 6),
+                columns: [ReportColumn("Bailleur", .text, width: 26), ReportColumn("Année", .text, width: 6),
                           ReportColumn("Engagement", .text, width: 30), ReportColumn("Objectif", .integer),
                           ReportColumn("Résultat", .integer), ReportColumn("Écart", .integer),
                           ReportColumn("Source du résultat", .text, width: 11), ReportColumn("Objectif atteint", .text, width: 13)],
                 rows: counts.map { l in
-                    [.text(name(l.landlordId)), .integer(l.year), .text(l.indicator.label), .integer(l.objective),
+                    [.text(name(l.landlordId)), .text(String(l.year)), .text(l.indicator.label), .integer(l.objective),
                      l.result.map { .integer($0) } ?? .text("—"), l.gap.map { .integer($0) } ?? .text("—"), source(l), verdict(l)]
                 }))
         }
@@ -74,7 +75,10 @@ public enum ConventionsReport {
                                            + "Un engagement sans résultat publié est montré sans être compté comme manqué. "
                                            + "Écarts des parts en points de pourcentage."],
                               tables: [summary]),
-                ReportSection(heading: "2. Détail par bailleur et par année", tables: tables),
+                ReportSection(heading: "2. Détail par bailleur et par année",
+                              paragraphs: ["Engagements dont le résultat est connu ; \(FrenchFormat.integer(kept.count - withResult.count)) engagement(s) "
+                                           + "sans résultat publié ne sont comptés que dans la synthèse."],
+                              tables: tables),
             ], orientation: .landscape)
     }
 

@@ -202,7 +202,7 @@ public enum DossierDocuments {
                             object: "Ordre de paiement — versement n° \(rank) du dossier \(d.number.formatted)",
                             salutation: "Madame la Comptable, Monsieur le Comptable,", body: body,
                             closing: "Je vous prie d'agréer l'expression de mes salutations distinguées.",
-                            signature: ["Pour le Président et par délégation,", "L'ordonnateur, responsable du \(c.service)"],
+                            signature: ["L'ordonnateur,", "pour le Président et par délégation,", "Le responsable du \(c.service)"],
                             kind: Kind.paymentOrder.label)
     }
 }

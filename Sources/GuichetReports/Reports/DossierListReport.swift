@@ -47,7 +47,7 @@ public enum DossierListReport {
         let t = r.lastChange.timeIntervalSince1970 + Double(parisOffset(r.lastChange))
         let changed = CalendarDate(dayNumber: Int((t / 86_400).rounded(.down)))
         return [.text(r.number.formatted), .text(r.applicant), .text(r.commune), .text(r.scheme), .text(r.status.label),
-                Cells.money(r.requested), .money(r.granted), .money(r.paid), Cells.date(r.receivedOn), .date(changed)]
+                r.requested.map { .money($0) } ?? .empty, .money(r.granted), .money(r.paid), Cells.date(r.receivedOn), .date(changed)]
     }
 
     static func namedTable(store: any GuichetStore, query: DossierQuery, catalog: SchemeCatalog?) -> ReportTable {
@@ -65,7 +65,7 @@ public enum DossierListReport {
             ReportColumn("Tranche d'âge", .text, width: 14), ReportColumn("Personnes", .integer, width: 8),
             ReportColumn("Commune", .text, width: 18), ReportColumn("Dispositif", .text, width: 9),
             ReportColumn("État", .text, width: 14), ReportColumn("Montant accordé", .money),
-            ReportColumn("Montant versé", .money), ReportColumn("Année de dépôt", .integer, width: 7),
+            ReportColumn("Montant versé", .money), ReportColumn("Année de dépôt", .text, width: 7),
         ]
         return ReportTable(name: "Dossiers (anonymisés)", columns: columns, rows: ReportRows { emit in
             try store.read { s in try s.forEachDossier(query) { try emit(anonymisedCells($0, on: date)) } }
@@ -79,6 +79,6 @@ public enum DossierListReport {
         let size: ReportCell = d.applicant.household.map { .integer($0.size) } ?? .text("—")
         return [.text(d.number.formatted), .text(d.applicant.kind.label), .text(band), size, .text(d.property.commune),
                 .text(d.schemeCode), .text(d.status.label), .money(d.grantedAmount), .money(d.paidAmount),
-                d.receivedOn.map { .integer($0.year) } ?? .text("—")]
+                d.receivedOn.map { .text(String($0.year)) } ?? .text("—")]
     }
 }

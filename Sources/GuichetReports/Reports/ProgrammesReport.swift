@@ -43,8 +43,8 @@ public enum ProgrammesReport {
         let money = ReportTable(
             name: "Subventions de la production par année",
             columns: [ReportColumn("Année", .text, width: 8), ReportColumn("Programmes", .integer),
-                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money),
-                      ReportColumn("Subvention EPCI", .money), ReportColumn("Total des subventions", .money)],
+                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
             rows: s.years.map { subsidies($0, label: yearLabel($0.year)) },
             totals: [subsidies(s.total, label: "Total")])
 
@@ -60,8 +60,8 @@ public enum ProgrammesReport {
             columns: [ReportColumn("Commune", .text, width: 26), ReportColumn("Programmes", .integer),
                       ReportColumn("PLUS", .integer, width: 7), ReportColumn("PLAI", .integer, width: 7),
                       ReportColumn("PLS", .integer, width: 7), ReportColumn("Total logements", .integer, width: 9),
-                      ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Subvention État", .money),
-                      ReportColumn("Subvention EPCI", .money)],
+                      ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16)],
             rows: communeRows,
             totals: [[.text("Total"), .integer(t.programmes), Cells.count(t.plus), Cells.count(t.plai), Cells.count(t.pls),
                       Cells.count(t.total), Cells.share(t.plaiShareOfPlusPlai), .money(t.stateSubsidy), .money(t.epciSubsidy)]])
@@ -74,13 +74,15 @@ public enum ProgrammesReport {
                                          .init(name: "PLS", values: known.map { Int64($0.pls ?? 0) })])
         var notes = ["Parts PLAI : PLAI rapporté à PLUS + PLAI (objectif d'au moins 30 % par programme), puis à l'ensemble des produits. "
                      + "« n.c. » : donnée non communiquée par la source."]
-        if t.programmesWithTypologies < t.programmes {
+        if t.programmesWithTypologies == 0 {
+            notes.append("Typologies non communiquées par la source : parts T1-T2 et T1-T3 non calculées.")
+        } else if t.programmesWithTypologies < t.programmes {
             notes.append("Typologies : les parts T1-T2 et T1-T3 ne portent que sur les \(FrenchFormat.integer(t.programmesWithTypologies)) "
                          + "programme(s) sur \(FrenchFormat.integer(t.programmes)) dont toutes les typologies sont connues.")
         }
         let unknown = t.unknownCells.values.reduce(0, +)
         if unknown > 0 || t.doubtfulCells > 0 {
-            notes.append("Cellules illisibles non comptées : \(FrenchFormat.integer(unknown)) ; valeurs douteuses de la source : \(FrenchFormat.integer(t.doubtfulCells)).")
+            notes.append("Cellules vides ou illisibles non comptées : \(FrenchFormat.integer(unknown)) ; valeurs douteuses de la source : \(FrenchFormat.integer(t.doubtfulCells)).")
         }
         return ReportSection(heading: "1. Production neuve et acquisition-amélioration", paragraphs: notes,
                              tables: [byYear, money, byCommune], chart: chart)
@@ -96,8 +98,8 @@ public enum ProgrammesReport {
         let byYear = ReportTable(
             name: "Réhabilitations financées par année",
             columns: [ReportColumn("Année", .text, width: 12), ReportColumn("Programmes", .integer),
-                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money),
-                      ReportColumn("Subvention EPCI", .money), ReportColumn("Total des subventions", .money)],
+                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
             rows: s.years.map { line($0, label: yearLabel($0.year)) },
             totals: [line(s.total, label: "Total")])
         let labels = ReportTable(
