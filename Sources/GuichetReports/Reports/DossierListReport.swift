@@ -52,9 +52,9 @@ public enum DossierListReport {
 
     static func namedTable(store: any GuichetStore, query: DossierQuery, catalog: SchemeCatalog?) -> ReportTable {
         ReportTable(name: "Dossiers", columns: namedColumns, rows: ReportRows { emit in
-            let paris = TimeZone(identifier: "Europe/Paris") ?? .current
+            let offset = ParisOffset()
             try store.read { s in
-                try s.forEachDossierRow(query) { try emit(cells($0, parisOffset: paris.secondsFromGMT(for:))) }
+                try s.forEachDossierRow(query) { try emit(cells($0, parisOffset: offset.seconds)) }
             }
         })
     }
@@ -80,5 +80,20 @@ public enum DossierListReport {
         return [.text(d.number.formatted), .text(d.applicant.kind.label), .text(band), size, .text(d.property.commune),
                 .text(d.schemeCode), .text(d.status.label), .money(d.grantedAmount), .money(d.paidAmount),
                 d.receivedOn.map { .text(String($0.year)) } ?? .text("—")]
+    }
+}
+
+/// Paris's offset from UTC, asked of the time zone once per hour of time rather than once per row.
+final class ParisOffset {
+    private let zone = TimeZone(identifier: "Europe/Paris") ?? .current
+    private var cache: [Int: Int] = [:]
+
+    func seconds(_ date: Date) -> Int {
+        let hour = Int((date.timeIntervalSince1970 / 3_600).rounded(.down))
+        if let s = cache[hour] { return s }
+        let s = zone.secondsFromGMT(for: date)
+        if cache.count > 100_000 { cache.removeAll() }
+        cache[hour] = s
+        return s
     }
 }
