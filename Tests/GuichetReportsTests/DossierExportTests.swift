@@ -112,3 +112,16 @@ final class DossierExportTests: XCTestCase {
         }
     }
 }
+
+final class CSVByteEncodingTests: XCTestCase {
+    /// The byte path of the writer says exactly what the string rules say.
+    func testBytesEqualTheFieldRules() {
+        let cells: [ReportCell] = [.text("a;b"), .text("dit \"x\""), .text("l1\nl2"), .text("=1+1"), .text("-\"x\";"), .text("Émilie"),
+                                   .text(""), .empty, .integer(-12), .money(Money(cents: 123_456)), .percent(Percentage(basisPoints: 3_510)),
+                                   .date(CalendarDate(year: 2026, month: 11, day: 22)!)]
+        var bytes: [UInt8] = []
+        CSVWriter.append(cells, to: &bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), CSVWriter.line(cells))
+        XCTAssertEqual(CSVWriter.line([.text("-\"x\";")]), "\"'-\"\"x\"\";\"\r\n")
+    }
+}
