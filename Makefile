@@ -51,7 +51,9 @@ cli-tests: build-tests
 
 ## The real window driven through the accessibility tree (AT-SPI) under Xvfb.
 ui-tests: build-tests
-	bash scripts/ui-tests.sh $(BIN)
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT
+	$(BIN) --database "$$tmp/ui.sqlite" demo --size 200 >/dev/null
+	bash scripts/ui-tests.sh $(BIN) --database "$$tmp/ui.sqlite"
 
 test: unit-tests cli-tests ui-tests
 

@@ -31,10 +31,13 @@ enum GlobalOptions {
 
     static func setDatabase(_ path: String?) { database = path }
 
+    /// The path given with `--database`, nil when none was.
+    static var explicitDatabase: String? { database }
+
     static var databaseURL: URL { DatabaseLocation.resolve(explicit: database) }
 
     /// True when the database was chosen on the command line or in the environment.
-    static var explicitDatabase: Bool {
+    static var databaseChosen: Bool {
         database != nil || !(ProcessInfo.processInfo.environment["GUICHET_DATABASE"] ?? "").isEmpty
     }
 
@@ -51,6 +54,7 @@ enum Console {
     static func json<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
         FileHandle.standardOutput.write(try e.encode(value))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
@@ -65,7 +69,7 @@ enum Console {
             r.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
                 return right.contains(i) ? pad + c : c + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
         line(fmt(header))
         line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))

@@ -113,6 +113,18 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(c.results[0].production?.total, 12)
     }
 
+    /// The CIA table's own total row: 19,998 + 11,707 is not the printed 31,850 (brief §6.2).
+    func testThePublishedTotalRowIsComparedWithTheLandlordsRows() throws {
+        let profile = try ImportTestFiles.profile()
+        let flagged = ConventionReview.inconsistencies([], landlords: profile.landlords, publishedTotals: profile.publishedTotals)
+        let sums = [\LandlordStock.outsideQPV, \.inQPV].map { path in profile.landlords.compactMap { $0.stock?[keyPath: path] }.reduce(0, +) }
+        XCTAssertEqual(sums, [19_998, 11_707], "the landlords' rows add up to the printed columns")
+        XCTAssertEqual(flagged.filter { $0.landlordId == nil }.map(\.message),
+                       ["Ligne total : patrimoine incohérent dans la source : 19\u{202F}998 hors QPV + 11\u{202F}707 en QPV = 31\u{202F}705, total indiqué 31\u{202F}850"])
+        XCTAssertEqual(flagged.filter { $0.landlordId != nil }.map(\.landlordId), ["habitat-logement-immobilier"])
+        XCTAssertFalse(ConventionReview.inconsistencies([], landlords: profile.landlords).contains { $0.landlordId == nil })
+    }
+
     func testMeetingsRoundTripThroughJSON() throws {
         let c = Convention(landlordId: "maisons-et-cites", meetings: [
             ReviewMeeting(date: CalendarDate(year: 2025, month: 6, day: 12)!, kind: .bilateral,

@@ -42,6 +42,10 @@ public struct SourceInconsistency: Hashable, Sendable, Codable {
     public var landlordId: String?
     public var year: Int?
     public var message: String
+
+    public init(landlordId: String?, year: Int?, message: String) {
+        self.landlordId = landlordId; self.year = year; self.message = message
+    }
 }
 
 public enum ConventionReview {
@@ -88,7 +92,9 @@ public enum ConventionReview {
     }
 
     /// Totals that are not the sum of their parts, in agreements and in the landlords' figures.
-    public static func inconsistencies(_ conventions: [Convention], landlords: [Landlord] = []) -> [SourceInconsistency] {
+    /// With `publishedTotals`, the source's total row is also compared with the landlords' rows.
+    public static func inconsistencies(_ conventions: [Convention], landlords: [Landlord] = [],
+                                       publishedTotals: LandlordsProfile.PublishedTotals? = nil) -> [SourceInconsistency] {
         var out: [SourceInconsistency] = []
         for c in conventions {
             for (kind, years) in [("objectif", c.objectives), ("résultat", c.results)] {
@@ -103,6 +109,10 @@ public enum ConventionReview {
             if let m = l.stock?.inconsistency {
                 out.append(SourceInconsistency(landlordId: l.id, year: nil, message: "\(l.name) : \(m)"))
             }
+        }
+        if let publishedTotals {
+            let table = LandlordsProfile(landlords: landlords, publishedTotals: publishedTotals)
+            out += table.totalRowInconsistencies.map { SourceInconsistency(landlordId: nil, year: nil, message: $0) }
         }
         return out
     }

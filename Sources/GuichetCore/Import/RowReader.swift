@@ -69,8 +69,7 @@ struct RowReader {
         }
         let state = value(record, .stateSubsidy, CellReader.money, &issues)
         let epci = value(record, .epciSubsidy, CellReader.money, &issues)
-        let yearKey = year.value.map(String.init) ?? LooseName.key(year.raw ?? "")
-        let key = [kind.rawValue, yearKey, LooseName.key(commune), LooseName.key(name)].joined(separator: "|")
+        let key = ProgrammeKey.natural(kind: kind, year: year, commune: commune, name: name)
 
         var numbers: [ProgrammeField: Int64] = [:]
         if let c = state.value { numbers[.stateSubsidy] = c.cents }

@@ -60,10 +60,12 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
 
     /// Figures of the source that do not add up, in French, never corrected.
     public var inconsistencies: [String] {
+        landlords.compactMap { l in l.stock?.inconsistency.map { "\(l.name) : \($0)" } } + totalRowInconsistencies
+    }
+
+    /// The source's total row against the sums of the landlords' rows, and against itself.
+    public var totalRowInconsistencies: [String] {
         var out: [String] = []
-        for l in landlords {
-            if let s = l.stock?.inconsistency { out.append("\(l.name) : \(s)") }
-        }
         if let printed = publishedTotals?.stock {
             if let s = printed.inconsistency { out.append("Ligne total : \(s)") }
             let sums = [\LandlordStock.outsideQPV, \.inQPV, \.total].map { path in

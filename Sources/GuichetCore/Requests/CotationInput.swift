@@ -14,6 +14,8 @@ public struct CotationInput: Decodable, Sendable, Equatable {
     public struct Claim: Decodable, Sendable, Equatable {
         public var id: String
         public var supported: Bool
+        /// Optional precision (for an essential worker, the occupation).
+        public var detail: String?
     }
     public struct Proposal: Decodable, Sendable, Equatable {
         public var date: CalendarDate
@@ -30,6 +32,10 @@ public struct CotationInput: Decodable, Sendable, Equatable {
     public var criteria: [Claim]?
     public var calProposals: [Proposal]?
     public var priorityCategories: [String]?
+    /// What the household wishes (optional for scoring; lists filter on them): INSEE codes or names…
+    public var wishedCommunes: [String]?
+    /// …and typologies ("T1" … "T5+").
+    public var wishedTypologies: [String]?
 
     /// The request this input describes, checked on its own and against `grid`; every error
     /// names its key path in the input file (`criteria[1].id`).
@@ -55,11 +61,19 @@ public struct CotationInput: Decodable, Sendable, Equatable {
                                       monthlyCharges: Money(cents: home.monthlyChargesCents ?? 0),
                                       monthlyHousingBenefit: Money(cents: home.monthlyHousingBenefitCents ?? 0))
         }
+        var typologies: [Typology] = []
+        for (i, text) in (wishedTypologies ?? []).enumerated() {
+            if let t = Typology(rawValue: text.uppercased()) { typologies.append(t) } else {
+                let accepted = frenchAlternatives(Typology.allCases.map(\.rawValue))
+                errors.append(ValidationError(field: "wishedTypologies[\(i)]", "typologie inconnue « \(text) » (attendu \(accepted))"))
+            }
+        }
         let request = SocialHousingRequest(
             id: sneNumber ?? "entrée", sneNumber: sneNumber, requestDate: requestDate, members: people,
             annualResources: Money(cents: annualResourcesCents), home: currentHome,
+            wishedCommunes: (wishedCommunes ?? []).map(WishedCommune.init), wishedTypologies: typologies,
             criteria: (criteria ?? []).map {
-                CriterionClaim(criterionId: $0.id, document: $0.supported ? .valid : .missing)
+                CriterionClaim(criterionId: $0.id, document: $0.supported ? .valid : .missing, detail: $0.detail)
             },
             calProposals: (calProposals ?? []).map { CalProposal(date: $0.date, landlord: $0.landlord, rank: $0.rank) },
             priorityCategories: priorityCategories ?? [])

@@ -15,10 +15,15 @@ public enum WishedCommune: Codable, Sendable, Equatable, CustomStringConvertible
     /// True when `query` names this commune: same INSEE code, or same name ignoring case and
     /// accents. A code never matches a name (that needs the COG table, outside the core).
     public func matches(_ query: String) -> Bool {
-        switch (self, WishedCommune(query)) {
-        case let (.code(a), .code(b)): return a == b
-        case let (.name(a), .name(b)): return WishedCommune.fold(a) == WishedCommune.fold(b)
-        default: return false
+        matchKey == WishedCommune(query).matchKey
+    }
+
+    /// What `matches` compares: "code:62765" or "nom:saint omer" (folded). Storage indexes this
+    /// key so that a SQL filter matches exactly what `matches` does.
+    public var matchKey: String {
+        switch self {
+        case .code(let c): "code:" + c.value
+        case .name(let n): "nom:" + WishedCommune.fold(n)
         }
     }
 

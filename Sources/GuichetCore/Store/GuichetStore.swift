@@ -11,7 +11,7 @@ public protocol GuichetStore: AnyObject, Sendable {
 }
 
 /// Everything a session can do; each area of the product adds its own protocol here.
-public protocol StoreSession: MetaStore, HistoryStore, DossierStore {
+public protocol StoreSession: MetaStore, HistoryStore, DossierStore, RequestStore, ProgrammeStore {
     /// The agent to whom changes made in this session are attributed.
     var agent: String { get }
 }

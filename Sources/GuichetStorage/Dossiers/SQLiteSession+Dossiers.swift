@@ -25,7 +25,7 @@ extension SQLiteSession: DossierStore {
     }
 
     func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws {
-        try Self.dossiers.bulkInsert(dossiers.lazy.map { var d = $0; d.version = 1; return d }, key: { $0.number.formatted }, in: self)
+        try Self.dossiers.bulkInsert(dossiers.map { var d = $0; d.version = 1; return d }, key: { $0.number.formatted }, in: self)
         try append(HistoryEvent(at: Date(), agent: agent, entity: "dossier", entityKey: "*", action: "import",
                                 changes: [], comment: "\(historyNote) : \(dossiers.count) dossier(s)"))
     }

@@ -7,6 +7,8 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("v1-meta-history", migrate: MetaSchema.v1)
         m.registerMigration("v1-dossiers", migrate: DossiersSchema.v1)
+        m.registerMigration("v1-requests", migrate: RequestsSchema.v1)
+        m.registerMigration("v1-programmes", migrate: ProgrammesSchema.v1)
         return m
     }
 }

@@ -1,0 +1,211 @@
+import CGtk
+import CGtkShim
+
+/// A column of a `LazyTable`.
+public struct TableColumn: Sendable, Equatable {
+    public enum Alignment: Sendable { case leading, trailing }
+    /// Stable identifier handed back to the sort callback (e.g. an SQL column key).
+    public var id: String
+    /// French header text.
+    public var title: String
+    /// Whether clicking the header asks the data source to sort by this column.
+    public var sortable: Bool
+    /// Whether the column takes the spare width.
+    public var expands: Bool
+    /// `.trailing` for figures (amounts, counts).
+    public var alignment: Alignment
+
+    public init(id: String, title: String, sortable: Bool = true, expands: Bool = false,
+                alignment: Alignment = .leading) {
+        self.id = id
+        self.title = title
+        self.sortable = sortable
+        self.expands = expands
+        self.alignment = alignment
+    }
+}
+
+/// Supplies a table's rows: the current result of a query. Sorting and filtering belong to the
+/// data source (SQL); the table only asks how many rows there are and the text of the visible
+/// ones, page by page.
+@MainActor
+public protocol LazyTableDataSource: AnyObject {
+    func rowCount() -> Int
+    /// One array of cell texts per row of `rows`, one text per column, in column order.
+    func cells(forRows rows: Range<Int>) -> [[String]]
+}
+
+/// A GtkColumnView over `GuichetRowModel`: the model holds a row count only, cells are
+/// fetched from the data source when GTK binds a visible row, through a small page cache.
+/// Lists of 100 000 rows cost as much as the rows on screen.
+@MainActor
+public final class LazyTable {
+    public let columns: [TableColumn]
+    /// The widget to put in a layout: a GtkScrolledWindow holding the column view.
+    public let view: Widget
+    /// The GtkColumnView itself.
+    public let columnView: Widget
+    public weak var dataSource: (any LazyTableDataSource)?
+
+    /// Header clicked: (column id, descending), or nil when the sort was removed. The owner
+    /// re-queries the data source in that order and calls `reload()`.
+    public var onSortChanged: (@MainActor (_ column: String?, _ descending: Bool) -> Void)?
+    /// Selection changed: selected row index, nil when none.
+    public var onSelectionChanged: (@MainActor (Int?) -> Void)?
+    /// Row activated (double-click or Enter).
+    public var onRowActivated: (@MainActor (Int) -> Void)?
+
+    private let model: GObjectRef      // GuichetRowModel
+    private let selection: GObjectRef  // GtkSingleSelection over the model
+    private let pageSize: Int
+    private let maxCachedPages: Int
+    private var pages: [Int: [[String]]] = [:]
+    private var pageUse: [Int] = []    // least recently used first
+
+    public init(columns: [TableColumn], dataSource: (any LazyTableDataSource)?, pageSize: Int = 200,
+                maxCachedPages: Int = 8) {
+        self.columns = columns
+        self.dataSource = dataSource
+        self.pageSize = max(1, pageSize)
+        self.maxCachedPages = max(1, maxCachedPages)
+        model = GObjectRef(adopting: UnsafeMutableRawPointer(guichet_row_model_new()!))
+        // The selection takes its own reference on the model.
+        g_object_ref(model.raw)
+        let single = gtk_single_selection_new(guichet_list_model(model.raw))!
+        selection = GObjectRef(adopting: UnsafeMutableRawPointer(single))
+        gtk_single_selection_set_autoselect(single, 0)
+        gtk_single_selection_set_can_unselect(single, 1)
+        g_object_ref(selection.raw) // the column view takes one too
+        let columnViewWidget = gtk_column_view_new(guichet_selection_model(selection.raw))!
+        columnView = Widget(borrowing: UnsafeMutableRawPointer(columnViewWidget))
+        let scrolled = gtk_scrolled_window_new()!
+        view = Widget(borrowing: UnsafeMutableRawPointer(scrolled))
+        gtk_scrolled_window_set_child(guichet_scrolled_window(view.raw), columnViewWidget)
+        view.setExpand(horizontal: true, vertical: true)
+        let columnViewPointer = guichet_column_view(columnView.raw)!
+        gtk_column_view_set_show_column_separators(columnViewPointer, 1)
+        columnView.addCSSClass("data-table")
+        for (index, column) in columns.enumerated() { addColumn(column, index: index, to: columnViewPointer) }
+        connectSignals(columnViewPointer)
+        reload()
+    }
+
+    /// Number of rows the table currently shows.
+    public var rowCount: Int { Int(guichet_row_model_get_n_items(OpaquePointer(model.raw))) }
+
+    /// Re-reads the row count and forgets cached cells: call after the query changed
+    /// (new sort, new filter, edited data). The selection is cleared.
+    public func reload() {
+        pages.removeAll()
+        pageUse.removeAll()
+        let count = max(0, dataSource?.rowCount() ?? 0)
+        guichet_row_model_set_n_items(OpaquePointer(model.raw), UInt32(clamping: count))
+    }
+
+    /// Text of one cell, through the page cache (what a bound row shows).
+    public func text(row: Int, column: Int) -> String {
+        guard row >= 0, row < rowCount, column >= 0, column < columns.count else { return "" }
+        let page = row / pageSize
+        let cells = cachedPage(page)
+        let offset = row - page * pageSize
+        guard offset < cells.count, column < cells[offset].count else { return "" }
+        return cells[offset][column]
+    }
+
+    /// Index of the selected row, nil when none; setting it scrolls nothing.
+    public var selectedRow: Int? {
+        get {
+            let position = gtk_single_selection_get_selected(OpaquePointer(selection.raw))
+            return position == GTK_INVALID_LIST_POSITION ? nil : Int(position)
+        }
+        set {
+            gtk_single_selection_set_selected(OpaquePointer(selection.raw),
+                                              newValue.map { UInt32(clamping: $0) } ?? GTK_INVALID_LIST_POSITION)
+        }
+    }
+
+    /// Column currently sorted by header (id, descending), nil when unsorted.
+    public var sortState: (column: String, descending: Bool)? {
+        var descending: gboolean = 0
+        let index = guichet_column_view_sort_column(guichet_column_view(columnView.raw), &descending)
+        guard index >= 0, Int(index) < columns.count else { return nil }
+        return (columns[Int(index)].id, descending != 0)
+    }
+
+    /// Sorts by a column as a header click does (nil removes the sort).
+    public func sort(by columnID: String?, descending: Bool = false) {
+        let view = guichet_column_view(columnView.raw)!
+        guard let columnID, let index = columns.firstIndex(where: { $0.id == columnID }) else {
+            gtk_column_view_sort_by_column(view, nil, GTK_SORT_ASCENDING)
+            return
+        }
+        let list = gtk_column_view_get_columns(view)!
+        guard let item = g_list_model_get_item(list, UInt32(index)) else { return }
+        gtk_column_view_sort_by_column(view, OpaquePointer(item), descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING)
+        g_object_unref(item)
+    }
+
+    private func cachedPage(_ page: Int) -> [[String]] {
+        if let cells = pages[page] {
+            if let used = pageUse.firstIndex(of: page) { pageUse.remove(at: used) }
+            pageUse.append(page)
+            return cells
+        }
+        let start = page * pageSize
+        let end = min(rowCount, start + pageSize)
+        let cells = start < end ? (dataSource?.cells(forRows: start..<end) ?? []) : []
+        pages[page] = cells
+        pageUse.append(page)
+        if pageUse.count > maxCachedPages { pages[pageUse.removeFirst()] = nil }
+        return cells
+    }
+
+    private func addColumn(_ column: TableColumn, index: Int, to view: OpaquePointer) {
+        let factory = gtk_signal_list_item_factory_new()!
+        let factoryRaw = UnsafeMutableRawPointer(factory)
+        let xAlign: Float = column.alignment == .trailing ? 1 : 0
+        Signals.connectPointer(factoryRaw, "setup") { listItem in
+            let label = gtk_label_new(nil)!
+            gtk_label_set_xalign(guichet_label(UnsafeMutableRawPointer(label)), xAlign)
+            gtk_label_set_ellipsize(guichet_label(UnsafeMutableRawPointer(label)), PANGO_ELLIPSIZE_END)
+            gtk_widget_set_margin_start(label, 6)
+            gtk_widget_set_margin_end(label, 6)
+            gtk_list_item_set_child(guichet_list_item(listItem), label)
+        }
+        Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in
+            let item = guichet_list_item(listItem)
+            guard let child = gtk_list_item_get_child(item) else { return }
+            let row = guichet_row_get_index(gtk_list_item_get_item(item))
+            let text = self?.text(row: Int(row), column: index) ?? ""
+            gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text)
+        }
+        // The column takes ownership of the factory.
+        let viewColumn = gtk_column_view_column_new(column.title, factory)!
+        gtk_column_view_column_set_resizable(viewColumn, 1)
+        gtk_column_view_column_set_expand(viewColumn, column.expands ? 1 : 0)
+        if column.sortable {
+            let sorter = guichet_column_probe_sorter_new(UInt32(index))!
+            gtk_column_view_column_set_sorter(viewColumn, sorter)
+            g_object_unref(sorter)
+        }
+        gtk_column_view_append_column(view, viewColumn)
+        g_object_unref(UnsafeMutableRawPointer(viewColumn))
+    }
+
+    private func connectSignals(_ view: OpaquePointer) {
+        if let sorter = gtk_column_view_get_sorter(view) {
+            Signals.connectPointer(UnsafeMutableRawPointer(sorter), "changed") { [weak self] _ in
+                guard let self else { return }
+                let state = self.sortState
+                self.onSortChanged?(state?.column, state?.descending ?? false)
+            }
+        }
+        selection.onNotify("selected") { [weak self] in
+            guard let self else { return }
+            self.onSelectionChanged?(self.selectedRow)
+        }
+        Signals.connectUInt(columnView.raw, "activate") { [weak self] position in
+            self?.onRowActivated?(Int(position))
+        }
+    }
+}

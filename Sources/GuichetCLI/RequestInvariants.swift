@@ -1,0 +1,42 @@
+import Foundation
+import GuichetCore
+
+/// What `guichet check` verifies about social-housing requests.
+enum RequestInvariants {
+    /// Every problem, in French, naming the request: a latest score that recomputation with the
+    /// same grid version and date does not give; no score at all; a member born after the
+    /// request; a struck-off or CAL date before the request; an unknown criterion.
+    static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
+        var out: [String] = []
+        try s.forEachRequest(RequestQuery(includeStruckOff: true)) { stored in
+            let r = stored.request
+            for (i, m) in r.members.enumerated() where m.birthDate > r.requestDate {
+                out.append("demande \(r.id) : membre \(i + 1) (\(m.role.frenchLabel)) né le \(FrenchFormat.date(m.birthDate)), après la demande du \(FrenchFormat.date(r.requestDate))")
+            }
+            if let off = r.struckOffOn, off < r.requestDate {
+                out.append("demande \(r.id) : radiée le \(FrenchFormat.date(off)), avant son dépôt")
+            }
+            if r.calProposals.contains(where: { $0.date < r.requestDate }) {
+                out.append("demande \(r.id) : proposition en CAL antérieure à la demande")
+            }
+            guard let score = stored.score else {
+                out.append("demande \(r.id) : aucune cotation enregistrée")
+                return
+            }
+            guard let grid = profile.cotation, grid.version == score.gridVersion else { return }
+            for e in r.validate(against: grid) { out.append("demande \(r.id) : \(e)") }
+            let fresh = CotationEngine.score(r, grid: grid, on: score.computedOn)
+            if !score.agrees(with: fresh) {
+                out.append("demande \(r.id) : cotation enregistrée de \(score.total) points au \(FrenchFormat.date(score.computedOn)), "
+                           + "le recalcul avec la même grille (\(grid.version)) donne \(fresh.total) points")
+            }
+        }
+        return out
+    }
+
+    static func counts(in s: any StoreSession) throws -> [String: Int] {
+        ["demandes": try s.countRequests(RequestQuery()),
+         "demandes radiées": try s.countRequests(RequestQuery(includeStruckOff: true)) - s.countRequests(RequestQuery()),
+         "demandes prioritaires": try s.countRequests(RequestQuery(priorityOnly: true))]
+    }
+}

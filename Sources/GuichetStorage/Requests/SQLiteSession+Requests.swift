@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+/// Social-housing requests in SQLite: `RequestQuery` becomes SQL that reproduces
+/// `RequestQuery.matches` and `precedes` exactly; scores are appended to `request_score` and the
+/// latest one is projected on the request row.
+extension SQLiteSession: RequestStore {
+    /// Lists of keys stored as "␟a␟b␟" so that `instr` finds a whole key, never part of one.
+    static func keyList(_ keys: [String]) -> String { "\u{1F}" + keys.joined(separator: "\u{1F}") + "\u{1F}" }
+
+    static let requests = DocumentTable<SocialHousingRequest>(table: "request", entity: SocialHousingRequest.historyEntity, projections: [
+        ("sne", { $0.sneNumber }), ("requestDate", { $0.requestDate.iso }), ("struckOffOn", { $0.struckOffOn?.iso }),
+        ("search", { keyList(RequestQuery.searchedTexts($0)) }),
+        ("communeKeys", { keyList($0.wishedCommunes.map(\.matchKey)) }),
+        ("typologyKeys", { keyList($0.wishedTypologies.map(\.rawValue)) }),
+    ])
+
+    /// The request row with its latest score; conditions and orders name request columns only.
+    static let selectStored = """
+        SELECT d.data AS data, r.version AS version, s.requestKey AS sKey, s.total AS sTotal, s.gridVersion AS sGrid,
+               s.computedOn AS sOn, s.priority AS sPriority, s.lines AS sLines, s.recordedAt AS sAt
+        FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
+        """
+    static let rankingOrder = "coalesce(scoreTotal, -1) DESC, requestDate, sne IS NULL, sne, key"
+
+    func insertRequest(_ request: SocialHousingRequest, score: CotationResult) throws -> StoredRequest {
+        let now = Date()
+        try Self.requests.insert(request, key: request.id, in: self, now: now)
+        try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now))
+        return try stored(request.id)
+    }
+
+    func updateRequest(_ request: SocialHousingRequest, expectedVersion: Int, score: CotationResult?) throws -> StoredRequest {
+        let now = Date()
+        try Self.requests.update(request, key: request.id, expectedVersion: expectedVersion, in: self, now: now)
+        if let score { try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now)) }
+        return try stored(request.id)
+    }
+
+    func bulkInsertRequests(_ scored: [ScoredRequest], historyNote: String) throws {
+        let now = Date()
+        // JSON encoding is most of the work: done on every core before the rows are written.
+        let encoded = scored.concurrentMap { s -> (SocialHousingRequest, String?, StoredScore, String?) in
+            let encoder = DocumentTable<SocialHousingRequest>.encoder
+            let score = StoredScore(requestId: s.request.id, result: s.result)
+            return (s.request, try? String(decoding: encoder.encode(s.request), as: UTF8.self), score,
+                    try? String(decoding: encoder.encode(score.lines), as: UTF8.self))
+        }
+        try Self.requests.bulkInsert(encoded: encoded.lazy.map { ($0.0, $0.1) }, key: { $0.id }, in: self, now: now)
+        let stamp = Timestamp.string(now)
+        for e in encoded { try appendScore(e.2, linesJSON: e.3, stamp: stamp) }
+        try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+                                action: "import", changes: [], comment: "\(historyNote) : \(scored.count) demande(s)"))
+    }
+
+    func recordScore(_ score: CotationResult, requestId: String) throws {
+        guard try Self.requests.exists(requestId, in: self) else {
+            throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: requestId)
+        }
+        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(Date()))
+    }
+
+    /// Appends a score and projects it on its request row, with cached statements (bulk inserts,
+    /// re-scoring); `stamp` is `Timestamp.string` of the time, made once per batch (formatters are slow).
+    func appendScore(_ score: StoredScore, linesJSON: String? = nil, stamp: String) throws {
+        let lines = try linesJSON ?? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [score.requestId, score.total, score.gridVersion, score.computedOn.iso,
+                                     score.isPriorityHousehold, lines, stamp])
+        try db.cachedStatement(sql: "UPDATE request SET scoreId = ?, scoreTotal = ?, isPriority = ? WHERE key = ?")
+            .execute(arguments: [db.lastInsertedRowID, score.total, score.isPriorityHousehold, score.requestId])
+    }
+
+    func request(id: String) throws -> StoredRequest? {
+        try Row.fetchOne(db, sql: Self.selectStored + " WHERE r.key = ?", arguments: [id]).map(Self.storedRequest)
+    }
+
+    private func stored(_ id: String) throws -> StoredRequest {
+        guard let s = try request(id: id) else { throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: id) }
+        return s
+    }
+
+    func scoreHistory(requestId: String) throws -> [StoredScore] {
+        try Row.fetchAll(db, sql: """
+            SELECT requestKey AS sKey, total AS sTotal, gridVersion AS sGrid, computedOn AS sOn, priority AS sPriority,
+                   lines AS sLines, recordedAt AS sAt FROM request_score WHERE requestKey = ? ORDER BY id
+            """, arguments: [requestId]).compactMap(Self.storedScore)
+    }
+
+    func requests(_ query: RequestQuery) throws -> [StoredRequest] {
+        let (condition, args) = Self.sqlFilter(query)
+        var sql = Self.selectStored + " WHERE \(condition) ORDER BY \(Self.rankingOrder)"
+        if let limit = query.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, query.offset))" }
+        else if query.offset > 0 { sql += " LIMIT -1 OFFSET \(query.offset)" }
+        return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.storedRequest)
+    }
+
+    func countRequests(_ query: RequestQuery) throws -> Int {
+        let (condition, args) = Self.sqlFilter(query)
+        return try Self.requests.count(where: condition, arguments: args, in: self)
+    }
+
+    func forEachRequest(_ query: RequestQuery, _ body: (StoredRequest) throws -> Void) throws {
+        let (condition, args) = Self.sqlFilter(query)
+        let rows = try Row.fetchCursor(db, sql: Self.selectStored + " WHERE \(condition) ORDER BY \(Self.rankingOrder)", arguments: args)
+        while let row = try rows.next() { try body(try Self.storedRequest(row)) }
+    }
+
+    func nextRequestId(year: Int) throws -> String {
+        let prefix = DemoRequests.requestId(year: year, sequence: 0).dropLast(6)
+        let last = try String.fetchOne(db, sql: "SELECT MAX(key) FROM request WHERE key LIKE ? || '%' AND length(key) = ?",
+                                       arguments: [String(prefix), prefix.count + 6])
+        let sequence = last.flatMap { Int($0.suffix(6)) } ?? 0
+        return DemoRequests.requestId(year: year, sequence: sequence + 1)
+    }
+
+    func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
+        // Read everything first: the rows are then updated while no cursor is open on them.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn
+            FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
+            WHERE r.struckOffOn IS NULL ORDER BY r.key
+            """)
+        var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
+        let now = Date()
+        let stamp = Timestamp.string(now)
+        for row in rows {
+            let request = try Self.requests.decode(row["data"])
+            let result = CotationEngine.score(request, grid: grid, on: date)
+            let previous: Int? = row["sTotal"]
+            if previous == result.total && row["sGrid"] == grid.version && row["sOn"] == date.iso { continue }
+            try appendScore(StoredScore(requestId: request.id, result: result), stamp: stamp)
+            summary.rescored += 1
+            if previous != result.total { summary.changedTotal += 1 }
+        }
+        try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+                                action: "recotation", changes: [],
+                                comment: "Grille \(grid.version), cotation au \(FrenchFormat.date(date)) : \(summary.rescored) demande(s) recotée(s) sur \(summary.examined), \(summary.changedTotal) score(s) modifié(s)"))
+        return summary
+    }
+
+    func purgeStruckOffRequests(before date: CalendarDate) throws -> Int {
+        let condition = "struckOffOn IS NOT NULL AND struckOffOn < ?"
+        let count = try Self.requests.count(where: condition, arguments: [date.iso], in: self)
+        guard count > 0 else { return 0 }
+        // The history and score triggers let deletions through only while this flag is set.
+        try MetaRecord.set("rgpd-purge-in-progress", "1", in: db)
+        try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey IN (SELECT key FROM request WHERE \(condition))",
+                       arguments: [SocialHousingRequest.historyEntity, date.iso])
+        try db.execute(sql: "DELETE FROM request WHERE \(condition)", arguments: [date.iso])
+        try db.execute(sql: "DELETE FROM meta WHERE key = 'rgpd-purge-in-progress'")
+        try append(HistoryEvent(at: Date(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+                                action: "purge RGPD", changes: [],
+                                comment: "\(count) demande(s) radiée(s) avant le \(FrenchFormat.date(date)) supprimée(s) avec leurs cotations et leur historique"))
+        return count
+    }
+
+    static func sqlFilter(_ q: RequestQuery) -> (String, StatementArguments) {
+        var parts: [String] = []
+        var args: [(any DatabaseValueConvertible)?] = []
+        if !q.includeStruckOff { parts.append("struckOffOn IS NULL") }
+        if q.priorityOnly { parts.append("isPriority = 1") }
+        if let c = q.commune { parts.append("instr(communeKeys, ?) > 0"); args.append(keyList([WishedCommune(c).matchKey])) }
+        if let t = q.typology { parts.append("instr(typologyKeys, ?) > 0"); args.append(keyList([t.rawValue])) }
+        if let needle = q.needle { parts.append("instr(search, ?) > 0"); args.append(needle) }
+        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(args))
+    }
+
+    static func storedRequest(_ row: Row) throws -> StoredRequest {
+        StoredRequest(request: try requests.decode(row["data"]), version: row["version"], score: storedScore(row))
+    }
+
+    static func storedScore(_ row: Row) -> StoredScore? {
+        guard let key: String = row["sKey"], let on = CalendarDate(parsing: row["sOn"]) else { return nil }
+        let lines = (try? JSONDecoder().decode([CotationLine].self, from: Data((row["sLines"] as String? ?? "[]").utf8))) ?? []
+        return StoredScore(requestId: key, total: row["sTotal"], gridVersion: row["sGrid"], computedOn: on,
+                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: fastTimestamp(row["sAt"]))
+    }
+}
+
+/// Reads the fixed `Timestamp` format ("2026-11-23T12:05:31.123Z") without a formatter: lists and
+/// checks read one per request, and creating ISO 8601 formatters dominated their time.
+func fastTimestamp(_ text: String?) -> Date? {
+    guard let text, text.utf8.count >= 20, let day = CalendarDate(parsing: String(text.prefix(10))) else {
+        return Timestamp.date(text)
+    }
+    let t = Array(text.utf8)
+    func n(_ from: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in from..<(from + count) {
+            guard i < t.count, t[i] >= 48, t[i] <= 57 else { return nil }
+            v = v * 10 + Int(t[i] - 48)
+        }
+        return v
+    }
+    guard t[10] == UInt8(ascii: "T"), t.last == UInt8(ascii: "Z"), let h = n(11, 2), let m = n(14, 2), let s = n(17, 2) else {
+        return Timestamp.date(text)
+    }
+    let millis = t.count >= 24 && t[19] == UInt8(ascii: ".") ? (n(20, 3) ?? 0) : 0
+    let seconds = Double(day.dayNumber * 86_400 + h * 3_600 + m * 60 + s) + Double(millis) / 1_000
+    return Date(timeIntervalSince1970: seconds)
+}

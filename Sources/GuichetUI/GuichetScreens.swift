@@ -1,0 +1,35 @@
+import GtkKit
+
+/// The one list of the window's sections, in sidebar order. A section gets its own controller
+/// (e.g. `DossiersScreen.swift` + `ui/dossiers-screen.ui`) by replacing its factory here.
+@MainActor
+public enum GuichetScreens {
+    public static var standard: [ScreenFactory] {
+        [
+            ComingSoonScreen.factory(
+                id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic",
+                summary: "Cette section recensera les dossiers de subvention du PLH\u{00A0}: dépôt, instruction, "
+                    + "décision, engagement et paiement, avec le suivi des enveloppes par dispositif."),
+            ComingSoonScreen.factory(
+                id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic",
+                summary: "Cette section présentera les demandes de logement social et leur cotation "
+                    + "selon la grille intercommunale, critère par critère."),
+            ComingSoonScreen.factory(
+                id: "bailleurs", title: "Bailleurs et conventions", iconName: "x-office-address-book-symbolic",
+                summary: "Cette section réunira les bailleurs sociaux et les conventions signées avec "
+                    + "chacun\u{00A0}: objectifs, contingents et échéances."),
+            ComingSoonScreen.factory(
+                id: "programmes", title: "Programmes", iconName: "go-home-symbolic",
+                summary: "Cette section listera les programmes de logement social par commune et "
+                    + "bailleur, avec leur financement et le contrôle des règles de production."),
+            ComingSoonScreen.factory(
+                id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic",
+                summary: "Cette section suivra le budget du PLH 2023-2028 action par action\u{00A0}: "
+                    + "prévu, engagé et payé."),
+            ComingSoonScreen.factory(
+                id: "exports", title: "Exports", iconName: "document-send-symbolic",
+                summary: "Cette section produira les tableaux et bilans à transmettre, en CSV, "
+                    + "en classeur OpenDocument et en PDF."),
+        ]
+    }
+}

@@ -1,0 +1,44 @@
+import GtkKit
+
+/// A section of the main window: one controller per screen, in its own file, shown in the
+/// content stack when its sidebar row is selected.
+///
+/// Window shortcuts are routed to the visible screen: Ctrl+F focuses `searchEntry`,
+/// Ctrl+N calls `newItem()`, Ctrl+S calls `save()`; Ctrl+W, Ctrl+Q and switching sections ask
+/// `canLeave()` first.
+@MainActor
+public protocol Screen: AnyObject {
+    /// Stable identifier (stack page name, tests, `WindowConfiguration.initialSection`).
+    var id: String { get }
+    /// French name shown in the sidebar.
+    var title: String { get }
+    /// Symbolic icon name shown in the sidebar.
+    var iconName: String { get }
+    /// The widget shown in the content area.
+    var root: Widget { get }
+    /// The entry Ctrl+F focuses, if the screen has one.
+    var searchEntry: Entry? { get }
+    /// Whether Ctrl+N / Ctrl+S mean something on this screen (the actions are disabled otherwise).
+    var supportsNewItem: Bool { get }
+    var supportsSave: Bool { get }
+
+    /// The screen became visible (refresh data here).
+    func activate()
+    /// False when leaving would lose unsaved changes; the screen tells the user why
+    /// (e.g. with `MessageDialog`) and the window stays where it is.
+    func canLeave() -> Bool
+    /// Ctrl+N.
+    func newItem()
+    /// Ctrl+S.
+    func save()
+}
+
+extension Screen {
+    public var searchEntry: Entry? { nil }
+    public var supportsNewItem: Bool { false }
+    public var supportsSave: Bool { false }
+    public func activate() {}
+    public func canLeave() -> Bool { true }
+    public func newItem() {}
+    public func save() {}
+}

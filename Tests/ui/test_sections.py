@@ -1,0 +1,59 @@
+"""The main window's sections, driven as a user would through AT-SPI."""
+import pyatspi
+
+from guichet_ui import App, expected_window, wait_for
+
+SECTIONS = ["Dossiers d’aide", "Demandes de logement social", "Bailleurs et conventions",
+            "Programmes", "Budget du PLH", "Exports"]
+
+
+def sidebar_rows(app):
+    sidebar = app.find(name="Sections", role=pyatspi.ROLE_LIST)
+    assert sidebar is not None, "sidebar list « Sections » not found"
+    return [row for row in sidebar if row.getRole() == pyatspi.ROLE_LIST_ITEM]
+
+
+def test_sidebar_lists_the_six_sections_in_order():
+    with App() as app:
+        assert [row.name for row in sidebar_rows(app)] == SECTIONS
+        title, subtitle = expected_window()
+        assert app.window.name == title, (app.window.name, title)
+        assert app.find(role=pyatspi.ROLE_LABEL, text=subtitle, showing=True), \
+            "database path shown in the header bar"
+
+
+def test_clicking_programmes_shows_its_coming_soon_page():
+    with App() as app:
+        first_page = "Dossiers d’aide : bientôt disponible"
+        wait_for(lambda: app.find(name=first_page, showing=True), 10, "first section shown at start")
+        row = next(row for row in sidebar_rows(app) if row.name == "Programmes")
+        app.click(row)
+        page = wait_for(lambda: app.find(name="Programmes : bientôt disponible", showing=True),
+                        10, "Programmes page")
+        labels = [child for child in page if child.getRole() == pyatspi.ROLE_LABEL]
+        assert [label.name for label in labels][:2] == ["Programmes", "Bientôt disponible"], \
+            [label.name for label in labels]
+        assert "programmes de logement social" in labels[2].name
+        wait_for(lambda: app.find(name=first_page) is None, 10,
+                 "first page hidden from assistive technologies")
+        assert row.getState().contains(pyatspi.STATE_SELECTED), "clicked row is selected"
+
+
+def test_ctrl_q_quits_cleanly():
+    with App(section="budget") as app:
+        wait_for(lambda: app.find(name="Budget du PLH : bientôt disponible", showing=True), 10,
+                 "initial section from GUICHET_UI_SECTION")
+        # Put the pointer over the window: without a window manager keys go to the window
+        # under the pointer.
+        app.click(app.find(name="Budget du PLH : bientôt disponible"))
+        app.press("q", control=True)
+        assert app.wait_exit() == 0
+
+
+def test_ctrl_w_closes_the_window_and_ends_the_application():
+    with App(section="exports") as app:
+        page = wait_for(lambda: app.find(name="Exports : bientôt disponible", showing=True), 10,
+                        "Exports page")
+        app.click(page)
+        app.press("w", control=True)
+        assert app.wait_exit() == 0
