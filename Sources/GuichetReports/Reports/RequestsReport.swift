@@ -37,7 +37,7 @@ public enum RequestsReport {
     public static func document(context: ReportContext, entries ranked: [Entry], anonymised: Bool = false,
                                 filterLabel: String? = nil) -> ReportDocument {
         var columns = [ReportColumn("Rang", .integer, width: 5)]
-        if !anonymised { columns += [ReportColumn("Demande", .text, width: 12), ReportColumn("N° unique", .text, width: 18)] }
+        if !anonymised { columns += [ReportColumn("Demande", .text, width: 17), ReportColumn("N° unique", .text, width: 18)] }
         columns += [ReportColumn(anonymised ? "Mois de la demande" : "Date de la demande", anonymised ? .text : .date, width: 11),
                     ReportColumn("Points", .integer, width: 7), ReportColumn("Public prioritaire", .text, width: 10),
                     ReportColumn("Personnes", .integer, width: 8),
