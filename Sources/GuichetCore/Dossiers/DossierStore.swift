@@ -14,6 +14,9 @@ public protocol DossierStore {
     func dossier(number: DossierNumber) throws -> AidDossier?
     /// The next free sequence for (year, scheme): 1 + the highest used, 1 when none.
     func nextDossierSequence(year: Int, scheme: String) throws -> Int
+    /// Visits the list columns of every dossier matching the query's filters, in its order, read
+    /// from the list projection rather than whole records (list exports of 100,000 dossiers).
+    func forEachDossierRow(_ query: DossierQuery, _ body: (DossierListRow) throws -> Void) throws
     /// Filtered, sorted, paged as `DossierQuery.apply(to:)` does.
     func dossiers(_ query: DossierQuery) throws -> [AidDossier]
     /// The page the query asks for and the number of all matches, read together (a keystroke in
