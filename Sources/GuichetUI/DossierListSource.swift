@@ -32,6 +32,8 @@ final class DossierListSource: LazyTableDataSource {
     private var firstPage: [[String]]?
     /// The last storage error, shown by the screen; the list then shows no rows.
     private(set) var lastError: String?
+    /// How long the last count + first page took in storage (benchmark detail).
+    private(set) var lastQueryMilliseconds = 0.0
     /// Called when cells were served (benchmark: rows bound after a search).
     var onCellsServed: (@MainActor () -> Void)?
 
@@ -41,6 +43,8 @@ final class DossierListSource: LazyTableDataSource {
         var q = query
         q.offset = 0
         q.limit = Self.pageSize
+        let started = Date()
+        defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
         do {
             let page = try store.read { try $0.dossierPage(q) }
             total = page.total
