@@ -18,9 +18,8 @@ final class DossierListSource: LazyTableDataSource {
     ]
     /// Starting widths: numbers and statuses whole, the applicant takes what is left.
     static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
-    /// Rows per page, 8 pages cached (400 rows). Small pages because decoding a stored dossier
-    /// costs about 1.5 ms (JSON, corelibs Foundation): a page of 50 keeps a keystroke's first
-    /// rows near 100 ms where 200 rows took 300-400 ms at 100 000 dossiers.
+    /// Rows per page, 8 pages cached by LazyTable (400 rows): a page is read and decoded on the
+    /// main thread when GTK binds its first row, so pages stay small (a screen holds ~25 rows).
     static let pageSize = 50
 
     private let store: any GuichetStore
