@@ -133,7 +133,8 @@ final class DossierForm {
         let code = schemes.first?.code ?? ""
         working = blankDossier(scheme: code)
         load(working!, schemeCode: code)
-        isDirty = true
+        // Nothing typed yet: leaving asks nothing; the first keystroke makes the form dirty.
+        isDirty = false
         refreshSaveState()
         _ = schemeDrop.grabFocus()
     }

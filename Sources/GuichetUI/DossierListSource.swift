@@ -18,7 +18,9 @@ final class DossierListSource: LazyTableDataSource {
     ]
     /// Starting widths: numbers and statuses whole, the applicant takes what is left.
     static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
-    static let pageSize = 200
+    /// Rows per page, 8 pages cached by LazyTable (400 rows): a page is read and decoded on the
+    /// main thread when GTK binds its first row, so pages stay small (a screen holds ~25 rows).
+    static let pageSize = 50
 
     private let store: any GuichetStore
     /// Filters and sort; offset and limit are set per page.
@@ -29,6 +31,8 @@ final class DossierListSource: LazyTableDataSource {
     private var firstPage: [[String]]?
     /// The last storage error, shown by the screen; the list then shows no rows.
     private(set) var lastError: String?
+    /// How long the last count + first page took in storage (benchmark detail).
+    private(set) var lastQueryMilliseconds = 0.0
     /// Called when cells were served (benchmark: rows bound after a search).
     var onCellsServed: (@MainActor () -> Void)?
 
@@ -38,6 +42,8 @@ final class DossierListSource: LazyTableDataSource {
         var q = query
         q.offset = 0
         q.limit = Self.pageSize
+        let started = Date()
+        defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
         do {
             let page = try store.read { try $0.dossierPage(q) }
             total = page.total

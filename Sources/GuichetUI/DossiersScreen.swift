@@ -19,7 +19,7 @@ public final class DossiersScreen: Screen {
     let form: DossierForm
     let source: DossierListSource
     private let countLabel: Label
-    private let statusFilter: DropDown
+    let statusFilter: DropDown
     private let schemeFilter: DropDown
     private let yearFilter: DropDown
     private let schemes: [AidScheme]

@@ -44,6 +44,16 @@ final class DossiersScreenTests: XCTestCase {
             }
             screen.search.text = ""
             XCTAssertEqual(screen.table.rowCount, 300)
+            // Header click: sorted by storage, descending by applicant.
+            screen.table.sort(by: "applicant", descending: true)
+            let first = try workspace.store.read { try $0.dossiers(DossierQuery(sort: .applicant, ascending: false, limit: 1)) }
+            XCTAssertEqual(screen.table.text(row: 0, column: 0), first.first?.number.formatted)
+            // Status filter ("Soldé" is the 6th status after "Tous les statuts").
+            let settledIndex = try XCTUnwrap(DossierStatus.allCases.firstIndex(of: .settled)) + 1
+            screen.statusFilter.selectedIndex = settledIndex
+            let settled = try workspace.store.read { try $0.countDossiers(DossierQuery(statuses: [.settled])) }
+            XCTAssertEqual(screen.table.rowCount, settled)
+            XCTAssertEqual(screen.table.text(row: 0, column: 4), "Soldé")
             XCTAssertEqual(DossierListSource.countText(12_345), "12\u{202F}345 dossiers")
         }
     }
