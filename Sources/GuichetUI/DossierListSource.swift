@@ -45,9 +45,9 @@ final class DossierListSource: LazyTableDataSource {
         let started = Date()
         defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
         do {
-            let page = try store.read { try $0.dossierPage(q) }
+            let page = try store.read { try $0.dossierRowPage(q) }
             total = page.total
-            firstPage = page.dossiers.map(Self.cells)
+            firstPage = page.rows.map(Self.cells)
             lastError = nil
         } catch {
             total = 0
@@ -66,18 +66,18 @@ final class DossierListSource: LazyTableDataSource {
         q.offset = rows.lowerBound
         q.limit = rows.count
         do {
-            return try store.read { try $0.dossiers(q) }.map(Self.cells)
+            return try store.read { try $0.dossierRowPage(q) }.rows.map(Self.cells)
         } catch {
             lastError = "Lecture des dossiers impossible : \(error)"
             return []
         }
     }
 
-    static func cells(_ d: AidDossier) -> [String] {
+    static func cells(_ d: DossierListRow) -> [String] {
         [
-            d.number.formatted, d.applicant.displayName, d.property.commune, d.schemeCode, d.status.label,
-            d.grant.map { FrenchFormat.money($0.amount) } ?? "—",
-            FrenchFormat.date(CalendarDate.today(now: d.updatedAt)),
+            d.number.formatted, d.applicant, d.commune, d.number.scheme, d.status.label,
+            d.granted == .zero ? "—" : FrenchFormat.money(d.granted),
+            FrenchFormat.date(CalendarDate.today(now: d.lastChange)),
         ]
     }
 

@@ -54,6 +54,9 @@ final class DossierStoreTests: XCTestCase {
             let page = try store.read { try $0.dossierPage(paged) }
             XCTAssertEqual(page.total, unpaged.apply(to: all).count, "\(q)")
             XCTAssertEqual(page.dossiers.map(\.number), paged.apply(to: all).map(\.number), "\(q)")
+            let rowPage = try store.read { try $0.dossierRowPage(paged) }
+            XCTAssertEqual(rowPage.total, page.total, "\(q)")
+            XCTAssertEqual(rowPage.rows, paged.apply(to: all).map(DossierListRow.init), "\(q)")
         }
     }
 

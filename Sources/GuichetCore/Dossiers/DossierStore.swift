@@ -22,6 +22,9 @@ public protocol DossierStore {
     /// The page the query asks for and the number of all matches, read together (a keystroke in
     /// the list's search needs both; storage may answer in one pass).
     func dossierPage(_ query: DossierQuery) throws -> DossierPage
+    /// The same as `dossierPage` with list rows instead of whole records (what a list shows:
+    /// no record is decoded, so a keystroke stays fast).
+    func dossierRowPage(_ query: DossierQuery) throws -> DossierRowPage
     /// How many dossiers match the query's filters (offset and limit ignored).
     func countDossiers(_ query: DossierQuery) throws -> Int
     /// Visits every dossier matching the query's filters, in its order, without holding them all
@@ -50,7 +53,20 @@ public struct DossierPage: Sendable, Equatable {
     public init(total: Int, dossiers: [AidDossier]) { self.total = total; self.dossiers = dossiers }
 }
 
+/// A page of list rows and the number of dossiers matching the filters.
+public struct DossierRowPage: Sendable, Equatable {
+    public var total: Int
+    public var rows: [DossierListRow]
+    public init(total: Int, rows: [DossierListRow]) { self.total = total; self.rows = rows }
+}
+
 extension DossierStore {
+    /// Default from whole records, for stores without list columns.
+    public func dossierRowPage(_ query: DossierQuery) throws -> DossierRowPage {
+        let page = try dossierPage(query)
+        return DossierRowPage(total: page.total, rows: page.dossiers.map(DossierListRow.init))
+    }
+
     /// Two-query default for stores that cannot do better.
     public func dossierPage(_ query: DossierQuery) throws -> DossierPage {
         DossierPage(total: try countDossiers(query), dossiers: try dossiers(query))

@@ -6,10 +6,24 @@ import GuichetCore
 /// 100,000 dossiers costs about what `sqlite3 -csv` costs on the same columns.
 extension SQLiteSession {
     func forEachDossierRow(_ query: DossierQuery, _ body: (DossierListRow) throws -> Void) throws {
+        try forEachDossierRow(query, orderBy: Self.sqlOrder(query), body)
+    }
+
+    /// Count first, then the page's rows in the order that suits the count (see `dossierPage`).
+    func dossierRowPage(_ query: DossierQuery) throws -> DossierRowPage {
+        var q = query
+        q.limit = q.limit ?? 200
+        let total = try countDossiers(q)
+        var rows: [DossierListRow] = []
+        try forEachDossierRow(q, orderBy: Self.pageOrder(q, total: total)) { rows.append($0) }
+        return DossierRowPage(total: total, rows: rows)
+    }
+
+    private func forEachDossierRow(_ query: DossierQuery, orderBy: String, _ body: (DossierListRow) throws -> Void) throws {
         let (condition, args) = Self.sqlFilter(query)
         var sql = """
             SELECT year, scheme, sequence, applicant, commune, status, requestedCents, grantedCents, paidCents,
-                   receivedOn, lastChange FROM dossier WHERE \(condition) ORDER BY \(Self.sqlOrder(query))
+                   receivedOn, lastChange FROM dossier WHERE \(condition) ORDER BY \(orderBy)
             """
         if let limit = query.limit { sql += " LIMIT \(limit) OFFSET \(query.offset)" } else if query.offset > 0 { sql += " LIMIT -1 OFFSET \(query.offset)" }
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)

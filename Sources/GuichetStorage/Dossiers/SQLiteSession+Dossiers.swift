@@ -58,8 +58,7 @@ extension SQLiteSession: DossierStore {
     func dossierPage(_ query: DossierQuery) throws -> DossierPage {
         let total = try countDossiers(query)
         let (condition, args) = Self.sqlFilter(query)
-        let order = total > 5_000 ? Self.plainOrder(query) : Self.sqlOrder(query)
-        let records = try Self.dossiers.fetchAll(where: condition, arguments: args, orderBy: order,
+        let records = try Self.dossiers.fetchAll(where: condition, arguments: args, orderBy: Self.pageOrder(query, total: total),
                                                  limit: query.limit ?? 200, offset: query.offset, in: self)
         return DossierPage(total: total, dossiers: records)
     }
@@ -115,6 +114,12 @@ extension SQLiteSession: DossierStore {
             args += values
         }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(args))
+    }
+
+    /// The order for one page of a query whose matches were counted: with many matches, walking
+    /// the ordering index finds the first rows at once; with few, scanning and sorting wins.
+    static func pageOrder(_ q: DossierQuery, total: Int) -> String {
+        total > 5_000 ? plainOrder(q) : sqlOrder(q)
     }
 
     /// The ORDER BY of a query. With a filter, the leading `+` keeps SQLite from walking an
