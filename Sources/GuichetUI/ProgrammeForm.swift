@@ -51,9 +51,11 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
             hint.wraps = true
             hint.addCSSClass("caption")
             hint.addCSSClass("warning")
-            grid.attach(label, column: 0, row: row * 2)
-            grid.attach(entry, column: 1, row: row * 2)
-            grid.attach(hint, column: 1, row: row * 2 + 1)
+            // Two columns of fields: label, entry, and the hint under the entry.
+            let column = (row % 2) * 2, line = (row / 2) * 2
+            grid.attach(label, column: column, row: line)
+            grid.attach(entry, column: column + 1, row: line)
+            grid.attach(hint, column: column + 1, row: line + 1)
             entries.append(entry)
             hints.append(hint)
         }

@@ -1,11 +1,12 @@
 import GtkKit
 import GuichetCore
 
-/// One kind of programme on the Programmes screen: its list, its yearly summary under it, and
-/// the form of its selected programme (placed by the screen).
+/// One kind of programme on the Programmes screen: its list, its yearly summary and the form of
+/// its selected programme (the screen places the three).
 @MainActor
 final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
-    let root: Box
+    let root: Widget
+    let summaryBox: Box
     let form: ProgrammeForm<P>
     let table: LazyTable
     let summaryTable: LazyTable
@@ -25,29 +26,27 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     var summarize: (([ProgrammeRow<P>]) -> (lines: [[String]], note: String))?
     var requestReload: (() -> Void)?
     var onError: ((String) -> Void)?
+    /// A programme was chosen in the list.
+    var onProgrammeChosen: (() -> Void)?
 
     init(columns: [TableColumn], summaryColumns: [TableColumn], fields: [ProgrammeFormField<P>]) {
-        root = Box(vertical: true, spacing: 6)
+        summaryBox = Box(vertical: true, spacing: 0)
         table = LazyTable(columns: columns, dataSource: rows)
         summaryTable = LazyTable(columns: summaryColumns, dataSource: summaryRows)
         form = ProgrammeForm(fields: fields, accessibleName: "Fiche du programme")
         table.view.setAccessibleLabel("Liste des programmes")
         table.columnView.setAccessibleLabel("Programmes")
         summaryTable.columnView.setAccessibleLabel("Bilan par année de financement")
-        root.append(table.view)
-        let heading = Label("Bilan par année de financement (programmes affichés)")
-        heading.xAlign = 0
-        heading.addCSSClass("heading")
-        heading.setMargins(6)
-        root.append(heading)
-        summaryTable.view.setExpand(horizontal: true, vertical: false)
-        summaryTable.view.setSizeRequest(width: -1, height: 190)
-        root.append(summaryTable.view)
+        root = table.view
+        table.setColumnWidths(ProgrammeRows.listWidths)
+        summaryTable.setColumnWidths(ProgrammeRows.summaryWidths)
+        summaryTable.view.setExpand(horizontal: true, vertical: true)
+        summaryBox.append(summaryTable.view)
         note.xAlign = 0
         note.wraps = true
         note.addCSSClass("dim-label")
-        note.setMargins(6)
-        root.append(note)
+        note.setMargins(8)
+        summaryBox.append(note)
 
         table.onSortChanged = { [weak self] column, descending in
             guard let self else { return }
@@ -103,6 +102,7 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
             return
         }
         showInForm(row)
+        if row != nil { onProgrammeChosen?() }
     }
 
     private func showInForm(_ row: Int?) {

@@ -52,6 +52,16 @@ enum ProgrammeRows {
                 T.cell(p.stateSubsidy, T.money), T.cell(p.epciSubsidy, T.money), "\(before) → \(after)"]
     }
 
+    /// Fixed widths (pixels) of the list columns, by id; the others take their natural width.
+    static let listWidths: [String: Int] = [
+        "year": 64, "commune": 150, "name": 210, "landlord": 170, "plus": 62, "plai": 62, "plaiAdapte": 96, "pls": 62,
+        "dwellings": 84, "stateSubsidy": 140, "epciSubsidy": 140, "type": 120, "status": 110,
+    ]
+    static let summaryWidths: [String: Int] = [
+        "year": 120, "programmes": 100, "plus": 70, "plai": 70, "plaiAdapte": 130, "pls": 70, "total": 80,
+        "plaiShare": 160, "plaiShareAll": 100, "state": 150, "epci": 150, "dwellings": 100,
+    ]
+
     // MARK: Summaries (brief §6.1 table)
 
     static let constructionSummaryColumns: [TableColumn] = [

@@ -24,6 +24,8 @@ public final class ProgrammesScreen: Screen {
     private let landlordFilter: DropDown
     private let status: Label
     private let formScroller: Widget
+    private let summaryHolder: Box
+    private let details: Stack
     let construction: KindPage<ConstructionProgramme>
     let rehabilitation: KindPage<RehabilitationProgramme>
     private var landlords: [Landlord] = []
@@ -44,6 +46,8 @@ public final class ProgrammesScreen: Screen {
         landlordFilter = try builder.get("landlordFilter")
         status = try builder.get("status")
         formScroller = try builder.get("formScroller")
+        summaryHolder = try builder.get("summaryHolder")
+        details = try builder.get("details")
         let directory = DirectoryReference()
         self.directory = directory
         construction = KindPage(columns: ProgrammeRows.constructionColumns,
@@ -55,6 +59,7 @@ public final class ProgrammesScreen: Screen {
         kinds.addChild(construction.root, name: "construction", title: "Construction")
         kinds.addChild(rehabilitation.root, name: "rehabilitation", title: "Réhabilitation")
         formScroller.setScrolledChild(construction.form.root)
+        summaryHolder.append(construction.summaryBox)
         root.setAccessibleLabel("Programmes")
 
         let rules = context.workspace?.profile.programmeRules
@@ -76,6 +81,8 @@ public final class ProgrammesScreen: Screen {
         }
         construction.requestReload = { [weak self] in self?.reload() }
         rehabilitation.requestReload = { [weak self] in self?.reload() }
+        construction.onProgrammeChosen = { [weak self] in self?.details.visibleChildName = "form" }
+        rehabilitation.onProgrammeChosen = { [weak self] in self?.details.visibleChildName = "form" }
         construction.onError = { [weak self] in self?.showStatus($0, error: true) }
         rehabilitation.onError = { [weak self] in self?.showStatus($0, error: true) }
 
@@ -102,6 +109,8 @@ public final class ProgrammesScreen: Screen {
 
     private func kindChanged() {
         formScroller.setScrolledChild(kind == .construction ? construction.form.root : rehabilitation.form.root)
+        summaryHolder.removeAll()
+        summaryHolder.append(kind == .construction ? construction.summaryBox : rehabilitation.summaryBox)
         reload()
     }
 
