@@ -82,6 +82,13 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
         show(nil, findings: [], heading: "")
     }
 
+    /// The entry of a field, by its French label (tests).
+    func entry(labeled label: String) -> Entry? { fields.firstIndex { $0.label == label }.map { entries[$0] } }
+    /// The hint shown under a field (tests).
+    func hint(labeled label: String) -> String? { fields.firstIndex { $0.label == label }.map { hints[$0].text } }
+    /// The message under the form (saved, refused), "" when none.
+    var messageText: String { message.isVisible ? message.text : "" }
+
     /// Text typed and not saved.
     var isDirty: Bool { record != nil && zip(entries, initialTexts).contains { $0.text != $1 } }
 

@@ -20,7 +20,7 @@ public final class ProgrammesScreen: Screen {
 
     private let context: ScreenContext
     private let kinds: Stack
-    private let yearFilter: DropDown
+    let yearFilter: DropDown
     private let landlordFilter: DropDown
     private let status: Label
     private let formScroller: Widget
