@@ -31,6 +31,9 @@ public final class LandlordsScreen: Screen {
     private(set) var lines: [ReviewLine] = []
     private var years: [Int] = []
     private var updating = false
+    /// The year the agent chose, kept from one landlord to the next; the latest year with
+    /// published results until then.
+    private var preferredYear: Int?
 
     static let listColumns: [TableColumn] = [
         TableColumn(id: "name", title: "Bailleur", sortable: false),
@@ -74,6 +77,7 @@ public final class LandlordsScreen: Screen {
         table.onSelectionChanged = { [weak self] _ in self?.landlordChanged() }
         yearChoice.onSelectionChanged { [weak self] in
             guard let self, !self.updating else { return }
+            self.preferredYear = self.selectedYear
             self.showReview()
         }
         chartIndicator.onSelectionChanged { [weak self] in self?.showChart() }
@@ -90,7 +94,11 @@ public final class LandlordsScreen: Screen {
         }
         let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
         do {
-            landlords = try ws.store.read { try $0.landlords() }
+            let latest: Int?
+            (landlords, latest) = try ws.store.read { s in
+                (try s.landlords(), try s.conventions().flatMap { $0.results.map(\.year) }.max())
+            }
+            if preferredYear == nil { preferredYear = latest }
         } catch {
             nameLabel.text = "Lecture des bailleurs impossible : \(error)"
             return
@@ -115,6 +123,7 @@ public final class LandlordsScreen: Screen {
     func select(year: Int) -> Bool {
         guard let i = years.firstIndex(of: year) else { return false }
         yearChoice.selectedIndex = i
+        preferredYear = year
         showReview()
         return true
     }
@@ -154,10 +163,9 @@ public final class LandlordsScreen: Screen {
             inconsistencyBox.append(label)
         }
         updating = true
-        let previous = selectedYear
         years = Set(lines.map(\.year)).sorted()
         yearChoice.items = years.isEmpty ? ["aucune année"] : years.map(String.init)
-        yearChoice.selectedIndex = years.isEmpty ? 0 : (previous.flatMap { years.firstIndex(of: $0) } ?? years.count - 1)
+        yearChoice.selectedIndex = years.isEmpty ? 0 : (preferredYear.flatMap { years.firstIndex(of: $0) } ?? years.count - 1)
         yearChoice.isSensitive = !years.isEmpty
         updating = false
         showReview()
