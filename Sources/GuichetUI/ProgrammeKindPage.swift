@@ -13,6 +13,8 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     private let rows = TableRows()
     private let summaryRows = TableRows()
     private let note = Label("")
+    /// One sentence with the totals of the programmes shown (read by assistive technologies).
+    let totals = Label("")
     private(set) var data: [ProgrammeRow<P>] = []
     private var sort = ProgrammeQuery.Column.key
     private var ascending = true
@@ -23,7 +25,7 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     var load: ((ProgrammeQuery) throws -> [ProgrammeRow<P>])?
     var format: ((ProgrammeRow<P>) -> [String])?
     /// Summary lines of the rows shown and the note on unknown cells.
-    var summarize: (([ProgrammeRow<P>]) -> (lines: [[String]], note: String))?
+    var summarize: (([ProgrammeRow<P>]) -> (lines: [[String]], totals: String, note: String))?
     var requestReload: (() -> Void)?
     var onError: ((String) -> Void)?
     /// A programme was chosen in the list.
@@ -41,6 +43,11 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         table.setColumnWidths(ProgrammeRows.listWidths)
         summaryTable.setColumnWidths(ProgrammeRows.summaryWidths)
         summaryTable.view.setExpand(horizontal: true, vertical: true)
+        totals.xAlign = 0
+        totals.wraps = true
+        totals.setMargins(8)
+        totals.setAccessibleLabel("Total du bilan")
+        summaryBox.append(totals)
         summaryBox.append(summaryTable.view)
         note.xAlign = 0
         note.wraps = true
@@ -76,7 +83,8 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         reloading = true
         rows.rows = data.map { format?($0) ?? [] }
         table.reload()
-        let summary = summarize?(data) ?? (lines: [], note: "")
+        let summary = summarize?(data) ?? (lines: [], totals: "", note: "")
+        totals.text = summary.totals
         summaryRows.rows = summary.lines
         summaryTable.reload()
         note.text = summary.note

@@ -106,6 +106,20 @@ enum ProgrammeRows {
         }
     }
 
+    /// The total line as a sentence: "43 programmes, 1 230 logements (PLUS 735, PLAI 398, PLS 97) ; …".
+    static func totals(_ s: ConstructionSummary) -> String {
+        let t = s.total, n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "inconnu" }
+        return "Total : \(FrenchFormat.integer(t.programmes)) programme(s), \(n(t.total)) logements "
+            + "(PLUS \(n(t.plus)), PLAI \(n(t.plai)), PLS \(n(t.pls))) ; subventions État \(FrenchFormat.money(t.stateSubsidy)), "
+            + "EPCI \(FrenchFormat.money(t.epciSubsidy))."
+    }
+
+    static func totals(_ s: RehabilitationSummary) -> String {
+        let t = s.total
+        return "Total : \(FrenchFormat.integer(t.programmes)) programme(s), \(t.dwellings.map(FrenchFormat.integer) ?? "inconnu") logements ; "
+            + "subventions État \(FrenchFormat.money(t.stateSubsidy)), EPCI \(FrenchFormat.money(t.epciSubsidy))."
+    }
+
     /// "Cellules inconnues non additionnées : PLS : 3, subvention État : 1" (empty when none).
     static func unknownCellsNote(_ cells: [String: Int], doubtful: Int) -> String {
         var parts: [String] = []

@@ -66,12 +66,12 @@ public final class ProgrammesScreen: Screen {
         construction.format = { ProgrammeRows.construction($0, rules: rules) }
         construction.summarize = { rows in
             let s = ProgrammeSummary.construction(rows.map(\.record.programme))
-            return (ProgrammeRows.summary(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
+            return (ProgrammeRows.summary(s), ProgrammeRows.totals(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
         }
         rehabilitation.format = { ProgrammeRows.rehabilitation($0) }
         rehabilitation.summarize = { rows in
             let s = ProgrammeSummary.rehabilitation(rows.map(\.record.programme))
-            return (ProgrammeRows.summary(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
+            return (ProgrammeRows.summary(s), ProgrammeRows.totals(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
         }
         if let ws = context.workspace {
             construction.load = { q in try ws.store.read { try $0.constructionPage(q, rules: rules).rows } }
