@@ -183,7 +183,7 @@ public final class LandlordsScreen: Screen {
             return
         }
         let grid = Grid.make(rowSpacing: 6, columnSpacing: 18)
-        for (column, title) in ["Indicateur", "Objectif", "Résultat", "Écart", ""].enumerated() {
+        for (column, title) in ["Indicateurs \(year)", "Objectif", "Résultat", "Écart", ""].enumerated() {
             let header = Label(title)
             header.xAlign = column == 0 ? 0 : 1
             header.addCSSClass("dim-label")

@@ -13,7 +13,7 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     private let rows = TableRows()
     private let summaryRows = TableRows()
     private let note = Label("")
-    /// One sentence with the totals of the programmes shown (read by assistive technologies).
+    /// One sentence with the totals of the programmes shown.
     let totals = Label("")
     private(set) var data: [ProgrammeRow<P>] = []
     private var sort = ProgrammeQuery.Column.key
@@ -46,7 +46,6 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         totals.xAlign = 0
         totals.wraps = true
         totals.setMargins(8)
-        totals.setAccessibleLabel("Total du bilan")
         summaryBox.append(totals)
         summaryBox.append(summaryTable.view)
         note.xAlign = 0
