@@ -229,6 +229,8 @@ public final class LandlordsScreen: Screen {
             points.append(TrendChart.Point(label: String(year) + (line?.indicator == choice.2 && choice.2 != nil ? " *" : ""),
                                            value: line?.result, objective: objective))
         }
+        // Years after the last result (objectives already set for the coming years) are left out.
+        while let last = points.last, last.value == nil { points.removeLast() }
         chart.format = { FrenchFormat.percent(Percentage(basisPoints: $0), decimals: 1) }
         chart.points = points.contains { $0.value != nil } ? points : []
         var caption = "Barres : résultat de l'année (rouge sous l'objectif) ; tirets : objectif."

@@ -54,8 +54,8 @@ enum ProgrammeRows {
 
     /// Fixed widths (pixels) of the list columns, by id; the others take their natural width.
     static let listWidths: [String: Int] = [
-        "year": 64, "commune": 150, "name": 210, "landlord": 170, "plus": 62, "plai": 62, "plaiAdapte": 96, "pls": 62,
-        "dwellings": 84, "stateSubsidy": 140, "epciSubsidy": 140, "type": 120, "status": 110,
+        "year": 84, "commune": 150, "name": 210, "landlord": 170, "plus": 62, "plai": 62, "plaiAdapte": 96, "pls": 62,
+        "dwellings": 100, "stateSubsidy": 140, "epciSubsidy": 140, "type": 120, "status": 110,
     ]
     static let summaryWidths: [String: Int] = [
         "year": 120, "programmes": 100, "plus": 70, "plai": 70, "plaiAdapte": 130, "pls": 70, "total": 80,
