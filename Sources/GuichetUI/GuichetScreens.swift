@@ -11,14 +11,8 @@ public enum GuichetScreens {
                 id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic",
                 summary: "Cette section présentera les demandes de logement social et leur cotation "
                     + "selon la grille intercommunale, critère par critère."),
-            ComingSoonScreen.factory(
-                id: "bailleurs", title: "Bailleurs et conventions", iconName: "x-office-address-book-symbolic",
-                summary: "Cette section réunira les bailleurs sociaux et les conventions signées avec "
-                    + "chacun\u{00A0}: objectifs, contingents et échéances."),
-            ComingSoonScreen.factory(
-                id: "programmes", title: "Programmes", iconName: "go-home-symbolic",
-                summary: "Cette section listera les programmes de logement social par commune et "
-                    + "bailleur, avec leur financement et le contrôle des règles de production."),
+            LandlordsScreen.factory(),
+            ProgrammesScreen.factory(),
             ComingSoonScreen.factory(
                 id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic",
                 summary: "Cette section suivra le budget du PLH 2023-2028 action par action\u{00A0}: "

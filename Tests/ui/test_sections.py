@@ -22,17 +22,17 @@ def test_sidebar_lists_the_six_sections_in_order():
             "database path shown in the header bar"
 
 
-def test_clicking_programmes_shows_its_coming_soon_page():
+def test_clicking_exports_shows_its_coming_soon_page():
     with App() as app:
         wait_for(lambda: sidebar_rows(app), 10, "sidebar shown at start")
-        row = next(row for row in sidebar_rows(app) if row.name == "Programmes")
+        row = next(row for row in sidebar_rows(app) if row.name == "Exports")
         app.click(row)
-        page = wait_for(lambda: app.find(name="Programmes : bientôt disponible", showing=True),
-                        10, "Programmes page")
+        page = wait_for(lambda: app.find(name="Exports : bientôt disponible", showing=True),
+                        10, "Exports page")
         labels = [child for child in page if child.getRole() == pyatspi.ROLE_LABEL]
-        assert [label.name for label in labels][:2] == ["Programmes", "Bientôt disponible"], \
+        assert [label.name for label in labels][:2] == ["Exports", "Bientôt disponible"], \
             [label.name for label in labels]
-        assert "programmes de logement social" in labels[2].name
+        assert "CSV" in labels[2].name
         assert row.getState().contains(pyatspi.STATE_SELECTED), "clicked row is selected"
 
 

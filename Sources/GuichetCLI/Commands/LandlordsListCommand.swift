@@ -32,7 +32,7 @@ struct LandlordsListCommand: ParsableCommand {
                 Item(id: l.id, name: l.name, aliases: l.aliases, stock: l.stock, allocations2017: l.allocations2017, note: l.note,
                      constructionProgrammes: try s.countProgrammes(ProgrammeQuery(kind: .construction, landlordId: l.id), rules: nil),
                      rehabilitationProgrammes: try s.countProgrammes(ProgrammeQuery(kind: .rehabilitation, landlordId: l.id), rules: nil),
-                     hasConvention: conventions.contains(l.id), inconsistencies: Self.inconsistencies(l))
+                     hasConvention: conventions.contains(l.id), inconsistencies: l.sourceInconsistencies)
             }
         }
         if json { return try Console.json(items) }
@@ -44,18 +44,5 @@ struct LandlordsListCommand: ParsableCommand {
             Console.line("\(i.name) :")
             i.inconsistencies.forEach { Console.line("  ⚠ \($0)") }
         }
-    }
-
-    /// Stock not adding up, and a printed 2017 share (rounded to the unit) further than half a point
-    /// from what its own counts give.
-    static func inconsistencies(_ l: Landlord) -> [String] {
-        var out: [String] = []
-        if let s = l.stock?.inconsistency { out.append(s) }
-        if let a = l.allocations2017, let printed = a.priorityShare, let computed = a.computedShare,
-           abs(computed.basisPoints - printed.basisPoints) > 50 {
-            out.append("part 2017 aux publics prioritaires publiée \(FrenchFormat.percent(printed, decimals: 0)), "
-                       + "recalculée \(FrenchFormat.percent(computed)) (\(a.toPriority ?? 0) / \(a.total ?? 0))")
-        }
-        return out
     }
 }

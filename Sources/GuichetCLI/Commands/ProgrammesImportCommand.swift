@@ -24,9 +24,6 @@ struct ProgrammesImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    /// Thrown inside the write session to roll a dry run back, carrying what it would have done.
-    struct DryRun: Error { var outcome: ImportOutcome }
-
     struct Output: Encodable {
         var file: String
         var kind: ProgrammeTableKind
@@ -84,22 +81,9 @@ struct ProgrammesImportCommand: ParsableCommand {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
         let ws = try GlobalOptions.openWorkspace()
-        var report: ImportReport?
-        var outcome = ImportOutcome(sourceName: url.lastPathComponent, kind: kind)
-        do {
-            try ws.store.write { s in
-                let r = ProgrammeTableImporter(directory: try s.landlordDirectory()).importTable(data, kind: kind, strict: strict)
-                report = r
-                guard !r.failed else { return }
-                let o = try s.applyImport(r, sourceName: url.lastPathComponent)
-                if dryRun { throw DryRun(outcome: o) }
-                outcome = o
-            }
-        } catch let d as DryRun {
-            outcome = d.outcome
-        }
-        guard let r = report else { return }
-        if r.failed { outcome.skipped = r.skipped.count }
+        let run = try ProgrammeImportRun.run(data, kind: kind, strict: strict, sourceName: url.lastPathComponent,
+                                             dryRun: dryRun, store: ws.store)
+        let r = run.report, outcome = run.outcome
         let out = Output(file: file, kind: kind, dryRun: dryRun, strict: strict, failed: r.failed,
                          encoding: r.encoding?.rawValue, separator: r.separator, headerLine: r.headerLine,
                          rowsRead: r.failed ? 0 : r.importedCount,

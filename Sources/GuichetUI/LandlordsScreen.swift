@@ -1,0 +1,260 @@
+import Foundation
+import GtkKit
+import GuichetCore
+import GuichetStorage
+
+/// The "Bailleurs et conventions" section: the landlords with their figures as the sources give
+/// them (inconsistencies flagged, never corrected) and, for the selected landlord and a year, the
+/// review of its agreement: objective, result and gap per indicator, missed targets in colour,
+/// the trend over the years as a chart, and the review meetings.
+@MainActor
+public final class LandlordsScreen: Screen {
+    public let id = "bailleurs"
+    public let title = "Bailleurs et conventions"
+    public let iconName = "x-office-address-book-symbolic"
+    public let root: Widget
+
+    private let context: ScreenContext
+    let table: LazyTable
+    private let rows = TableRows()
+    private let nameLabel: Label
+    private let factsLabel: Label
+    private let inconsistencyBox: Box
+    let yearChoice: DropDown
+    private let reviewHolder: Box
+    private let chartIndicator: DropDown
+    private let chartCaption: Label
+    private let meetingsBox: Box
+    let chart: TrendChart
+    private(set) var landlords: [Landlord] = []
+    private var convention: Convention?
+    private(set) var lines: [ReviewLine] = []
+    private var years: [Int] = []
+    private var updating = false
+    /// The year the agent chose, kept from one landlord to the next; the latest year with
+    /// published results until then.
+    private var preferredYear: Int?
+
+    static let listColumns: [TableColumn] = [
+        TableColumn(id: "name", title: "Bailleur", sortable: false),
+        TableColumn(id: "aliases", title: "Autres noms", sortable: false),
+        TableColumn(id: "outsideQPV", title: "Hors QPV", sortable: false, alignment: .trailing),
+        TableColumn(id: "inQPV", title: "QPV", sortable: false, alignment: .trailing),
+        TableColumn(id: "total", title: "Total publié", sortable: false, alignment: .trailing),
+        TableColumn(id: "flag", title: "Cohérence de la source", sortable: false, expands: true),
+    ]
+
+    /// The chart's indicators: (label, indicator used, the indicator it falls back to when absent).
+    private static let chartIndicators: [(String, ReviewLine.Indicator, ReviewLine.Indicator?)] = [
+        ("Attributions aux publics prioritaires (hors mutations quand publié)", .allocationPriorityExcludingTransfers, .allocationPriority),
+        ("Attributions hors QPV au 1er quartile", .allocationOutsideQPVFirstQuartile, nil),
+        ("Attributions en QPV au-dessus du 1er quartile", .allocationInQPVAboveFirstQuartile, nil),
+    ]
+
+    public static func factory() -> ScreenFactory { { context in try LandlordsScreen(context: context) } }
+
+    public init(context: ScreenContext) throws {
+        self.context = context
+        let builder = try Builder(uiFile: "landlords-screen.ui")
+        root = try builder.get("page")
+        nameLabel = try builder.get("name")
+        factsLabel = try builder.get("facts")
+        inconsistencyBox = try builder.get("inconsistencies")
+        yearChoice = try builder.get("yearChoice")
+        reviewHolder = try builder.get("reviewHolder")
+        chartIndicator = try builder.get("chartIndicator")
+        chartCaption = try builder.get("chartCaption")
+        meetingsBox = try builder.get("meetings")
+        chart = TrendChart(area: try builder.get("chart", as: DrawingArea.self))
+        table = LazyTable(columns: Self.listColumns, dataSource: rows)
+        table.setColumnWidths(["name": 230, "aliases": 170, "outsideQPV": 84, "inQPV": 70, "total": 96])
+        table.columnView.setAccessibleLabel("Bailleurs")
+        try builder.get("listHolder", as: Box.self).append(table.view)
+        root.setAccessibleLabel("Bailleurs et conventions")
+        chartIndicator.items = Self.chartIndicators.map(\.0)
+        chartIndicator.selectedIndex = 0
+
+        table.onSelectionChanged = { [weak self] _ in self?.landlordChanged() }
+        yearChoice.onSelectionChanged { [weak self] in
+            guard let self, !self.updating else { return }
+            self.preferredYear = self.selectedYear
+            self.showReview()
+        }
+        chartIndicator.onSelectionChanged { [weak self] in self?.showChart() }
+        reload()
+    }
+
+    public func activate() { reload() }
+
+    /// Reads the landlords again, keeping the selected one.
+    func reload() {
+        guard let ws = context.workspace else {
+            nameLabel.text = "Aucune base de données ouverte."
+            return
+        }
+        let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
+        do {
+            let latest: Int?
+            (landlords, latest) = try ws.store.read { s in
+                (try s.landlords(), try s.conventions().flatMap { $0.results.map(\.year) }.max())
+            }
+            if preferredYear == nil { preferredYear = latest }
+        } catch {
+            nameLabel.text = "Lecture des bailleurs impossible : \(error)"
+            return
+        }
+        rows.rows = landlords.map(LandlordReviewText.listCells)
+        table.reload()
+        table.selectedRow = selectedId.flatMap { id in landlords.firstIndex { $0.id == id } } ?? (landlords.isEmpty ? nil : 0)
+        landlordChanged()
+    }
+
+    /// Selects a landlord by name (tests, and the other sections' links later).
+    @discardableResult
+    func select(landlordNamed name: String) -> Bool {
+        guard let i = landlords.firstIndex(where: { $0.name == name }) else { return false }
+        table.selectedRow = i
+        landlordChanged()
+        return true
+    }
+
+    /// Selects a year of the review; false when the agreement has no such year.
+    @discardableResult
+    func select(year: Int) -> Bool {
+        guard let i = years.firstIndex(of: year) else { return false }
+        yearChoice.selectedIndex = i
+        preferredYear = year
+        showReview()
+        return true
+    }
+
+    var selectedLandlord: Landlord? { table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0] : nil } }
+    var selectedYear: Int? { yearChoice.selectedIndex.flatMap { $0 < years.count ? years[$0] : nil } }
+
+    private func landlordChanged() {
+        guard let landlord = selectedLandlord, let ws = context.workspace else {
+            nameLabel.text = landlords.isEmpty ? "Aucun bailleur enregistré." : "Choisissez un bailleur."
+            factsLabel.text = ""
+            convention = nil; lines = []; years = []
+            showReview()
+            return
+        }
+        nameLabel.text = landlord.name
+        factsLabel.text = LandlordReviewText.facts(landlord)
+        do {
+            (convention, lines) = try ws.store.read { s in
+                let c = try s.convention(landlordId: landlord.id)
+                let built = try s.constructionPage(ProgrammeQuery(kind: .construction, landlordId: landlord.id), rules: nil).rows.map(\.record.programme)
+                let renovated = try s.rehabilitationPage(ProgrammeQuery(kind: .rehabilitation, landlordId: landlord.id)).rows.map(\.record.programme)
+                return (c, c.map { ConventionReview.review([$0], construction: built, rehabilitation: renovated) } ?? [])
+            }
+        } catch {
+            factsLabel.text = "Lecture de la convention impossible : \(error)"
+            convention = nil; lines = []
+        }
+        inconsistencyBox.removeAll()
+        let flagged = landlord.sourceInconsistencies.map { "\(landlord.name) : \($0)" }
+            + (convention.map { ConventionReview.inconsistencies([$0]).map(\.message) } ?? [])
+        for message in flagged {
+            let label = Label("⚠ \(message) — chiffre conservé tel que publié.")
+            label.xAlign = 0
+            label.wraps = true
+            label.addCSSClass("warning")
+            inconsistencyBox.append(label)
+        }
+        updating = true
+        years = Set(lines.map(\.year)).sorted()
+        yearChoice.items = years.isEmpty ? ["aucune année"] : years.map(String.init)
+        yearChoice.selectedIndex = years.isEmpty ? 0 : (preferredYear.flatMap { years.firstIndex(of: $0) } ?? years.count - 1)
+        yearChoice.isSensitive = !years.isEmpty
+        updating = false
+        showReview()
+        showMeetings()
+        showChart()
+    }
+
+    private func showReview() {
+        reviewHolder.removeAll()
+        guard let year = selectedYear else {
+            let none = Label(convention == nil ? "Pas de convention enregistrée pour ce bailleur." : "Aucun objectif enregistré.")
+            none.xAlign = 0
+            none.addCSSClass("dim-label")
+            reviewHolder.append(none)
+            return
+        }
+        let grid = Grid.make(rowSpacing: 6, columnSpacing: 18)
+        for (column, title) in ["Indicateurs \(year)", "Objectif", "Résultat", "Écart", ""].enumerated() {
+            let header = Label(title)
+            header.xAlign = column == 0 ? 0 : 1
+            header.addCSSClass("dim-label")
+            grid.attach(header, column: column, row: 0)
+        }
+        for (i, line) in lines.filter({ $0.year == year }).enumerated() {
+            let share = line.indicator.isShare
+            let name = Label(line.indicator.label.prefix(1).uppercased() + line.indicator.label.dropFirst()
+                             + (line.resultSource == .derivedFromProgrammes ? " (d'après les programmes)" : ""))
+            name.xAlign = 0
+            name.wraps = true
+            let objective = Label(LandlordReviewText.value(line.objective, share: share))
+            let result = Label(line.result.map { LandlordReviewText.value($0, share: share) } ?? "—")
+            let gap = Label(line.gap.map { LandlordReviewText.gap($0, share: share) } ?? "—")
+            let state = Label(line.result == nil ? "sans résultat" : (line.missed ? "✗ Objectif manqué" : "✓ Atteint"))
+            for l in [objective, result, gap] { l.xAlign = 1 }
+            state.xAlign = 0
+            if line.missed {
+                for l in [result, gap, state] { l.addCSSClass("error") }
+            } else if line.result == nil {
+                state.addCSSClass("dim-label")
+            } else {
+                state.addCSSClass("success")
+            }
+            state.setAccessibleLabel("\(line.indicator.label) \(year) : " + (line.missed ? "objectif manqué" : (line.result == nil ? "sans résultat" : "atteint")))
+            for (column, label) in [name, objective, result, gap, state].enumerated() { grid.attach(label, column: column, row: i + 1) }
+        }
+        reviewHolder.append(grid)
+    }
+
+    private func showChart() {
+        let choice = Self.chartIndicators[min(chartIndicator.selectedIndex ?? 0, Self.chartIndicators.count - 1)]
+        var points: [TrendChart.Point] = []
+        var fellBack = false
+        for year in years {
+            let ofYear = lines.filter { $0.year == year }
+            var line = ofYear.first { $0.indicator == choice.1 && $0.result != nil }
+            if line == nil, let fallback = choice.2, let l = ofYear.first(where: { $0.indicator == fallback && $0.result != nil }) {
+                line = l
+                fellBack = true
+            }
+            let objective = (line ?? ofYear.first { $0.indicator == choice.1 })?.objective
+            points.append(TrendChart.Point(label: String(year) + (line?.indicator == choice.2 && choice.2 != nil ? " *" : ""),
+                                           value: line?.result, objective: objective))
+        }
+        // Years after the last result (objectives already set for the coming years) are left out.
+        while let last = points.last, last.value == nil { points.removeLast() }
+        chart.format = { FrenchFormat.percent(Percentage(basisPoints: $0), decimals: 1) }
+        chart.points = points.contains { $0.value != nil } ? points : []
+        var caption = "Barres : résultat de l'année (rouge sous l'objectif) ; tirets : objectif."
+        if fellBack { caption += " * mutations incluses (taux hors mutations non publié cette année-là)." }
+        chartCaption.text = caption
+        chart.area.setAccessibleDescription(points.map { p in
+            "\(p.label) : \(p.value.map { FrenchFormat.percent(Percentage(basisPoints: $0), decimals: 2) } ?? "sans résultat")"
+        }.joined(separator: ", "))
+    }
+
+    private func showMeetings() {
+        meetingsBox.removeAll()
+        let meetings = (convention?.meetings ?? []).sorted { $0.date > $1.date }
+        if meetings.isEmpty {
+            let none = Label("Aucune réunion de bilan enregistrée pour ce bailleur.")
+            none.xAlign = 0
+            none.addCSSClass("dim-label")
+            meetingsBox.append(none)
+        }
+        for m in meetings {
+            let l = Label(LandlordReviewText.meeting(m))
+            l.xAlign = 0
+            l.wraps = true
+            meetingsBox.append(l)
+        }
+    }
+}

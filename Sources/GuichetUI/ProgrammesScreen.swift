@@ -1,0 +1,237 @@
+import Foundation
+import GtkKit
+import GuichetCore
+import GuichetStorage
+
+/// The "Programmes" section: construction and rehabilitation programmes with search and filters,
+/// the rules' findings per programme, the yearly summary of the brief (§6.1), the selected
+/// programme's form (saved with optimistic locking) and the import of a table with a dry-run report.
+@MainActor
+public final class ProgrammesScreen: Screen {
+    public let id = "programmes"
+    public let title = "Programmes"
+    public let iconName = "go-home-symbolic"
+    public let root: Widget
+    public let searchEntry: Entry?
+    public var supportsSave: Bool { true }
+
+    /// Set by tests (and usable by agents) to import this file instead of asking with a file chooser.
+    static let importFileVariable = "GUICHET_UI_IMPORT_FILE"
+
+    private let context: ScreenContext
+    private let kinds: Stack
+    let yearFilter: DropDown
+    private let landlordFilter: DropDown
+    private let status: Label
+    private let formScroller: Widget
+    private let summaryHolder: Box
+    private let details: Stack
+    let construction: KindPage<ConstructionProgramme>
+    let rehabilitation: KindPage<RehabilitationProgramme>
+    private var landlords: [Landlord] = []
+    private var years: [Int] = []
+    private var updatingFilters = false
+    private let directory: DirectoryReference
+
+    public static func factory() -> ScreenFactory { { context in try ProgrammesScreen(context: context) } }
+
+    public init(context: ScreenContext) throws {
+        self.context = context
+        let builder = try Builder(uiFile: "programmes-screen.ui")
+        root = try builder.get("page")
+        kinds = try builder.get("kinds")
+        let search = try builder.get("search", as: Entry.self)
+        searchEntry = search
+        yearFilter = try builder.get("yearFilter")
+        landlordFilter = try builder.get("landlordFilter")
+        status = try builder.get("status")
+        formScroller = try builder.get("formScroller")
+        summaryHolder = try builder.get("summaryHolder")
+        details = try builder.get("details")
+        let directory = DirectoryReference()
+        self.directory = directory
+        construction = KindPage(columns: ProgrammeRows.constructionColumns,
+                                summaryColumns: ProgrammeRows.constructionSummaryColumns,
+                                fields: ProgrammeFormFields.construction(directory: { directory.value }))
+        rehabilitation = KindPage(columns: ProgrammeRows.rehabilitationColumns,
+                                  summaryColumns: ProgrammeRows.rehabilitationSummaryColumns,
+                                  fields: ProgrammeFormFields.rehabilitation(directory: { directory.value }))
+        kinds.addChild(construction.root, name: "construction", title: "Construction")
+        kinds.addChild(rehabilitation.root, name: "rehabilitation", title: "Réhabilitation")
+        formScroller.setScrolledChild(construction.form.root)
+        summaryHolder.append(construction.summaryBox)
+        root.setAccessibleLabel("Programmes")
+
+        let rules = context.workspace?.profile.programmeRules
+        construction.format = { ProgrammeRows.construction($0, rules: rules) }
+        construction.summarize = { rows in
+            let s = ProgrammeSummary.construction(rows.map(\.record.programme))
+            return (ProgrammeRows.summary(s), ProgrammeRows.totals(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
+        }
+        rehabilitation.format = { ProgrammeRows.rehabilitation($0) }
+        rehabilitation.summarize = { rows in
+            let s = ProgrammeSummary.rehabilitation(rows.map(\.record.programme))
+            return (ProgrammeRows.summary(s), ProgrammeRows.totals(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
+        }
+        if let ws = context.workspace {
+            construction.load = { q in try ws.store.read { try $0.constructionPage(q, rules: rules).rows } }
+            construction.form.store = { r in try ws.store.write { try $0.updateConstruction(r, expectedVersion: r.version) } }
+            rehabilitation.load = { q in try ws.store.read { try $0.rehabilitationPage(q).rows } }
+            rehabilitation.form.store = { r in try ws.store.write { try $0.updateRehabilitation(r, expectedVersion: r.version) } }
+        }
+        construction.requestReload = { [weak self] in self?.reload() }
+        rehabilitation.requestReload = { [weak self] in self?.reload() }
+        construction.onProgrammeChosen = { [weak self] in self?.details.visibleChildName = "form" }
+        rehabilitation.onProgrammeChosen = { [weak self] in self?.details.visibleChildName = "form" }
+        construction.onError = { [weak self] in self?.showStatus($0, error: true) }
+        rehabilitation.onError = { [weak self] in self?.showStatus($0, error: true) }
+
+        search.onChanged { [weak self] in self?.reload() }
+        yearFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
+        landlordFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
+        kinds.onNotify("visible-child-name") { [weak self] in self?.kindChanged() }
+        try builder.get("importButton", as: Button.self).onClicked { [weak self] in self?.chooseImportFile() }
+        reload()
+    }
+
+    var kind: ProgrammeTableKind { kinds.visibleChildName == "rehabilitation" ? .rehabilitation : .construction }
+
+    public func activate() { reload() }
+
+    public func canLeave() -> Bool {
+        guard construction.form.isDirty || rehabilitation.form.isDirty else { return true }
+        MessageDialog.inform(parent: context.window, kind: .warning, title: "Modifications non enregistrées",
+                             detail: "Enregistrez le programme (Ctrl+S) ou annulez vos modifications avant de quitter la section.")
+        return false
+    }
+
+    public func save() { kind == .construction ? construction.form.save() : rehabilitation.form.save() }
+
+    private func kindChanged() {
+        formScroller.setScrolledChild(kind == .construction ? construction.form.root : rehabilitation.form.root)
+        summaryHolder.removeAll()
+        summaryHolder.append(kind == .construction ? construction.summaryBox : rehabilitation.summaryBox)
+        reload()
+    }
+
+    private func filtersChanged() {
+        guard !updatingFilters else { return }
+        reload()
+    }
+
+    /// The query of the visible list: search text, year and landlord filters, the list's sort.
+    private func query(for kind: ProgrammeTableKind) -> ProgrammeQuery {
+        var q = ProgrammeQuery(kind: kind, text: searchEntry?.text)
+        if let i = yearFilter.selectedIndex, i > 0, i - 1 < years.count { q.year = years[i - 1] }
+        if let i = landlordFilter.selectedIndex, i > 0, i - 1 < landlords.count { q.landlordId = landlords[i - 1].id }
+        return q
+    }
+
+    /// Reads the filters' choices and the visible list again.
+    func reload() {
+        guard let ws = context.workspace else {
+            showStatus("Aucune base de données ouverte : les programmes ne peuvent pas être lus.", error: true)
+            return
+        }
+        do {
+            let kind = self.kind
+            let (stored, knownYears): ([Landlord], [Int]) = try ws.store.read { s in
+                let all: [Int?] = kind == .construction ? try s.allConstruction().map(\.financingYear.value)
+                                                        : try s.allRehabilitation().map(\.financingYear.value)
+                return (try s.landlords(), Set(all.compactMap { $0 }).sorted())
+            }
+            directory.value = LandlordDirectory(stored)
+            updateFilters(landlords: stored, years: knownYears)
+        } catch {
+            showStatus("Lecture impossible : \(error)", error: true)
+            return
+        }
+        if kind == .construction { construction.reload(query(for: kind)) } else { rehabilitation.reload(query(for: kind)) }
+    }
+
+    private func updateFilters(landlords newLandlords: [Landlord], years newYears: [Int]) {
+        updatingFilters = true
+        defer { updatingFilters = false }
+        if newYears != years || yearFilter.items.isEmpty {
+            let previous = yearFilter.selectedIndex.flatMap { $0 > 0 && $0 - 1 < years.count ? years[$0 - 1] : nil }
+            years = newYears
+            yearFilter.items = ["Toutes les années"] + years.map(String.init)
+            yearFilter.selectedIndex = previous.flatMap { y in years.firstIndex(of: y).map { $0 + 1 } } ?? 0
+        }
+        if newLandlords.map(\.id) != landlords.map(\.id) || landlordFilter.items.isEmpty {
+            let previous = landlordFilter.selectedIndex.flatMap { $0 > 0 && $0 - 1 < landlords.count ? landlords[$0 - 1].id : nil }
+            landlords = newLandlords
+            landlordFilter.items = ["Tous les bailleurs"] + landlords.map(\.name)
+            landlordFilter.selectedIndex = previous.flatMap { id in landlords.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
+        }
+    }
+
+    func showStatus(_ text: String?, error: Bool = false) {
+        status.text = text ?? ""
+        status.isVisible = text != nil
+        status.removeCSSClass("error")
+        if error { status.addCSSClass("error") }
+    }
+
+    // MARK: Import
+
+    private func chooseImportFile() {
+        let kind = self.kind
+        if let path = ProcessInfo.processInfo.environment[Self.importFileVariable], !path.isEmpty {
+            previewImport(path, kind: kind)
+            return
+        }
+        FileChooser.open(parent: context.window, title: "Importer un tableau de programmes (\(kind.label))",
+                         filters: [FileChooser.Filter(name: "Tableaux CSV", pattern: "*.csv"),
+                                   FileChooser.Filter(name: "Tous les fichiers", pattern: "*")]) { [weak self] path in
+            if let path { self?.previewImport(path, kind: kind) }
+        }
+    }
+
+    /// Dry run first: the report and what would change, then "Importer" applies it.
+    func previewImport(_ path: String, kind: ProgrammeTableKind) {
+        guard let ws = context.workspace else { return }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Fichier illisible", detail: path)
+            return
+        }
+        let preview: ProgrammeImportRun.Result
+        do {
+            preview = try ProgrammeImportRun.run(data, kind: kind, strict: false, sourceName: name, dryRun: true, store: ws.store)
+        } catch {
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
+            return
+        }
+        if preview.report.failed {
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »",
+                                 detail: ImportReportText.detail(preview))
+            return
+        }
+        MessageDialog.show(parent: context.window, kind: .question, title: "Importer « \(name) » ?",
+                           detail: ImportReportText.detail(preview),
+                           choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
+            guard choice == 1 else { return }
+            self?.applyImport(data, name: name, kind: kind)
+        }
+    }
+
+    /// Applies the import in one write session, then shows the lists and summary again.
+    func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind) {
+        guard let ws = context.workspace else { return }
+        do {
+            let result = try ProgrammeImportRun.run(data, kind: kind, strict: false, sourceName: name, dryRun: false, store: ws.store)
+            reload()
+            showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))
+        } catch {
+            showStatus("Import de « \(name) » refusé, rien n'a été enregistré : \(error)", error: true)
+        }
+    }
+}
+
+/// The landlord directory the forms resolve a typed landlord with, read at each reload.
+@MainActor
+final class DirectoryReference {
+    var value: LandlordDirectory?
+}
