@@ -10,10 +10,7 @@ public enum GuichetScreens {
                 id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic",
                 summary: "Cette section recensera les dossiers de subvention du PLH\u{00A0}: dépôt, instruction, "
                     + "décision, engagement et paiement, avec le suivi des enveloppes par dispositif."),
-            ComingSoonScreen.factory(
-                id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic",
-                summary: "Cette section présentera les demandes de logement social et leur cotation "
-                    + "selon la grille intercommunale, critère par critère."),
+            RequestsScreen.factory,
             ComingSoonScreen.factory(
                 id: "bailleurs", title: "Bailleurs et conventions", iconName: "x-office-address-book-symbolic",
                 summary: "Cette section réunira les bailleurs sociaux et les conventions signées avec "
