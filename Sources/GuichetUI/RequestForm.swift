@@ -12,13 +12,13 @@ final class RequestForm {
 
     let requestDate = formEntry("Date de la demande", placeholder: "JJ/MM/AAAA")
     let sneNumber = formEntry("Numéro unique SNE", placeholder: "facultatif")
-    let resources = formEntry("Ressources annuelles du ménage", placeholder: "0,00 €")
+    let resources = formEntry("Ressources annuelles du ménage", placeholder: "en euros, ex. 1 234,56")
     let homeStatus = DropDown(items: ["Aucun logement à payer"]
         + CurrentHome.Status.allCases.map { capitalizedFirst($0.frenchLabel) })
-    let rent = formEntry("Loyer mensuel", placeholder: "0,00 €")
-    let charges = formEntry("Charges mensuelles", placeholder: "0,00 €")
-    let benefit = formEntry("Aide au logement mensuelle", placeholder: "0,00 €")
-    let communes = formEntry("Communes souhaitées", placeholder: "Noms ou codes INSEE, séparés par des virgules")
+    let rent = formEntry("Loyer mensuel", placeholder: "en euros, ex. 1 234,56")
+    let charges = formEntry("Charges mensuelles", placeholder: "en euros, ex. 1 234,56")
+    let benefit = formEntry("Aide au logement mensuelle", placeholder: "en euros, ex. 1 234,56")
+    let communes = formEntry("Communes souhaitées", placeholder: "noms ou codes INSEE, séparés par des virgules")
     let typologies: [CheckButton] = Typology.allCases.map { CheckButton(label: $0.rawValue) }
     let general = Label()
 
@@ -56,6 +56,7 @@ final class RequestForm {
         }
         let addMember = Button(label: "Ajouter une personne")
         addMember.onClicked { [weak self] in self?.appendMember(nil); self?.changed() }
+        addMember.alignAtStart()
         root.append(addMember)
 
         root.append(formHeading("Ressources et logement actuel"))
@@ -86,13 +87,14 @@ final class RequestForm {
         root.append(calBox)
         let addProposal = Button(label: "Ajouter une proposition")
         addProposal.onClicked { [weak self] in self?.appendProposal(nil); self?.changed() }
+        addProposal.alignAtStart()
         root.append(addProposal)
 
         root.append(formHeading("Publics prioritaires"))
         for category in grid.priorityCategories {
-            let check = CheckButton(label: category.label)
+            let (line, check) = wrappedCheck(category.label)
             priorityChecks.append((category, check))
-            root.append(check)
+            root.append(line)
         }
         connect()
         startNew(on: CalendarDate.today())
@@ -180,6 +182,7 @@ final class RequestForm {
     }
 
     private func load(_ request: SocialHousingRequest, isNew: Bool) {
+        revealsMissing = false
         loading = true
         defer { loading = false }
         loaded = isNew ? nil : request
@@ -219,7 +222,7 @@ final class RequestForm {
             let text = entry.text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty {
                 if optional { return .zero }
-                errors.append(ValidationError(field: field, "montant obligatoire"))
+                errors.append(ValidationError(field: field, Self.requiredMessage))
                 return nil
             }
             guard let amount = FrenchNumber.parseMoney(text) else {
@@ -229,6 +232,10 @@ final class RequestForm {
             return amount
         }
         func date(_ entry: Entry, _ field: String) -> CalendarDate? {
+            if entry.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append(ValidationError(field: field, Self.requiredMessage))
+                return nil
+            }
             do { return try CalendarDate.parse(entry.text, field: field) } catch {
                 errors.append(error)
                 return nil
@@ -278,8 +285,13 @@ final class RequestForm {
         return (request, request.validate() + request.validate(against: grid))
     }
 
+    static let requiredMessage = "à renseigner"
+    /// Whether "à renseigner" errors are shown: not on a fresh form, only after a save attempt.
+    var revealsMissing = false
+
     /// Shows each error next to its field; errors of no shown field go to the top of the form.
-    func showErrors(_ errors: [ValidationError]) {
+    func showErrors(_ allErrors: [ValidationError]) {
+        let errors = revealsMissing ? allErrors : allErrors.filter { $0.message != Self.requiredMessage }
         var byField: [String: String] = [:]
         for error in errors where byField[error.field] == nil { byField[error.field] = error.message }
         var shown = Set<String>()

@@ -40,6 +40,23 @@ func formHeading(_ text: String) -> Label {
     return label
 }
 
+/// A check box with a label that wraps (a GtkCheckButton's own label never wraps, and grid
+/// labels are long). The label is also the box's accessible name.
+@MainActor
+func wrappedCheck(_ text: String, accessibleName: String? = nil) -> (line: Box, check: CheckButton) {
+    let line = Box(vertical: false, spacing: 6)
+    let check = CheckButton.unlabelled()
+    check.setAccessibleLabel(accessibleName ?? text)
+    check.alignAtTop()
+    let label = Label(text)
+    label.xAlign = 0
+    label.wraps = true
+    label.setExpand(horizontal: true, vertical: false)
+    line.append(check)
+    line.append(label)
+    return (line, check)
+}
+
 /// An entry with its accessible name and placeholder.
 @MainActor
 func formEntry(_ accessibleName: String, placeholder: String? = nil) -> Entry {
@@ -134,8 +151,9 @@ final class ClaimRow {
 
     init(_ criterion: CotationCriterion) {
         self.criterion = criterion
-        declared = CheckButton(label: "\(criterion.label) (\(criterion.awardedPoints) pts)")
-        declared.setAccessibleLabel(criterion.label)
+        let (head, check) = wrappedCheck("\(criterion.label) (\(criterion.awardedPoints) pts)",
+                                         accessibleName: criterion.label)
+        declared = check
         declared.tooltip = "Justificatif : \(criterion.supportingDocument)"
         let line = Box(vertical: false, spacing: 6)
         let caption = Label("Justificatif")
@@ -147,7 +165,7 @@ final class ClaimRow {
         line.append(caption)
         line.append(document)
         line.setEdgeMargins(start: 28)
-        box.append(declared)
+        box.append(head)
         box.append(line)
         load(nil)
     }

@@ -7,10 +7,10 @@ import GuichetCore
 final class RequestListSource: LazyTableDataSource {
     static let columns: [TableColumn] = [
         TableColumn(id: "rang", title: "Rang", sortable: false, alignment: .trailing),
-        TableColumn(id: "numero", title: "N° (SNE)", sortable: false),
+        TableColumn(id: "numero", title: "N°", sortable: false),
         TableColumn(id: "date", title: "Demande du", sortable: false),
         TableColumn(id: "score", title: "Score", sortable: false, alignment: .trailing),
-        TableColumn(id: "prioritaire", title: "Prioritaire", sortable: false),
+        TableColumn(id: "prioritaire", title: "Prio.", sortable: false),
         TableColumn(id: "communes", title: "Communes souhaitées", sortable: false, expands: true),
         TableColumn(id: "typologie", title: "Typologie", sortable: false),
     ]
@@ -60,10 +60,10 @@ final class RequestListSource: LazyTableDataSource {
         let r = stored.request
         return [
             FrenchFormat.integer(rank),
-            r.sneNumber.map { "\(r.id) (\($0))" } ?? r.id,
+            r.id,
             FrenchFormat.date(r.requestDate),
             stored.score.map { FrenchFormat.integer($0.total) } ?? "—",
-            stored.score?.isPriorityHousehold == true ? "● oui" : "",
+            stored.score?.isPriorityHousehold == true ? "●" : "",
             r.wishedCommunes.map(\.description).joined(separator: ", "),
             r.wishedTypologies.map(\.rawValue).joined(separator: ", "),
         ]

@@ -68,6 +68,8 @@ public final class RequestsScreen: Screen {
         try b.get("form-area", as: Box.self).append(form.root)
         score = ScorePanel(grid: grid)
         try b.get("score-area", as: Box.self).append(score.root)
+        try b.get("score-slot", as: Box.self).append(score.total)
+        table.fixColumnWidths([44, 132, 100, 60, 40, nil, 64])
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 
@@ -150,7 +152,7 @@ public final class RequestsScreen: Screen {
     private func show(_ stored: StoredRequest) {
         shownVersion = stored.version
         form.show(stored.request)
-        formTitle.text = "Demande \(stored.request.sneNumber.map { "\(stored.id) — SNE \($0)" } ?? stored.id)"
+        formTitle.text = "Demande \(stored.id)"
         let history = (try? store.read { try $0.scoreHistory(requestId: stored.id) }) ?? []
         score.showHistory(history)
         hideBanner()
@@ -223,6 +225,7 @@ public final class RequestsScreen: Screen {
     public func save() {
         let (draft, errors) = form.draft()
         guard let draft, errors.isEmpty else {
+            form.revealsMissing = true
             form.showErrors(errors)
             showBanner("La demande contient des erreurs : corrigez les champs signalés.", error: true)
             return

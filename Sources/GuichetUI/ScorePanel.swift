@@ -14,11 +14,11 @@ final class ScorePanel {
     private var lines: [(title: Label, points: Label, explanation: Label)] = []
 
     init(grid: CotationGrid) {
-        root.append(formHeading("Cotation en direct"))
+        // `total` goes in the screen's header, always in view while the form scrolls.
         total.xAlign = 0
-        total.addCSSClass("title-1")
+        total.addCSSClass("title-3")
         total.setAccessibleLabel("Score total")
-        root.append(total)
+        priority.setEdgeMargins(top: 8)
         for label in [priority, figures] {
             label.xAlign = 0
             label.wraps = true
@@ -33,7 +33,7 @@ final class ScorePanel {
         history.wraps = true
         history.addCSSClass("dim-label")
         root.append(history)
-        root.append(formHeading("Critères"))
+        root.append(formHeading("Détail par critère"))
         for criterion in grid.criteria {
             let box = Box(vertical: true, spacing: 0)
             let head = Box(vertical: false, spacing: 6)
@@ -62,7 +62,7 @@ final class ScorePanel {
     /// Shows `result`, or says why there is none (a field cannot be read yet).
     func show(_ result: CotationResult?, unavailable reason: String = "Score indisponible : complétez la saisie.") {
         guard let result else {
-            total.text = "—"
+            total.text = "Score : —"
             priority.text = reason
             figures.text = ""
             for line in lines {
@@ -71,7 +71,7 @@ final class ScorePanel {
             }
             return
         }
-        total.text = "\(FrenchFormat.integer(result.total)) points"
+        total.text = "Score : \(FrenchFormat.integer(result.total)) points"
         priority.text = result.isPriorityHousehold ? "Ménage prioritaire (§ L.441-1 et local)" : "Ménage non prioritaire"
         figures.text = Self.figuresText(result)
         for (line, scored) in zip(lines, result.lines) {

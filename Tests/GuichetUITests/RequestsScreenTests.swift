@@ -48,7 +48,7 @@ final class RequestsScreenTests: XCTestCase {
     }
 
     @MainActor
-    private func makeScreen(_ workspace: Workspace) throws -> (MainWindow, RequestsScreen) {
+    private static func makeScreen(_ workspace: Workspace) throws -> (MainWindow, RequestsScreen) {
         let configuration = WindowConfiguration(territoryName: "Démo", databasePath: "demandes.sqlite",
                                                 initialSection: "demandes", workspace: workspace)
         let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
@@ -61,7 +61,7 @@ final class RequestsScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace(count: 120)
         try MainActor.assumeIsolated {
-            let (main, screen) = try makeScreen(workspace)
+            let (main, screen) = try Self.makeScreen(workspace)
             defer { main.window.destroy() }
             let expected = try workspace.store.read { try $0.requests(RequestQuery()) }
             XCTAssertEqual(screen.table.rowCount, expected.count)
@@ -86,7 +86,7 @@ final class RequestsScreenTests: XCTestCase {
         let workspace = try makeWorkspace(count: 20)
         let grid = try XCTUnwrap(workspace.profile.cotation)
         try MainActor.assumeIsolated {
-            let (main, screen) = try makeScreen(workspace)
+            let (main, screen) = try Self.makeScreen(workspace)
             defer { main.window.destroy() }
             screen.newItem()
             let form = screen.form
