@@ -9,7 +9,7 @@ import time
 
 import pyatspi
 
-from guichet_ui import App, guichet, text_of, wait_for
+from guichet_ui import App, guichet, is_showing, text_of, wait_for, walk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COMMUNE = "Essai-Automatique"
@@ -22,15 +22,36 @@ def grid_criterion(criterion_id):
     return next(c for c in grid["criteria"] if c["id"] == criterion_id)
 
 
-def total(app):
-    label = app.find(name="Score total", role=pyatspi.ROLE_LABEL, showing=True)
+def within(root, name=None, role=None, prefix=None):
+    """First node under `root` (the form side: walking the whole list's cells is slow) matching
+    the name, role and text prefix given (GTK 4.8 names a label by its text)."""
+    for node in walk(root):
+        try:
+            if role is not None and node.getRole() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if prefix is not None and not text_of(node).startswith(prefix):
+                continue
+        except Exception:
+            continue
+        return node
+    return None
+
+
+def label_starting(side, prefix):
+    return within(side, role=pyatspi.ROLE_LABEL, prefix=prefix)
+
+
+def total(side):
+    label = label_starting(side, "Score : ")
     assert label is not None, "score total label not found"
     digits = re.sub(r"\D", "", text_of(label))
     return int(digits) if digits else None
 
 
-def type_into(app, name, text):
-    entry = wait_for(lambda: app.find(name=name, role=pyatspi.ROLE_TEXT, showing=True), 10, f"entry « {name} »")
+def type_into(app, side, name, text):
+    entry = wait_for(lambda: within(side, name=name, role=pyatspi.ROLE_TEXT), 10, f"entry « {name} »")
     app.click(entry)
     time.sleep(0.2)
     pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
@@ -38,19 +59,32 @@ def type_into(app, name, text):
     return entry
 
 
-def choose(app, dropdown_name, item):
-    """Opens a drop-down by a click and clicks one of its items in the popover."""
-    dropdown = wait_for(lambda: app.find(name=dropdown_name, showing=True), 10, f"drop-down « {dropdown_name} »")
+def focus_by_tab(app, node, what, limit=60):
+    """Moves the keyboard focus with Tab until `node` has it: the scrolled form then brings it
+    into view (a click needs the widget on screen, and the form is taller than its pane)."""
+    for _ in range(limit):
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return
+        app.press("Tab")
+        time.sleep(0.05)
+    raise AssertionError(f"Tab never reached {what}")
+
+
+def choose(app, side, dropdown_name, item):
+    """Opens a drop-down by a click and clicks one of its items in its popover (a descendant)."""
+    dropdown = wait_for(lambda: within(side, name=dropdown_name), 10, f"drop-down « {dropdown_name} »")
+    button = next(n for n in walk(dropdown) if n.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON))
+    focus_by_tab(app, button, dropdown_name)
+    time.sleep(0.3)
     app.click(dropdown)
 
     def visible_item():
-        for node in app.find_all(showing=True):
+        for node in walk(dropdown):
             try:
-                if node.getRole() == pyatspi.ROLE_LABEL and (node.name == item or text_of(node) == item) \
-                        and node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).y > 0:
-                    parent = node.parent
-                    if parent is not None and parent.getRole() != pyatspi.ROLE_PUSH_BUTTON:
-                        return node
+                if node.getRole() == pyatspi.ROLE_LABEL and text_of(node) == item and is_showing(node) \
+                        and node.parent.getRole() != pyatspi.ROLE_PUSH_BUTTON \
+                        and node.parent.parent.getRole() != pyatspi.ROLE_PUSH_BUTTON:
+                    return node
             except Exception:
                 continue
         return None
@@ -62,33 +96,43 @@ def choose(app, dropdown_name, item):
 def test_new_request_scores_live_saves_and_is_listed():
     dalo = grid_criterion("dalo")
     with App(section="demandes") as app:
-        wait_for(lambda: app.find(name="Score total", showing=True), 20, "score panel")
-        type_into(app, "Date de naissance de la personne 1", "14/02/1979")
-        type_into(app, "Ressources annuelles du ménage", "21000")
-        type_into(app, "Communes souhaitées", COMMUNE)
-        before = wait_for(lambda: total(app), 10, "a score for the typed request")
+        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                        20, "save button")
+        side = save.parent.parent.parent  # header box → form side (form, score, header)
+        wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
+        type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
+        type_into(app, side, "Ressources annuelles du ménage", "21000")
+        communes = within(side, name="Communes souhaitées", role=pyatspi.ROLE_TEXT)
+        focus_by_tab(app, communes, "the wished communes")
+        pyatspi.Registry.generateKeyboardEvent(0, COMMUNE, pyatspi.KEY_STRING)
+        wait_for(lambda: COMMUNE in text_of(communes), 10, "wished commune typed")
+        wait_for(lambda: total(side) is not None, 10, "a score for the typed request")
+        before = total(side)
 
-        check = app.find(name=dalo["label"], role=pyatspi.ROLE_CHECK_BOX, showing=True)
+        check = within(side, name=dalo["label"], role=pyatspi.ROLE_CHECK_BOX)
         assert check is not None, "DALO check box"
-        app.click(check)
+        focus_by_tab(app, check, "the DALO check box")
+        app.press("space")
         wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, "DALO declared")
         time.sleep(0.5)
-        assert total(app) == before, "declared without its document: 0 point"
+        assert total(side) == before, "declared without its document: 0 point"
 
-        choose(app, "Justificatif : " + dalo["label"], "valide")
-        wait_for(lambda: total(app) == before + dalo["points"], 10,
+        choose(app, side, "Justificatif : " + dalo["label"], "valide")
+        wait_for(lambda: total(side) == before + dalo["points"], 10,
                  f"total {before} + {dalo['points']} once the document is valid")
 
-        save = app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True)
         app.click(save)
-        banner = wait_for(lambda: next((n for n in app.find_all(name="Message", showing=True)
-                                        if "enregistrée" in text_of(n)), None), 10, "saved message")
+        banner = wait_for(lambda: label_starting(side, "Demande DLS-"), 10, "saved message")
         request_id = re.search(r"DLS-\d{4}-\d{6}", text_of(banner)).group(0)
 
         stored = guichet("requests", "list", "--text", COMMUNE, "--json")
         assert [r["id"] for r in stored["requests"]] == [request_id], stored
         assert stored["requests"][0]["score"] == before + dalo["points"]
 
-        type_into(app, "Rechercher une demande", COMMUNE)
-        wait_for(lambda: app.find(role=pyatspi.ROLE_LABEL, text=request_id, showing=True), 10,
+        search = app.find(name="Rechercher une demande", showing=True)
+        app.click(search)
+        time.sleep(0.2)
+        pyatspi.Registry.generateKeyboardEvent(0, COMMUNE, pyatspi.KEY_STRING)
+        table = app.find(name="Demandes", role=pyatspi.ROLE_TREE_TABLE)
+        wait_for(lambda: within(table, role=pyatspi.ROLE_LABEL, prefix=request_id), 10,
                  f"{request_id} in the list")
