@@ -11,8 +11,8 @@ final class RequestListSource: LazyTableDataSource {
         TableColumn(id: "date", title: "Demande du", sortable: false),
         TableColumn(id: "score", title: "Score", sortable: false, alignment: .trailing),
         TableColumn(id: "prioritaire", title: "Prio.", sortable: false),
-        TableColumn(id: "communes", title: "Communes souhaitées", sortable: false, expands: true),
         TableColumn(id: "typologie", title: "Typologie", sortable: false),
+        TableColumn(id: "communes", title: "Communes souhaitées", sortable: false, expands: true),
     ]
 
     private let store: any GuichetStore
@@ -64,8 +64,8 @@ final class RequestListSource: LazyTableDataSource {
             FrenchFormat.date(r.requestDate),
             stored.score.map { FrenchFormat.integer($0.total) } ?? "—",
             stored.score?.isPriorityHousehold == true ? "●" : "",
-            r.wishedCommunes.map(\.description).joined(separator: ", "),
             r.wishedTypologies.map(\.rawValue).joined(separator: ", "),
+            r.wishedCommunes.map(\.description).joined(separator: ", "),
         ]
     }
 

@@ -69,7 +69,9 @@ public final class RequestsScreen: Screen {
         score = ScorePanel(grid: grid)
         try b.get("score-area", as: Box.self).append(score.root)
         try b.get("score-slot", as: Box.self).append(score.total)
-        table.fixColumnWidths([44, 132, 100, 60, 40, nil, 64])
+        // Widths that show a whole id, date and score; the communes take what is left (the pane
+        // can be widened, the table scrolls sideways).
+        table.fixColumnWidths([56, 150, 104, 68, 52, 84, 200])
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 
