@@ -47,13 +47,11 @@ final class RequestForm {
 
         root.append(formHeading("Composition du ménage"))
         root.append(membersBox)
-        for label in [membersError] {
-            label.xAlign = 0
-            label.wraps = true
-            label.addCSSClass("error")
-            label.isVisible = false
-            root.append(label)
-        }
+        membersError.xAlign = 0
+        membersError.wraps = true
+        membersError.addCSSClass("error")
+        membersError.isVisible = false
+        root.append(membersError)
         let addMember = Button(label: "Ajouter une personne")
         addMember.onClicked { [weak self] in self?.appendMember(nil); self?.changed() }
         addMember.alignAtStart()

@@ -54,6 +54,7 @@ final class RequestsScreenTests: XCTestCase {
         let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
         let screen = try XCTUnwrap(main.currentScreen as? RequestsScreen)
         screen.scoreDate = { Self.today }
+        main.present()
         return (main, screen)
     }
 
@@ -116,8 +117,9 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertFalse(screen.saveButton.isSensitive, "negative rent")
             form.rent.text = "450,00"
             XCTAssertTrue(screen.saveButton.isSensitive)
+            XCTAssertFalse(screen.canLeave(), "unsaved typing keeps the section (the agent is asked)")
 
-            screen.save()
+            XCTAssertTrue(main.window.activateAction("win.save"), "Ctrl+S reaches the screen")
             let id = "DLS-\(Self.today.year)-"
             let saved = try workspace.store.read { try $0.requests(RequestQuery(text: "Arques")) }
                 .first { $0.id.hasPrefix(id) && $0.request.claim(for: "dalo") != nil }
