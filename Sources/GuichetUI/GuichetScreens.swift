@@ -7,10 +7,7 @@ public enum GuichetScreens {
     public static var standard: [ScreenFactory] {
         [
             DossiersScreen.factory,
-            ComingSoonScreen.factory(
-                id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic",
-                summary: "Cette section présentera les demandes de logement social et leur cotation "
-                    + "selon la grille intercommunale, critère par critère."),
+            RequestsScreen.factory,
             LandlordsScreen.factory(),
             ProgrammesScreen.factory(),
             ComingSoonScreen.factory(

@@ -1,0 +1,109 @@
+import GtkKit
+import GuichetCore
+
+/// The live score of the request in the form: total, the household figures the grid uses,
+/// and one line per criterion of the grid (points, applied / supported, French explanation).
+/// Rows are made once per criterion and only their texts change as the agent types.
+@MainActor
+final class ScorePanel {
+    let root = Box(vertical: true, spacing: 4)
+    let total = Label("—")
+    let priority = Label()
+    let figures = Label()
+    let history = Label()
+    private var lines: [(title: Label, points: Label, explanation: Label)] = []
+
+    init(grid: CotationGrid) {
+        // `total` goes in the screen's header, always in view while the form scrolls.
+        total.xAlign = 0
+        total.addCSSClass("title-3")
+        total.setAccessibleLabel("Score total")
+        priority.setEdgeMargins(top: 8)
+        for label in [priority, figures] {
+            label.xAlign = 0
+            label.wraps = true
+            root.append(label)
+        }
+        figures.addCSSClass("dim-label")
+        let version = Label("Grille \(grid.version)")
+        version.xAlign = 0
+        version.addCSSClass("dim-label")
+        root.append(version)
+        history.xAlign = 0
+        history.wraps = true
+        history.addCSSClass("dim-label")
+        root.append(history)
+        root.append(formHeading("Détail par critère"))
+        for criterion in grid.criteria {
+            let box = Box(vertical: true, spacing: 0)
+            let head = Box(vertical: false, spacing: 6)
+            let title = Label(criterion.label)
+            title.xAlign = 0
+            title.wraps = true
+            title.setExpand(horizontal: true, vertical: false)
+            let points = Label()
+            points.xAlign = 1
+            points.setAccessibleLabel("Points : \(criterion.label)")
+            head.append(title)
+            head.append(points)
+            let explanation = Label()
+            explanation.xAlign = 0
+            explanation.wraps = true
+            explanation.addCSSClass("dim-label")
+            explanation.addCSSClass("caption")
+            box.append(head)
+            box.append(explanation)
+            box.setEdgeMargins(top: 6)
+            root.append(box)
+            lines.append((title, points, explanation))
+        }
+    }
+
+    /// Shows `result`, or says why there is none (a field cannot be read yet).
+    func show(_ result: CotationResult?, unavailable reason: String = "Score indisponible : complétez la saisie.") {
+        guard let result else {
+            total.text = "Score : —"
+            priority.text = reason
+            figures.text = ""
+            for line in lines {
+                line.points.text = ""
+                line.explanation.text = ""
+            }
+            return
+        }
+        total.text = "Score : \(FrenchFormat.integer(result.total)) points"
+        priority.text = result.isPriorityHousehold ? "Ménage prioritaire (§ L.441-1 et local)" : "Ménage non prioritaire"
+        figures.text = Self.figuresText(result)
+        for (line, scored) in zip(lines, result.lines) {
+            let mark = !scored.applied ? "–" : (scored.supported ? "✓" : "⚠")
+            line.points.text = "\(mark) \(scored.points) pts"
+            line.explanation.text = scored.explanation
+            if scored.points > 0 { line.title.addCSSClass("heading") } else { line.title.removeCSSClass("heading") }
+        }
+    }
+
+    /// The scores stored for the request, latest first (empty for a new request).
+    func showHistory(_ scores: [StoredScore]) {
+        history.isVisible = !scores.isEmpty
+        history.text = "Scores enregistrés : " + scores.reversed().prefix(5).map {
+            "\(FrenchFormat.integer($0.total)) pts le \(FrenchFormat.date($0.computedOn)) (grille \($0.gridVersion))"
+        }.joined(separator: " ; ")
+    }
+
+    /// UC, income per UC against the threshold and its year, RAV, taux d'effort.
+    static func figuresText(_ result: CotationResult) -> String {
+        var rows = ["Unités de consommation : \(result.ucTenths / 10),\(result.ucTenths % 10) UC"]
+        if let perUc = result.incomePerUc {
+            var text = "Revenu par UC : \(FrenchFormat.money(perUc))"
+            if let threshold = result.quartileThreshold {
+                text += " (seuil \(threshold.year) du 1er quartile : \(FrenchFormat.money(threshold.perUc)))"
+            }
+            rows.append(text)
+        }
+        rows.append("Reste à vivre : " + (result.ravPerPersonPerDay.map { "\(FrenchFormat.money($0)) par personne et par jour" }
+            ?? "sans objet (aucun logement à payer)"))
+        rows.append("Taux d’effort : " + (result.tauxEffort.map { FrenchFormat.percent($0) } ?? "sans objet"))
+        rows.append("Calculé le \(FrenchFormat.date(result.computedOn))")
+        return rows.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GtkKit
+import GuichetCore
+import GuichetStorage
+@testable import GuichetUI
+import XCTest
+
+/// The requests section on a temporary database of the demo territory: list ranked as storage
+/// ranks it, live score as fields change, validation, save and conflict.
+final class RequestsScreenTests: XCTestCase {
+    static let today = CalendarDate(year: 2026, month: 11, day: 20)!
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("requests-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private static var dataDirectory: URL {
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent("data")
+    }
+
+    /// A demo database with `count` generated requests, and the window's configuration on it.
+    private func makeWorkspace(count: Int) throws -> Workspace {
+        let url = directory.appendingPathComponent("demandes.sqlite")
+        let store = try SQLiteStore.create(url, territory: "demo", agent: "test")
+        let profile = try ProfileDirectory.load(territory: "demo", from: Self.dataDirectory)
+        let grid = try XCTUnwrap(profile.cotation)
+        let requests = DemoRequests.generate(count: count, seed: 3, grid: grid, referenceDate: Self.today)
+        try store.write { s in
+            try s.bulkInsertRequests(requests.map {
+                ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: Self.today))
+            }, historyNote: "test")
+        }
+        return Workspace(store: store, profile: profile)
+    }
+
+    private func skipWithoutDisplay() throws {
+        try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
+    }
+
+    @MainActor
+    private static func makeScreen(_ workspace: Workspace) throws -> (MainWindow, RequestsScreen) {
+        let configuration = WindowConfiguration(territoryName: "Démo", databasePath: "demandes.sqlite",
+                                                initialSection: "demandes", workspace: workspace)
+        let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
+        let screen = try XCTUnwrap(main.currentScreen as? RequestsScreen)
+        screen.scoreDate = { Self.today }
+        main.present()
+        return (main, screen)
+    }
+
+    func testListIsRankedAsStorageRanksAndFilters() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 120)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            let expected = try workspace.store.read { try $0.requests(RequestQuery()) }
+            XCTAssertEqual(screen.table.rowCount, expected.count)
+            for row in [0, 1, expected.count - 1] {
+                XCTAssertEqual(screen.table.text(row: row, column: 0), String(row + 1))
+                XCTAssertTrue(screen.table.text(row: row, column: 1).hasPrefix(expected[row].id))
+                XCTAssertEqual(screen.table.text(row: row, column: 3), FrenchFormat.integer(expected[row].score!.total))
+            }
+            screen.priorityFilter.isActive = true
+            let priority = try workspace.store.read { try $0.countRequests(RequestQuery(priorityOnly: true)) }
+            XCTAssertLessThan(priority, expected.count)
+            XCTAssertEqual(screen.table.rowCount, priority)
+            screen.priorityFilter.isActive = false
+            screen.search.text = expected[5].id
+            XCTAssertEqual(screen.table.rowCount, 1)
+            XCTAssertTrue(screen.table.text(row: 0, column: 1).hasPrefix(expected[5].id))
+        }
+    }
+
+    func testScoreFollowsTheFormAndSaveStoresTheRequest() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 20)
+        let grid = try XCTUnwrap(workspace.profile.cotation)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            screen.newItem()
+            let form = screen.form
+            XCTAssertFalse(screen.saveButton.isSensitive, "resources missing")
+            form.memberRows[0].birthDate.text = "12/03/1985"
+            form.resources.text = "30 000,00"
+            form.communes.text = "Arques"
+            XCTAssertTrue(screen.saveButton.isSensitive)
+            let before = try XCTUnwrap(Int(screen.score.total.text.filter(\.isNumber)))
+            let dalo = try XCTUnwrap(form.claimRow("dalo"))
+            dalo.declared.isActive = true
+            XCTAssertEqual(Int(screen.score.total.text.filter(\.isNumber)), before,
+                           "a declared criterion without its document scores nothing")
+            dalo.document.selectedIndex = ClaimRow.statuses.firstIndex(of: .valid)
+            let points = try XCTUnwrap(grid.criterion(id: "dalo")).awardedPoints
+            XCTAssertEqual(Int(screen.score.total.text.filter(\.isNumber)), before + points)
+            XCTAssertTrue(screen.isDirty)
+
+            // A birth date after the request date is refused next to the field, and blocks saving.
+            form.memberRows[0].birthDate.text = "01/01/2099"
+            XCTAssertFalse(screen.saveButton.isSensitive)
+            XCTAssertTrue(form.memberRows[0].error.isVisible)
+            XCTAssertTrue(form.memberRows[0].error.text.contains("postérieure"))
+            form.memberRows[0].birthDate.text = "12/03/1985"
+            form.homeStatus.selectedIndex = 2 // private tenant
+            form.rent.text = "-5"
+            XCTAssertFalse(screen.saveButton.isSensitive, "negative rent")
+            form.rent.text = "450,00"
+            XCTAssertTrue(screen.saveButton.isSensitive)
+            XCTAssertFalse(screen.canLeave(), "unsaved typing keeps the section (the agent is asked)")
+
+            XCTAssertTrue(main.window.activateAction("win.save"), "Ctrl+S reaches the screen")
+            let id = "DLS-\(Self.today.year)-"
+            let saved = try workspace.store.read { try $0.requests(RequestQuery(text: "Arques")) }
+                .first { $0.id.hasPrefix(id) && $0.request.claim(for: "dalo") != nil }
+            let stored = try XCTUnwrap(saved, "saved request found by storage")
+            XCTAssertEqual(stored.score?.total, before + points)
+            XCTAssertFalse(screen.isDirty)
+            screen.search.text = stored.id
+            XCTAssertEqual(screen.table.rowCount, 1)
+            XCTAssertEqual(screen.table.text(row: 0, column: 3), FrenchFormat.integer(before + points))
+
+            // Another agent saves the same request: this save is refused and what was typed stays.
+            _ = try workspace.store.write { s in
+                var other = stored.request
+                other.annualResources = Money(euros: 1)
+                return try s.updateRequest(other, expectedVersion: stored.version, grid: grid, on: Self.today)
+            }
+            form.resources.text = "31 000,00"
+            screen.save()
+            MainLoop.drainPending()
+            XCTAssertEqual(form.resources.text, "31 000,00")
+            XCTAssertTrue(screen.banner.text.contains("autre agent"), screen.banner.text)
+            XCTAssertTrue(screen.isDirty)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+"""The « Demandes de logement social » section driven as an agent would: a new request, its
+score moving live as a situation is declared and its document validated, save, and the request
+found again in the list. Points come from the territory's grid file, totals from the window
+and from the command line on the same database."""
+import json
+import os
+import re
+import time
+
+import pyatspi
+
+from guichet_ui import App, guichet, is_showing, text_of, wait_for, walk
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+COMMUNE = "Essai-Automatique"
+
+
+def grid_criterion(criterion_id):
+    """The criterion as the demo profile's grid file describes it (its points are the oracle)."""
+    with open(os.path.join(ROOT, "data", "territories", "cabbalr", "cotation.json"), encoding="utf-8") as f:
+        grid = json.load(f)
+    return next(c for c in grid["criteria"] if c["id"] == criterion_id)
+
+
+def within(root, name=None, role=None, prefix=None):
+    """First node under `root` (the form side: walking the whole list's cells is slow) matching
+    the name, role and text prefix given (GTK 4.8 names a label by its text)."""
+    for node in walk(root):
+        try:
+            if role is not None and node.getRole() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if prefix is not None and not text_of(node).startswith(prefix):
+                continue
+        except Exception:
+            continue
+        return node
+    return None
+
+
+def label_starting(side, prefix):
+    return within(side, role=pyatspi.ROLE_LABEL, prefix=prefix)
+
+
+def total(side):
+    label = label_starting(side, "Score : ")
+    assert label is not None, "score total label not found"
+    digits = re.sub(r"\D", "", text_of(label))
+    return int(digits) if digits else None
+
+
+def type_into(app, side, name, text):
+    entry = wait_for(lambda: within(side, name=name, role=pyatspi.ROLE_TEXT), 10, f"entry « {name} »")
+    app.click(entry)
+    time.sleep(0.2)
+    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+    wait_for(lambda: text in text_of(entry), 10, f"« {text} » typed into « {name} »")
+    return entry
+
+
+def focus_by_tab(app, node, what, limit=60):
+    """Moves the keyboard focus with Tab until `node` has it: the scrolled form then brings it
+    into view (a click needs the widget on screen, and the form is taller than its pane)."""
+    for _ in range(limit):
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return
+        app.press("Tab")
+        time.sleep(0.05)
+    raise AssertionError(f"Tab never reached {what}")
+
+
+def choose(app, side, dropdown_name, steps_down):
+    """Opens a drop-down from the keyboard and moves `steps_down` items below the current one
+    (popover extents are not in screen coordinates on GTK 4.8, so no clicking in it)."""
+    dropdown = wait_for(lambda: within(side, name=dropdown_name), 10, f"drop-down « {dropdown_name} »")
+    button = next(n for n in walk(dropdown) if n.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON))
+    focus_by_tab(app, button, dropdown_name)
+    app.press("space")
+    time.sleep(0.5)
+    for _ in range(steps_down):
+        app.press("Down")
+        time.sleep(0.1)
+    app.press("Return")
+
+
+def test_new_request_scores_live_saves_and_is_listed():
+    dalo = grid_criterion("dalo")
+    with App(section="demandes") as app:
+        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                        20, "save button")
+        side = save.parent.parent.parent  # header box → form side (form, score, header)
+        wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
+        type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
+        type_into(app, side, "Ressources annuelles du ménage", "21000")
+        communes = within(side, name="Communes souhaitées", role=pyatspi.ROLE_TEXT)
+        focus_by_tab(app, communes, "the wished communes")
+        pyatspi.Registry.generateKeyboardEvent(0, COMMUNE, pyatspi.KEY_STRING)
+        wait_for(lambda: COMMUNE in text_of(communes), 10, "wished commune typed")
+        wait_for(lambda: total(side) is not None, 10, "a score for the typed request")
+        before = total(side)
+
+        check = within(side, name=dalo["label"], role=pyatspi.ROLE_CHECK_BOX)
+        assert check is not None, "DALO check box"
+        focus_by_tab(app, check, "the DALO check box")
+        app.press("space")
+        wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, "DALO declared")
+        time.sleep(0.5)
+        assert total(side) == before, "declared without its document: 0 point"
+
+        # manquant → reçu → valide
+        choose(app, side, "Justificatif : " + dalo["label"], 2)
+        wait_for(lambda: total(side) == before + dalo["points"], 10,
+                 f"total {before} + {dalo['points']} once the document is valid")
+
+        app.click(save)
+        banner = wait_for(lambda: label_starting(side, "Demande DLS-"), 10, "saved message")
+        request_id = re.search(r"DLS-\d{4}-\d{6}", text_of(banner)).group(0)
+
+        stored = guichet("requests", "list", "--text", COMMUNE, "--json")
+        assert [r["id"] for r in stored["requests"]] == [request_id], stored
+        assert stored["requests"][0]["score"] == before + dalo["points"]
+
+        search = app.find(name="Rechercher une demande", showing=True)
+        app.click(search)
+        time.sleep(0.2)
+        pyatspi.Registry.generateKeyboardEvent(0, COMMUNE, pyatspi.KEY_STRING)
+        table = app.find(name="Demandes", role=pyatspi.ROLE_TREE_TABLE)
+        wait_for(lambda: within(table, role=pyatspi.ROLE_LABEL, prefix=request_id), 10,
+                 f"{request_id} in the list")
