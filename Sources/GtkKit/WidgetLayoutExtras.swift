@@ -17,20 +17,6 @@ extension Widget {
     public func alignAtTop() { gtk_widget_set_valign(widget, GTK_ALIGN_START) }
 }
 
-extension LazyTable {
-    /// Gives columns a fixed starting width in pixels (nil leaves a column to its content), so
-    /// that figures are not ellipsized and the table fits its pane.
-    public func fixColumnWidths(_ widths: [Int?]) {
-        let view = guichet_column_view(columnView.raw)!
-        let list = gtk_column_view_get_columns(view)!
-        for (index, width) in widths.enumerated() {
-            guard let width, let item = g_list_model_get_item(list, UInt32(index)) else { continue }
-            gtk_column_view_column_set_fixed_width(OpaquePointer(item), Int32(width))
-            g_object_unref(item)
-        }
-    }
-}
-
 extension CheckButton {
     /// A check box without a label of its own (its text is a separate label, e.g. one that wraps).
     public static func unlabelled() -> CheckButton {
