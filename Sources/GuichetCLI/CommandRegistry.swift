@@ -14,5 +14,8 @@ enum CommandRegistry {
         LandlordsCommand.self,
         CommunesCommand.self,
         ConventionsCommand.self,
+        ReportCommand.self,
+        DocumentCommand.self,
+        RGPDCommand.self,
     ]
 }

@@ -60,7 +60,7 @@ public enum ReportBenchmark {
     }
 
     /// Resets the kernel's peak-RSS mark (Linux: write 5 to /proc/self/clear_refs).
-    static func resetPeakMemory() {
+    public static func resetPeakMemory() {
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 

@@ -88,6 +88,6 @@ struct BenchmarkCommand: ParsableCommand {
 /// Figures that other parts add (exports, window): each returns its lines.
 enum BenchmarkExtras {
     static func figures(workspace: Workspace, databaseURL: URL, runs: Int) throws -> [BenchmarkCommand.Figure] {
-        []
+        try ExportBenchmark.figures(workspace: workspace, databaseURL: databaseURL, runs: runs)
     }
 }

@@ -14,6 +14,9 @@ public protocol DossierStore {
     func dossier(number: DossierNumber) throws -> AidDossier?
     /// The next free sequence for (year, scheme): 1 + the highest used, 1 when none.
     func nextDossierSequence(year: Int, scheme: String) throws -> Int
+    /// Visits the list columns of every dossier matching the query's filters, in its order, read
+    /// from the list projection rather than whole records (list exports of 100,000 dossiers).
+    func forEachDossierRow(_ query: DossierQuery, _ body: (DossierListRow) throws -> Void) throws
     /// Filtered, sorted, paged as `DossierQuery.apply(to:)` does.
     func dossiers(_ query: DossierQuery) throws -> [AidDossier]
     /// The page the query asks for and the number of all matches, read together (a keystroke in
@@ -21,11 +24,19 @@ public protocol DossierStore {
     func dossierPage(_ query: DossierQuery) throws -> DossierPage
     /// How many dossiers match the query's filters (offset and limit ignored).
     func countDossiers(_ query: DossierQuery) throws -> Int
+    /// Visits every dossier matching the query's filters, in its order, without holding them all
+    /// (checks, exports of 100,000 dossiers).
+    func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws
     /// Per (scheme, year) figures, as `BudgetFigures.aggregate` computes them; `years` nil: all.
     func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures]
 }
 
 extension DossierStore {
+    /// Fallback for small stores: loads the page, then visits it.
+    public func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws {
+        try dossiers(query).forEach(body)
+    }
+
     /// The number a new dossier gets.
     public func nextDossierNumber(year: Int, scheme: String) throws -> DossierNumber {
         DossierNumber(year: year, scheme: scheme, sequence: try nextDossierSequence(year: year, scheme: scheme))

@@ -12,23 +12,60 @@ enum CSVWriter {
     static let separator = ";"
     static let lineEnd = "\r\n"
 
-    /// Streams one table to `url` (a fresh file): header, rows, totals.
+    /// Streams one table to `url` (a fresh file): header, rows, totals. Each row is encoded
+    /// straight into bytes (no intermediate strings): exports of 100,000 rows stay close to
+    /// the cost of reading them.
     static func write(_ table: ReportTable, to url: URL) throws {
         let out = try ChunkedTextWriter(creating: url)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1_024)
+        func emit(_ row: [ReportCell]) throws {
+            bytes.removeAll(keepingCapacity: true)
+            append(row, to: &bytes)
+            try out.write(bytes: bytes)
+        }
         try out.write(bytes: bom)
-        try out.write(line(table.columns.map { .text(headerTitle($0)) }))
+        try emit(table.columns.map { .text(headerTitle($0)) })
         var index = 0
         try table.rows.forEach { row in
             index += 1
             try table.check(row, index: index)
-            try out.write(line(row))
+            try emit(row)
         }
         for total in table.totals {
             index += 1
             try table.check(total, index: index)
-            try out.write(line(total))
+            try emit(total)
         }
         try out.close()
+    }
+
+    /// One record: fields separated by `;`, ended by CRLF.
+    static func append(_ cells: [ReportCell], to bytes: inout [UInt8]) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { bytes.append(0x3B) }
+            switch cell {
+            case .text(let s): appendText(s, to: &bytes)
+            case .empty: break
+            default: bytes.append(contentsOf: field(cell).utf8)
+            }
+        }
+        bytes.append(0x0D); bytes.append(0x0A)
+    }
+
+    /// `quoted(neutralised(s))`, byte by byte.
+    static func appendText(_ s: String, to bytes: inout [UInt8]) {
+        let utf8 = s.utf8
+        let formula = utf8.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+        let quote = utf8.contains { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if quote { bytes.append(0x22) }
+        if formula { bytes.append(0x27) }
+        if quote {
+            for b in utf8 { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     static func headerTitle(_ column: ReportColumn) -> String {

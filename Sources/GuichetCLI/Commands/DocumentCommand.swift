@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetReports
+
+/// `guichet document KIND NUMERO --output FICHIER.pdf`: one formal letter of a dossier.
+struct DocumentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "document",
+        abstract: "Édite un courrier d'un dossier en PDF : accuse-reception, notification ou ordre-paiement.")
+
+    @Argument(help: "Courrier : accuse-reception, notification ou ordre-paiement.") var kind: String
+    @Argument(help: "Numéro du dossier (AAAA-CODE-0001).") var number: String
+    @Option(name: .long, help: "Fichier PDF à écrire.") var output: String
+    @Option(name: .long, help: "Date du courrier (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
+
+    func run() throws {
+        guard let kind = DossierDocuments.Kind(rawValue: kind.lowercased()) else {
+            throw CLIFailure("Courrier inconnu « \(kind) » (attendu : \(DossierDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
+        }
+        let n: DossierNumber
+        do { n = try DossierNumber.parse(number, field: "NUMERO") } catch { throw CLIFailure(error.description, code: 64) }
+        let ws = try GlobalOptions.openWorkspace()
+        guard let dossier = try ws.store.read({ try $0.dossier(number: n) }) else {
+            throw CLIFailure("Dossier « \(n) » introuvable.", code: 4)
+        }
+        let context = ReportContext(profile: ws.profile, producedOn: try ReportArguments.date(date))
+        let letter: ReportLetter
+        do {
+            letter = try DossierDocuments.letter(kind, dossier: dossier, scheme: ws.profile.schemes?.scheme(code: dossier.schemeCode), context: context)
+        } catch { throw CLIFailure(error.description, code: 6) }
+        do { try ReportWriter.write(letter, to: ReportArguments.url(output)) } catch { throw CLIFailure(error.description, code: 7) }
+        Console.line("\(kind.label) du dossier \(n) écrit : \(output)")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetReports
+
+/// `guichet rgpd export --applicant NOM | --dossier NUMERO --output FICHIER(.pdf|.json)`.
+struct RGPDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rgpd", abstract: "Données personnelles : droit d'accès.", subcommands: [RGPDExportCommand.self])
+}
+
+struct RGPDExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers où elle apparaît, historique), en PDF ou JSON.")
+
+    @Option(name: .long, help: "Nom et prénom de la personne (dans n'importe quel ordre).") var applicant: String?
+    @Option(name: .long, help: "Numéro d'un dossier : exporte ce dossier.") var dossier: String?
+    @Option(name: .long, help: "Fichier à écrire : .pdf ou .json.") var output: String
+    @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
+
+    func run() throws {
+        guard (applicant == nil) != (dossier == nil) else {
+            throw CLIFailure("rgpd export : indiquez soit --applicant NOM, soit --dossier NUMERO.", code: 64)
+        }
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        guard ext == "pdf" || ext == "json" else {
+            throw CLIFailure("--output : extension « .\(ext) » non prise en charge (attendu : .pdf ou .json)", code: 64)
+        }
+        if let a = applicant, a.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CLIFailure("--applicant : le nom ne peut pas être vide", code: 64)
+        }
+        let ws = try GlobalOptions.openWorkspace()
+        let context = ReportContext(profile: ws.profile, producedOn: try ReportArguments.date(date))
+        var number: DossierNumber?
+        if let dossier {
+            do { number = try DossierNumber.parse(dossier, field: "--dossier") } catch { throw CLIFailure(error.description, code: 64) }
+        }
+        let export: RGPDExport = try ws.store.read { s in
+            guard let n = number else { return try RGPDReport.collect(name: applicant!, in: s, context: context) }
+            guard let e = try RGPDReport.collect(dossier: n, in: s, context: context) else { throw CLIFailure("Dossier « \(n) » introuvable.", code: 4) }
+            return e
+        }
+        if export.dossiers.isEmpty {
+            Console.error("Aucun dossier ne mentionne « \(export.subject) » : l'export l'indique.")
+        }
+        do {
+            if ext == "json" { try RGPDReport.writeJSON(export, to: ReportArguments.url(output)) }
+            else { try ReportWriter.write(RGPDReport.document(export, context: context), format: .pdf, to: ReportArguments.url(output)) }
+        } catch let e as ReportError { throw CLIFailure(e.description, code: 7) }
+        Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), écrites dans \(output)")
+    }
+}

@@ -1,0 +1,116 @@
+import GuichetCore
+
+/// `programmes`: the programme tables of brief §6.1, computed through `ProgrammeSummary`:
+/// construction per financing year by product with PLAI and T1-T2 shares, by commune,
+/// subsidies, rehabilitation with subsidies and energy-label transitions, and a chart.
+public enum ProgrammesReport {
+    public static func document(context: ReportContext, construction: [ConstructionProgramme],
+                                rehabilitation: [RehabilitationProgramme], period: String? = nil) -> ReportDocument {
+        let summary = ProgrammeSummary.construction(construction)
+        var sections = [constructionSection(summary, construction)]
+        if !rehabilitation.isEmpty { sections.append(rehabilitationSection(ProgrammeSummary.rehabilitation(rehabilitation))) }
+        return context.document(title: "Programmes de logement social",
+                                subtitle: "Production financée et réhabilitations" + (period.map { " — \($0)" } ?? ""),
+                                sections: sections, orientation: .landscape)
+    }
+
+    static func yearLabel(_ y: Int?) -> String { y.map(String.init) ?? "année inconnue" }
+
+    // MARK: Construction
+
+    static func constructionSection(_ s: ConstructionSummary, _ programmes: [ConstructionProgramme]) -> ReportSection {
+        func products(_ l: ConstructionSummary.Line, label: String) -> [ReportCell] {
+            [.text(label), .integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.plaiAdapte),
+             Cells.count(l.pls), Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), Cells.share(l.plaiShareOfAll),
+             Cells.count(l.t1t2), Cells.share(l.t1t2Share), Cells.share(l.t1t3Share)]
+        }
+        let byYear = ReportTable(
+            name: "Production financée par année et par produit",
+            columns: [ReportColumn("Année", .text, width: 8), ReportColumn("Programmes", .integer),
+                      ReportColumn("PLUS", .integer, width: 7), ReportColumn("PLAI", .integer, width: 7),
+                      ReportColumn("dont PLAI adapté", .integer, width: 8), ReportColumn("PLS", .integer, width: 7),
+                      ReportColumn("Total logements", .integer, width: 9),
+                      ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Part PLAI (tous produits)", .percent),
+                      ReportColumn("Logements T1-T2", .integer, width: 9), ReportColumn("Part T1-T2", .percent),
+                      ReportColumn("Part T1-T3", .percent)],
+            rows: s.years.map { products($0, label: yearLabel($0.year)) },
+            totals: [products(s.total, label: "Total")])
+
+        func subsidies(_ l: ConstructionSummary.Line, label: String) -> [ReportCell] {
+            [.text(label), .integer(l.programmes), Cells.count(l.total), .money(l.stateSubsidy), .money(l.epciSubsidy),
+             .money(l.stateSubsidy + l.epciSubsidy)]
+        }
+        let money = ReportTable(
+            name: "Subventions de la production par année",
+            columns: [ReportColumn("Année", .text, width: 8), ReportColumn("Programmes", .integer),
+                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
+            rows: s.years.map { subsidies($0, label: yearLabel($0.year)) },
+            totals: [subsidies(s.total, label: "Total")])
+
+        let communes = Dictionary(grouping: programmes) { $0.commune.trimmingCharacters(in: .whitespaces).uppercased() }
+        let communeRows: [[ReportCell]] = communes.keys.sorted { DossierQuery.fold($0) < DossierQuery.fold($1) }.map { name in
+            let l = ProgrammeSummary.construction(communes[name]!).total
+            return [.text(name), .integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.pls),
+                    Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), .money(l.stateSubsidy), .money(l.epciSubsidy)]
+        }
+        let t = s.total
+        let byCommune = ReportTable(
+            name: "Production financée par commune",
+            columns: [ReportColumn("Commune", .text, width: 26), ReportColumn("Programmes", .integer),
+                      ReportColumn("PLUS", .integer, width: 7), ReportColumn("PLAI", .integer, width: 7),
+                      ReportColumn("PLS", .integer, width: 7), ReportColumn("Total logements", .integer, width: 9),
+                      ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16)],
+            rows: communeRows,
+            totals: [[.text("Total"), .integer(t.programmes), Cells.count(t.plus), Cells.count(t.plai), Cells.count(t.pls),
+                      Cells.count(t.total), Cells.share(t.plaiShareOfPlusPlai), .money(t.stateSubsidy), .money(t.epciSubsidy)]])
+
+        let known = s.years.filter { $0.year != nil }
+        let chart = ReportChart(title: "Logements financés par année et par produit", unit: .count,
+                                categories: known.map { yearLabel($0.year) },
+                                series: [.init(name: "PLUS", values: known.map { Int64($0.plus ?? 0) }),
+                                         .init(name: "PLAI", values: known.map { Int64($0.plai ?? 0) }),
+                                         .init(name: "PLS", values: known.map { Int64($0.pls ?? 0) })])
+        var notes = ["Parts PLAI : PLAI rapporté à PLUS + PLAI (objectif d'au moins 30 % par programme), puis à l'ensemble des produits. "
+                     + "« n.c. » : donnée non communiquée par la source."]
+        if t.programmesWithTypologies == 0 {
+            notes.append("Typologies non communiquées par la source : parts T1-T2 et T1-T3 non calculées.")
+        } else if t.programmesWithTypologies < t.programmes {
+            notes.append("Typologies : les parts T1-T2 et T1-T3 ne portent que sur les \(FrenchFormat.integer(t.programmesWithTypologies)) "
+                         + "programme(s) sur \(FrenchFormat.integer(t.programmes)) dont toutes les typologies sont connues.")
+        }
+        let unknown = t.unknownCells.values.reduce(0, +)
+        if unknown > 0 || t.doubtfulCells > 0 {
+            notes.append("Cellules vides ou illisibles non comptées : \(FrenchFormat.integer(unknown)) ; valeurs douteuses de la source : \(FrenchFormat.integer(t.doubtfulCells)).")
+        }
+        return ReportSection(heading: "1. Production neuve et acquisition-amélioration", paragraphs: notes,
+                             tables: [byYear, money, byCommune], chart: chart)
+    }
+
+    // MARK: Rehabilitation
+
+    static func rehabilitationSection(_ s: RehabilitationSummary) -> ReportSection {
+        func line(_ l: RehabilitationSummary.Line, label: String) -> [ReportCell] {
+            [.text(label), .integer(l.programmes), Cells.count(l.dwellings), .money(l.stateSubsidy), .money(l.epciSubsidy),
+             .money(l.stateSubsidy + l.epciSubsidy)]
+        }
+        let byYear = ReportTable(
+            name: "Réhabilitations financées par année",
+            columns: [ReportColumn("Année", .text, width: 12), ReportColumn("Programmes", .integer),
+                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
+            rows: s.years.map { line($0, label: yearLabel($0.year)) },
+            totals: [line(s.total, label: "Total")])
+        let labels = ReportTable(
+            name: "Étiquettes énergétiques avant et après travaux",
+            columns: [ReportColumn("Étiquette avant", .text, width: 12), ReportColumn("Étiquette après", .text, width: 12),
+                      ReportColumn("Programmes", .integer), ReportColumn("Logements", .integer)],
+            rows: s.total.labelTransitions.map { [.text($0.before?.rawValue ?? "inconnue"), .text($0.after?.rawValue ?? "inconnue"),
+                                                  .integer($0.programmes), .integer($0.dwellings)] },
+            totals: [[.text("Total"), .empty, .integer(s.total.programmes), Cells.count(s.total.dwellings)]])
+        return ReportSection(heading: "2. Réhabilitation du parc social",
+                             paragraphs: ["Logements : effectifs connus ; les cellules illisibles de la source (« voir 2024 », « ? ») ne sont pas additionnées."],
+                             tables: [byYear, labels])
+    }
+}

@@ -1,0 +1,101 @@
+# Reports, dossier letters and RGPD export on a demo database.
+R="$T/reports.sqlite"
+expect "demo for reports" 0 "$G" --database "$R" demo --size 200
+# Without demo dossiers (a branch where demo creates none), three known ones are added.
+if [ "$(sqlite3 "$R" 'SELECT COUNT(*) FROM dossier')" = 0 ]; then sqlite3 "$R" < Tests/cli/fixtures/report-dossiers.sql; fi
+paid=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'verse' ORDER BY key LIMIT 1")
+draft=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'brouillon' ORDER BY key LIMIT 1")
+count=$(sqlite3 "$R" "SELECT COUNT(*) FROM dossier")
+pdftext() { pdftotext -layout "$1" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g'; }
+
+expect "bilan-plh pdf" 0 "$G" --database "$R" report bilan-plh --output "$T/bilan.pdf"
+contains "bilan-plh says where it wrote" "Rapport écrit"
+out=$(pdftext "$T/bilan.pdf")
+contains "bilan-plh investment total" "14 285 000,00 €"
+contains "bilan-plh yearly investment" "2 380 833,00 €"
+contains "bilan-plh operating total" "1 316 000,00 €"
+contains "bilan-plh yearly operating" "219 333,00 €"
+contains "bilan-plh page numbers" "page 1 / "
+expect "bilan-plh ods for a year" 0 "$G" --database "$R" report bilan-plh --year 2024 --format ods --output "$T/bilan-2024.ods"
+expect "bilan ods is a spreadsheet" 0 unzip -l "$T/bilan-2024.ods"
+contains "bilan ods has content.xml" "content.xml"
+expect "bilan-plh csv: one file per table" 0 "$G" --database "$R" report bilan-plh --format csv --output "$T/bilan.csv"
+contains "bilan csv names the synthesis file" "bilan-synthese-budgetaire-du-plh-par-action.csv"
+
+expect "dossiers csv" 0 "$G" --database "$R" report dossiers --format csv --output "$T/dossiers.csv"
+out=$(cat "$T/dossiers.csv")
+contains "dossiers csv header" "N° de dossier;Demandeur;Commune;Dispositif;État"
+contains "dossiers csv holds a paid dossier" "$paid;"
+expect "dossiers csv filtered by status" 0 "$G" --database "$R" report dossiers --status verse --format csv --output "$T/verses.csv"
+out=$(tail -n +2 "$T/verses.csv" | grep -vc ';Versé;')
+contains "only paid dossiers when filtered" "0"
+expect "dossiers pdf" 0 "$G" --database "$R" report dossiers --output "$T/dossiers.pdf"
+out=$(pdftext "$T/dossiers.pdf")
+contains "dossiers pdf lists the paid dossier" "$paid"
+contains "dossiers pdf says the count" "$count dossier(s)"
+name=$(sqlite3 "$R" "SELECT applicant FROM dossier WHERE key = '$paid'")
+expect "anonymised dossiers csv" 0 "$G" --database "$R" report dossiers --anonymised --format csv --output "$T/anonyme.csv"
+if grep -qF "$name" "$T/anonyme.csv"; then fail "anonymised export holds no name" "$name"; else ok "anonymised export holds no name"; fi
+out=$(cat "$T/anonyme.csv"); contains "anonymised export keeps the dossier" "$paid"
+expect "unknown status refused" 64 "$G" --database "$R" report dossiers --status bidon --output "$T/x.csv"
+contains "unknown status named" "état inconnu « bidon »"
+expect "unknown format refused" 64 "$G" --database "$R" report bilan-plh --format docx --output "$T/x.docx"
+contains "unknown format in French" "format inconnu"
+expect "missing folder refused" 7 "$G" --database "$R" report bilan-plh --output "$T/absent/bilan.pdf"
+contains "missing folder named" "n'existe pas"
+expect "unknown report refused" 64 "$G" --database "$R" report bilan --output "$T/x.pdf"
+
+fixture=""
+for f in /work/shared/domain/fixtures/programmes-construction-2020-2023.csv ../shared/domain/fixtures/programmes-construction-2020-2023.csv; do
+  [ -f "$f" ] && fixture="$f" && break
+done
+if [ -n "$fixture" ]; then
+  expect "programmes csv" 0 "$G" --database "$R" report programmes --construction "$fixture" --format csv --output "$T/prog.csv"
+  out=$(cat "$T/prog-production-financee-par-annee-et-par-produit.csv")
+  contains "programmes total row" "Total;43;735;398;n.c.;97;1230"
+  expect "programmes pdf" 0 "$G" --database "$R" report programmes --construction "$fixture" --output "$T/prog.pdf"
+fi
+expect "programmes need a source" 64 "$G" --database "$R" report programmes --output "$T/prog.pdf"
+contains "programmes says which option" "--construction"
+expect "conventions pdf" 0 "$G" --database "$R" report conventions --results data/territories/cabbalr/cia-results-2020-2023.json --year 2023 --output "$T/conv.pdf"
+out=$(pdftext "$T/conv.pdf")
+contains "conventions mark missed targets" "NON ATTEINT"
+cat > "$T/demandes.json" <<'JSON'
+[{"id": "DLS-2026-000001", "sneNumber": "06211230000042", "requestDate": "2025-02-03",
+  "members": [{"role": "requester", "birthDate": "1958-04-12"}], "annualResources": 1200000,
+  "wishedCommunes": ["Béthune"], "wishedTypologies": ["T2"], "criteria": [], "calProposals": [], "priorityCategories": []},
+ {"id": "DLS-2026-000002", "requestDate": "2024-06-30",
+  "members": [{"role": "requester", "birthDate": "1990-01-20"}, {"role": "child", "birthDate": "2019-05-05"}], "annualResources": 1800000,
+  "wishedCommunes": ["62119"], "wishedTypologies": ["T3"], "criteria": [], "calProposals": [], "priorityCategories": []}]
+JSON
+expect "requests ranking csv" 0 "$G" --database "$R" report requests --requests "$T/demandes.json" --format csv --output "$T/demandes.csv"
+out=$(cat "$T/demandes.csv"); contains "requests ranking lists the request" "DLS-2026-000001"
+expect "anonymised requests" 0 "$G" --database "$R" report requests --requests "$T/demandes.json" --anonymised --format csv --output "$T/demandes-anon.csv"
+out=$(cat "$T/demandes-anon.csv")
+if grep -qE "DLS-2026|06211230000042|12/04/1958" "$T/demandes-anon.csv"; then fail "anonymised requests hold no identifier"; else ok "anonymised requests hold no identifier"; fi
+contains "anonymised requests give an age band" "60 à 74 ans"
+expect "requests need a source" 64 "$G" --database "$R" report requests --output "$T/d.pdf"
+
+expect "acknowledgement" 0 "$G" --database "$R" document accuse-reception "$draft" --output "$T/ar.pdf"
+out=$(pdftext "$T/ar.pdf")
+contains "acknowledgement names the dossier" "$draft"
+contains "acknowledgement lists missing documents" "Pièces manquantes"
+out=$(pdfinfo "$T/ar.pdf"); contains "acknowledgement is one page" "Pages:           1"
+expect "notification" 0 "$G" --database "$R" document notification "$paid" --output "$T/notif.pdf"
+out=$(pdftext "$T/notif.pdf")
+contains "notification names the dossier" "$paid"
+contains "notification states the amount" "Subvention attribuée"
+expect "payment order" 0 "$G" --database "$R" document ordre-paiement "$paid" --output "$T/op.pdf"
+out=$(pdftext "$T/op.pdf"); contains "payment order states what remains" "Reste à verser"
+expect "no notification for a draft" 6 "$G" --database "$R" document notification "$draft" --output "$T/x.pdf"
+contains "refusal in French" "aucune aide accordée"
+expect "unknown letter" 64 "$G" --database "$R" document lettre "$paid" --output "$T/x.pdf"
+expect "unknown dossier" 4 "$G" --database "$R" document notification 2020-ACC-9999 --output "$T/x.pdf"
+contains "unknown dossier named" "2020-ACC-9999"
+
+expect "rgpd export json" 0 "$G" --database "$R" rgpd export --applicant "$name" --output "$T/rgpd.json"
+out=$(cat "$T/rgpd.json"); contains "rgpd json holds the dossier" "\"$paid\""
+expect "rgpd export pdf by dossier" 0 "$G" --database "$R" rgpd export --dossier "$paid" --output "$T/rgpd.pdf"
+out=$(pdftext "$T/rgpd.pdf"); contains "rgpd pdf holds the history" "Historique du dossier"
+expect "rgpd needs one target" 64 "$G" --database "$R" rgpd export --output "$T/rgpd.json"
+expect "rgpd refuses other formats" 64 "$G" --database "$R" rgpd export --dossier "$paid" --output "$T/rgpd.txt"
