@@ -22,10 +22,7 @@ public enum GuichetScreens {
                 id: "programmes", title: "Programmes", iconName: "go-home-symbolic",
                 summary: "Cette section listera les programmes de logement social par commune et "
                     + "bailleur, avec leur financement et le contrôle des règles de production."),
-            ComingSoonScreen.factory(
-                id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic",
-                summary: "Cette section suivra le budget du PLH 2023-2028 action par action\u{00A0}: "
-                    + "prévu, engagé et payé."),
+            BudgetScreen.factory,
             ComingSoonScreen.factory(
                 id: "exports", title: "Exports", iconName: "document-send-symbolic",
                 summary: "Cette section produira les tableaux et bilans à transmettre, en CSV, "

@@ -1,0 +1,49 @@
+import CGtk
+import CGtkShim
+
+/// A GtkGrid, for rows built in code (e.g. a checklist).
+@MainActor
+public final class Grid: Widget {
+    override public class var expectedType: GType { gtk_grid_get_type() }
+
+    private var grid: UnsafeMutablePointer<GtkGrid> { UnsafeMutablePointer(OpaquePointer(raw)) }
+
+    public func attach(_ child: Widget, column: Int, row: Int, width: Int = 1, height: Int = 1) {
+        gtk_grid_attach(grid, child.widget, Int32(column), Int32(row), Int32(width), Int32(height))
+    }
+
+    /// Removes every child.
+    public func removeAll() {
+        while let child = gtk_widget_get_first_child(widget) { gtk_grid_remove(grid, child) }
+    }
+}
+
+/// A GtkFlowBox (buttons that wrap onto several lines).
+@MainActor
+public final class FlowBox: Widget {
+    override public class var expectedType: GType { gtk_flow_box_get_type() }
+
+    private var flowBox: OpaquePointer { OpaquePointer(raw) }
+
+    public func append(_ child: Widget) { gtk_flow_box_append(flowBox, child.widget) }
+
+    /// Removes every child.
+    public func removeAll() {
+        while let child = gtk_widget_get_first_child(widget) { gtk_flow_box_remove(flowBox, child) }
+    }
+}
+
+extension Box {
+    /// Removes every child.
+    public func removeAll() {
+        while let child = gtk_widget_get_first_child(widget) { gtk_box_remove(guichet_box(raw), child) }
+    }
+}
+
+extension Label {
+    /// Sets the text, or hides the label when `text` is nil or empty.
+    public func show(_ text: String?) {
+        self.text = text ?? ""
+        isVisible = !(text ?? "").isEmpty
+    }
+}
