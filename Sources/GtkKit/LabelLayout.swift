@@ -8,6 +8,9 @@ extension Label {
         set { gtk_label_set_max_width_chars(guichet_label(raw), newValue) }
     }
 
+    /// Aligns the lines of a several-line text on their right edge (figure column headers).
+    public func justifyRight() { gtk_label_set_justify(guichet_label(raw), GTK_JUSTIFY_RIGHT) }
+
     /// Cuts the text with "…" at the end when it does not fit (the full text stays the accessible name).
     public var ellipsizesAtEnd: Bool {
         get { gtk_label_get_ellipsize(guichet_label(raw)) == PANGO_ELLIPSIZE_END }

@@ -124,10 +124,10 @@ public final class BudgetScreen: Screen {
 
     private func fillEnvelopes(_ view: BudgetView) {
         var table = FigureGrid(grid: envelopeGrid, columns: [
-            .init("Dispositif", trailing: false, maxWidthChars: 38), .init("Action"),
-            .init(view.years.count == 1 ? "Enveloppe \(view.periodLabel)" : "Enveloppes \(view.periodLabel)"),
-            .init("Engagé"), .init("Payé"), .init("Reste à engager"), .init("Dossiers"),
-            .init("Consommation", trailing: false), .init("Part engagée"),
+            .init("Dispositif", trailing: false, maxWidthChars: 22),
+            .init(view.years.count == 1 ? "Enveloppe\n\(view.periodLabel)" : "Enveloppes\n\(view.periodLabel)"),
+            .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Dossiers"),
+            .init("Part engagée", trailing: false),
         ])
         for row in view.envelopes {
             var name = row.name
@@ -135,64 +135,68 @@ public final class BudgetScreen: Screen {
             let state = BudgetStyle.state(of: row.consumption)
             let envelope = row.envelope.map { (row.approximate ? "≈ " : "") + Self.money($0) } ?? "—"
             let remaining = row.remaining.map { Self.money($0) } ?? "—"
-            let share = row.committedShare.map { FrenchFormat.percent($0) } ?? "—"
             table.addRow([
-                .text(name, tooltip: row.code), .text(row.action.map(String.init) ?? ""),
+                .text(name, tooltip: "\(row.code) — action \(row.action.map(String.init) ?? "?") du PLH"),
                 .text(envelope), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
                 .text(remaining, classes: row.remaining?.isNegative == true ? ["error"] : []),
                 .text(FrenchFormat.integer(row.dossiers)),
-                .widget(BudgetStyle.bar(share: row.committedShare, elapsed: view.elapsed, state: state, name: row.name)),
-                .text(share, classes: state.labelClasses, tooltip: BudgetStyle.explanation(row.consumption, elapsed: view.elapsed)),
+                .widget(BudgetStyle.consumption(share: row.committedShare, elapsed: view.elapsed, consumption: row.consumption,
+                                                name: row.name)),
             ])
         }
         table.addSeparator()
+        let totalShare = Percentage.ratio(view.envelopesCommitted.cents, of: view.envelopeTotal.cents)
         let labels = table.addRow([
-            .text("Total des enveloppes"), .text(""), .text(Self.money(view.envelopeTotal)),
+            .text("Total des enveloppes"), .text(Self.money(view.envelopeTotal)),
             .text(Self.money(view.envelopesCommitted)), .text(Self.money(view.envelopesPaid)),
             .text(Self.money(view.envelopeTotal - view.envelopesCommitted)),
-            .text(FrenchFormat.integer(view.envelopesDossiers)), .text(""),
-            .text(Percentage.ratio(view.envelopesCommitted.cents, of: view.envelopeTotal.cents).map { FrenchFormat.percent($0) } ?? "—"),
+            .text(FrenchFormat.integer(view.envelopesDossiers)),
+            .text(totalShare.map { FrenchFormat.percent($0) } ?? "—"),
         ], classes: ["heading"])
-        envelopeTotalLabels = [2, 3, 4, 5, 6].compactMap { labels[$0] }
-        legendLabel.text = "Part engagée comparée à la part \(view.years.count == 1 ? "de l’année" : "de la période") écoulée "
-            + "(\(FrenchFormat.percent(view.elapsed))) : en orange, une enveloppe sous-consommée "
-            + "(retard de plus de 20 points sur une année) ; en rouge, une enveloppe dépassée."
+        envelopeTotalLabels = [1, 2, 3, 4, 5].flatMap { labels[$0] }
+        legendLabel.text = "Part engagée de chaque enveloppe, à comparer avec la part \(view.years.count == 1 ? "de l’année" : "de la période") écoulée "
+            + "(\(FrenchFormat.percent(view.elapsed))). En orange : sous-consommation (retard de plus de 20 points sur "
+            + "l’année écoulée) ; en rouge : enveloppe dépassée."
     }
 
     private func fillSynthesis(_ view: BudgetView) {
         let n = plh.durationYears
         synthesisHeading.text = "Synthèse budgétaire du \(plh.title)"
+        // Six-year amount above the yearly one: the table fits a laptop screen.
         var table = FigureGrid(grid: synthesisGrid, columns: [
-            .init("N°"), .init("Action", trailing: false, maxWidthChars: 44),
-            .init("Investissement \(n) ans"), .init("Investissement par an"),
-            .init("Fonctionnement \(n) ans"), .init("Fonctionnement par an"),
-            .init("Engagé \(view.periodLabel)"), .init("Payé \(view.periodLabel)"),
+            .init("N°"), .init("Action", trailing: false, maxWidthChars: 40),
+            .init("Investissement\n\(n) ans · par an"), .init("Fonctionnement\n\(n) ans · par an"),
+            .init("Engagé\n\(view.periodLabel)"), .init("Payé\n\(view.periodLabel)"),
         ])
-        func line(_ l: BudgetLine?, _ amount: Money?) -> FigureGrid.Cell {
-            guard let l, let amount else { return .text("—", classes: ["dim-label"]) }
-            return l.outsideBudget ? .text("hors budget", classes: ["dim-label"], tooltip: Self.money(amount)) : .text(Self.money(amount))
+        func line(_ l: BudgetLine?, _ perYear: Money?) -> FigureGrid.Cell {
+            guard let l, let perYear else { return .text("—", classes: ["dim-label"]) }
+            let yearly = "\(Self.money(perYear)) par an"
+            return l.outsideBudget
+                ? .stacked("hors budget", Self.money(l.sixYears), classes: ["dim-label"],
+                           tooltip: "Ligne hors budget du PLH, non comprise dans le total (\(yearly)).")
+                : .stacked(Self.money(l.sixYears), yearly)
         }
         for row in view.synthesis {
             table.addRow([
                 .text(String(row.action)), .text(row.title),
-                line(row.investment, row.investment?.sixYears), line(row.investment, row.investmentPerYear),
-                line(row.operating, row.operating?.sixYears), line(row.operating, row.operatingPerYear),
+                line(row.investment, row.investmentPerYear), line(row.operating, row.operatingPerYear),
                 .text(Self.money(row.committed)), .text(Self.money(row.paid)),
             ])
         }
         table.addSeparator()
         let labels = table.addRow([
-            .text(""), .text("Total du budget du PLH (hors lignes hors budget)"),
-            .text(Self.money(view.investment.inside)), .text(Self.money(view.investment.insidePerYear)),
-            .text(Self.money(view.operating.inside)), .text(Self.money(view.operating.insidePerYear)),
+            .text(""), .text("Total du budget du PLH (hors lignes hors budget)",
+                             tooltip: "Les lignes « hors budget » sont présentées à part, sous ce tableau."),
+            .stacked(Self.money(view.investment.inside), "\(Self.money(view.investment.insidePerYear)) par an"),
+            .stacked(Self.money(view.operating.inside), "\(Self.money(view.operating.insidePerYear)) par an"),
             .text(Self.money(view.committedTotal)), .text(Self.money(view.paidTotal)),
         ], classes: ["heading"])
-        synthesisTotalLabels = [2, 3, 4, 5, 6, 7].compactMap { labels[$0] }
+        synthesisTotalLabels = [2, 3, 4, 5].flatMap { labels[$0] }
     }
 
     private func fillOutside(_ view: BudgetView) {
         var table = FigureGrid(grid: outsideGrid, columns: [
-            .init("N°"), .init("Action", trailing: false, maxWidthChars: 44), .init("Nature", trailing: false),
+            .init("N°"), .init("Action", trailing: false, maxWidthChars: 24), .init("Nature", trailing: false),
             .init("Sur \(plh.durationYears) ans"), .init("Par an"),
         ])
         for line in view.outside {

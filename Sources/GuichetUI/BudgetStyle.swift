@@ -12,7 +12,7 @@ enum BudgetStyle {
         var labelClasses: [String] {
             switch self {
             case .none, .normal: []
-            case .under: ["warning"]
+            case .under: ["budget-under-text"]
             case .over: ["error"]
             }
         }
@@ -41,23 +41,35 @@ enum BudgetStyle {
             levelbar.budget-bar block.filled { background-color: @theme_selected_bg_color; }
             levelbar.budget-under block.filled { background-color: @warning_color; }
             levelbar.budget-over block.filled { background-color: @error_color; }
+            label.budget-under-text { color: #c64600; font-weight: bold; }
             """)
     }
 
-    /// A bar of the committed share (full at 100 %, the overspent part is not drawn beyond it).
-    static func bar(share: Percentage?, elapsed: Percentage, state: State, name: String) -> Widget {
+    /// The committed share as a figure above a bar (full at 100 %; beyond, the figure says it),
+    /// coloured by state, with the reason in the tooltip.
+    static func consumption(share: Percentage?, elapsed: Percentage, consumption: BudgetView.Consumption,
+                            name: String) -> Widget {
+        let state = state(of: consumption)
+        let box = Box(vertical: true, spacing: 3)
+        box.centerVertically()
+        let figure = Label(share.map { FrenchFormat.percent($0) } ?? "—")
+        figure.xAlign = 1
+        figure.addCSSClass("numeric")
+        for c in state.labelClasses { figure.addCSSClass(c) }
+        box.append(figure)
         let bar = LevelBar(maxValue: 1)
         bar.removeDefaultOffsets()
         bar.value = min(1, Double(share?.basisPoints ?? 0) / 10_000)
         bar.addCSSClass("budget-bar")
         if let c = state.barClass { bar.addCSSClass(c) }
-        bar.setExpand(horizontal: false, vertical: false)
-        bar.setSizeRequest(width: 140, height: -1)
-        bar.centerVertically()
+        bar.setSizeRequest(width: 72, height: -1)
         bar.isVisible = share != nil
         bar.setAccessibleLabel("Consommation de l’enveloppe \(name)")
-        bar.tooltip = share.map { "Engagé : \(FrenchFormat.percent($0)) de l’enveloppe ; temps écoulé : \(FrenchFormat.percent(elapsed))" }
-        return bar
+        box.append(bar)
+        let reason = explanation(consumption, elapsed: elapsed)
+        box.tooltip = share.map { "Engagé : \(FrenchFormat.percent($0)) de l’enveloppe ; temps écoulé : \(FrenchFormat.percent(elapsed))."
+            + (reason.map { " " + $0 } ?? "") } ?? reason
+        return box
     }
 
     /// Words for the share's tooltip.

@@ -125,7 +125,8 @@ struct BudgetView {
 
         synthesis = PLHSynthesis.rows(plh: plh, ledger: ledger).map { r in
             let chosen = r.years.filter { years.contains($0.year) }
-            return SynthesisRow(action: r.action, title: r.title, investment: r.investment,
+            let note = plh.action(r.action)?.budgetNote
+            return SynthesisRow(action: r.action, title: note.map { "\(r.title) (\($0))" } ?? r.title, investment: r.investment,
                                 investmentPerYear: r.investmentPerYear, operating: r.operating,
                                 operatingPerYear: r.operatingPerYear,
                                 committed: chosen.sum(\.committed), paid: chosen.sum(\.paid))

@@ -19,6 +19,8 @@ struct FigureGrid {
 
     enum Cell {
         case text(String, classes: [String] = [], tooltip: String? = nil)
+        /// A figure above a smaller, dimmed one (e.g. six-year amount above the yearly one).
+        case stacked(String, String, classes: [String] = [], tooltip: String? = nil)
         case widget(Widget)
 
         static func plain(_ text: String) -> Cell { .text(text) }
@@ -37,32 +39,50 @@ struct FigureGrid {
         addSeparator()
     }
 
-    /// Adds a row; returns the labels of its text cells, in column order (nil for widget cells).
+    /// Adds a row; returns the labels of each cell, in column order (none for widget cells).
     @discardableResult
-    mutating func addRow(_ cells: [Cell], classes: [String] = []) -> [Label?] {
-        var labels: [Label?] = []
+    mutating func addRow(_ cells: [Cell], classes: [String] = []) -> [[Label]] {
+        var labels: [[Label]] = []
         for (index, cell) in cells.enumerated() where index < columns.count {
             let column = columns[index]
             switch cell {
             case .text(let text, let cellClasses, let tooltip):
-                let label = Label(text)
-                label.xAlign = column.trailing ? 1 : 0
-                if column.trailing { label.addCSSClass("numeric") }
-                if column.maxWidthChars > 0 {
-                    label.maxWidthChars = column.maxWidthChars
-                    label.wraps = true
-                }
-                for c in classes + cellClasses { label.addCSSClass(c) }
+                let label = makeLabel(text, column: column, classes: classes + cellClasses)
                 label.tooltip = tooltip
                 grid.attach(label, column: index, row: rowCount)
-                labels.append(label)
+                labels.append([label])
+            case .stacked(let main, let second, let cellClasses, let tooltip):
+                let box = Box(vertical: true, spacing: 0)
+                box.centerVertically()
+                let top = makeLabel(main, column: column, classes: classes + cellClasses)
+                let bottom = makeLabel(second, column: column, classes: classes + cellClasses + ["dim-label", "caption"])
+                box.append(top)
+                box.append(bottom)
+                box.tooltip = tooltip
+                grid.attach(box, column: index, row: rowCount)
+                labels.append([top, bottom])
             case .widget(let widget):
                 grid.attach(widget, column: index, row: rowCount)
-                labels.append(nil)
+                labels.append([])
             }
         }
         rowCount += 1
         return labels
+    }
+
+    private func makeLabel(_ text: String, column: Column, classes: [String]) -> Label {
+        let label = Label(text)
+        label.xAlign = column.trailing ? 1 : 0
+        if column.trailing {
+            label.addCSSClass("numeric")
+            label.justifyRight()
+        }
+        if column.maxWidthChars > 0 {
+            label.maxWidthChars = column.maxWidthChars
+            label.wraps = true
+        }
+        for c in classes { label.addCSSClass(c) }
+        return label
     }
 
     mutating func addSeparator() {

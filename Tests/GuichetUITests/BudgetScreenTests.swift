@@ -80,7 +80,7 @@ final class BudgetScreenTests: XCTestCase {
             screen.select(year: nil)
             // Figures printed in brief §3, reproduced by the screen from the profile's lines.
             XCTAssertEqual(screen.synthesisTotalLabels.prefix(4).map { Self.normalised($0.text) },
-                           ["14 285 000 €", "2 380 833 €", "1 316 000 €", "219 333 €"])
+                           ["14 285 000 €", "2 380 833 € par an", "1 316 000 €", "219 333 € par an"])
             let outside = try XCTUnwrap(screen.view?.outside)
             XCTAssertEqual(outside.map(\.action), [1, 13, 18], "outside-budget lines are shown apart")
         }

@@ -23,7 +23,7 @@ def test_budget_shows_the_plh_synthesis_totals():
         assert total is not None
         texts = [normalised(label.name) for label in labels(app)]
         # Brief §3 totals, summed by the screen from the profile's lines.
-        for figure in ["14 285 000 €", "2 380 833 €", "1 316 000 €", "219 333 €"]:
+        for figure in ["14 285 000 €", "2 380 833 € par an", "1 316 000 €", "219 333 € par an"]:
             assert figure in texts, (figure, [t for t in texts if "€" in t][:40])
 
 
@@ -34,6 +34,6 @@ def test_budget_lists_envelopes_with_their_year_and_export_button():
         assert app.find(name="Exporter le bilan du PLH", role=pyatspi.ROLE_BUTTON), "export button"
         assert app.find(name="Total des enveloppes", showing=True), "envelope total row"
         names = [normalised(label.name) for label in labels(app)]
-        assert any(name.startswith("Consommation") for name in
-                   [n.name for n in app.find_all(role=pyatspi.ROLE_LEVEL_BAR)]), "a consumption bar per envelope"
+        bars = [bar.name for bar in app.find_all(role=pyatspi.ROLE_LEVEL_BAR)]
+        assert any(name.startswith("Consommation de l’enveloppe") for name in bars), bars
         assert any("écoulée" in name for name in names), "share of the year elapsed"
