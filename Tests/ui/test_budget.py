@@ -31,7 +31,7 @@ def test_budget_lists_envelopes_with_their_year_and_export_button():
     with App(section="budget") as app:
         wait_for(lambda: app.find(name=PAGE, showing=True), 15, "Budget page")
         assert app.find(name="Année du budget", showing=True), "year chooser"
-        assert app.find(name="Exporter le bilan du PLH", role=pyatspi.ROLE_BUTTON), "export button"
+        assert app.find(name="Exporter le bilan du PLH", role=pyatspi.ROLE_PUSH_BUTTON), "export button"
         assert app.find(name="Total des enveloppes", showing=True), "envelope total row"
         names = [normalised(label.name) for label in labels(app)]
         bars = [bar.name for bar in app.find_all(role=pyatspi.ROLE_LEVEL_BAR)]
