@@ -6,6 +6,8 @@ enum CommandRegistry {
         InitCommand.self,
         DemoCommand.self,
         CheckCommand.self,
+        DossiersCommand.self,
+        BudgetCommand.self,
         TerritoriesCommand.self,
         CotationCommand.self,
         RequestsCommand.self,

@@ -54,6 +54,7 @@ enum Console {
     static func json<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
         FileHandle.standardOutput.write(try e.encode(value))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }

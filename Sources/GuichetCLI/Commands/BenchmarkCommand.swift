@@ -17,6 +17,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue).")
     var runs: Int = 7
 
+    @Flag(name: .customLong("sans-fenetre"), help: "Ne mesure pas l'ouverture de la fenêtre.")
+    var noWindow = false
+
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
@@ -51,6 +54,7 @@ struct BenchmarkCommand: ParsableCommand {
         figures.append(Figure(name: "agrégat budgétaire (toutes années)", milliseconds: median { _ = try ws.store.read { try $0.budgetFigures(years: nil) } },
                               detail: "", target: nil))
         figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: runs)
+        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: min(runs, 5)) }
 
         if json { try Console.json(figures); return }
         Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")

@@ -21,9 +21,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let ws = try GlobalOptions.openWorkspace()
         let report = try ws.store.read { s in
-            Report(database: ws.store.location, territory: ws.profile.id,
-                   ok: false, problems: try s.integrityProblems() + DomainInvariants.problems(in: s, profile: ws.profile),
-                   counts: try DomainInvariants.counts(in: s))
+            let domain = try DomainInvariants.check(in: s, profile: ws.profile)
+            return Report(database: ws.store.location, territory: ws.profile.id,
+                          ok: false, problems: try s.integrityProblems() + domain.problems, counts: domain.counts)
         }
         var r = report
         r.ok = r.problems.isEmpty
@@ -38,16 +38,23 @@ struct CheckCommand: ParsableCommand {
 
 /// The domain's own invariants, checked by `guichet check`; each area adds its checks here.
 enum DomainInvariants {
-    static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
-        var out: [String] = []
-        out += try RequestInvariants.problems(in: s, profile: profile)
-        out += try ProgrammeInvariants.problems(in: s)
-        return out
+    static func check(in s: any StoreSession, profile: TerritoryProfile) throws -> (problems: [String], counts: [String: Int]) {
+        var problems: [String] = []
+        var counts: [String: Int] = [:]
+        try checkDossiers(in: s, profile: profile, problems: &problems, counts: &counts)
+        problems += try RequestInvariants.problems(in: s, profile: profile)
+        counts.merge(try RequestInvariants.counts(in: s)) { a, _ in a }
+        problems += try ProgrammeInvariants.problems(in: s)
+        counts.merge(try ProgrammeInvariants.counts(in: s)) { a, _ in a }
+        return (problems, counts)
     }
-    static func counts(in s: any StoreSession) throws -> [String: Int] {
-        var out: [String: Int] = [:]
-        out.merge(try RequestInvariants.counts(in: s)) { a, _ in a }
-        out.merge(try ProgrammeInvariants.counts(in: s)) { a, _ in a }
-        return out
+
+    /// Streams every dossier once: invariants of each (DossierAudit), counts per status.
+    static func checkDossiers(in s: any StoreSession, profile: TerritoryProfile, problems: inout [String], counts: inout [String: Int]) throws {
+        var audit = DossierAudit(catalog: profile.schemes)
+        try s.forEachDossier(DossierQuery()) { audit.inspect($0) }
+        problems += audit.report
+        counts["dossiers"] = audit.inspected
+        for (status, n) in audit.counts { counts["dossiers.\(status.rawValue)"] = n }
     }
 }

@@ -52,9 +52,23 @@ struct DemoCommand: ParsableCommand {
 enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
         var counts: [String: Int] = [:]
+        try populateDossiers(store: store, profile: profile, size: size, counts: &counts)
         counts.merge(try DemoRequestData.populate(store: store, profile: profile, size: size)) { $1 }
         counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
         return counts
+    }
+
+    /// `size` aid dossiers from the PLH's first year to today, in one write transaction
+    /// (the bulk insert encodes them by chunks, so the encoded batch never sits whole in memory).
+    static func populateDossiers(store: SQLiteStore, profile: TerritoryProfile, size: Int, counts: inout [String: Int],
+                                 today: CalendarDate = .today()) throws {
+        guard let catalog = profile.schemes, size > 0 else { return }
+        let first = profile.plh?.firstYear ?? today.year
+        let dossiers = DemoDossiers.generate(count: size, seed: 20_230_101, schemes: catalog, years: first...max(first, today.year),
+                                             referenceDate: today)
+        try store.write { s in try s.bulkInsertDossiers(dossiers, historyNote: "Données de démonstration") }
+        counts["dossiers"] = dossiers.count
+        for d in dossiers { counts["dossiers.\(d.status.rawValue)", default: 0] += 1 }
     }
 }
 

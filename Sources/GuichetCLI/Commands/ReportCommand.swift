@@ -11,10 +11,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, dossiers, requests).",
         discussion: """
         bilan-plh     bilan du PLH (--year A, sinon toute la période)
-        programmes    tableaux des programmes (--construction / --rehabilitation FICHIER.csv)
-        conventions   objectifs / résultats / écarts par bailleur (--results FICHIER.json, --year A)
+        programmes    tableaux des programmes enregistrés (--year A ; ou --construction / --rehabilitation FICHIER.csv)
+        conventions   objectifs / résultats / écarts par bailleur (--year A ; ou --results FICHIER.json)
         dossiers      liste des dossiers suivant les filtres (--status, --scheme, --search, --year, --anonymised)
-        requests      demandes classées par cotation (--requests FICHIER.json, --commune, --typology, --anonymised)
+        requests      demandes enregistrées classées par cotation (--commune, --typology, --anonymised ; ou --requests FICHIER.json)
         Le fichier est écrit sous un nom temporaire puis renommé : en cas d'échec, rien n'est modifié.
         En CSV, un rapport de plusieurs tableaux donne un fichier par tableau à côté de --output.
         """)
@@ -58,8 +58,9 @@ struct ReportCommand: ParsableCommand {
                 throw CLIFailure(e.description, code: 3)
             }
         case .programmes:
-            let p = try ReportInputs.programmes(ws, construction: construction, rehabilitation: rehabilitation)
-            return ProgrammesReport.document(context: context, construction: p.construction, rehabilitation: p.rehabilitation)
+            let p = try ReportInputs.programmes(ws, construction: construction, rehabilitation: rehabilitation, year: year)
+            return ProgrammesReport.document(context: context, construction: p.construction, rehabilitation: p.rehabilitation,
+                                            period: year.map { "financement \($0)" })
         case .conventions:
             let c = try ReportInputs.conventions(ws, results: results)
             return ConventionsReport.document(context: context, lines: c.lines, landlordNames: c.names, year: year)
@@ -75,7 +76,7 @@ struct ReportCommand: ParsableCommand {
             }
             let ranked = try ReportInputs.rankedRequests(ws, file: requests, filter: filter, on: context.producedOn)
             let label = [commune.map { "commune \($0)" }, filter.typology.map { "typologie \($0.rawValue)" }].compactMap { $0 }
-            return RequestsReport.document(context: context, ranked: ranked, anonymised: anonymised,
+            return RequestsReport.document(context: context, entries: ranked, anonymised: anonymised,
                                            filterLabel: label.isEmpty ? nil : label.joined(separator: ", "))
         }
     }

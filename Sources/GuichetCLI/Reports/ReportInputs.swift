@@ -1,71 +1,89 @@
 import Foundation
 import GuichetCore
+import GuichetReports
 import GuichetStorage
 
-/// Domain inputs of the reports whose storage is built on other branches (programmes, landlord
-/// conventions, social-housing requests). Until then they are read from files named on the
-/// command line; the integrator replaces each body with a storage read (see the comments), and
-/// the report builders do not change.
+/// Domain inputs of the programmes, conventions and requests reports: read from the database,
+/// or from a file named on the command line (a table received by mail, published results), so a
+/// report can be produced before the data is imported. The report builders take domain values
+/// and know nothing of where they came from.
 enum ReportInputs {
-    /// Construction and rehabilitation programmes.
-    /// Integrator: read them from the programme store, e.g.
-    /// `ws.store.read { ($0.constructionProgrammes(...), $0.rehabilitationProgrammes(...)) }`, falling back to the files.
-    static func programmes(_ ws: Workspace, construction: String?, rehabilitation: String?) throws
+    /// Construction and rehabilitation programmes: the files when given, else every stored one.
+    static func programmes(_ ws: Workspace, construction: String?, rehabilitation: String?, year: Int?) throws
         -> (construction: [ConstructionProgramme], rehabilitation: [RehabilitationProgramme]) {
-        guard construction != nil || rehabilitation != nil else {
-            throw CLIFailure("report programmes : indiquez le tableau source avec --construction FICHIER.csv et/ou --rehabilitation FICHIER.csv "
-                             + "(les programmes ne sont pas encore enregistrés dans la base).", code: 64)
-        }
-        let importer = ProgrammeTableImporter(directory: ws.profile.landlords?.directory ?? LandlordDirectory([]))
-        func load(_ path: String?, _ kind: ProgrammeTableKind) throws -> ImportReport? {
-            guard let path else { return nil }
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw CLIFailure("Impossible de lire « \(path) » : \(error.localizedDescription)", code: 66)
+        var built: [ConstructionProgramme], renovated: [RehabilitationProgramme]
+        if construction != nil || rehabilitation != nil {
+            let importer = ProgrammeTableImporter(directory: ws.profile.landlords?.directory ?? LandlordDirectory([]))
+            built = try load(construction, .construction, importer)?.construction.map(\.programme) ?? []
+            renovated = try load(rehabilitation, .rehabilitation, importer)?.rehabilitation.map(\.programme) ?? []
+        } else {
+            (built, renovated) = try ws.store.read { s in
+                (try s.allConstruction(), try s.allRehabilitation())
             }
-            let report = importer.importTable(data, kind: kind)
-            if report.failed { throw CLIFailure("Import de « \(path) » impossible :\n" + report.issues.map(\.description).joined(separator: "\n"), code: 65) }
-            return report
         }
-        let c = try load(construction, .construction), r = try load(rehabilitation, .rehabilitation)
-        return (c?.construction.map(\.programme) ?? [], r?.rehabilitation.map(\.programme) ?? [])
+        if let year {
+            built = built.filter { $0.financingYear.value == year }
+            renovated = renovated.filter { $0.financingYear.value == year }
+        }
+        guard !built.isEmpty || !renovated.isEmpty else {
+            throw CLIFailure("report programmes : aucun programme\(year.map { " financé en \($0)" } ?? "") dans la base ; "
+                             + "importez-les (guichet programmes import) ou indiquez --construction / --rehabilitation FICHIER.csv.", code: 1)
+        }
+        return (built, renovated)
     }
 
-    /// Review lines of the landlord conventions and landlord names by id.
-    /// Integrator: replace the results file by the conventions store
-    /// (`ConventionReview.review(storedConventions, construction: storedProgrammes, rehabilitation: ...)`).
+    private static func load(_ path: String?, _ kind: ProgrammeTableKind, _ importer: ProgrammeTableImporter) throws -> ImportReport? {
+        guard let path else { return nil }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CLIFailure("Impossible de lire « \(path) » : \(error.localizedDescription)", code: 66)
+        }
+        let report = importer.importTable(data, kind: kind)
+        if report.failed { throw CLIFailure("Import de « \(path) » impossible :\n" + report.issues.map(\.description).joined(separator: "\n"), code: 65) }
+        return report
+    }
+
+    /// Review lines of the landlord conventions and landlord names by id: the stored agreements
+    /// (results derived from stored programmes when not entered), or published results from a file
+    /// against the profile's objectives.
     static func conventions(_ ws: Workspace, results: String?) throws -> (lines: [ReviewLine], names: [String: String]) {
-        guard let landlords = ws.profile.landlords else {
-            throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de bailleurs (partie « landlords »).", code: 3)
+        if let results {
+            guard let landlords = ws.profile.landlords, let objectives = landlords.allocationObjectives else {
+                throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de bailleurs ni d'objectifs d'attribution.", code: 3)
+            }
+            let seed: AllocationResults
+            do { seed = try AllocationResults.decode(try Data(contentsOf: URL(fileURLWithPath: results))) } catch {
+                throw CLIFailure("Résultats « \(results) » illisibles : \(error)", code: 65)
+            }
+            let names = Dictionary(landlords.landlords.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return (ConventionReview.review(seed.conventions(objectives: objectives)), names)
         }
-        guard let results, let objectives = landlords.allocationObjectives else {
-            throw CLIFailure("report conventions : indiquez les résultats publiés avec --results FICHIER.json "
-                             + "(par exemple data/territories/cabbalr/cia-results-2020-2023.json).", code: 64)
+        let (lines, names): ([ReviewLine], [String: String]) = try ws.store.read { s in
+            let names = Dictionary(try s.landlords().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return (ConventionReview.review(try s.conventions(), construction: try s.allConstruction(),
+                                            rehabilitation: try s.allRehabilitation()), names)
         }
-        let seed: AllocationResults
-        do { seed = try AllocationResults.decode(try Data(contentsOf: URL(fileURLWithPath: results))) } catch {
-            throw CLIFailure("Résultats « \(results) » illisibles : \(error)", code: 65)
+        guard !lines.isEmpty else {
+            throw CLIFailure("report conventions : aucune convention enregistrée ; indiquez --results FICHIER.json "
+                             + "(par exemple data/territories/cabbalr/cia-results-2020-2023.json).", code: 1)
         }
-        let names = Dictionary(landlords.landlords.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return (ConventionReview.review(seed.conventions(objectives: objectives)), names)
+        return (lines, names)
     }
 
-    /// Requests ranked by cotation.
-    /// Integrator: read the stored requests and their latest scores
-    /// (`forEachRequest(RequestQuery(...))` → `ScoredRequest`) instead of the file, then rank.
-    static func rankedRequests(_ ws: Workspace, file: String?, filter: RankingFilter, on date: CalendarDate) throws -> [RankedRequest] {
+    /// Requests in ranked order: scored now from a file, or as stored with their latest score.
+    static func rankedRequests(_ ws: Workspace, file: String?, filter: RankingFilter, on date: CalendarDate) throws -> [RequestsReport.Entry] {
+        guard let file else {
+            let stored = try ws.store.read { try $0.requests(RequestQuery(commune: filter.commune, typology: filter.typology)) }
+            return stored.enumerated().map { RequestsReport.Entry(position: $0.offset + 1, stored: $0.element, on: date) }
+        }
         guard let grid = ws.profile.cotation else {
             throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de grille de cotation.", code: 3)
-        }
-        guard let file else {
-            throw CLIFailure("report requests : indiquez les demandes avec --requests FICHIER.json "
-                             + "(les demandes ne sont pas encore enregistrées dans la base).", code: 64)
         }
         let requests: [SocialHousingRequest]
         do { requests = try JSONDecoder().decode([SocialHousingRequest].self, from: Data(contentsOf: URL(fileURLWithPath: file))) } catch {
             throw CLIFailure("Demandes « \(file) » illisibles : \(error)", code: 65)
         }
         return CotationRanking.rank(requests.map { ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: date)) },
-                                    filter: filter)
+                                    filter: filter).map(RequestsReport.Entry.init)
     }
 }

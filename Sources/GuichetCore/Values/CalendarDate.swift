@@ -14,6 +14,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses ISO `2026-11-22` or French `22/11/2026`.
     public init?(parsing text: String) {
+        if let (y, m, d) = Self.canonicalISO(text) { self.init(year: y, month: m, day: d); return }
         let t = text.trimmingCharacters(in: .whitespaces)
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
         let fr = t.split(separator: "/", omittingEmptySubsequences: false)
@@ -24,6 +25,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         } else {
             return nil
         }
+    }
+
+    /// Fast path for the stored form `AAAA-MM-JJ` (reading 100,000 dossiers parses a million dates).
+    private static func canonicalISO(_ text: String) -> (Int, Int, Int)? {
+        var bytes = text.utf8.makeIterator()
+        var fields = (0, 0, 0), index = 0, digits = 0
+        while let b = bytes.next() {
+            index += 1
+            if index == 5 || index == 8 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard index <= 10, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let v = Int(b - UInt8(ascii: "0"))
+            digits += 1
+            if index <= 4 { fields.0 = fields.0 * 10 + v } else if index <= 7 { fields.1 = fields.1 * 10 + v } else { fields.2 = fields.2 * 10 + v }
+        }
+        return index == 10 && digits == 8 ? fields : nil
     }
 
     /// Parses a date or throws an error naming the field.

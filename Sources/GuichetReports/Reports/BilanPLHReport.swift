@@ -55,11 +55,11 @@ public enum BilanPLHReport {
                                    .money(committed), .money(paid)]
         let table = ReportTable(
             name: "Synthèse budgétaire du PLH par action",
-            columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 44),
+            columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 30),
                       ReportColumn("Investissement \(n) ans", .money, width: 16), ReportColumn("Investissement par an", .money, width: 16),
                       ReportColumn("Fonctionnement \(n) ans", .money, width: 16), ReportColumn("Fonctionnement par an", .money, width: 16),
-                      ReportColumn("Engagé (\(years.count == 1 ? String(years[0]) : "période"))", .money),
-                      ReportColumn("Versé (\(years.count == 1 ? String(years[0]) : "période"))", .money)],
+                      ReportColumn("Engagé (\(years.count == 1 ? String(years[0]) : "période"))", .money, width: 16),
+                      ReportColumn("Versé (\(years.count == 1 ? String(years[0]) : "période"))", .money, width: 16)],
             rows: rows, totals: [total])
 
         var outside: [[ReportCell]] = []

@@ -69,16 +69,31 @@ public enum RGPDReport {
         try AtomicOutput.write(to: url) { try data.write(to: $0) }
     }
 
+    /// Record keeping, not data about the person (kept in the JSON).
+    static let bookkeeping: Set<String> = ["createdAt", "updatedAt", "version"]
+    static let amountFields: Set<String> = ["amount", "yearlyIncome", "requestedAmount", "computedAmount", "worksAmount",
+                                            "communeCoFunding", "released", "repaymentDue"]
+
+    /// A value as a person reads it: amounts (stored in cents) in euros, ISO dates in French.
+    static func readable(_ change: FieldChange) -> String {
+        let value = change.new ?? ""
+        let last = change.field.split(separator: ".").last.map { String($0.prefix(while: { $0 != "[" })) } ?? ""
+        if amountFields.contains(last), let cents = Int64(value) { return FrenchFormat.money(Money(cents: cents)) }
+        if value.count == 10, let d = CalendarDate(parsing: value) { return FrenchFormat.date(d) }
+        return value
+    }
+
     public static func document(_ export: RGPDExport, context: ReportContext) -> ReportDocument {
         var sections = [ReportSection(
             heading: "Objet de la communication",
             paragraphs: ["Droit d'accès (article 15 du RGPD) : données enregistrées par le service concernant « \(export.subject) ». "
                          + "\(FrenchFormat.integer(export.dossiers.count)) dossier(s) d'aide où la personne apparaît, avec l'historique de chaque dossier. "
-                         + "Champs désignés par leur nom technique ; l'export JSON joint contient les mêmes données sous forme structurée.",
+                         + "Champs désignés par leur nom technique, montants en euros, dates au format jj/mm/aaaa ; l'export JSON joint contient les mêmes données sous forme structurée.",
                          "Aucun numéro de sécurité sociale ni donnée de nationalité n'est enregistré."])]
         for entry in export.dossiers {
             let d = entry.dossier
-            let fields = FieldChange.diff(old: nil as AidDossier?, new: d).map { [ReportCell.text($0.field), .text($0.new ?? "")] }
+            let fields = FieldChange.diff(old: nil as AidDossier?, new: d).filter { !bookkeeping.contains($0.field) }
+                .map { [ReportCell.text($0.field), .text(readable($0))] }
             let history = entry.history.map { h -> [ReportCell] in
                 let paris = TimeZone(identifier: "Europe/Paris") ?? .current
                 let t = h.at.timeIntervalSince1970 + Double(paris.secondsFromGMT(for: h.at))

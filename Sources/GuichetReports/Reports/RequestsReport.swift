@@ -4,10 +4,40 @@ import GuichetCore
 /// variant, for allocation committees, drops the request ids and SNE numbers, shows the
 /// requester's age as a band and the request date as a month.
 public enum RequestsReport {
+    /// One ranked request: computed now (`RankedRequest`) or as stored with its latest score.
+    public struct Entry: Sendable {
+        public var position: Int
+        public var request: SocialHousingRequest
+        public var points: Int
+        public var isPriorityHousehold: Bool
+        public var computedOn: CalendarDate
+
+        public init(position: Int, request: SocialHousingRequest, points: Int, isPriorityHousehold: Bool, computedOn: CalendarDate) {
+            self.position = position; self.request = request; self.points = points
+            self.isPriorityHousehold = isPriorityHousehold; self.computedOn = computedOn
+        }
+
+        public init(_ r: RankedRequest) {
+            self.init(position: r.position, request: r.request, points: r.result.total,
+                      isPriorityHousehold: r.isPriorityHousehold, computedOn: r.result.computedOn)
+        }
+
+        /// A stored request in ranked order; without a stored score it counts 0 points on `date`.
+        public init(position: Int, stored: StoredRequest, on date: CalendarDate) {
+            self.init(position: position, request: stored.request, points: stored.score?.total ?? 0,
+                      isPriorityHousehold: stored.score?.isPriorityHousehold ?? false, computedOn: stored.score?.computedOn ?? date)
+        }
+    }
+
     public static func document(context: ReportContext, ranked: [RankedRequest], anonymised: Bool = false,
                                 filterLabel: String? = nil) -> ReportDocument {
+        document(context: context, entries: ranked.map(Entry.init), anonymised: anonymised, filterLabel: filterLabel)
+    }
+
+    public static func document(context: ReportContext, entries ranked: [Entry], anonymised: Bool = false,
+                                filterLabel: String? = nil) -> ReportDocument {
         var columns = [ReportColumn("Rang", .integer, width: 5)]
-        if !anonymised { columns += [ReportColumn("Demande", .text, width: 12), ReportColumn("N° unique", .text, width: 18)] }
+        if !anonymised { columns += [ReportColumn("Demande", .text, width: 17), ReportColumn("N° unique", .text, width: 18)] }
         columns += [ReportColumn(anonymised ? "Mois de la demande" : "Date de la demande", anonymised ? .text : .date, width: 11),
                     ReportColumn("Points", .integer, width: 7), ReportColumn("Public prioritaire", .text, width: 10),
                     ReportColumn("Personnes", .integer, width: 8),
@@ -15,12 +45,12 @@ public enum RequestsReport {
                     ReportColumn("Logement actuel", .text, width: 20), ReportColumn("Communes souhaitées", .text, width: 26),
                     ReportColumn("Typologies", .text, width: 10)]
         let rows: [[ReportCell]] = ranked.map { r in
-            let q = r.request, on = r.result.computedOn
+            let q = r.request, on = r.computedOn
             let requester = q.members.first { $0.role == .requester } ?? q.members.first
             var row: [ReportCell] = [.integer(r.position)]
             if !anonymised { row += [.text(q.id), .text(q.sneNumber ?? "—")] }
             row += [anonymised ? .text(Anonymise.month(q.requestDate)) : .date(q.requestDate),
-                    .integer(r.result.total), .text(r.isPriorityHousehold ? "oui" : "non"), .integer(q.members.count)]
+                    .integer(r.points), .text(r.isPriorityHousehold ? "oui" : "non"), .integer(q.members.count)]
             if let b = requester?.birthDate {
                 row.append(anonymised ? .text(Anonymise.ageBand(b, on: on)) : .integer(b.age(on: on)))
             } else {

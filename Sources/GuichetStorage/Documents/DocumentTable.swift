@@ -40,24 +40,40 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     }
 
     /// Inserts many records at version 1 with no history line per record (the caller writes one
-    /// for the batch). The JSON is made on every core first. A duplicate key fails the whole session.
-    func bulkInsert(_ records: [Record], key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws {
-        let encoded = records.concurrentMap { r in (r, try? String(decoding: Self.encoder.encode(r), as: UTF8.self)) }
-        try bulkInsert(encoded: encoded, key: key, in: s, now: now)
+    /// for the batch). The JSON is made on every core, one chunk at a time, so the encoded batch
+    /// never sits whole in memory. A duplicate key fails the whole session.
+    func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
+    where S.Element == Record {
+        try withTrigramIndexRebuiltOnce(in: s) {
+            var chunk: [Record] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            func flush() throws {
+                let encoded = chunk.concurrentMap(minimumSlice: 256) { r in (r, try? String(decoding: Self.encoder.encode(r), as: UTF8.self)) }
+                try insertRows(encoded, key: key, in: s, now: now)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            for r in records {
+                chunk.append(r)
+                if chunk.count == Self.chunkSize { try flush() }
+            }
+            try flush()
+        }
     }
 
     /// The same with each record's JSON made beforehand; a nil JSON is encoded here.
     func bulkInsert<S: Sequence>(encoded records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
     where S.Element == (Record, String?) {
+        try withTrigramIndexRebuiltOnce(in: s) { try insertRows(records, key: key, in: s, now: now) }
+    }
+
+    static var chunkSize: Int { 2_048 }
+
+    private func insertRows<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date) throws
+    where S.Element == (Record, String?) {
         // Plain executions: reusing one prepared statement here failed with spurious UNIQUE
         // errors on the key (seen with GRDB 7.10 on this schema), while these are exact.
         let main = insertSQL, data = "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)"
         let stamp = Timestamp.string(now)
-        // The trigram index is rebuilt once after the batch rather than row by row (about twice as
-        // fast at 100,000 rows); its trigger is set aside meanwhile, inside the same transaction.
-        let insertTrigger = try String.fetchOne(s.db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                arguments: ["\(table)_fts_insert"])
-        if insertTrigger != nil { try s.db.execute(sql: "DROP TRIGGER \(table)_fts_insert") }
         for (r, json) in records {
             let k = key(r)
             do {
@@ -67,6 +83,15 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
             }
             try s.db.execute(sql: data, arguments: [k, try json ?? encode(r)])
         }
+    }
+
+    /// The trigram index is rebuilt once after a batch rather than row by row (about twice as
+    /// fast at 100,000 rows); its trigger is set aside meanwhile, inside the same transaction.
+    private func withTrigramIndexRebuiltOnce(in s: SQLiteSession, _ work: () throws -> Void) throws {
+        let insertTrigger = try String.fetchOne(s.db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                arguments: ["\(table)_fts_insert"])
+        if insertTrigger != nil { try s.db.execute(sql: "DROP TRIGGER \(table)_fts_insert") }
+        try work()
         if let insertTrigger {
             try s.db.execute(sql: "INSERT INTO \(ftsTable)(\(ftsTable)) VALUES ('rebuild')")
             try s.db.execute(sql: insertTrigger)
@@ -126,13 +151,26 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
         return try keys.compactMap { byKey[$0] }.map(decode)
     }
 
-    /// Visits every record matching a condition in order without holding them all (exports, checks).
+    /// Visits every record matching a condition in order without holding them all (exports,
+    /// checks); records are decoded a chunk at a time on every core.
     func forEach(where condition: String = "1", arguments: StatementArguments = [], orderBy: String = "key",
                  in s: SQLiteSession, _ body: (Record) throws -> Void) throws {
         let cursor = try String.fetchCursor(s.db, sql: """
             SELECT d.data FROM \(table) JOIN \(dataTable) d ON d.ref = \(table).key WHERE \(condition) ORDER BY \(orderBy)
             """, arguments: arguments)
-        while let text = try cursor.next() { try body(try decode(text)) }
+        var chunk: [String] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        func flush() throws {
+            let decoded = chunk.concurrentMap(minimumSlice: 256) { text in try? JSONDecoder().decode(Record.self, from: Data(text.utf8)) }
+            // A record that failed is decoded again here, to throw its own error.
+            for (text, record) in zip(chunk, decoded) { try body(try record ?? decode(text)) }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        while let text = try cursor.next() {
+            chunk.append(text)
+            if chunk.count == Self.chunkSize { try flush() }
+        }
+        try flush()
     }
 
     /// A condition matching `text` anywhere in the `search` column (folded): through the trigram

@@ -55,8 +55,17 @@ if [ -n "$fixture" ]; then
   contains "programmes total row" "Total;43;735;398;n.c.;97;1230"
   expect "programmes pdf" 0 "$G" --database "$R" report programmes --construction "$fixture" --output "$T/prog.pdf"
 fi
-expect "programmes need a source" 64 "$G" --database "$R" report programmes --output "$T/prog.pdf"
-contains "programmes says which option" "--construction"
+# From the database: what demo stored (none on a branch without programme storage: then a French refusal).
+if [ "$(sqlite3 "$R" "SELECT COUNT(*) FROM sqlite_master WHERE name = 'construction_programme'")" != 0 ] && \
+   [ "$(sqlite3 "$R" 'SELECT COUNT(*) FROM construction_programme')" != 0 ]; then
+  stored=$(sqlite3 "$R" 'SELECT COUNT(*) FROM construction_programme')
+  expect "programmes from the database" 0 "$G" --database "$R" report programmes --format csv --output "$T/prog-db.csv"
+  out=$(cat "$T/prog-db-production-financee-par-annee-et-par-produit.csv")
+  contains "stored programmes all counted" "Total;$stored;"
+  expect "conventions from the database" 0 "$G" --database "$R" report conventions --output "$T/conv-db.ods" --format ods
+  expect "requests from the database" 0 "$G" --database "$R" report requests --anonymised --format csv --output "$T/req-db.csv"
+  out=$(head -1 "$T/req-db.csv"); contains "stored requests ranked" "Rang;Mois de la demande;Points"
+fi
 expect "conventions pdf" 0 "$G" --database "$R" report conventions --results data/territories/cabbalr/cia-results-2020-2023.json --year 2023 --output "$T/conv.pdf"
 out=$(pdftext "$T/conv.pdf")
 contains "conventions mark missed targets" "NON ATTEINT"
@@ -74,7 +83,6 @@ expect "anonymised requests" 0 "$G" --database "$R" report requests --requests "
 out=$(cat "$T/demandes-anon.csv")
 if grep -qE "DLS-2026|06211230000042|12/04/1958" "$T/demandes-anon.csv"; then fail "anonymised requests hold no identifier"; else ok "anonymised requests hold no identifier"; fi
 contains "anonymised requests give an age band" "60 à 74 ans"
-expect "requests need a source" 64 "$G" --database "$R" report requests --output "$T/d.pdf"
 
 expect "acknowledgement" 0 "$G" --database "$R" document accuse-reception "$draft" --output "$T/ar.pdf"
 out=$(pdftext "$T/ar.pdf")

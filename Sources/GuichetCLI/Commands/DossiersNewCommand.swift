@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+
+struct DossiersNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Crée un dossier (brouillon) à partir d'un fichier JSON.",
+        discussion: """
+        Le fichier JSON contient (montants en centimes, dates AAAA-MM-JJ) :
+          plhAction        action du PLH (facultatif : la première du dispositif)
+          applicant        { "kind": "household|privateOwner|socialLandlord|commune|association|operator",
+                             "household": { "members": [ { "lastName", "firstName", "birthDate", "role": "applicant" } ],
+                                            "size", "yearlyIncome", "incomeYear" }
+                             ou "organisation": { "name", "siret", "contactName" }, "address", "phone", "email" }
+          property         { "address", "postcode", "commune", "inseeCode", "dwellings", "adaptedDwellings",
+                             "plaiDwellings", "builtOn" ou "buildYear", "vacantSince" }
+          facts            { "worksAmount", "communeCoFunding", "epciPresentationDate", "purchaseDate" }
+          requestedAmount  montant demandé (facultatif)
+        Le numéro est attribué automatiquement (AAAA-CODE-0001).
+        """)
+
+    @Option(name: .long, help: "Code du dispositif (ACC, PIG…).")
+    var scheme: String
+    @Option(name: .long, help: "Fichier JSON du dossier.")
+    var file: String
+    @Option(name: .long, help: "Date de création (AAAA-MM-JJ ou JJ/MM/AAAA ; défaut : aujourd'hui).")
+    var date: String?
+    @Flag(name: .long, help: "Sortie JSON.")
+    var json = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("--file : fichier illisible « \(file) »", code: 66) }
+        let draft: DossierDraft
+        do { draft = try DossierDraft.decode(data) } catch { throw CLIFailure("\(file) : \(error.description)", code: 5) }
+        let day = try DossierArguments.date(date)
+        try DossierWrite.run(json: json, done: { "Dossier \($0.number) créé (brouillon, \($0.schemeCode))." }) { _, catalog, s in
+            guard let sc = catalog.scheme(code: scheme.uppercased()) else {
+                throw CLIFailure("--scheme : dispositif inconnu « \(scheme) » (attendu : \(catalog.schemes.map(\.code).joined(separator: ", ")))", code: 64)
+            }
+            do { return try DossierActions.create(draft, scheme: sc, on: day, in: s) } catch let e as ValidationErrors {
+                throw CLIFailure("\(file) : dossier invalide :\n" + e.errors.map { "  \($0.description)" }.joined(separator: "\n"), code: 5)
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+
+struct DossiersShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Affiche un dossier : éligibilité, montant, pièces, versements, historique.")
+
+    @Argument(help: "Numéro du dossier.") var number: String
+    @Option(name: .long, help: "Date de l'examen d'éligibilité (défaut : aujourd'hui).") var date: String?
+    @Flag(name: .long, help: "Sortie JSON (montants en centimes).") var json = false
+
+    struct Line: Encodable {
+        var label: String; var quantity: Int; var unit: String; var unitAmount: Money?; var amount: Money; var funder: String?
+        init(_ l: AmountLine) { label = l.label; quantity = l.quantity; unit = l.unit; unitAmount = l.unitAmount; amount = l.amount; funder = l.funder }
+    }
+    struct Unmet: Encodable { var condition: String; var message: String; var mandatory: Bool }
+    struct Eligibility: Encodable {
+        var eligible: Bool; var unmet: [Unmet]; var lines: [Line]; var total: Money; var maximum: Money?
+        var coFunding: [Line]; var coFundingTotal: Money
+    }
+    struct Document: Encodable { var id: String; var label: String; var mandatory: Bool; var state: String?; var date: CalendarDate?; var comment: String? }
+    struct Sheet: Encodable {
+        var summary: DossierSummary
+        var schemeName: String?
+        var dossier: AidDossier
+        var eligibility: Eligibility?
+        var documents: [Document]
+        var missingDocuments: [String]
+        var availableTransitions: [String]
+        var history: [HistoryEvent]
+    }
+
+    func run() throws {
+        let n = try DossierArguments.number(number)
+        let day = try DossierArguments.date(date)
+        let ws = try GlobalOptions.openWorkspace()
+        let catalog = try DossierArguments.catalog(ws)
+        let (d, history) = try ws.store.read { s in (try DossierActions.load(n, in: s), try s.history(entity: "dossier", key: n.formatted)) }
+        let scheme = catalog.scheme(code: d.schemeCode)
+        var eligibility: Eligibility?
+        var documents: [Document] = []
+        var missing: [String] = [], transitions: [String] = []
+        if let scheme {
+            let r = EligibilityCheck.evaluate(d, scheme: scheme, on: day)
+            eligibility = Eligibility(eligible: r.isEligible, unmet: r.unmet.map { Unmet(condition: $0.condition, message: $0.message, mandatory: $0.mandatory) },
+                                      lines: r.breakdown.lines.map(Line.init), total: r.breakdown.total, maximum: r.breakdown.maximum,
+                                      coFunding: r.breakdown.coFunding.map(Line.init), coFundingTotal: r.breakdown.coFundingTotal)
+            documents = scheme.documents.map { req in
+                let doc = d.document(req.id)
+                return Document(id: req.id, label: req.label, mandatory: req.mandatory, state: doc?.state.rawValue, date: doc?.date, comment: doc?.comment)
+            }
+            let lifecycle = DossierLifecycle(scheme: scheme)
+            missing = lifecycle.missingDocuments(d)
+            transitions = lifecycle.availableTransitions(for: d).map(\.rawValue)
+        }
+        let sheet = Sheet(summary: DossierSummary(d), schemeName: scheme?.name, dossier: d, eligibility: eligibility, documents: documents,
+                          missingDocuments: missing, availableTransitions: transitions, history: history)
+        if json { try Console.json(sheet) } else { print(sheet, dossier: d) }
+    }
+
+    func print(_ sh: Sheet, dossier d: AidDossier) {
+        let m = { (x: Money) in FrenchFormat.money(x) }
+        Console.line("Dossier \(d.number) — \(sh.schemeName ?? d.schemeCode) (action \(d.plhAction) du PLH)")
+        Console.line("Statut : \(d.status.label)" + (d.receivedOn.map { " — déposé le \($0)" } ?? ""))
+        Console.line("Demandeur : \(d.applicant.displayName) (\(d.applicant.kind.label))")
+        Console.line("Logement : \(d.property.address), \(d.property.postcode) \(d.property.commune) — \(d.property.dwellings) logement(s)")
+        Console.line("Demandé : \(d.requestedAmount.map(m) ?? "—")   Accordé : \(m(d.grantedAmount))   Versé : \(m(d.paidAmount))   Reste : \(m(d.remainingToPay))")
+        if let c = d.closure { Console.line("Clôture : \(c.status.label) le \(c.date) — \(c.reason)" + (c.released.map { " (libéré : \(m($0)))" } ?? "")) }
+        if let a = d.antiSpeculation {
+            Console.line("Clause anti-spéculative : jusqu'au \(a.endDate)" + (a.saleDate.map { ", vente le \($0)" } ?? "") + (a.repaymentDue.map { " — remboursement dû \(m($0))" } ?? ""))
+        }
+        if let e = sh.eligibility {
+            Console.line()
+            Console.line(e.eligible ? "Éligibilité : conditions remplies." : "Éligibilité : conditions non remplies.")
+            for u in e.unmet { Console.line("  \(u.mandatory ? "✗" : "!") \(u.message)") }
+            Console.line("Montant calculé :")
+            for l in e.lines { Console.line("  \(l.label) : \(l.quantity) \(l.unit) × \(l.unitAmount.map(m) ?? "—") = \(m(l.amount))") }
+            Console.line("  Total aide de l'agglomération : \(m(e.total))" + (e.maximum.map { " (plafond \(m($0)))" } ?? ""))
+            if !e.coFunding.isEmpty {
+                Console.line("Cofinancements (hors budget de l'agglomération) :")
+                for l in e.coFunding { Console.line("  \(l.funder ?? "") — \(l.label) : \(m(l.amount))") }
+            }
+        }
+        Console.line()
+        Console.line("Pièces justificatives :")
+        for doc in sh.documents {
+            let state = doc.state.flatMap(SupportingDocument.State.init(rawValue:))?.label ?? "manquante"
+            Console.line("  [\(doc.id)] \(doc.label)\(doc.mandatory ? " (obligatoire)" : "") : \(state)" + (doc.date.map { " le \($0)" } ?? "") + (doc.comment.map { " — \($0)" } ?? ""))
+        }
+        if !d.payments.isEmpty {
+            Console.line()
+            Console.line("Versements :")
+            for p in d.payments { Console.line("  \(p.date) : \(m(p.amount))" + (p.label.map { " (\($0))" } ?? "") + " — \(p.agent)") }
+        }
+        Console.line()
+        Console.line("Chronologie :")
+        for t in d.timeline { Console.line("  \(t.date) : \(t.from?.label ?? "—") → \(t.to.label) (\(t.agent))" + (t.comment.map { " — \($0)" } ?? "")) }
+        Console.line()
+        Console.line("Historique :")
+        for h in sh.history {
+            Console.line("  \(h.at.formatted(.iso8601)) \(h.agent) : \(h.action)" + (h.comment.map { " — \($0)" } ?? ""))
+            for c in h.changes.prefix(12) { Console.line("      \(c.field) : \(c.old ?? "∅") → \(c.new ?? "∅")") }
+            if h.changes.count > 12 { Console.line("      … \(h.changes.count - 12) autre(s) champ(s)") }
+        }
+        if !sh.availableTransitions.isEmpty { Console.line(); Console.line("Actions possibles : " + sh.availableTransitions.joined(separator: ", ")) }
+    }
+}

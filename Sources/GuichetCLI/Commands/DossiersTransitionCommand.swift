@@ -1,0 +1,56 @@
+import ArgumentParser
+import GuichetCore
+
+struct DossiersTransitionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transition", abstract: "Fait avancer un dossier : submit, review, grant, refuse, abandon, cancel.",
+        discussion: """
+        submit    brouillon → déposé (pièces obligatoires reçues ou valides)
+        review    déposé → en instruction
+        grant     en instruction → accordé (--amount, défaut : montant calculé ; --reason si inférieur ;
+                  --confirm-overspend MOTIF si l'enveloppe de l'année est dépassée)
+        refuse    → refusé (--reason obligatoire)
+        abandon   → sans suite (--reason facultatif)
+        cancel    accordé ou versé → annulé, libère le reste à verser (--reason obligatoire)
+        """)
+
+    enum Action: String, ExpressibleByArgument, CaseIterable { case submit, review, grant, refuse, abandon, cancel }
+
+    @Argument(help: "Numéro du dossier.") var number: String
+    @Argument(help: "Action : submit, review, grant, refuse, abandon, cancel.") var action: Action
+    @Option(name: .long, help: "Montant accordé en euros (« 1 234,56 »).") var amount: String?
+    @Option(name: .long, help: "Motif.") var reason: String?
+    @Option(name: .customLong("confirm-overspend"), help: "Confirme un dépassement d'enveloppe, avec son motif.") var confirmOverspend: String?
+    @Option(name: .long, help: "Date (défaut : aujourd'hui).") var date: String?
+    @Flag(name: .long, help: "Sortie JSON.") var json = false
+
+    func transition(computed: () throws -> Money) throws -> DossierTransition {
+        func required(_ what: String) throws -> String {
+            guard let r = reason, !r.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("--reason : motif obligatoire pour \(what)", code: 64) }
+            return r
+        }
+        switch action {
+        case .submit: return .submit
+        case .review: return .startReview
+        case .grant:
+            let m = try amount.map { try DossierArguments.money($0, option: "--amount") } ?? computed()
+            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: confirmOverspend))
+        case .refuse: return .refuse(reason: try required("un refus"))
+        case .abandon: return .abandon(reason: reason)
+        case .cancel: return .cancel(reason: try required("une annulation"))
+        }
+    }
+
+    func run() throws {
+        let n = try DossierArguments.number(number)
+        let day = try DossierArguments.date(date)
+        try DossierWrite.run(json: json, done: { "Dossier \($0.number) : \($0.status.label)." }) { _, catalog, s in
+            let t = try transition {
+                let d = try DossierActions.load(n, in: s)
+                guard let sc = catalog.scheme(code: d.schemeCode) else { return .zero }
+                return EligibilityCheck.evaluate(d, scheme: sc, on: day).computedAmount
+            }
+            return try DossierActions.apply(t, to: n, catalog: catalog, on: day, in: s)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Window figures for `guichet benchmark`: the executable is started again with benchmark hooks
+/// (environment variables read by the window) and timed from here, from launch to the line the
+/// window prints once its first frame is drawn. A bare GTK window is timed the same way, so the
+/// two figures compare. Without a display, the runs go through `xvfb-run -a`.
+enum WindowBenchmark {
+    struct Run { var launchToReadyMs: Double; var lines: [String] }
+
+    static func figures(databaseURL: URL, runs: Int) -> [BenchmarkCommand.Figure] {
+        guard let executable = Bundle.main.executableURL else { return [] }
+        var out: [BenchmarkCommand.Figure] = []
+        let bare = (0..<max(1, runs)).compactMap { _ in launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_BARE") }
+        let full = (0..<max(1, runs)).compactMap { _ in launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_STARTUP") }
+        guard let bareMs = median(bare.map(\.launchToReadyMs)), let fullMs = median(full.map(\.launchToReadyMs)) else {
+            return [BenchmarkCommand.Figure(name: "ouverture de la fenêtre", milliseconds: 0,
+                                            detail: "non mesurée : aucun écran ni xvfb-run disponible", target: nil)]
+        }
+        out.append(.init(name: "fenêtre GTK nue (référence)", milliseconds: bareMs, detail: "du lancement à la 1re image", target: nil))
+        out.append(.init(name: "ouverture de la fenêtre Guichet", milliseconds: fullMs,
+                         detail: String(format: "%.2f× la fenêtre nue", fullMs / bareMs).replacingOccurrences(of: ".", with: ","),
+                         target: "< 1,5× la fenêtre nue"))
+        if let search = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_SEARCH") {
+            for line in search.lines where line.hasPrefix("search ") {
+                let parts = line.split(separator: " ")
+                guard parts.count >= 3, let ms = Double(parts.last!) else { continue }
+                let text = parts[1..<(parts.count - 1)].joined(separator: " ")
+                out.append(.init(name: "frappe « \(text) » dans la recherche de la fenêtre", milliseconds: ms,
+                                 detail: "texte saisi → liste à jour", target: "< 50 ms"))
+            }
+        }
+        return out
+    }
+
+    static func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.sorted()[xs.count / 2] }
+
+    /// Starts the window with one hook set and waits (60 s at most, enforced by `timeout`) for it to exit.
+    static func launch(_ executable: URL, database: URL, hook: String) -> Run? {
+        let env = ProcessInfo.processInfo.environment
+        let process = Process()
+        var arguments = [executable.path, "--database", database.path]
+        if (env["DISPLAY"] ?? "").isEmpty && (env["WAYLAND_DISPLAY"] ?? "").isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xvfb-run") else { return nil }
+            arguments = ["/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"] + arguments
+        }
+        // `timeout` bounds a window that never reports (an older build without the hooks).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["-k", "5", "60"] + arguments
+        var environment = env
+        environment[hook] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        var readyMs: Double?
+        var lines: [String] = []
+        do { try process.run() } catch { return nil }
+        var buffer = Data()
+        while true {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let nl = buffer.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...nl)
+                lines.append(line)
+                if line.hasPrefix("ready"), readyMs == nil {
+                    readyMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                }
+            }
+        }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        guard let readyMs else { return nil }
+        return Run(launchToReadyMs: readyMs, lines: lines)
+    }
+}

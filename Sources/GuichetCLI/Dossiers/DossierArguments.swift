@@ -1,0 +1,75 @@
+import Foundation
+import GuichetCore
+import GuichetStorage
+
+/// Parsing of the dossier commands' arguments, each error naming the option.
+enum DossierArguments {
+    static func number(_ text: String) throws -> DossierNumber {
+        do { return try DossierNumber.parse(text, field: "NUMERO") } catch { throw CLIFailure(error.description, code: 64) }
+    }
+    /// A French amount in euros ("1 234,56", "1234.56 €"), strictly positive.
+    static func money(_ text: String, option: String) throws -> Money {
+        guard let m = FrenchNumber.parseMoney(text) else {
+            throw CLIFailure("\(option) : montant invalide « \(text) » (attendu par exemple 1 234,56)", code: 64)
+        }
+        guard m.cents > 0 else { throw CLIFailure("\(option) : le montant doit être positif", code: 64) }
+        return m
+    }
+    /// `--date` or today (Paris time).
+    static func date(_ text: String?, option: String = "--date") throws -> CalendarDate {
+        guard let text else { return CalendarDate.today() }
+        do { return try CalendarDate.parse(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
+    }
+    static func catalog(_ ws: Workspace) throws -> SchemeCatalog {
+        guard let c = ws.profile.schemes else { throw CLIFailure("Le profil du territoire « \(ws.profile.id) » ne définit aucun dispositif d'aide.", code: 3) }
+        return c
+    }
+}
+
+/// A refused lifecycle step becomes a command-line failure with the French message.
+extension LifecycleError {
+    var failure: CLIFailure {
+        let hint = code == .overspendNeedsConfirmation ? " (option --confirm-overspend MOTIF)" : ""
+        return CLIFailure(message + hint, code: 6)
+    }
+}
+
+/// One dossier as `dossiers list --json` and the write commands print it; amounts in cents.
+struct DossierSummary: Encodable {
+    var number: String
+    var applicant: String
+    var commune: String
+    var scheme: String
+    var plhAction: Int
+    var status: String
+    var statusLabel: String
+    var requested: Money?
+    var computed: Money?
+    var granted: Money
+    var paid: Money
+    var remaining: Money
+    var receivedOn: CalendarDate?
+    var lastChange: Date
+    var version: Int
+    var antiSpeculationEnd: CalendarDate?
+    var repaymentDue: Money?
+
+    init(_ d: AidDossier) {
+        number = d.number.formatted; applicant = d.applicant.displayName; commune = d.property.commune
+        scheme = d.schemeCode; plhAction = d.plhAction; status = d.status.rawValue; statusLabel = d.status.label
+        requested = d.requestedAmount; computed = d.computedAmount; granted = d.grantedAmount; paid = d.paidAmount
+        remaining = d.remainingToPay; receivedOn = d.receivedOn; lastChange = d.updatedAt; version = d.version
+        antiSpeculationEnd = d.antiSpeculation?.endDate; repaymentDue = d.antiSpeculation?.repaymentDue
+    }
+}
+
+/// Runs a write on a dossier and prints the result: one French line, or the summary in JSON.
+enum DossierWrite {
+    static func run(json: Bool, done: (AidDossier) -> String, _ body: (Workspace, SchemeCatalog, any StoreSession) throws -> AidDossier) throws {
+        let ws = try GlobalOptions.openWorkspace()
+        let catalog = try DossierArguments.catalog(ws)
+        let d: AidDossier
+        do { d = try ws.store.write { try body(ws, catalog, $0) } } catch let e as LifecycleError { throw e.failure }
+        if json { try Console.json(DossierSummary(d)) } else { Console.line(done(d)) }
+    }
+}
