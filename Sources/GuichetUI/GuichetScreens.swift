@@ -23,10 +23,7 @@ public enum GuichetScreens {
                 summary: "Cette section listera les programmes de logement social par commune et "
                     + "bailleur, avec leur financement et le contrôle des règles de production."),
             BudgetScreen.factory,
-            ComingSoonScreen.factory(
-                id: "exports", title: "Exports", iconName: "document-send-symbolic",
-                summary: "Cette section produira les tableaux et bilans à transmettre, en CSV, "
-                    + "en classeur OpenDocument et en PDF."),
+            ExportsScreen.factory,
         ]
     }
 }

@@ -72,6 +72,6 @@ enum ReportSaver {
 
     /// French text of an error: domain and report errors describe themselves.
     static func message(of error: any Error) -> String {
-        (error as? any CustomStringConvertible)?.description ?? error.localizedDescription
+        String(describing: error)
     }
 }
