@@ -148,9 +148,8 @@ public final class ExportsScreen: Screen {
     /// Writes the chosen report to `path` without the file chooser (tests).
     @discardableResult
     func export(to path: String) -> ReportSaver.Outcome {
-        let outcome = ReportSaver.write(to: path, format: selectedFormat) { try document() }
-        show(outcome)
-        return outcome
+        show(ReportSaver.write(to: path, format: selectedFormat) { try document() })
+        return lastOutcome!
     }
 
     private func show(_ outcome: ReportSaver.Outcome) {
