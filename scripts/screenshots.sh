@@ -10,6 +10,8 @@ if [ -z "${GUICHET_SCREENSHOTS_XVFB:-}" ]; then
 fi
 source "$ROOT/Tests/ui/app-command.sh"
 guichet_app_command "$@"
+# GUICHET_DATABASE: the database the window opens (e.g. one with demo dossiers).
+if [ -n "${GUICHET_DATABASE:-}" ]; then APP_CMD+=(--database "$GUICHET_DATABASE"); fi
 OUT="$ROOT/screenshots"
 mkdir -p "$OUT"
 SECTIONS=(dossiers demandes bailleurs programmes budget exports)
@@ -26,6 +28,11 @@ for index in "${!SECTIONS[@]}"; do
         continue
     fi
     sleep 1 # let the first frames render (fade-in of the stack page)
+    if [ "$section" = dossiers ]; then
+        # Open the first dossier of the list so the form shows beside it.
+        xdotool mousemove --window "$window" 500 206 click 1 2>/dev/null || true
+        sleep 1
+    fi
     file="$OUT/$(printf '%02d' $((index + 1)))-$section.png"
     # Grab the screen and crop to the window (the window sits at 0,0 without a window
     # manager); `timeout` so a stuck grab fails instead of hanging.

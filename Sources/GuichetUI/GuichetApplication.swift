@@ -17,9 +17,11 @@ public func runGuichetApplication(_ configuration: WindowConfiguration,
     var failed = false
     application.onActivate { [unowned application] in
         if let mainWindow { mainWindow.present(); return }
+        if StartupBenchmark.isBare { StartupBenchmark.runBare(application: application); return }
         do {
             let window = try MainWindow(configuration: configuration, screens: screens, application: application)
             mainWindow = window
+            _ = StartupBenchmark.attach(to: window, application: application)
             window.present()
         } catch {
             FileHandle.standardError.write(Data("guichet : impossible d’ouvrir la fenêtre : \(error)\n".utf8))

@@ -6,10 +6,7 @@ import GtkKit
 public enum GuichetScreens {
     public static var standard: [ScreenFactory] {
         [
-            ComingSoonScreen.factory(
-                id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic",
-                summary: "Cette section recensera les dossiers de subvention du PLH\u{00A0}: dépôt, instruction, "
-                    + "décision, engagement et paiement, avec le suivi des enveloppes par dispositif."),
+            DossiersScreen.factory,
             ComingSoonScreen.factory(
                 id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic",
                 summary: "Cette section présentera les demandes de logement social et leur cotation "

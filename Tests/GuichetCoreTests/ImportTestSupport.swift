@@ -17,10 +17,10 @@ enum ImportTestFiles {
         try Data(contentsOf: repositoryRoot.appendingPathComponent("data/territories/cabbalr/\(name)"))
     }
 
-    /// The brief's fixture, from /work/shared or ../shared next to the repository; skips when absent.
+    /// The brief's fixture, shipped in data/demo (also in ../shared next to the repository); skips when absent.
     static func fixture(_ name: String) throws -> Data {
         let candidates = [
-            URL(fileURLWithPath: "/work/shared/domain/fixtures/\(name)"),
+            repositoryRoot.appendingPathComponent("data/demo/\(name)"),
             repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/domain/fixtures/\(name)"),
         ]
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {

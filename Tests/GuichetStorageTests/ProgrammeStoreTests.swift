@@ -205,11 +205,10 @@ final class ProgrammeStoreTests: XCTestCase {
     }
 
     func testFixtureImportSummarisesLikeTheBrief() throws {
-        let candidates = ["/work/shared/domain/fixtures/programmes-construction-2020-2023.csv"]
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { throw XCTSkip("fixture absente") }
-        let store = try SQLiteStore.create(dir.file("f.sqlite"), territory: "cabbalr", agent: "test")
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { root.deleteLastPathComponent() }
+        let path = root.appendingPathComponent("data/demo/programmes-construction-2020-2023.csv").path
+        let store = try SQLiteStore.create(dir.file("f.sqlite"), territory: "cabbalr", agent: "test")
         let profile = try LandlordsProfile.decode(try Data(contentsOf: root.appendingPathComponent("data/territories/cabbalr/landlords.json")))
         try store.write { s in for l in profile.landlords { try s.upsertLandlord(l) } }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

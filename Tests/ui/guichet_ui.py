@@ -60,8 +60,8 @@ def is_showing(node):
 class App:
     """One running Guichet process and its accessible tree."""
 
-    def __init__(self, section=None, extra_env=None):
-        command = json.loads(os.environ["GUICHET_APP_CMD"])
+    def __init__(self, section=None, extra_env=None, args=None):
+        command = json.loads(os.environ["GUICHET_APP_CMD"]) + list(args or [])
         env = dict(os.environ)
         if section:
             env["GUICHET_UI_SECTION"] = section

@@ -19,7 +19,7 @@ enum ProgrammeDemo {
                 let report = importer.importTable(try Data(contentsOf: url), kind: .construction)
                 counts["programmes de construction"] = try s.applyImport(report, sourceName: url.lastPathComponent).imported
             } else {
-                Console.error("Note : programmes-construction-2020-2023.csv introuvable (/work/shared/domain/fixtures) : "
+                Console.error("Note : programmes-construction-2020-2023.csv introuvable (data/demo) : "
                               + "la démonstration n'a pas de programmes de construction.")
             }
             let rehab = importer.importTable(Data(rehabilitationTable.utf8), kind: .rehabilitation)

@@ -37,16 +37,12 @@ enum ProgrammeSeeding {
     }
 }
 
-/// Files the demo reads beside the repository: the brief's fixtures and the CIA results.
+/// Files the demo reads: the real programme table shipped in `data/demo/` (a public table of
+/// the CABBALR, 2020-2023) and the CIA results kept beside the profile.
 enum ProgrammeFiles {
-    /// `/work/shared/domain/fixtures`, else `../shared/domain/fixtures` next to the repository.
     static func fixture(_ name: String) -> URL? {
-        var candidates = [URL(fileURLWithPath: "/work/shared/domain/fixtures/\(name)")]
-        if let data = ProfileDirectory.locate() {
-            let root = data.deletingLastPathComponent()
-            candidates.append(root.deletingLastPathComponent().appendingPathComponent("shared/domain/fixtures/\(name)"))
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        guard let url = ProfileDirectory.locate()?.appendingPathComponent("demo/\(name)") else { return nil }
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
     /// The results file kept beside the profile's landlords part.

@@ -1,7 +1,7 @@
 # Landlords, programmes and conventions: import of the brief's table, summary, idempotence,
 # dry run, strict mode, conventions review, check.
 FIXTURE=""
-for d in /work/shared/domain/fixtures ../shared/domain/fixtures; do
+for d in data/demo ../shared/domain/fixtures; do
   [ -f "$d/programmes-construction-2020-2023.csv" ] && { FIXTURE="$d/programmes-construction-2020-2023.csv"; break; }
 done
 # pycheck NAME PYTHON_CODE : runs the code with `d` = the JSON document opening $out (a French

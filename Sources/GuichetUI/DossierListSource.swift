@@ -1,0 +1,92 @@
+import Foundation
+import GtkKit
+import GuichetCore
+
+/// The dossier list's rows, read from storage a page at a time: the table asks for the count
+/// (one `dossierPage` call that also brings the first page) and for the pages it binds.
+/// `LazyTable` keeps the recent pages; nothing else is held, so memory stays flat at 100 000 rows.
+@MainActor
+final class DossierListSource: LazyTableDataSource {
+    static let columns: [TableColumn] = [
+        TableColumn(id: DossierQuery.Column.number.rawValue, title: "Numéro"),
+        TableColumn(id: DossierQuery.Column.applicant.rawValue, title: "Demandeur", expands: true),
+        TableColumn(id: DossierQuery.Column.commune.rawValue, title: "Commune"),
+        TableColumn(id: DossierQuery.Column.scheme.rawValue, title: "Dispositif"),
+        TableColumn(id: DossierQuery.Column.status.rawValue, title: "Statut"),
+        TableColumn(id: DossierQuery.Column.granted.rawValue, title: "Montant accordé", alignment: .trailing),
+        TableColumn(id: DossierQuery.Column.updatedAt.rawValue, title: "Modifié le"),
+    ]
+    /// Starting widths: numbers and statuses whole, the applicant takes what is left.
+    static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
+    /// Rows per page, 8 pages cached by LazyTable (400 rows): a page is read and decoded on the
+    /// main thread when GTK binds its first row, so pages stay small (a screen holds ~25 rows).
+    static let pageSize = 50
+
+    private let store: any GuichetStore
+    /// Filters and sort; offset and limit are set per page.
+    var query = DossierQuery()
+    /// The last total read (shown by the count label).
+    private(set) var total = 0
+    /// First page read together with the count, served to the first bind.
+    private var firstPage: [[String]]?
+    /// The last storage error, shown by the screen; the list then shows no rows.
+    private(set) var lastError: String?
+    /// How long the last count + first page took in storage (benchmark detail).
+    private(set) var lastQueryMilliseconds = 0.0
+    /// Called when cells were served (benchmark: rows bound after a search).
+    var onCellsServed: (@MainActor () -> Void)?
+
+    init(store: any GuichetStore) { self.store = store }
+
+    func rowCount() -> Int {
+        var q = query
+        q.offset = 0
+        q.limit = Self.pageSize
+        let started = Date()
+        defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
+        do {
+            let page = try store.read { try $0.dossierPage(q) }
+            total = page.total
+            firstPage = page.dossiers.map(Self.cells)
+            lastError = nil
+        } catch {
+            total = 0
+            firstPage = nil
+            lastError = "Lecture des dossiers impossible : \(error)"
+        }
+        return total
+    }
+
+    func cells(forRows rows: Range<Int>) -> [[String]] {
+        defer { onCellsServed?() }
+        if rows.lowerBound == 0, let firstPage, firstPage.count >= rows.count {
+            return Array(firstPage.prefix(rows.count))
+        }
+        var q = query
+        q.offset = rows.lowerBound
+        q.limit = rows.count
+        do {
+            return try store.read { try $0.dossiers(q) }.map(Self.cells)
+        } catch {
+            lastError = "Lecture des dossiers impossible : \(error)"
+            return []
+        }
+    }
+
+    static func cells(_ d: AidDossier) -> [String] {
+        [
+            d.number.formatted, d.applicant.displayName, d.property.commune, d.schemeCode, d.status.label,
+            d.grant.map { FrenchFormat.money($0.amount) } ?? "—",
+            FrenchFormat.date(CalendarDate.today(now: d.updatedAt)),
+        ]
+    }
+
+    /// "12 345 dossiers", "1 dossier", "Aucun dossier".
+    static func countText(_ n: Int) -> String {
+        switch n {
+        case 0: "Aucun dossier"
+        case 1: "1 dossier"
+        default: "\(FrenchFormat.integer(n)) dossiers"
+        }
+    }
+}

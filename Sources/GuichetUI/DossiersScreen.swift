@@ -1,0 +1,180 @@
+import Foundation
+import GtkKit
+import GuichetCore
+
+/// "Dossiers d'aide": search and filters, the lazily loaded list of dossiers, and the form of
+/// the selected (or new) dossier beside it (`ui/dossiers-screen.ui`, `DossierForm`).
+@MainActor
+public final class DossiersScreen: Screen {
+    public let id = "dossiers"
+    public let title = "Dossiers d’aide"
+    public let iconName = "folder-documents-symbolic"
+    public let root: Widget
+    public var searchEntry: Entry? { search }
+    public var supportsNewItem: Bool { true }
+    public var supportsSave: Bool { true }
+
+    let search: Entry
+    let table: LazyTable
+    let form: DossierForm
+    let source: DossierListSource
+    private let countLabel: Label
+    let statusFilter: DropDown
+    private let schemeFilter: DropDown
+    private let yearFilter: DropDown
+    private let schemes: [AidScheme]
+    private let years: [Int]
+    private weak var window: Window?
+    private var revertingSelection = false
+    private var shownRow: Int?
+
+    public init(context: ScreenContext) throws {
+        guard let workspace = context.workspace else {
+            throw GtkKitError("La section Dossiers d’aide a besoin d’une base ouverte.")
+        }
+        window = context.window
+        schemes = workspace.profile.schemes?.schemes ?? []
+        let b = try Builder(uiFile: "dossiers-screen.ui")
+        root = try b.get("page")
+        search = try b.get("search")
+        countLabel = try b.get("count")
+        statusFilter = try b.get("status-filter")
+        schemeFilter = try b.get("scheme-filter")
+        yearFilter = try b.get("year-filter")
+        source = DossierListSource(store: workspace.store)
+        table = LazyTable(columns: DossierListSource.columns, dataSource: source, pageSize: DossierListSource.pageSize)
+        table.columnView.setAccessibleLabel("Dossiers")
+        table.setColumnWidths(DossierListSource.widths)
+        try b.get("list-area", as: Box.self).append(table.view)
+        form = try DossierForm(store: workspace.store, schemes: schemes, window: context.window)
+        try b.get("form-area", as: Box.self).append(form.root)
+        form.root.setExpand(horizontal: true, vertical: true)
+
+        statusFilter.items = ["Tous les statuts"] + DossierStatus.allCases.map(\.label)
+        schemeFilter.items = ["Tous les dispositifs"] + schemes.map(DossierForm.schemeItem)
+        let thisYear = CalendarDate.today().year
+        years = Array((thisYear - 7...thisYear).reversed())
+        yearFilter.items = ["Toutes les années"] + years.map(String.init)
+        for drop in [statusFilter, schemeFilter, yearFilter] { drop.selectedIndex = 0 }
+
+        connectSignals(newButton: try b.get("new"))
+        reloadList()
+    }
+
+    /// The section's factory; without an open database (UI test hook) the section says it
+    /// needs one instead of failing the window.
+    public static let factory: ScreenFactory = { context in
+        guard context.workspace != nil else {
+            return try ComingSoonScreen(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic",
+                                        summary: "Ouvrez une base (guichet --database FICHIER) pour instruire les dossiers "
+                                            + "de subvention du PLH : dépôt, instruction, décision, engagement et paiement.")
+        }
+        return try DossiersScreen(context: context)
+    }
+
+    private func connectSignals(newButton: Button) {
+        search.onChanged { [weak self] in self?.filtersChanged() }
+        for drop in [statusFilter, schemeFilter, yearFilter] {
+            drop.onSelectionChanged { [weak self] in self?.filtersChanged() }
+        }
+        newButton.onClicked { [weak self] in self?.newItem() }
+        table.onSortChanged = { [weak self] column, descending in
+            guard let self else { return }
+            self.source.query.sort = column.flatMap(DossierQuery.Column.init(rawValue:)) ?? .number
+            self.source.query.ascending = column == nil || !descending
+            self.reloadList()
+        }
+        table.onSelectionChanged = { [weak self] row in self?.rowSelected(row) }
+        form.onSaved = { [weak self] _ in self?.reloadList() }
+        root.onKeyPressed { [weak self] keyval, _, _ in
+            guard let self, keyval == 0xff1b /* GDK_KEY_Escape */, self.form.isShowingDossier else { return false }
+            self.form.cancelEdits()
+            return true
+        }
+    }
+
+    private func filtersChanged() {
+        var q = source.query
+        let text = search.text.trimmingCharacters(in: .whitespaces)
+        q.text = text.isEmpty ? nil : text
+        q.statuses = statusFilter.selectedIndex.flatMap { $0 > 0 ? [DossierStatus.allCases[$0 - 1]] : nil } ?? []
+        q.schemes = schemeFilter.selectedIndex.flatMap { $0 > 0 && $0 <= schemes.count ? [schemes[$0 - 1].code] : nil } ?? []
+        q.year = yearFilter.selectedIndex.flatMap { $0 > 0 && $0 <= years.count ? years[$0 - 1] : nil }
+        source.query = q
+        reloadList()
+    }
+
+    /// Re-reads count and rows; the form keeps its dossier.
+    func reloadList() {
+        revertingSelection = true
+        table.reload()
+        shownRow = nil
+        revertingSelection = false
+        if let error = source.lastError {
+            countLabel.text = error
+        } else {
+            countLabel.text = DossierListSource.countText(source.total)
+        }
+    }
+
+    private func rowSelected(_ row: Int?) {
+        guard !revertingSelection, let row, row != shownRow else { return }
+        guard let number = DossierNumber(parsing: table.text(row: row, column: 0)) else { return }
+        guard confirmLeavingForm({ [weak self] in self?.open(number, row: row) }) else {
+            revertingSelection = true
+            table.selectedRow = shownRow
+            revertingSelection = false
+            return
+        }
+        open(number, row: row)
+    }
+
+    private func open(_ number: DossierNumber, row: Int?) {
+        do {
+            guard let dossier = try form.store.read({ try $0.dossier(number: number) }) else { return }
+            shownRow = row
+            form.show(dossier)
+        } catch {
+            countLabel.text = "Lecture du dossier impossible : \(error)"
+        }
+    }
+
+    /// True when the form has nothing unsaved; otherwise asks, and runs `proceed` after the
+    /// agent chose to drop the changes.
+    private func confirmLeavingForm(_ proceed: @escaping @MainActor () -> Void) -> Bool {
+        guard form.isDirty else { return true }
+        MessageDialog.show(parent: window, kind: .question, title: "Abandonner les modifications ?",
+                           detail: "Le dossier en cours de saisie n’est pas enregistré.",
+                           choices: [.init("Continuer la saisie", style: .suggested),
+                                     .init("Abandonner les modifications", style: .destructive)]) { [weak self] choice in
+            guard choice == 1, let self else { return }
+            self.form.cancelEdits()
+            proceed()
+        }
+        return false
+    }
+
+    // MARK: Screen
+
+    public func activate() {
+        reloadList()
+    }
+
+    public func canLeave() -> Bool {
+        confirmLeavingForm {}
+    }
+
+    public func newItem() {
+        guard confirmLeavingForm({ [weak self] in self?.newItem() }) else { return }
+        revertingSelection = true
+        table.selectedRow = nil
+        shownRow = nil
+        revertingSelection = false
+        form.startNew()
+    }
+
+    public func save() {
+        guard form.isShowingDossier else { return }
+        form.save()
+    }
+}

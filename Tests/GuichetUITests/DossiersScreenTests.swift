@@ -1,0 +1,94 @@
+import Foundation
+import GtkKit
+import GuichetCore
+import GuichetStorage
+@testable import GuichetUI
+import XCTest
+
+/// The Dossiers screen on a real database of generated dossiers: counts and search against
+/// storage, and a save conflict that keeps what the agent typed.
+final class DossiersScreenTests: XCTestCase {
+    private func skipWithoutDisplay() throws {
+        try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
+    }
+
+    private func makeWorkspace(count: Int) throws -> Workspace {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossiers-screen-\(UUID().uuidString).sqlite")
+        let profile = try ProfileDirectory.load(territory: "demo")
+        let store = try SQLiteStore.create(url, territory: profile.id)
+        let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: try XCTUnwrap(profile.schemes),
+                                             years: 2024...2026, referenceDate: CalendarDate(year: 2026, month: 11, day: 1)!)
+        try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
+        return Workspace(store: store, profile: profile)
+    }
+
+    func testListCountsSearchAndFiltersFromStorage() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 300)
+        try MainActor.assumeIsolated {
+            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
+            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            defer { main.window.destroy() }
+            let screen = try XCTUnwrap(main.screens.first as? DossiersScreen)
+            XCTAssertEqual(screen.table.rowCount, 300)
+            screen.search.text = "saint"
+            let expected = try workspace.store.read { try $0.countDossiers(DossierQuery(text: "saint")) }
+            XCTAssertGreaterThan(expected, 0)
+            XCTAssertLessThan(expected, 300)
+            XCTAssertEqual(screen.table.rowCount, expected)
+            // Every row shown matches the search, as storage says.
+            for row in 0..<min(expected, 20) {
+                let number = try XCTUnwrap(DossierNumber(parsing: screen.table.text(row: row, column: 0)))
+                let dossier = try XCTUnwrap(try workspace.store.read { try $0.dossier(number: number) })
+                XCTAssertTrue(DossierQuery(text: "saint").matches(dossier))
+            }
+            screen.search.text = ""
+            XCTAssertEqual(screen.table.rowCount, 300)
+            // Header click: sorted by storage, descending by applicant.
+            screen.table.sort(by: "applicant", descending: true)
+            let first = try workspace.store.read { try $0.dossiers(DossierQuery(sort: .applicant, ascending: false, limit: 1)) }
+            XCTAssertEqual(screen.table.text(row: 0, column: 0), first.first?.number.formatted)
+            // Status filter ("Soldé" is the 6th status after "Tous les statuts").
+            let settledIndex = try XCTUnwrap(DossierStatus.allCases.firstIndex(of: .settled)) + 1
+            screen.statusFilter.selectedIndex = settledIndex
+            let settled = try workspace.store.read { try $0.countDossiers(DossierQuery(statuses: [.settled])) }
+            XCTAssertEqual(screen.table.rowCount, settled)
+            XCTAssertEqual(screen.table.text(row: 0, column: 4), "Soldé")
+            XCTAssertEqual(DossierListSource.countText(12_345), "12\u{202F}345 dossiers")
+        }
+    }
+
+    func testConflictKeepsTypedValuesAndNamesTheOtherChanges() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 20)
+        try MainActor.assumeIsolated {
+            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
+            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            defer { main.window.destroy() }
+            let screen = try XCTUnwrap(main.screens.first as? DossiersScreen)
+            main.present()
+            screen.table.selectedRow = 0
+            let number = try XCTUnwrap(screen.form.stored?.number)
+            // Another agent changes the commune meanwhile.
+            try workspace.store.write { session in
+                var other = try XCTUnwrap(try session.dossier(number: number))
+                other.property.commune = "Longuenesse"
+                _ = try session.updateDossier(other, expectedVersion: other.version)
+            }
+            let address = try XCTUnwrap(screen.form.entry(.address))
+            address.text = "7 rue de l’Essai"
+            XCTAssertTrue(screen.form.isDirty)
+            XCTAssertTrue(screen.form.saveButton.isSensitive)
+            screen.save()
+            XCTAssertTrue(screen.form.banner.isVisible)
+            XCTAssertTrue(screen.form.banner.text.contains("modifié par un autre agent"), screen.form.banner.text)
+            XCTAssertTrue(screen.form.banner.text.contains("property.commune"), screen.form.banner.text)
+            XCTAssertTrue(screen.form.banner.text.contains("Longuenesse"), screen.form.banner.text)
+            XCTAssertEqual(address.text, "7 rue de l’Essai", "typed value kept")
+            let stored = try XCTUnwrap(try workspace.store.read { try $0.dossier(number: number) })
+            XCTAssertNotEqual(stored.property.address, "7 rue de l’Essai", "nothing saved over the other agent's version")
+            XCTAssertTrue(screen.form.isDirty)
+            XCTAssertFalse(screen.canLeave(), "unsaved changes guard the section")
+        }
+    }
+}
