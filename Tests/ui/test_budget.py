@@ -37,3 +37,4 @@ def test_budget_lists_envelopes_with_their_year_and_export_button():
         bars = [bar.name for bar in app.find_all(role=pyatspi.ROLE_LEVEL_BAR)]
         assert any(name.startswith("Consommation de l’enveloppe") for name in bars), bars
         assert any("écoulée" in name for name in names), "share of the year elapsed"
+
