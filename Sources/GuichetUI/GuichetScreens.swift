@@ -10,14 +10,8 @@ public enum GuichetScreens {
             RequestsScreen.factory,
             LandlordsScreen.factory(),
             ProgrammesScreen.factory(),
-            ComingSoonScreen.factory(
-                id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic",
-                summary: "Cette section suivra le budget du PLH 2023-2028 action par action\u{00A0}: "
-                    + "prévu, engagé et payé."),
-            ComingSoonScreen.factory(
-                id: "exports", title: "Exports", iconName: "document-send-symbolic",
-                summary: "Cette section produira les tableaux et bilans à transmettre, en CSV, "
-                    + "en classeur OpenDocument et en PDF."),
+            BudgetScreen.factory,
+            ExportsScreen.factory,
         ]
     }
 }

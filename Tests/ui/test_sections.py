@@ -22,35 +22,36 @@ def test_sidebar_lists_the_six_sections_in_order():
             "database path shown in the header bar"
 
 
-def test_clicking_exports_shows_its_coming_soon_page():
+def test_clicking_a_section_shows_it():
     with App() as app:
         wait_for(lambda: sidebar_rows(app), 10, "sidebar shown at start")
         row = next(row for row in sidebar_rows(app) if row.name == "Exports")
         app.click(row)
-        page = wait_for(lambda: app.find(name="Exports : bientôt disponible", showing=True),
-                        10, "Exports page")
-        labels = [child for child in page if child.getRole() == pyatspi.ROLE_LABEL]
-        assert [label.name for label in labels][:2] == ["Exports", "Bientôt disponible"], \
-            [label.name for label in labels]
-        assert "CSV" in labels[2].name
+        # The Exports page (its export button), or its honest placeholder when the window has
+        # no database (the XCTest launch hook).
+        wait_for(lambda: app.find(name="Exporter", role=pyatspi.ROLE_PUSH_BUTTON, showing=True)
+                 or app.find(name="Exports : bientôt disponible", showing=True), 10, "Exports page")
         assert row.getState().contains(pyatspi.STATE_SELECTED), "clicked row is selected"
 
 
 def test_ctrl_q_quits_cleanly():
     with App(section="budget") as app:
-        wait_for(lambda: app.find(name="Budget du PLH : bientôt disponible", showing=True), 10,
-                 "initial section from GUICHET_UI_SECTION")
+        # The Budget page, or its placeholder when the window has no database.
+        page = wait_for(lambda: app.find(name="Budget du PLH", showing=True)
+                        or app.find(name="Budget du PLH : bientôt disponible", showing=True), 10,
+                        "initial section from GUICHET_UI_SECTION")
         # Put the pointer over the window: without a window manager keys go to the window
         # under the pointer.
-        app.click(app.find(name="Budget du PLH : bientôt disponible"))
+        app.click(page)
         app.press("q", control=True)
         assert app.wait_exit() == 0
 
 
 def test_ctrl_w_closes_the_window_and_ends_the_application():
     with App(section="exports") as app:
-        page = wait_for(lambda: app.find(name="Exports : bientôt disponible", showing=True), 10,
-                        "Exports page")
+        # The Exports page, or its placeholder when the window has no database.
+        page = wait_for(lambda: app.find(name="Exports", role=pyatspi.ROLE_SCROLL_PANE, showing=True)
+                        or app.find(name="Exports : bientôt disponible", showing=True), 10, "Exports page")
         app.click(page)
         app.press("w", control=True)
         assert app.wait_exit() == 0

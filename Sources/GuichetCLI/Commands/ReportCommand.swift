@@ -54,12 +54,9 @@ struct ReportCommand: ParsableCommand {
     func build(_ ws: Workspace, _ context: ReportContext) throws -> ReportDocument {
         switch name {
         case .bilanPLH:
-            guard let plh = ws.profile.plh, let catalog = ws.profile.schemes else {
-                throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.", code: 3)
+            do { return try WorkspaceReports.bilanPLH(ws, context: context, year: year) } catch let e as WorkspaceReports.Unavailable {
+                throw CLIFailure(e.description, code: 3)
             }
-            let years = year.map { $0...$0 } ?? plh.years
-            let figures = try ws.store.read { try $0.budgetFigures(years: years) }
-            return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: year)
         case .programmes:
             let p = try ReportInputs.programmes(ws, construction: construction, rehabilitation: rehabilitation, year: year)
             return ProgrammesReport.document(context: context, construction: p.construction, rehabilitation: p.rehabilitation,
@@ -68,8 +65,7 @@ struct ReportCommand: ParsableCommand {
             let c = try ReportInputs.conventions(ws, results: results)
             return ConventionsReport.document(context: context, lines: c.lines, landlordNames: c.names, year: year)
         case .dossiers:
-            return try DossierListReport.document(context: context, store: ws.store, query: try query(), anonymised: anonymised,
-                                                  catalog: ws.profile.schemes)
+            return try WorkspaceReports.dossiers(ws, context: context, query: try query(), anonymised: anonymised)
         case .requests:
             var filter = RankingFilter(commune: commune)
             if let typology {

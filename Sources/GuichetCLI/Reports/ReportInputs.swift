@@ -16,14 +16,12 @@ enum ReportInputs {
             let importer = ProgrammeTableImporter(directory: ws.profile.landlords?.directory ?? LandlordDirectory([]))
             built = try load(construction, .construction, importer)?.construction.map(\.programme) ?? []
             renovated = try load(rehabilitation, .rehabilitation, importer)?.rehabilitation.map(\.programme) ?? []
-        } else {
-            (built, renovated) = try ws.store.read { s in
-                (try s.allConstruction(), try s.allRehabilitation())
+            if let year {
+                built = built.filter { $0.financingYear.value == year }
+                renovated = renovated.filter { $0.financingYear.value == year }
             }
-        }
-        if let year {
-            built = built.filter { $0.financingYear.value == year }
-            renovated = renovated.filter { $0.financingYear.value == year }
+        } else {
+            (built, renovated) = try WorkspaceReports.storedProgrammes(ws, year: year)
         }
         guard !built.isEmpty || !renovated.isEmpty else {
             throw CLIFailure("report programmes : aucun programme\(year.map { " financé en \($0)" } ?? "") dans la base ; "
@@ -58,11 +56,7 @@ enum ReportInputs {
             let names = Dictionary(landlords.landlords.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return (ConventionReview.review(seed.conventions(objectives: objectives)), names)
         }
-        let (lines, names): ([ReviewLine], [String: String]) = try ws.store.read { s in
-            let names = Dictionary(try s.landlords().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return (ConventionReview.review(try s.conventions(), construction: try s.allConstruction(),
-                                            rehabilitation: try s.allRehabilitation()), names)
-        }
+        let (lines, names) = try WorkspaceReports.storedConventions(ws)
         guard !lines.isEmpty else {
             throw CLIFailure("report conventions : aucune convention enregistrée ; indiquez --results FICHIER.json "
                              + "(par exemple data/territories/cabbalr/cia-results-2020-2023.json).", code: 1)
@@ -72,10 +66,7 @@ enum ReportInputs {
 
     /// Requests in ranked order: scored now from a file, or as stored with their latest score.
     static func rankedRequests(_ ws: Workspace, file: String?, filter: RankingFilter, on date: CalendarDate) throws -> [RequestsReport.Entry] {
-        guard let file else {
-            let stored = try ws.store.read { try $0.requests(RequestQuery(commune: filter.commune, typology: filter.typology)) }
-            return stored.enumerated().map { RequestsReport.Entry(position: $0.offset + 1, stored: $0.element, on: date) }
-        }
+        guard let file else { return try WorkspaceReports.storedRequests(ws, filter: filter, on: date) }
         guard let grid = ws.profile.cotation else {
             throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de grille de cotation.", code: 3)
         }

@@ -56,8 +56,8 @@ enum CSVWriter {
     /// `quoted(neutralised(s))`, byte by byte.
     static func appendText(_ s: String, to bytes: inout [UInt8]) {
         let utf8 = s.utf8
-        let formula = utf8.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
-        let quote = utf8.contains { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let formula = utf8.first.map { (b: UInt8) -> Bool in b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D } ?? false
+        let quote = utf8.contains { (b: UInt8) -> Bool in b == 0x3B || b == 0x22 || b == 0x0A || b == 0x0D }
         if quote { bytes.append(0x22) }
         if formula { bytes.append(0x27) }
         if quote {

@@ -1,0 +1,163 @@
+import GtkKit
+import GuichetCore
+import GuichetReports
+import GuichetStorage
+
+/// "Exports": pick a report, its format, year and variant, then "Exporter…" asks where to save
+/// it. Reports come from `WorkspaceReports`, the builders the `guichet report` command uses.
+@MainActor
+public final class ExportsScreen: Screen {
+    public let id = "exports"
+    public let title = "Exports"
+    public let iconName = "document-send-symbolic"
+    public let root: Widget
+
+    private let workspace: Workspace
+    private weak var window: Window?
+    private let today: () -> CalendarDate
+    private let reportChoice: DropDown
+    private let formatChoice: DropDown
+    private let yearChoice: DropDown
+    private let yearLabel: Label
+    private let anonymisedCheck: CheckButton
+    private let applicantLabel: Label
+    private let applicantEntry: Entry
+    private let descriptionLabel: Label
+    private let exportButton: Button
+    private let statusLabel: Label
+    /// Year choices in dropdown order; nil stands for every year (the whole PLH period for the bilan).
+    private let years: [Int?]
+    private var formats: [ReportFormat] = []
+
+    /// What the last export said (tests read it).
+    private(set) var lastOutcome: ReportSaver.Outcome?
+
+    public init(workspace: Workspace, window: Window?, today: @escaping () -> CalendarDate = { .today() }) throws {
+        self.workspace = workspace
+        self.window = window
+        self.today = today
+        let builder = try Builder(uiFile: "exports-screen.ui")
+        root = try builder.get("page")
+        reportChoice = try builder.get("report")
+        formatChoice = try builder.get("format")
+        yearChoice = try builder.get("year")
+        yearLabel = try builder.get("year-label")
+        anonymisedCheck = try builder.get("anonymised")
+        applicantLabel = try builder.get("applicant-label")
+        applicantEntry = try builder.get("applicant")
+        descriptionLabel = try builder.get("description")
+        exportButton = try builder.get("export")
+        statusLabel = try builder.get("status")
+        let current = today().year
+        let plhYears = workspace.profile.plh?.years ?? current...current
+        years = [nil] + Array(min(plhYears.lowerBound, current - 3)...max(plhYears.upperBound, current)).map { Optional($0) }
+        reportChoice.items = ExportKind.allCases.map(\.title)
+        reportChoice.selectedIndex = 0
+        reportChoice.onSelectionChanged { [weak self] in self?.kindChanged() }
+        exportButton.onClicked { [weak self] in self?.export() }
+        applicantEntry.onActivate { [weak self] in self?.export() }
+        kindChanged()
+    }
+
+    public static let factory: ScreenFactory = { context in
+        if let workspace = context.workspace { return try ExportsScreen(workspace: workspace, window: context.window) }
+        return try ComingSoonScreen(id: "exports", title: "Exports", iconName: "document-send-symbolic",
+                                    summary: "Aucune base ouverte : ouvrez une base pour produire les tableaux et bilans.")
+    }
+
+    var kind: ExportKind { ExportKind.allCases[reportChoice.selectedIndex ?? 0] }
+
+    func select(_ kind: ExportKind) { reportChoice.selectedIndex = ExportKind.allCases.firstIndex(of: kind) }
+    func select(format: ReportFormat) { formatChoice.selectedIndex = formats.firstIndex(of: format) }
+    func select(year: Int?) { yearChoice.selectedIndex = years.firstIndex(of: year) }
+    var anonymised: Bool {
+        get { anonymisedCheck.isActive }
+        set { anonymisedCheck.isActive = newValue }
+    }
+    var applicant: String {
+        get { applicantEntry.text }
+        set { applicantEntry.text = newValue }
+    }
+
+    var selectedFormat: ReportFormat { formats[min(formats.count - 1, formatChoice.selectedIndex ?? 0)] }
+    var selectedYear: Int? { yearChoice.selectedIndex.flatMap { $0 < years.count ? years[$0] : nil } }
+
+    /// Shows only the options the chosen report uses.
+    private func kindChanged() {
+        let kind = kind
+        descriptionLabel.text = kind.summary
+        let previousFormat = formats.isEmpty ? ReportFormat.pdf : selectedFormat
+        formats = kind.formats
+        formatChoice.items = formats.map { Self.formatTitle($0) }
+        formatChoice.selectedIndex = formats.firstIndex(of: previousFormat) ?? 0
+        formatChoice.isSensitive = formats.count > 1
+        let previousYear = yearChoice.selectedIndex.flatMap { $0 < years.count ? years[$0] : nil }
+        yearChoice.items = years.map { y in
+            y.map(String.init) ?? (kind == .bilanPLH ? workspace.profile.plh.map { "Période \($0.firstYear)-\($0.lastYear)" } : nil)
+                ?? "Toutes les années"
+        }
+        yearChoice.selectedIndex = years.firstIndex(of: previousYear) ?? 0
+        yearChoice.isVisible = kind.usesYear
+        yearLabel.isVisible = kind.usesYear
+        anonymisedCheck.isVisible = kind.usesAnonymised
+        applicantLabel.isVisible = kind.usesApplicant
+        applicantEntry.isVisible = kind.usesApplicant
+    }
+
+    static func formatTitle(_ f: ReportFormat) -> String {
+        switch f {
+        case .pdf: "PDF (à imprimer)"
+        case .csv: "CSV (Excel)"
+        case .ods: "Classeur OpenDocument (.ods)"
+        }
+    }
+
+    /// The report as chosen on screen, built by the shared builders.
+    func document() throws -> ReportDocument {
+        let context = ReportContext(profile: workspace.profile, producedOn: today())
+        switch kind {
+        case .bilanPLH: return try WorkspaceReports.bilanPLH(workspace, context: context, year: selectedYear)
+        case .programmes: return try WorkspaceReports.programmes(workspace, context: context, year: selectedYear)
+        case .conventions: return try WorkspaceReports.conventions(workspace, context: context, year: selectedYear)
+        case .dossiers:
+            return try WorkspaceReports.dossiers(workspace, context: context, query: DossierQuery(year: selectedYear),
+                                                 anonymised: anonymised)
+        case .requests: return try WorkspaceReports.requests(workspace, context: context, filter: RankingFilter(), anonymised: anonymised)
+        case .rgpd:
+            let result = try WorkspaceReports.rgpd(workspace, context: context, name: applicant)
+            rgpdNote = result.export.dossiers.isEmpty
+                ? "Aucun dossier ne mentionne « \(result.export.subject) » : le document l’indique." : nil
+            return result.document
+        }
+    }
+
+    private var rgpdNote: String?
+
+    private func export() {
+        if kind.usesApplicant && applicant.trimmingCharacters(in: .whitespaces).isEmpty {
+            show(ReportSaver.Outcome(message: "Indiquez le nom et le prénom de la personne.", failed: true))
+            applicantEntry.grabFocus()
+            return
+        }
+        ReportSaver.save(parent: window, title: "Exporter : \(kind.title)",
+                         suggestedStem: kind.stem(year: selectedYear, anonymised: anonymised), format: selectedFormat,
+                         build: { [unowned self] in try self.document() },
+                         done: { [weak self] outcome in self?.show(outcome) })
+    }
+
+    /// Writes the chosen report to `path` without the file chooser (tests).
+    @discardableResult
+    func export(to path: String) -> ReportSaver.Outcome {
+        show(ReportSaver.write(to: path, format: selectedFormat) { try document() })
+        return lastOutcome!
+    }
+
+    private func show(_ outcome: ReportSaver.Outcome) {
+        var outcome = outcome
+        if !outcome.failed, kind == .rgpd, let note = rgpdNote { outcome.message += "\n" + note }
+        rgpdNote = nil
+        lastOutcome = outcome
+        statusLabel.text = outcome.message
+        if outcome.failed { statusLabel.addCSSClass("error") } else { statusLabel.removeCSSClass("error") }
+    }
+}
