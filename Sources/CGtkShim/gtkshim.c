@@ -204,6 +204,16 @@ void guichet_row_model_set_n_items(GuichetRowModel *model, guint n) {
     g_list_model_items_changed(G_LIST_MODEL(model), 0, old, n);
 }
 
+// Rows are index-based, so rows below both counts are the same rows: only the count difference
+// is announced, GTK keeps those row widgets and the caller refreshes their text itself.
+void guichet_row_model_resize(GuichetRowModel *model, guint n) {
+    guint old = model->n_items;
+    if (old == n) return;
+    model->n_items = n;
+    if (n < old) g_list_model_items_changed(G_LIST_MODEL(model), n, old - n, 0);
+    else g_list_model_items_changed(G_LIST_MODEL(model), old, 0, n - old);
+}
+
 guint guichet_row_model_get_n_items(GuichetRowModel *model) { return model->n_items; }
 
 // MARK: column view sorting probe

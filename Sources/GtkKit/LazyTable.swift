@@ -61,6 +61,8 @@ public final class LazyTable {
     private let maxCachedPages: Int
     private var pages: [Int: [[String]]] = [:]
     private var pageUse: [Int] = []    // least recently used first
+    /// Cells GTK has bound (list item → column index), refreshed in place by `reload()`.
+    private var boundCells: [UnsafeMutableRawPointer: Int] = [:]
 
     public init(columns: [TableColumn], dataSource: (any LazyTableDataSource)?, pageSize: Int = 200,
                 maxCachedPages: Int = 8) {
@@ -99,7 +101,15 @@ public final class LazyTable {
         pages.removeAll()
         pageUse.removeAll()
         let count = max(0, dataSource?.rowCount() ?? 0)
-        guichet_row_model_set_n_items(OpaquePointer(model.raw), UInt32(clamping: count))
+        selectedRow = nil
+        // Back to the top, as a new result starts there.
+        if let adjustment = gtk_scrolled_window_get_vadjustment(guichet_scrolled_window(view.raw)) {
+            gtk_adjustment_set_value(adjustment, 0)
+        }
+        // Only the count difference reaches GTK (tearing down and rebuilding every row widget
+        // cost most of a reload); rows GTK keeps are refreshed here, so no text is stale.
+        guichet_row_model_resize(OpaquePointer(model.raw), UInt32(clamping: count))
+        for (listItem, column) in boundCells { bind(listItem, column: column) }
     }
 
     /// Text of one cell, through the page cache (what a bound row shows).
@@ -145,6 +155,14 @@ public final class LazyTable {
         g_object_unref(item)
     }
 
+    /// Sets a bound cell's label to its row's text.
+    private func bind(_ listItem: UnsafeMutableRawPointer, column: Int) {
+        let item = guichet_list_item(listItem)
+        guard let child = gtk_list_item_get_child(item) else { return }
+        let row = guichet_row_get_index(gtk_list_item_get_item(item))
+        gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text(row: Int(row), column: column))
+    }
+
     private func cachedPage(_ page: Int) -> [[String]] {
         if let cells = pages[page] {
             if let used = pageUse.firstIndex(of: page) { pageUse.remove(at: used) }
@@ -173,11 +191,14 @@ public final class LazyTable {
             gtk_list_item_set_child(guichet_list_item(listItem), label)
         }
         Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in
-            let item = guichet_list_item(listItem)
-            guard let child = gtk_list_item_get_child(item) else { return }
-            let row = guichet_row_get_index(gtk_list_item_get_item(item))
-            let text = self?.text(row: Int(row), column: index) ?? ""
-            gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text)
+            guard let self, let listItem else { return }
+            self.boundCells[listItem] = index
+            self.bind(listItem, column: index)
+        }
+        for signal in ["unbind", "teardown"] {
+            Signals.connectPointer(factoryRaw, signal) { [weak self] listItem in
+                if let listItem { self?.boundCells[listItem] = nil }
+            }
         }
         // The column takes ownership of the factory.
         let viewColumn = gtk_column_view_column_new(column.title, factory)!

@@ -27,6 +27,8 @@ public final class DossiersScreen: Screen {
     private weak var window: Window?
     private var revertingSelection = false
     private var shownRow: Int?
+    /// True from init until the first `activate()`: the list was just read, no need to re-read.
+    private var listIsFresh = false
 
     public init(context: ScreenContext) throws {
         guard let workspace = context.workspace else {
@@ -59,6 +61,9 @@ public final class DossiersScreen: Screen {
 
         connectSignals(newButton: try b.get("new"))
         reloadList()
+        // Fresh until the main loop runs again (data could then change elsewhere).
+        listIsFresh = true
+        Task { @MainActor [weak self] in self?.listIsFresh = false }
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it
@@ -157,6 +162,8 @@ public final class DossiersScreen: Screen {
     // MARK: Screen
 
     public func activate() {
+        // The window activates its first screen right after building it.
+        guard !listIsFresh else { listIsFresh = false; return }
         reloadList()
     }
 

@@ -7,12 +7,28 @@ import XCTest
 private final class CountingSource: LazyTableDataSource {
     var count: Int
     var requests: [Range<Int>] = []
+    var prefix = ""
     init(count: Int) { self.count = count }
     func rowCount() -> Int { count }
     func cells(forRows rows: Range<Int>) -> [[String]] {
         requests.append(rows)
-        return rows.map { ["n°\($0)", "\($0 * 2)"] }
+        return rows.map { ["\(prefix)n°\($0)", "\($0 * 2)"] }
     }
+}
+
+/// Texts of the labels under `widget` (what the table shows).
+@MainActor private func labelTexts(_ widget: UnsafeMutablePointer<GtkWidget>) -> [String] {
+    var texts: [String] = []
+    if let label = g_type_check_instance_is_a(UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self),
+                                              gtk_label_get_type()) != 0 ? widget : nil {
+        texts.append(String(cString: gtk_label_get_text(OpaquePointer(label))))
+    }
+    var child = gtk_widget_get_first_child(widget)
+    while let current = child {
+        texts += labelTexts(current)
+        child = gtk_widget_get_next_sibling(current)
+    }
+    return texts
 }
 
 @MainActor private func makeTable(_ source: CountingSource) -> LazyTable {
@@ -60,6 +76,26 @@ final class LazyTableTests: GtkTestCase {
             try window.savePNG(to: path)
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
             XCTAssertGreaterThan(size ?? 0, 1000)
+            window.destroy()
+        }
+    }
+
+    func testReloadRefreshesTheRowsGTKKeeps() throws {
+        try skipWithoutDisplay()
+        MainActor.assumeIsolated {
+            let source = CountingSource(count: 1_000)
+            let table = makeTable(source)
+            let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
+            window.setDefaultSize(width: 400, height: 300)
+            gtk_window_set_child(window.window, table.view.widget)
+            window.present()
+            XCTAssertTrue(MainLoop.iterate(timeout: 5) { labelTexts(table.columnView.widget).contains("n°0") })
+            source.count = 3
+            source.prefix = "neuf "
+            table.reload()
+            MainLoop.drainPending()
+            let texts = labelTexts(table.columnView.widget).filter { $0.contains("°") }
+            XCTAssertEqual(Set(texts), ["neuf n°0", "neuf n°1", "neuf n°2"], "no stale text after a reload")
             window.destroy()
         }
     }

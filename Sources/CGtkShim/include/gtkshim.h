@@ -114,6 +114,9 @@ G_DECLARE_FINAL_TYPE(GuichetRowModel, guichet_row_model, GUICHET, ROW_MODEL, GOb
 GuichetRowModel *guichet_row_model_new(void);
 /// Replaces the whole content by `n` rows and emits items-changed(0, old, n).
 void guichet_row_model_set_n_items(GuichetRowModel *model, guint n);
+/// Sets the count to `n` and announces only the difference (rows removed from or added at the
+/// end): rows below both counts keep their items, so their bound text must be refreshed.
+void guichet_row_model_resize(GuichetRowModel *model, guint n);
 guint guichet_row_model_get_n_items(GuichetRowModel *model);
 /// Row index of an item of the model, or -1 when `item` is not a GuichetRow.
 gint guichet_row_get_index(gpointer item);
