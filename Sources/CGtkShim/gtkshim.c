@@ -189,21 +189,6 @@ GuichetRowModel *guichet_row_model_new(void) {
     return g_object_new(GUICHET_TYPE_ROW_MODEL, NULL);
 }
 
-void guichet_row_model_set_n_items(GuichetRowModel *model, guint n) {
-    guint old = model->n_items;
-    if (old == 0 && n == 0) return;
-    if (old != 0 && n != 0) {
-        // Emptied first, then refilled: GTK 4.8's list views handle "remove all" and "add all"
-        // in a few milliseconds each, while one replacement of 100,000 rows by 50,000 took
-        // several times longer (measured on a shown 100,000-row table: 83 ms → 29 ms).
-        model->n_items = 0;
-        g_list_model_items_changed(G_LIST_MODEL(model), 0, old, 0);
-        old = 0;
-    }
-    model->n_items = n;
-    g_list_model_items_changed(G_LIST_MODEL(model), 0, old, n);
-}
-
 // Rows are index-based, so rows below both counts are the same rows: only the count difference
 // is announced, GTK keeps those row widgets and the caller refreshes their text itself.
 void guichet_row_model_resize(GuichetRowModel *model, guint n) {

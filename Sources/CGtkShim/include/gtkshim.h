@@ -112,8 +112,6 @@ G_DECLARE_FINAL_TYPE(GuichetRow, guichet_row, GUICHET, ROW, GObject)
 G_DECLARE_FINAL_TYPE(GuichetRowModel, guichet_row_model, GUICHET, ROW_MODEL, GObject)
 
 GuichetRowModel *guichet_row_model_new(void);
-/// Replaces the whole content by `n` rows and emits items-changed(0, old, n).
-void guichet_row_model_set_n_items(GuichetRowModel *model, guint n);
 /// Sets the count to `n` and announces only the difference (rows removed from or added at the
 /// end): rows below both counts keep their items, so their bound text must be refreshed.
 void guichet_row_model_resize(GuichetRowModel *model, guint n);
