@@ -41,6 +41,17 @@ extension Box {
 }
 
 extension Label {
+    /// An inline validation message under a field: left-aligned, wrapping, in the error colour,
+    /// hidden until it has something to say (see `show(_:)`).
+    public static func fieldError() -> Label {
+        let label = Label()
+        label.xAlign = 0
+        label.wraps = true
+        label.addCSSClass("error")
+        label.isVisible = false
+        return label
+    }
+
     /// Sets the text, or hides the label when `text` is nil or empty.
     public func show(_ text: String?) {
         self.text = text ?? ""

@@ -20,11 +20,11 @@ final class RequestForm {
     let benefit = formEntry("Aide au logement mensuelle", placeholder: "en euros, ex. 1 234,56")
     let communes = formEntry("Communes souhaitées", placeholder: "noms ou codes INSEE, séparés par des virgules")
     let typologies: [CheckButton] = Typology.allCases.map { CheckButton(label: $0.rawValue) }
-    let general = Label()
+    let general = Label.fieldError()
 
     private var fields: [String: FieldBlock] = [:]
     private let membersBox = Box(vertical: true, spacing: 4)
-    private let membersError = Label()
+    private let membersError = Label.fieldError()
     private(set) var memberRows: [MemberRow] = []
     private let calBox = Box(vertical: true, spacing: 4)
     private(set) var calRows: [CalRow] = []
@@ -36,10 +36,6 @@ final class RequestForm {
 
     init(grid: CotationGrid) {
         self.grid = grid
-        general.xAlign = 0
-        general.wraps = true
-        general.addCSSClass("error")
-        general.isVisible = false
         root.append(general)
         root.append(formHeading("Demande"))
         addField("requestDate", "Date de la demande", requestDate)
@@ -47,10 +43,6 @@ final class RequestForm {
 
         root.append(formHeading("Composition du ménage"))
         root.append(membersBox)
-        membersError.xAlign = 0
-        membersError.wraps = true
-        membersError.addCSSClass("error")
-        membersError.isVisible = false
         root.append(membersError)
         let addMember = Button(label: "Ajouter une personne")
         addMember.onClicked { [weak self] in self?.appendMember(nil); self?.changed() }

@@ -8,7 +8,7 @@ import GuichetCore
 @MainActor
 final class FieldBlock {
     let box = Box(vertical: true, spacing: 2)
-    let error = Label()
+    let error = Label.fieldError()
 
     init(caption: String, input: Widget) {
         let title = Label(caption)
@@ -16,10 +16,6 @@ final class FieldBlock {
         title.addCSSClass("dim-label")
         box.append(title)
         box.append(input)
-        error.xAlign = 0
-        error.wraps = true
-        error.addCSSClass("error")
-        error.isVisible = false
         box.append(error)
     }
 
@@ -72,7 +68,7 @@ final class MemberRow {
     let role = DropDown(items: RequestMember.Role.allCases.map { capitalizedFirst($0.frenchLabel) })
     let birthDate = Entry(placeholder: "JJ/MM/AAAA")
     let remove = Button(label: "Retirer")
-    let error = Label()
+    let error = Label.fieldError()
 
     init(_ member: RequestMember?) {
         let line = Box(vertical: false, spacing: 6)
@@ -83,10 +79,6 @@ final class MemberRow {
         line.append(birthDate)
         line.append(remove)
         box.append(line)
-        error.xAlign = 0
-        error.wraps = true
-        error.addCSSClass("error")
-        error.isVisible = false
         box.append(error)
     }
 
@@ -107,7 +99,7 @@ final class CalRow {
     let rank = DropDown(items: ["Rang 1", "Rang 2", "Rang 3"])
     let landlord = Entry(placeholder: "Bailleur")
     let remove = Button(label: "Retirer")
-    let error = Label()
+    let error = Label.fieldError()
 
     init(_ proposal: CalProposal?) {
         let line = Box(vertical: false, spacing: 6)
@@ -121,10 +113,6 @@ final class CalRow {
         line.append(landlord)
         line.append(remove)
         box.append(line)
-        error.xAlign = 0
-        error.wraps = true
-        error.addCSSClass("error")
-        error.isVisible = false
         box.append(error)
     }
 
