@@ -9,9 +9,8 @@ import GuichetStorage
 /// in the Dossiers section change the figures.
 @MainActor
 public final class BudgetScreen: Screen {
-    public let id = "budget"
-    public let title = "Budget du PLH"
-    public let iconName = "accessories-calculator-symbolic"
+    public static let section = SectionInfo(id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
 
     private let workspace: Workspace
@@ -73,14 +72,11 @@ public final class BudgetScreen: Screen {
 
     /// The Budget section, or the honest placeholder when the window has no database or the
     /// territory no PLH.
-    public static let factory: ScreenFactory = { context in
-        if let workspace = context.workspace, workspace.profile.plh != nil, workspace.profile.schemes != nil {
-            return try BudgetScreen(workspace: workspace, window: context.window)
-        }
-        return try ComingSoonScreen(
-            id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic",
-            summary: "Aucune base ouverte ou aucun PLH dans le profil du territoire : le budget ne peut pas être suivi.")
-    }
+    public static let factory = ScreenFactory(
+        section,
+        unavailable: "Aucune base ouverte ou aucun PLH dans le profil du territoire : le budget ne peut pas être suivi.",
+        needs: { $0.profile.plh != nil && $0.profile.schemes != nil },
+        make: { context, workspace in try BudgetScreen(workspace: workspace, window: context.window) })
 
     public func activate() { refresh() }
 

@@ -6,9 +6,8 @@ import GuichetCore
 /// the selected (or new) dossier beside it (`ui/dossiers-screen.ui`, `DossierForm`).
 @MainActor
 public final class DossiersScreen: Screen {
-    public let id = "dossiers"
-    public let title = "Dossiers d’aide"
-    public let iconName = "folder-documents-symbolic"
+    public static let section = SectionInfo(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
     public var searchEntry: Entry? { search }
     public var supportsNewItem: Bool { true }
@@ -68,14 +67,11 @@ public final class DossiersScreen: Screen {
 
     /// The section's factory; without an open database (UI test hook) the section says it
     /// needs one instead of failing the window.
-    public static let factory: ScreenFactory = { context in
-        guard context.workspace != nil else {
-            return try ComingSoonScreen(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic",
-                                        summary: "Ouvrez une base (guichet --database FICHIER) pour instruire les dossiers "
-                                            + "de subvention du PLH : dépôt, instruction, décision, engagement et paiement.")
-        }
-        return try DossiersScreen(context: context)
-    }
+    public static let factory = ScreenFactory(
+        section,
+        unavailable: "Ouvrez une base (guichet --database FICHIER) pour instruire les dossiers "
+            + "de subvention du PLH : dépôt, instruction, décision, engagement et paiement.",
+        make: { context, _ in try DossiersScreen(context: context) })
 
     private func connectSignals(newButton: Button) {
         search.onChanged { [weak self] in self?.filtersChanged() }

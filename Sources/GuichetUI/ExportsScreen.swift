@@ -7,9 +7,8 @@ import GuichetStorage
 /// it. Reports come from `WorkspaceReports`, the builders the `guichet report` command uses.
 @MainActor
 public final class ExportsScreen: Screen {
-    public let id = "exports"
-    public let title = "Exports"
-    public let iconName = "document-send-symbolic"
+    public static let section = SectionInfo(id: "exports", title: "Exports", iconName: "document-send-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
 
     private let workspace: Workspace
@@ -59,11 +58,9 @@ public final class ExportsScreen: Screen {
         kindChanged()
     }
 
-    public static let factory: ScreenFactory = { context in
-        if let workspace = context.workspace { return try ExportsScreen(workspace: workspace, window: context.window) }
-        return try ComingSoonScreen(id: "exports", title: "Exports", iconName: "document-send-symbolic",
-                                    summary: "Aucune base ouverte : ouvrez une base pour produire les tableaux et bilans.")
-    }
+    public static let factory = ScreenFactory(
+        section, unavailable: "Aucune base ouverte : ouvrez une base pour produire les tableaux et bilans.",
+        make: { context, workspace in try ExportsScreen(workspace: workspace, window: context.window) })
 
     var kind: ExportKind { ExportKind.allCases[reportChoice.selectedIndex ?? 0] }
 

@@ -8,8 +8,8 @@ public enum GuichetScreens {
         [
             DossiersScreen.factory,
             RequestsScreen.factory,
-            LandlordsScreen.factory(),
-            ProgrammesScreen.factory(),
+            LandlordsScreen.factory,
+            ProgrammesScreen.factory,
             BudgetScreen.factory,
             ExportsScreen.factory,
         ]

@@ -9,9 +9,8 @@ import GuichetStorage
 /// the trend over the years as a chart, and the review meetings.
 @MainActor
 public final class LandlordsScreen: Screen {
-    public let id = "bailleurs"
-    public let title = "Bailleurs et conventions"
-    public let iconName = "x-office-address-book-symbolic"
+    public static let section = SectionInfo(id: "bailleurs", title: "Bailleurs et conventions", iconName: "x-office-address-book-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
 
     private let context: ScreenContext
@@ -51,7 +50,7 @@ public final class LandlordsScreen: Screen {
         ("Attributions en QPV au-dessus du 1er quartile", .allocationInQPVAboveFirstQuartile, nil),
     ]
 
-    public static func factory() -> ScreenFactory { { context in try LandlordsScreen(context: context) } }
+    public static let factory = ScreenFactory(section) { try LandlordsScreen(context: $0) }
 
     public init(context: ScreenContext) throws {
         self.context = context

@@ -2,6 +2,7 @@ import GtkKit
 
 /// The main window's controller: header bar (territory, database file), section sidebar,
 /// content stack, window shortcuts routed to the visible screen, unsaved-changes guard.
+/// Screens are built the first time their section is shown (opening the window builds one).
 /// The window keeps its controller alive until it is destroyed.
 @MainActor
 public final class MainWindow {
@@ -12,7 +13,12 @@ public final class MainWindow {
     ]
 
     public let window: Window
-    public let screens: [any Screen]
+    /// The sidebar's sections, in order.
+    public let sections: [SectionInfo]
+    private let factories: [ScreenFactory]
+    private let context: ScreenContext
+    /// Built screens, by section index (nil until first shown or asked for).
+    private var built: [(any Screen)?]
     let sidebar: ListBox
     let stack: Stack
     private weak var application: Application?
@@ -22,7 +28,8 @@ public final class MainWindow {
     private var newAction: SimpleAction!
     private var saveAction: SimpleAction!
 
-    /// Builds the window from `ui/main-window.ui` and the screens from `factories`, in order.
+    /// Builds the window from `ui/main-window.ui`, one sidebar row per factory, and the initial
+    /// section's screen (its failure fails the window; later ones show their error in place).
     /// Without `application` (tests), no shortcuts are installed but actions still work.
     public init(configuration: WindowConfiguration, screens factories: [ScreenFactory],
                 application: Application?) throws {
@@ -38,16 +45,15 @@ public final class MainWindow {
         subtitle.text = configuration.databasePath
         subtitle.tooltip = configuration.databasePath
 
-        let context = ScreenContext(configuration: configuration, window: window)
-        screens = try factories.map { try $0(context) }
-        guard !screens.isEmpty else { throw GtkKitError("Aucune section à afficher.") }
-        guard Set(screens.map(\.id)).count == screens.count else {
+        context = ScreenContext(configuration: configuration, window: window)
+        self.factories = factories
+        sections = factories.map(\.section)
+        built = Array(repeating: nil, count: factories.count)
+        guard !sections.isEmpty else { throw GtkKitError("Aucune section à afficher.") }
+        guard Set(sections.map(\.id)).count == sections.count else {
             throw GtkKitError("Deux sections portent le même identifiant.")
         }
-        for screen in screens {
-            stack.addChild(screen.root, name: screen.id, title: screen.title)
-            sidebar.append(try Self.makeSidebarRow(for: screen))
-        }
+        for section in sections { sidebar.append(try Self.makeSidebarRow(for: section)) }
         installActions()
         if let application {
             for shortcut in Self.shortcuts { application.setAccelerator(shortcut.accelerator, for: shortcut.action) }
@@ -58,8 +64,9 @@ public final class MainWindow {
             return !self.currentScreen.canLeave()
         }
         sidebar.onRowSelected { [weak self] index in self?.sidebarSelected(index) }
-        let initial = configuration.initialSection.flatMap { id in screens.firstIndex { $0.id == id } } ?? 0
+        let initial = configuration.initialSection.flatMap { id in sections.firstIndex { $0.id == id } } ?? 0
         currentIndex = initial
+        try install(factories[initial].build(context), at: initial)
         sidebar.selectRow(at: initial)
         show(initial)
         window.keepAlive(self)
@@ -67,8 +74,36 @@ public final class MainWindow {
 
     public func present() { window.present() }
 
-    public var sectionIDs: [String] { screens.map(\.id) }
-    public var currentScreen: any Screen { screens[currentIndex] }
+    public var sectionIDs: [String] { sections.map(\.id) }
+    public var currentScreen: any Screen { screen(at: currentIndex) }
+
+    /// The screen of a section, built now if it was not yet; nil for an unknown id.
+    public func screen(_ id: String) -> (any Screen)? {
+        sections.firstIndex { $0.id == id }.map(screen(at:))
+    }
+
+    /// Whether a section's screen exists already (tests; lazy building).
+    public func isBuilt(_ id: String) -> Bool {
+        sections.firstIndex { $0.id == id }.map { built[$0] != nil } ?? false
+    }
+
+    private func screen(at index: Int) -> any Screen {
+        if let screen = built[index] { return screen }
+        let section = sections[index]
+        let screen: any Screen
+        do {
+            screen = try factories[index].build(context)
+        } catch {
+            screen = UnavailableSectionScreen(section: section, reason: "Cette section n’a pas pu s’ouvrir : \(error)")
+        }
+        install(screen, at: index)
+        return screen
+    }
+
+    private func install(_ screen: any Screen, at index: Int) {
+        built[index] = screen
+        stack.addChild(screen.root, name: screen.id, title: screen.title)
+    }
     /// Name of the stack page on screen.
     public var visibleSectionID: String? { stack.visibleChildName }
 
@@ -76,17 +111,17 @@ public final class MainWindow {
     /// current screen refused to be left.
     @discardableResult
     public func selectSection(_ id: String) -> Bool {
-        guard let index = screens.firstIndex(where: { $0.id == id }) else { return false }
+        guard let index = sections.firstIndex(where: { $0.id == id }) else { return false }
         sidebar.selectRow(at: index)
         return currentIndex == index
     }
 
-    private static func makeSidebarRow(for screen: any Screen) throws -> Widget {
+    private static func makeSidebarRow(for section: SectionInfo) throws -> Widget {
         let builder = try Builder(uiFile: "sidebar-row.ui")
         let row: Widget = try builder.get("row")
-        try builder.get("icon", as: Image.self).iconName = screen.iconName
-        try builder.get("label", as: Label.self).text = screen.title
-        row.setAccessibleLabel(screen.title)
+        try builder.get("icon", as: Image.self).iconName = section.iconName
+        try builder.get("label", as: Label.self).text = section.title
+        row.setAccessibleLabel(section.title)
         return row
     }
 
@@ -103,9 +138,9 @@ public final class MainWindow {
 
     private func show(_ index: Int) {
         currentIndex = index
-        let screen = screens[index]
+        let screen = screen(at: index)
         stack.visibleChildName = screen.id
-        for (other, page) in screens.enumerated() { page.root.setAccessibleHidden(other != index) }
+        for (other, page) in built.enumerated() { page?.root.setAccessibleHidden(other != index) }
         findAction.isEnabled = screen.searchEntry != nil
         newAction.isEnabled = screen.supportsNewItem
         saveAction.isEnabled = screen.supportsSave

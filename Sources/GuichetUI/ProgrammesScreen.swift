@@ -8,9 +8,8 @@ import GuichetStorage
 /// programme's form (saved with optimistic locking) and the import of a table with a dry-run report.
 @MainActor
 public final class ProgrammesScreen: Screen {
-    public let id = "programmes"
-    public let title = "Programmes"
-    public let iconName = "go-home-symbolic"
+    public static let section = SectionInfo(id: "programmes", title: "Programmes", iconName: "go-home-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
     public let searchEntry: Entry?
     public var supportsSave: Bool { true }
@@ -33,7 +32,7 @@ public final class ProgrammesScreen: Screen {
     private var updatingFilters = false
     private let directory: DirectoryReference
 
-    public static func factory() -> ScreenFactory { { context in try ProgrammesScreen(context: context) } }
+    public static let factory = ScreenFactory(section) { try ProgrammesScreen(context: $0) }
 
     public init(context: ScreenContext) throws {
         self.context = context

@@ -6,12 +6,8 @@ import GuichetCore
 /// live with the territory's grid as the agent types (`ui/requests-screen.ui`).
 @MainActor
 public final class RequestsScreen: Screen {
-    public static let screenID = "demandes"
-    public static let screenTitle = "Demandes de logement social"
-    public static let screenIcon = "system-users-symbolic"
-    public let id = RequestsScreen.screenID
-    public let title = RequestsScreen.screenTitle
-    public let iconName = RequestsScreen.screenIcon
+    public static let section = SectionInfo(id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic")
+    public var section: SectionInfo { Self.section }
     public let root: Widget
     public var searchEntry: Entry? { search }
     public var supportsNewItem: Bool { true }
@@ -81,15 +77,11 @@ public final class RequestsScreen: Screen {
     }
 
     /// The section's factory; without an open database or a grid the section says what it needs.
-    public static let factory: ScreenFactory = { context in
-        guard context.workspace?.profile.cotation != nil else {
-            return try ComingSoonScreen(
-                id: screenID, title: screenTitle, iconName: screenIcon,
-                summary: "Ouvrez une base dont le territoire a une grille de cotation (guichet --database FICHIER) "
-                    + "pour enregistrer et coter les demandes de logement social.")
-        }
-        return try RequestsScreen(context: context)
-    }
+    public static let factory = ScreenFactory(
+        section,
+        unavailable: "Ouvrez une base dont le territoire a une grille de cotation (guichet --database FICHIER) "
+            + "pour enregistrer et coter les demandes de logement social.",
+        needs: { $0.profile.cotation != nil }, make: { context, _ in try RequestsScreen(context: context) })
 
     private func connectSignals(newButton: Button) {
         search.onChanged { [weak self] in self?.filtersChanged() }

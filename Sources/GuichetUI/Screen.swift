@@ -8,12 +8,8 @@ import GtkKit
 /// `canLeave()` first.
 @MainActor
 public protocol Screen: AnyObject {
-    /// Stable identifier (stack page name, tests, `WindowConfiguration.initialSection`).
-    var id: String { get }
-    /// French name shown in the sidebar.
-    var title: String { get }
-    /// Symbolic icon name shown in the sidebar.
-    var iconName: String { get }
+    /// Identifier, sidebar title and icon: the same as its factory's.
+    var section: SectionInfo { get }
     /// The widget shown in the content area.
     var root: Widget { get }
     /// The entry Ctrl+F focuses, if the screen has one.
@@ -34,6 +30,9 @@ public protocol Screen: AnyObject {
 }
 
 extension Screen {
+    public var id: String { section.id }
+    public var title: String { section.title }
+    public var iconName: String { section.iconName }
     public var searchEntry: Entry? { nil }
     public var supportsNewItem: Bool { false }
     public var supportsSave: Bool { false }

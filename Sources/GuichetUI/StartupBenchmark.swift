@@ -67,7 +67,7 @@ enum StartupBenchmark {
                 mainWindow.window.destroy()
                 application.quit()
             }
-            guard isSearch, let screen = mainWindow.screens.compactMap({ $0 as? DossiersScreen }).first else {
+            guard isSearch, let screen = mainWindow.screen(DossiersScreen.section.id) as? DossiersScreen else {
                 finish()
                 return
             }

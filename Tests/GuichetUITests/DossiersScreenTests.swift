@@ -29,7 +29,7 @@ final class DossiersScreenTests: XCTestCase {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
             let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.screens.first as? DossiersScreen)
+            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             XCTAssertEqual(screen.table.rowCount, 300)
             screen.search.text = "saint"
             let expected = try workspace.store.read { try $0.countDossiers(DossierQuery(text: "saint")) }
@@ -65,7 +65,7 @@ final class DossiersScreenTests: XCTestCase {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
             let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.screens.first as? DossiersScreen)
+            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             main.present()
             screen.table.selectedRow = 0
             let number = try XCTUnwrap(screen.form.stored?.number)

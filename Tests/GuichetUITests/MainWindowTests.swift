@@ -5,9 +5,7 @@ import XCTest
 /// A screen whose answers the tests control.
 @MainActor
 private final class StubScreen: Screen {
-    let id: String
-    let title: String
-    let iconName = "edit-find-symbolic"
+    let section: SectionInfo
     let root: Widget
     let searchEntry: Entry?
     var leavable = true
@@ -16,14 +14,20 @@ private final class StubScreen: Screen {
     var supportsNewItem: Bool { true }
 
     init(id: String, withSearch: Bool) {
-        self.id = id
-        title = "Essai \(id)"
+        section = StubScreen.section(id)
         let box = Box(vertical: true)
         searchEntry = withSearch ? Entry(placeholder: "Rechercher") : nil
         if let searchEntry { box.append(searchEntry) }
         box.append(Entry(placeholder: "Autre champ"))
         root = box
     }
+
+    static func section(_ id: String) -> SectionInfo {
+        SectionInfo(id: id, title: "Essai \(id)", iconName: "edit-find-symbolic")
+    }
+
+    /// A factory handing out `screen` (built beforehand so the test can hold it).
+    static func factory(_ screen: StubScreen) -> ScreenFactory { ScreenFactory(screen.section) { _ in screen } }
 
     func canLeave() -> Bool { leavable }
     func newItem() { newItems += 1 }
@@ -43,7 +47,7 @@ final class MainWindowTests: XCTestCase {
         try MainActor.assumeIsolated {
             let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
             defer { main.window.destroy() }
-            XCTAssertEqual(main.screens.map(\.title), [
+            XCTAssertEqual(main.sections.map(\.title), [
                 "Dossiers d’aide", "Demandes de logement social", "Bailleurs et conventions",
                 "Programmes", "Budget du PLH", "Exports",
             ])
@@ -76,7 +80,7 @@ final class MainWindowTests: XCTestCase {
         try MainActor.assumeIsolated {
             let first = StubScreen(id: "a", withSearch: false)
             let main = try MainWindow(configuration: configuration,
-                                      screens: [{ _ in first }, { _ in StubScreen(id: "b", withSearch: false) }],
+                                      screens: [StubScreen.factory(first), StubScreen.factory(StubScreen(id: "b", withSearch: false))],
                                       application: nil)
             main.present()
             first.leavable = false
@@ -99,7 +103,7 @@ final class MainWindowTests: XCTestCase {
             let searchable = StubScreen(id: "a", withSearch: true)
             let plain = StubScreen(id: "b", withSearch: false)
             let main = try MainWindow(configuration: configuration,
-                                      screens: [{ _ in searchable }, { _ in plain }], application: nil)
+                                      screens: [StubScreen.factory(searchable), StubScreen.factory(plain)], application: nil)
             defer { main.window.destroy() }
             main.present()
             XCTAssertEqual(searchable.activations, 1)
@@ -113,6 +117,60 @@ final class MainWindowTests: XCTestCase {
             main.window.activateAction("win.new")
             XCTAssertEqual(plain.newItems, 1)
             XCTAssertEqual(searchable.newItems, 1, "routed to the visible screen only")
+        }
+    }
+
+    func testScreensAreBuiltWhenTheirSectionIsFirstShown() throws {
+        try skipWithoutDisplay()
+        try MainActor.assumeIsolated {
+            var builds: [String: Int] = [:]
+            let counted: (String) -> ScreenFactory = { id in
+                ScreenFactory(StubScreen.section(id)) { _ in
+                    builds[id, default: 0] += 1
+                    return StubScreen(id: id, withSearch: false)
+                }
+            }
+            let main = try MainWindow(configuration: configuration, screens: [counted("a"), counted("b"), counted("c")],
+                                      application: nil)
+            defer { main.window.destroy() }
+            XCTAssertEqual(builds, ["a": 1], "opening the window builds the initial section only")
+            XCTAssertEqual(main.sections.map(\.id), ["a", "b", "c"], "the sidebar lists every section anyway")
+            XCTAssertTrue(main.selectSection("c"))
+            XCTAssertEqual(main.visibleSectionID, "c")
+            XCTAssertTrue(main.selectSection("a"))
+            XCTAssertTrue(main.selectSection("c"))
+            XCTAssertEqual(builds, ["a": 1, "c": 1], "each screen is built once, when first shown")
+            XCTAssertFalse(main.isBuilt("b"))
+        }
+    }
+
+    func testASectionThatFailsToBuildSaysWhyAndTheWindowStays() throws {
+        try skipWithoutDisplay()
+        try MainActor.assumeIsolated {
+            let broken = ScreenFactory(StubScreen.section("b")) { _ in throw GtkKitError("fichier introuvable : b.ui") }
+            let mislabelled = ScreenFactory(StubScreen.section("c")) { _ in StubScreen(id: "autre", withSearch: false) }
+            let main = try MainWindow(configuration: configuration,
+                                      screens: [StubScreen.factory(StubScreen(id: "a", withSearch: false)), broken, mislabelled],
+                                      application: nil)
+            defer { main.window.destroy() }
+            XCTAssertTrue(main.selectSection("b"))
+            let page = try XCTUnwrap(main.currentScreen as? UnavailableSectionScreen)
+            XCTAssertEqual(main.visibleSectionID, "b")
+            XCTAssertTrue(page.reason.contains("fichier introuvable : b.ui"), page.reason)
+            XCTAssertTrue(main.selectSection("c"))
+            let other = try XCTUnwrap(main.currentScreen as? UnavailableSectionScreen)
+            XCTAssertTrue(other.reason.contains("« Essai c »") && other.reason.contains("« Essai autre »"), other.reason)
+            XCTAssertTrue(main.selectSection("a"), "the window keeps working")
+        }
+    }
+
+    func testTheInitialSectionFailingFailsTheWindow() throws {
+        try skipWithoutDisplay()
+        try MainActor.assumeIsolated {
+            let broken = ScreenFactory(StubScreen.section("a")) { _ in throw GtkKitError("fichier introuvable : a.ui") }
+            XCTAssertThrowsError(try MainWindow(configuration: configuration, screens: [broken], application: nil)) {
+                XCTAssertTrue("\($0)".contains("a.ui"))
+            }
         }
     }
 }

@@ -32,9 +32,9 @@ final class ProgrammesScreenTests: XCTestCase {
         let workspace = try Self.makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory()], application: nil)
+            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.screens.first as? ProgrammesScreen)
+            let screen = try XCTUnwrap(main.currentScreen as? ProgrammesScreen)
             let page = screen.construction
             XCTAssertEqual(page.table.rowCount, 43)
             // Summary: last line is the total, computed from the stored rows; the brief prints 1,230.
@@ -70,9 +70,9 @@ final class ProgrammesScreenTests: XCTestCase {
         let workspace = try Self.makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory()], application: nil)
+            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.screens.first as? ProgrammesScreen)
+            let screen = try XCTUnwrap(main.currentScreen as? ProgrammesScreen)
             let page = screen.construction
             // A programme whose PLS cell is blank: shown as unknown, never as 0.
             let blankPLS = try XCTUnwrap(page.data.firstIndex { $0.record.programme.pls.isBlank })
@@ -122,9 +122,9 @@ final class ProgrammesScreenTests: XCTestCase {
         let workspace = try Self.makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [LandlordsScreen.factory()], application: nil)
+            let main = try MainWindow(configuration: configuration, screens: [LandlordsScreen.factory], application: nil)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.screens.first as? LandlordsScreen)
+            let screen = try XCTUnwrap(main.currentScreen as? LandlordsScreen)
             let stored = try workspace.store.read { try $0.landlords() }
             XCTAssertEqual(screen.table.rowCount, stored.count)
             // The source's stock that does not add up is flagged as given.

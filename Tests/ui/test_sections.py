@@ -30,7 +30,7 @@ def test_clicking_a_section_shows_it():
         # The Exports page (its export button), or its honest placeholder when the window has
         # no database (the XCTest launch hook).
         wait_for(lambda: app.find(name="Exporter", role=pyatspi.ROLE_PUSH_BUTTON, showing=True)
-                 or app.find(name="Exports : bientôt disponible", showing=True), 10, "Exports page")
+                 or app.find(name="Exports : section indisponible", showing=True), 10, "Exports page")
         assert row.getState().contains(pyatspi.STATE_SELECTED), "clicked row is selected"
 
 
@@ -38,7 +38,7 @@ def test_ctrl_q_quits_cleanly():
     with App(section="budget") as app:
         # The Budget page, or its placeholder when the window has no database.
         page = wait_for(lambda: app.find(name="Budget du PLH", showing=True)
-                        or app.find(name="Budget du PLH : bientôt disponible", showing=True), 10,
+                        or app.find(name="Budget du PLH : section indisponible", showing=True), 10,
                         "initial section from GUICHET_UI_SECTION")
         # Put the pointer over the window: without a window manager keys go to the window
         # under the pointer.
@@ -51,7 +51,7 @@ def test_ctrl_w_closes_the_window_and_ends_the_application():
     with App(section="exports") as app:
         # The Exports page, or its placeholder when the window has no database.
         page = wait_for(lambda: app.find(name="Exports", role=pyatspi.ROLE_SCROLL_PANE, showing=True)
-                        or app.find(name="Exports : bientôt disponible", showing=True), 10, "Exports page")
+                        or app.find(name="Exports : section indisponible", showing=True), 10, "Exports page")
         app.click(page)
         app.press("w", control=True)
         assert app.wait_exit() == 0
