@@ -35,13 +35,16 @@ public protocol LazyTableDataSource: AnyObject {
     func cells(forRows rows: Range<Int>) -> [[String]]
 }
 
-/// A GtkColumnView over `GuichetRowModel`: the model holds a row count only, cells are
-/// fetched from the data source when GTK binds a visible row, through a small page cache.
-/// Lists of 100 000 rows cost as much as the rows on screen.
+/// A GtkColumnView over `GuichetRowModel` showing a window of a long result: the model holds
+/// only the rows that fit on screen (`RowWindow`), cells are fetched from the data source by
+/// absolute row through a small page cache, and a scrollbar beside the view spans the whole
+/// result. Scrolling (wheel, scrollbar, keyboard) moves the window and rewrites the text of
+/// the cells GTK keeps bound, so a list of 100 000 rows costs as much as the rows on screen
+/// (GTK's own list views keep ~200 rows of widgets alive whatever their height).
 @MainActor
 public final class LazyTable {
     public let columns: [TableColumn]
-    /// The widget to put in a layout: a GtkScrolledWindow holding the column view.
+    /// The widget to put in a layout: the column view with its scrollbar.
     public let view: Widget
     /// The GtkColumnView itself.
     public let columnView: Widget
@@ -50,19 +53,37 @@ public final class LazyTable {
     /// Header clicked: (column id, descending), or nil when the sort was removed. The owner
     /// re-queries the data source in that order and calls `reload()`.
     public var onSortChanged: (@MainActor (_ column: String?, _ descending: Bool) -> Void)?
-    /// Selection changed: selected row index, nil when none.
+    /// The user selected a row (click, keyboard): its absolute index, nil when unselected.
+    /// Changes made through `selectedRow` or `reload()` are not reported.
     public var onSelectionChanged: (@MainActor (Int?) -> Void)?
-    /// Row activated (double-click or Enter).
+    /// Row activated (double-click or Enter): its absolute index.
     public var onRowActivated: (@MainActor (Int) -> Void)?
 
-    private let model: GObjectRef      // GuichetRowModel
-    private let selection: GObjectRef  // GtkSingleSelection over the model
+    /// Which rows are on screen.
+    public internal(set) var window = RowWindow(total: 0, visible: LazyTable.initialVisibleRows)
+
+    static let initialVisibleRows = 30
+    /// Rows moved by one wheel notch.
+    static let rowsPerWheelStep = 3.0
+
+    let model: GObjectRef      // GuichetRowModel: one item per row of the window
+    let selection: GObjectRef  // GtkSingleSelection over the model
+    let scrolled: Widget       // GtkScrolledWindow around the column view
+    let scrollbar: GObjectRef  // GtkAdjustment of the scrollbar: rows of the whole result
     private let pageSize: Int
     private let maxCachedPages: Int
     private var pages: [Int: [[String]]] = [:]
     private var pageUse: [Int] = []    // least recently used first
-    /// Cells GTK has bound (list item → column index), refreshed in place by `reload()`.
+    /// Cells GTK has bound (list item → column index), rewritten in place when the window moves.
     private var boundCells: [UnsafeMutableRawPointer: Int] = [:]
+    private var selected: Int?
+    /// True while the table itself changes GTK's selection or adjustments.
+    var applying = false
+    /// Height of the viewport (column view area), from the size probe.
+    var viewportHeight = 0
+    var rowHeight = 24
+    var wheelRemainder = 0.0
+    var visibleRowsUpdateQueued = false
 
     public init(columns: [TableColumn], dataSource: (any LazyTableDataSource)?, pageSize: Int = 200,
                 maxCachedPages: Int = 8) {
@@ -80,36 +101,32 @@ public final class LazyTable {
         g_object_ref(selection.raw) // the column view takes one too
         let columnViewWidget = gtk_column_view_new(guichet_selection_model(selection.raw))!
         columnView = Widget(borrowing: UnsafeMutableRawPointer(columnViewWidget))
-        let scrolled = gtk_scrolled_window_new()!
-        view = Widget(borrowing: UnsafeMutableRawPointer(scrolled))
-        gtk_scrolled_window_set_child(guichet_scrolled_window(view.raw), columnViewWidget)
-        view.setExpand(horizontal: true, vertical: true)
+        let adjustment = gtk_adjustment_new(0, 0, 0, 1, 1, 1)!
+        scrollbar = GObjectRef(adopting: g_object_ref_sink(UnsafeMutableRawPointer(adjustment)))
+        let parts = Self.makeView(columnView: columnViewWidget, adjustment: adjustment)
+        view = parts.view
+        scrolled = parts.scrolled
         let columnViewPointer = guichet_column_view(columnView.raw)!
         gtk_column_view_set_show_column_separators(columnViewPointer, 1)
         columnView.addCSSClass("data-table")
         for (index, column) in columns.enumerated() { addColumn(column, index: index, to: columnViewPointer) }
         connectSignals(columnViewPointer)
+        connectScrolling(sizeProbe: parts.sizeProbe)
         reload()
     }
 
-    /// Number of rows the table currently shows.
-    public var rowCount: Int { Int(guichet_row_model_get_n_items(OpaquePointer(model.raw))) }
+    /// Number of rows of the whole result.
+    public var rowCount: Int { window.total }
 
     /// Re-reads the row count and forgets cached cells: call after the query changed
-    /// (new sort, new filter, edited data). The selection is cleared.
+    /// (new sort, new filter, edited data). Back to the top, the selection cleared.
     public func reload() {
         pages.removeAll()
         pageUse.removeAll()
-        let count = max(0, dataSource?.rowCount() ?? 0)
-        selectedRow = nil
-        // Back to the top, as a new result starts there.
-        if let adjustment = gtk_scrolled_window_get_vadjustment(guichet_scrolled_window(view.raw)) {
-            gtk_adjustment_set_value(adjustment, 0)
-        }
-        // Only the count difference reaches GTK (tearing down and rebuilding every row widget
-        // cost most of a reload); rows GTK keeps are refreshed here, so no text is stale.
-        guichet_row_model_resize(OpaquePointer(model.raw), UInt32(clamping: count))
-        for (listItem, column) in boundCells { bind(listItem, column: column) }
+        window.setTotal(dataSource?.rowCount() ?? 0)
+        window.scroll(to: 0)
+        selected = nil
+        applyWindow()
     }
 
     /// Text of one cell, through the page cache (what a bound row shows).
@@ -122,16 +139,67 @@ public final class LazyTable {
         return cells[offset][column]
     }
 
-    /// Index of the selected row, nil when none; setting it scrolls nothing.
+    /// Absolute index of the selected row, nil when none. Setting it scrolls the row into view
+    /// and does not call `onSelectionChanged`.
     public var selectedRow: Int? {
-        get {
-            let position = gtk_single_selection_get_selected(OpaquePointer(selection.raw))
-            return position == GTK_INVALID_LIST_POSITION ? nil : Int(position)
-        }
+        get { selected }
         set {
-            gtk_single_selection_set_selected(OpaquePointer(selection.raw),
-                                              newValue.map { UInt32(clamping: $0) } ?? GTK_INVALID_LIST_POSITION)
+            selected = newValue.flatMap { $0 >= 0 && $0 < rowCount ? $0 : nil }
+            if let selected { window.reveal(selected) }
+            applyWindow()
         }
+    }
+
+    /// Selects a row as a click does: scrolls it into view and reports it through
+    /// `onSelectionChanged` (links from elsewhere, tests).
+    public func select(row: Int?) {
+        selectedRow = row
+        onSelectionChanged?(selected)
+    }
+
+    /// Shows rows from `row` on (as the scrollbar does).
+    public func scroll(toRow row: Int) {
+        window.scroll(to: row)
+        applyWindow()
+    }
+
+    /// Pushes the window to GTK: model size, scrollbar, selection, text of the bound cells.
+    func applyWindow() {
+        applying = true
+        defer { applying = false }
+        guichet_row_model_resize(OpaquePointer(model.raw), UInt32(clamping: window.capacity))
+        if let inner = gtk_scrolled_window_get_vadjustment(guichet_scrolled_window(scrolled.raw)) {
+            gtk_adjustment_set_value(inner, 0) // the window moves, not the view
+        }
+        gtk_adjustment_configure(scrollbar.raw.assumingMemoryBound(to: GtkAdjustment.self), Double(window.offset), 0, Double(window.total), 1,
+                                 Double(max(1, window.visible - 1)), Double(min(window.visible, window.total)))
+        let position = selected.flatMap(window.position(of:)).map { UInt32($0) } ?? GTK_INVALID_LIST_POSITION
+        if gtk_single_selection_get_selected(OpaquePointer(selection.raw)) != position {
+            gtk_single_selection_set_selected(OpaquePointer(selection.raw), position)
+        }
+        for (listItem, column) in boundCells { bind(listItem, column: column) }
+    }
+
+    /// The user moved GTK's selection (click, keyboard inside the window).
+    private func selectionChangedByUser() {
+        guard !applying else { return }
+        let position = gtk_single_selection_get_selected(OpaquePointer(selection.raw))
+        selected = position == GTK_INVALID_LIST_POSITION ? nil : window.row(at: Int(position))
+        if let selected, !window.isFullyVisible(selected) {
+            window.reveal(selected) // a click on the partly shown last row
+            applyWindow()
+        }
+        onSelectionChanged?(selected)
+    }
+
+    /// Moves the cursor as a navigation key does: selects, scrolls, focuses the row.
+    func moveCursor(_ key: RowWindow.NavigationKey) {
+        guard let target = window.target(of: key, from: selected) else { return }
+        selected = target
+        window.reveal(target)
+        applyWindow()
+        if let position = window.position(of: target) { focusRow(at: position) }
+        onSelectionChanged?(target)
     }
 
     /// Column currently sorted by header (id, descending), nil when unsorted.
@@ -159,8 +227,9 @@ public final class LazyTable {
     private func bind(_ listItem: UnsafeMutableRawPointer, column: Int) {
         let item = guichet_list_item(listItem)
         guard let child = gtk_list_item_get_child(item) else { return }
-        let row = guichet_row_get_index(gtk_list_item_get_item(item))
-        gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text(row: Int(row), column: column))
+        let position = guichet_row_get_index(gtk_list_item_get_item(item))
+        let row = position < 0 ? -1 : window.row(at: Int(position))
+        gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text(row: row, column: column))
     }
 
     private func cachedPage(_ page: Int) -> [[String]] {
@@ -221,12 +290,10 @@ public final class LazyTable {
                 self.onSortChanged?(state?.column, state?.descending ?? false)
             }
         }
-        selection.onNotify("selected") { [weak self] in
-            guard let self else { return }
-            self.onSelectionChanged?(self.selectedRow)
-        }
+        selection.onNotify("selected") { [weak self] in self?.selectionChangedByUser() }
         Signals.connectUInt(columnView.raw, "activate") { [weak self] position in
-            self?.onRowActivated?(Int(position))
+            guard let self else { return }
+            self.onRowActivated?(self.window.row(at: Int(position)))
         }
     }
 }

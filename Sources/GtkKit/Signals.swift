@@ -34,6 +34,10 @@ typealias PointerClosure = @MainActor (UnsafeMutableRawPointer?) -> Void
 typealias BoolClosure = @MainActor () -> Bool
 typealias IntClosure = @MainActor (Int32) -> Void
 typealias UIntClosure = @MainActor (UInt32) -> Void
+/// dx, dy → handled.
+public typealias ScrollHandler = @MainActor (_ dx: Double, _ dy: Double) -> Bool
+/// width, height.
+public typealias SizeHandler = @MainActor (_ width: Int32, _ height: Int32) -> Void
 /// keyval, keycode, modifier state → handled.
 public typealias KeyPressHandler = @MainActor (_ keyval: UInt32, _ keycode: UInt32,
                                                _ state: GdkModifierType) -> Bool
@@ -65,6 +69,14 @@ private let uintTrampoline: GuichetUIntHandler = { _, value, box in
 private let keyTrampoline: GuichetKeyHandler = { _, keyval, keycode, state, box in
     let handler = SignalBox<KeyPressHandler>.from(box)
     return MainActor.assumeIsolated { handler(keyval, keycode, state) ? 1 : 0 }
+}
+private let scrollTrampoline: GuichetScrollHandler = { _, dx, dy, box in
+    let handler = SignalBox<ScrollHandler>.from(box)
+    return MainActor.assumeIsolated { handler(dx, dy) ? 1 : 0 }
+}
+private let sizeTrampoline: GuichetSizeHandler = { _, width, height, box in
+    let handler = SignalBox<SizeHandler>.from(box)
+    MainActor.assumeIsolated { handler(width, height) }
 }
 private let itemsChangedTrampoline: GuichetItemsChangedHandler = { _, position, removed, added, box in
     let handler = SignalBox<ItemsChangedHandler>.from(box)
@@ -124,6 +136,20 @@ public enum Signals {
                                   _ handler: @escaping KeyPressHandler) -> SignalHandlerID {
         let box = SignalBox<KeyPressHandler>(handler).retainedPointer()
         return SignalHandlerID(value: guichet_connect_key(instance, signal, keyTrampoline, box, releaseSignalBox))
+    }
+
+    /// GtkEventControllerScroll::scroll (true: handled, the scrolled window does not scroll).
+    @discardableResult
+    public static func connectScroll(_ instance: UnsafeMutableRawPointer, _ handler: @escaping ScrollHandler) -> SignalHandlerID {
+        let box = SignalBox<ScrollHandler>(handler).retainedPointer()
+        return SignalHandlerID(value: guichet_connect_scroll(instance, "scroll", scrollTrampoline, box, releaseSignalBox))
+    }
+
+    /// GtkDrawingArea::resize.
+    @discardableResult
+    public static func connectResize(_ instance: UnsafeMutableRawPointer, _ handler: @escaping SizeHandler) -> SignalHandlerID {
+        let box = SignalBox<SizeHandler>(handler).retainedPointer()
+        return SignalHandlerID(value: guichet_connect_size(instance, "resize", sizeTrampoline, box, releaseSignalBox))
     }
 
     /// GListModel::items-changed.

@@ -24,7 +24,6 @@ public final class DossiersScreen: Screen {
     private let schemes: [AidScheme]
     private let years: [Int]
     private weak var window: Window?
-    private var revertingSelection = false
     private var shownRow: Int?
     /// True from init until the first `activate()`: the list was just read, no need to re-read.
     private var listIsFresh = false
@@ -107,10 +106,8 @@ public final class DossiersScreen: Screen {
 
     /// Re-reads count and rows; the form keeps its dossier.
     func reloadList() {
-        revertingSelection = true
         table.reload()
         shownRow = nil
-        revertingSelection = false
         if let error = source.lastError {
             countLabel.text = error
         } else {
@@ -119,12 +116,10 @@ public final class DossiersScreen: Screen {
     }
 
     private func rowSelected(_ row: Int?) {
-        guard !revertingSelection, let row, row != shownRow else { return }
+        guard let row, row != shownRow else { return }
         guard let number = DossierNumber(parsing: table.text(row: row, column: 0)) else { return }
         guard confirmLeavingForm({ [weak self] in self?.open(number, row: row) }) else {
-            revertingSelection = true
             table.selectedRow = shownRow
-            revertingSelection = false
             return
         }
         open(number, row: row)
@@ -169,10 +164,8 @@ public final class DossiersScreen: Screen {
 
     public func newItem() {
         guard confirmLeavingForm({ [weak self] in self?.newItem() }) else { return }
-        revertingSelection = true
         table.selectedRow = nil
         shownRow = nil
-        revertingSelection = false
         form.startNew()
     }
 

@@ -18,7 +18,6 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     private(set) var data: [ProgrammeRow<P>] = []
     private var sort = ProgrammeQuery.Column.key
     private var ascending = true
-    private var reloading = false
     private var refreshFormAfterReload = false
 
     /// Reads the rows of a query (set by the screen on a workspace).
@@ -79,7 +78,6 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
             onError?("Lecture des programmes impossible : \(error)")
             return
         }
-        reloading = true
         rows.rows = data.map { format?($0) ?? [] }
         table.reload()
         let summary = summarize?(data) ?? (lines: [], totals: "", note: "")
@@ -91,7 +89,6 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         let key = form.record?.key
         let index = key.flatMap { k in data.firstIndex { $0.record.key == k } }
         table.selectedRow = index
-        reloading = false
         if !form.isDirty || refreshFormAfterReload {
             refreshFormAfterReload = false
             showInForm(index)
@@ -99,12 +96,9 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     }
 
     private func selectionChanged(_ row: Int?) {
-        guard !reloading else { return }
         if form.isDirty, let current = form.record?.key, row.map({ data[$0].record.key }) != current {
             // Never lose what was typed: stay on the programme being edited.
-            reloading = true
             table.selectedRow = data.firstIndex { $0.record.key == current }
-            reloading = false
             onError?("Enregistrez (Ctrl+S) ou annulez les modifications du programme en cours avant d'en choisir un autre.")
             return
         }

@@ -33,7 +33,6 @@ public final class RequestsScreen: Screen {
     /// Version of the shown stored request (optimistic locking), nil for a new one.
     private(set) var shownVersion: Int?
     private var baseline = ""
-    private var revertingSelection = false
     private var shownRow: Int?
 
     public init(context: ScreenContext) throws {
@@ -109,21 +108,17 @@ public final class RequestsScreen: Screen {
     }
 
     func reloadList() {
-        revertingSelection = true
         table.reload()
         shownRow = nil
-        revertingSelection = false
         countLabel.text = source.lastError ?? RequestListSource.countText(source.total)
     }
 
     private func rowSelected(_ row: Int?) {
-        guard !revertingSelection, let row, row != shownRow else { return }
+        guard let row, row != shownRow else { return }
         _ = table.text(row: row, column: 0) // makes sure the row's page was read
         guard let id = source.id(atRow: row) else { return }
         guard confirmLeavingForm({ [weak self] in self?.open(id, row: row) }) else {
-            revertingSelection = true
             table.selectedRow = shownRow
-            revertingSelection = false
             return
         }
         open(id, row: row)
@@ -207,10 +202,8 @@ public final class RequestsScreen: Screen {
 
     public func newItem() {
         guard confirmLeavingForm({ [weak self] in self?.newItem() }) else { return }
-        revertingSelection = true
         table.selectedRow = nil
         shownRow = nil
-        revertingSelection = false
         startNew()
     }
 

@@ -1,6 +1,7 @@
 import CGtk
+import CGtkShim
 import Foundation
-import GtkKit
+@testable import GtkKit
 import XCTest
 
 @MainActor
@@ -37,6 +38,28 @@ private final class CountingSource: LazyTableDataSource {
               dataSource: source, pageSize: 100)
 }
 
+/// A table shown in a 400×300 window, its first frame painted.
+@MainActor private func shownTable(_ source: CountingSource) -> (LazyTable, Window) {
+    let table = makeTable(source)
+    let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
+    window.setDefaultSize(width: 400, height: 300)
+    gtk_window_set_child(window.window, table.view.widget)
+    window.present()
+    XCTAssertTrue(MainLoop.iterate(timeout: 5) { labelTexts(table.columnView.widget).contains("n°0") })
+    // The row height is measured once rows are allocated; let the window settle.
+    for _ in 0..<3 {
+        var painted = false
+        table.columnView.onAfterNextPaint { painted = true }
+        _ = MainLoop.iterate(timeout: 2) { painted }
+    }
+    return (table, window)
+}
+
+/// Row texts of the first column on screen (cells of the "n°…" column).
+@MainActor private func shownNumbers(_ table: LazyTable) -> [String] {
+    labelTexts(table.columnView.widget).filter { $0.contains("n°") }
+}
+
 final class LazyTableTests: GtkTestCase {
     func testCountsAndFetchesOnlyTheRequestedPage() throws {
         try skipWithoutDisplay()
@@ -56,27 +79,64 @@ final class LazyTableTests: GtkTestCase {
         }
     }
 
-    func testShownTableBindsVisibleRowsOnly() throws {
+    func testShownTableBindsTheRowsThatFitOnly() throws {
         try skipWithoutDisplay()
         try MainActor.assumeIsolated {
             let source = CountingSource(count: 100_000)
-            let table = makeTable(source)
-            let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
-            window.setDefaultSize(width: 400, height: 300)
-            gtk_window_set_child(window.window, table.view.widget)
-            window.present()
-            XCTAssertTrue(MainLoop.iterate(timeout: 5) { source.requests.contains { $0.contains(0) } },
-                          "binding the first visible row fetches its page")
-            MainLoop.drainPending()
-            XCTAssertLessThanOrEqual(source.requests.reduce(0) { $0 + $1.count }, 300,
-                                     "only pages around the visible rows are fetched")
+            let (table, window) = shownTable(source)
+            defer { window.destroy() }
+            let visible = table.window.visible
+            XCTAssertGreaterThan(visible, 3)
+            XCTAssertLessThan(visible, 20, "a 300-pixel window shows a dozen rows")
+            XCTAssertEqual(shownNumbers(table), (0...visible).map { "n°\($0)" },
+                           "the model holds the visible rows and the partly shown one, not GTK's 200")
+            XCTAssertEqual(source.requests, [0..<100], "one page read")
             // A picture of the table to look at: GUICHET_SCREENSHOTS_DIR keeps it.
             let directory = ProcessInfo.processInfo.environment["GUICHET_SCREENSHOTS_DIR"] ?? NSTemporaryDirectory()
             let path = (directory as NSString).appendingPathComponent("lazy-table.png")
             try window.savePNG(to: path)
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-            XCTAssertGreaterThan(size ?? 0, 1000)
-            window.destroy()
+            XCTAssertGreaterThan(size ?? 0, 4000, "rows are painted (a blank 400×300 picture compresses to ~1.5 KB)")
+        }
+    }
+
+    func testScrollbarWheelAndKeysMoveTheWindowOverTheWholeResult() throws {
+        try skipWithoutDisplay()
+        MainActor.assumeIsolated {
+            let source = CountingSource(count: 100_000)
+            let (table, window) = shownTable(source)
+            defer { window.destroy() }
+            let visible = table.window.visible
+            let adjustment = table.scrollbar.raw.assumingMemoryBound(to: GtkAdjustment.self)
+            XCTAssertEqual(gtk_adjustment_get_upper(adjustment), 100_000, "the scrollbar spans every row")
+            XCTAssertEqual(Int(gtk_adjustment_get_page_size(adjustment)), visible)
+
+            gtk_adjustment_set_value(adjustment, 54_321) // dragging the scrollbar
+            XCTAssertEqual(table.window.offset, 54_321)
+            XCTAssertEqual(shownNumbers(table).first, "n°54321", "bound cells are rewritten in place")
+            XCTAssertEqual(shownNumbers(table).count, visible + 1)
+
+            XCTAssertTrue(table.wheelScrolled(1))
+            XCTAssertEqual(table.window.offset, 54_324, "one wheel notch = 3 rows")
+            XCTAssertTrue(table.wheelScrolled(-0.2))
+            XCTAssertTrue(table.wheelScrolled(-0.2))
+            XCTAssertEqual(table.window.offset, 54_323, "touchpad fractions add up")
+            XCTAssertEqual(Int(gtk_adjustment_get_value(adjustment)), 54_323, "the scrollbar follows")
+
+            var reported: [Int?] = []
+            table.onSelectionChanged = { reported.append($0) }
+            table.moveCursor(.down)
+            XCTAssertEqual(table.selectedRow, 54_323, "the first key selects the first visible row")
+            for _ in 0..<visible { table.moveCursor(.down) }
+            XCTAssertEqual(table.selectedRow, 54_323 + visible)
+            XCTAssertEqual(table.window.offset, 54_324, "Down on the last visible line scrolls one row")
+            XCTAssertEqual(reported.count, visible + 1, "each key reports the new row")
+            table.moveCursor(.end)
+            XCTAssertEqual(table.selectedRow, 99_999)
+            XCTAssertEqual(shownNumbers(table).last, "n°99999", "the last row is on screen")
+            table.moveCursor(.home)
+            XCTAssertEqual(table.window.offset, 0)
+            XCTAssertEqual(reported.last, 0)
         }
     }
 
@@ -84,31 +144,28 @@ final class LazyTableTests: GtkTestCase {
         try skipWithoutDisplay()
         MainActor.assumeIsolated {
             let source = CountingSource(count: 1_000)
-            let table = makeTable(source)
-            let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
-            window.setDefaultSize(width: 400, height: 300)
-            gtk_window_set_child(window.window, table.view.widget)
-            window.present()
-            XCTAssertTrue(MainLoop.iterate(timeout: 5) { labelTexts(table.columnView.widget).contains("n°0") })
+            let (table, window) = shownTable(source)
+            defer { window.destroy() }
+            table.scroll(toRow: 500)
             source.count = 3
             source.prefix = "neuf "
             table.reload()
             MainLoop.drainPending()
-            let texts = labelTexts(table.columnView.widget).filter { $0.contains("°") }
-            XCTAssertEqual(Set(texts), ["neuf n°0", "neuf n°1", "neuf n°2"], "no stale text after a reload")
-            window.destroy()
+            XCTAssertEqual(table.window.offset, 0, "a new result starts at the top")
+            XCTAssertEqual(Set(shownNumbers(table)), ["neuf n°0", "neuf n°1", "neuf n°2"], "no stale text after a reload")
         }
     }
 
-    func testHeaderSortAndSelectionCallbacks() throws {
+    func testSelectionIsReportedForTheUserOnlyAndFollowsScrolling() throws {
         try skipWithoutDisplay()
         MainActor.assumeIsolated {
-            let source = CountingSource(count: 10)
-            let table = makeTable(source)
-            var sorts: [String] = []
-            table.onSortChanged = { column, descending in sorts.append("\(column ?? "-") \(descending)") }
+            let source = CountingSource(count: 1_000)
+            let (table, window) = shownTable(source)
+            defer { window.destroy() }
             var selections: [Int?] = []
             table.onSelectionChanged = { selections.append($0) }
+            var sorts: [String] = []
+            table.onSortChanged = { column, descending in sorts.append("\(column ?? "-") \(descending)") }
             XCTAssertNil(table.sortState?.column)
             table.sort(by: "double", descending: true)
             XCTAssertEqual(table.sortState?.column, "double")
@@ -116,10 +173,25 @@ final class LazyTableTests: GtkTestCase {
             table.sort(by: "numero")
             table.sort(by: nil)
             XCTAssertEqual(sorts, ["double true", "numero false", "- false"])
-            table.selectedRow = 4
-            XCTAssertEqual(table.selectedRow, 4)
-            table.selectedRow = nil
-            XCTAssertEqual(selections, [4, nil])
+
+            table.selectedRow = 700
+            XCTAssertEqual(table.selectedRow, 700)
+            XCTAssertTrue(table.window.isFullyVisible(700), "a row selected by the program is scrolled into view")
+            XCTAssertEqual(selections, [], "changes made by the program are not reported")
+            let gtkSelection = OpaquePointer(table.selection.raw)
+            XCTAssertEqual(Int(gtk_single_selection_get_selected(gtkSelection)), 700 - table.window.offset)
+            table.scroll(toRow: 0)
+            XCTAssertEqual(gtk_single_selection_get_selected(gtkSelection), GTK_INVALID_LIST_POSITION,
+                           "scrolled away, no row of the window is highlighted")
+            XCTAssertEqual(table.selectedRow, 700, "but the selection is kept")
+            gtk_single_selection_set_selected(gtkSelection, 2) // as a click on the third row does
+            XCTAssertEqual(selections, [2])
+            table.scroll(toRow: 10)
+            XCTAssertEqual(table.selectedRow, 2)
+            XCTAssertEqual(selections, [2], "scrolling reports nothing")
+            table.reload()
+            XCTAssertNil(table.selectedRow)
+            XCTAssertEqual(selections, [2])
         }
     }
 

@@ -43,6 +43,7 @@ final class DossierStoreTests: XCTestCase {
             DossierQuery(sort: .receivedOn),
             DossierQuery(sort: .receivedOn, ascending: false),
             DossierQuery(text: "zzzz-introuvable"),
+            { var q = DossierQuery(text: "saint"); q.year = 2025; return q }(), // text with another filter: no index-only count
         ]
         for q in queries {
             let expected = q.apply(to: all).map(\.number)

@@ -67,7 +67,7 @@ final class DossiersScreenTests: XCTestCase {
             defer { main.window.destroy() }
             let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             main.present()
-            screen.table.selectedRow = 0
+            screen.table.select(row: 0)
             let number = try XCTUnwrap(screen.form.stored?.number)
             // Another agent changes the commune meanwhile.
             try workspace.store.write { session in

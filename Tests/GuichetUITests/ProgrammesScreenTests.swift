@@ -76,7 +76,7 @@ final class ProgrammesScreenTests: XCTestCase {
             let page = screen.construction
             // A programme whose PLS cell is blank: shown as unknown, never as 0.
             let blankPLS = try XCTUnwrap(page.data.firstIndex { $0.record.programme.pls.isBlank })
-            page.table.selectedRow = blankPLS
+            page.table.select(row: blankPLS)
             let form = page.form
             XCTAssertEqual(form.record?.key, page.data[blankPLS].record.key)
             XCTAssertEqual(form.entry(labeled: "PLS")?.text, "")

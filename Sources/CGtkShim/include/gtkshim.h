@@ -18,6 +18,7 @@ static inline GtkBox *guichet_box(gpointer p) { return GTK_BOX(p); }
 static inline GtkListBox *guichet_list_box(gpointer p) { return GTK_LIST_BOX(p); }
 static inline GtkListBoxRow *guichet_list_box_row(gpointer p) { return GTK_LIST_BOX_ROW(p); }
 static inline GtkColumnView *guichet_column_view(gpointer p) { return GTK_COLUMN_VIEW(p); }
+static inline GtkOverlay *guichet_overlay(gpointer p) { return GTK_OVERLAY(p); }
 static inline GtkListItem *guichet_list_item(gpointer p) { return GTK_LIST_ITEM(p); }
 static inline GtkApplication *guichet_application(gpointer p) { return GTK_APPLICATION(p); }
 static inline GApplication *guichet_g_application(gpointer p) { return G_APPLICATION(p); }
@@ -58,6 +59,10 @@ typedef gboolean (*GuichetKeyHandler)(gpointer self, guint keyval, guint keycode
 /// void (*)(GListModel *, guint position, guint removed, guint added, gpointer): items-changed.
 typedef void (*GuichetItemsChangedHandler)(gpointer self, guint position, guint removed,
                                            guint added, gpointer box);
+/// gboolean (*)(GtkEventControllerScroll *, double dx, double dy, gpointer): scroll.
+typedef gboolean (*GuichetScrollHandler)(gpointer self, double dx, double dy, gpointer box);
+/// void (*)(GtkDrawingArea *, int width, int height, gpointer): resize.
+typedef void (*GuichetSizeHandler)(gpointer self, gint width, gint height, gpointer box);
 
 gulong guichet_connect_void(gpointer instance, const gchar *signal, GuichetVoidHandler handler,
                             gpointer box, GClosureNotify release);
@@ -74,12 +79,18 @@ gulong guichet_connect_key(gpointer instance, const gchar *signal, GuichetKeyHan
 gulong guichet_connect_items_changed(gpointer instance, const gchar *signal,
                                      GuichetItemsChangedHandler handler, gpointer box,
                                      GClosureNotify release);
+gulong guichet_connect_scroll(gpointer instance, const gchar *signal, GuichetScrollHandler handler,
+                              gpointer box, GClosureNotify release);
+gulong guichet_connect_size(gpointer instance, const gchar *signal, GuichetSizeHandler handler,
+                            gpointer box, GClosureNotify release);
 
 /// Emits a signal without arguments or return value (e.g. "clicked"), as GTK would.
 void guichet_emit_void(gpointer instance, const gchar *signal);
 /// Emits GtkEventControllerKey::key-pressed and returns whether a handler took the key.
 gboolean guichet_emit_key_pressed(gpointer controller, guint keyval, guint keycode,
                                   GdkModifierType state);
+/// Emits GtkEventControllerScroll::scroll and returns whether a handler took it.
+gboolean guichet_emit_scroll(gpointer controller, double dx, double dy);
 
 // MARK: varargs and small conveniences
 void guichet_accessible_set_label(GtkWidget *widget, const char *label);

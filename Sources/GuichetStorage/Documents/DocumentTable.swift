@@ -178,10 +178,24 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     func searchCondition(_ text: String) -> (String, [any DatabaseValueConvertible]) {
         let folded = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
         if folded.count >= 3 {
-            let phrase = "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return ("\(table).rowid IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)", [phrase])
+            return ("\(table).rowid IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)", [Self.ftsPhrase(folded)])
         }
         return ("search LIKE ? ESCAPE '\\'", [SearchText.likePattern(folded)])
+    }
+
+    /// Number of rows matching `text` when nothing else filters: counted in the trigram index
+    /// alone (a few ms for 10,000 matches, instead of visiting each matching row). Nil when the
+    /// text is too short for the index.
+    func searchCount(_ text: String, in s: SQLiteSession) throws -> Int? {
+        let folded = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        guard folded.count >= 3 else { return nil }
+        return try Int.fetchOne(s.db, sql: "SELECT COUNT(*) FROM \(ftsTable) WHERE \(ftsTable) MATCH ?",
+                                arguments: [Self.ftsPhrase(folded)]) ?? 0
+    }
+
+    /// The text as one FTS5 phrase (quotes doubled), matched as a substring by the trigram index.
+    static func ftsPhrase(_ folded: String) -> String {
+        "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {

@@ -64,6 +64,10 @@ extension SQLiteSession: DossierStore {
     }
 
     func countDossiers(_ query: DossierQuery) throws -> Int {
+        if let text = query.text, query.statuses.isEmpty, query.schemes.isEmpty, query.year == nil,
+           let n = try Self.dossiers.searchCount(DossierQuery.fold(text), in: self) {
+            return n
+        }
         let (condition, args) = Self.sqlFilter(query)
         return try Self.dossiers.count(where: condition, arguments: args, in: self)
     }
