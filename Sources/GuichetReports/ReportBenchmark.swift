@@ -9,11 +9,11 @@ public enum ReportBenchmark {
         public var rows: Int
         public var seconds: Double
         public var bytes: Int64
-        /// Peak resident memory of the process while writing (VmHWM), in KiB; nil if unknown.
-        public var peakResidentKiB: Int?
+        /// Peak private memory of the process while writing (RssAnon), in KiB; nil if unknown.
+        public var peakPrivateKiB: Int?
 
         public var description: String {
-            let mib = peakResidentKiB.map { "\(FrenchFormat.integer(Int64($0 / 1024))) Mio" } ?? "inconnue"
+            let mib = peakPrivateKiB.map { "\(FrenchFormat.integer(Int64($0 / 1024))) Mio" } ?? "inconnue"
             return "\(format.rawValue.uppercased()) : \(FrenchFormat.integer(rows)) lignes en "
                 + FrenchFormat.plainDecimal(cents: Int64((seconds * 100).rounded())) + " s"
                 + ", \(FrenchFormat.integer(bytes / 1024)) Kio, mémoire max \(mib)"
@@ -50,26 +50,13 @@ public enum ReportBenchmark {
                                       sections: [ReportSection(heading: "Dossiers", tables: [syntheticTable(rows: rows)])])
         return try formats.map { format in
             let url = dir.appendingPathComponent("mesure.\(format.fileExtension)")
-            resetPeakMemory()
             let clock = ContinuousClock()
-            let elapsed = try clock.measure { try ReportWriter.write(document, format: format, to: url) }
+            let (elapsed, peak) = try PrivateMemoryPeak.measure {
+                try clock.measure { try ReportWriter.write(document, format: format, to: url) }
+            }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return Figure(format: format, rows: rows, seconds: seconds, bytes: size, peakResidentKiB: peakMemoryKiB())
+            return Figure(format: format, rows: rows, seconds: seconds, bytes: size, peakPrivateKiB: peak)
         }
-    }
-
-    /// Resets the kernel's peak-RSS mark (Linux: write 5 to /proc/self/clear_refs).
-    public static func resetPeakMemory() {
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-    }
-
-    /// VmHWM from /proc/self/status, in KiB.
-    public static func peakMemoryKiB() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.dropFirst(6).filter(\.isNumber))
-        }
-        return nil
     }
 }

@@ -7,18 +7,44 @@ import GuichetStorage
 @MainActor
 public enum GuichetWindowLauncher {
     public static func run(_ request: WindowRequest) -> Int32 {
-        let workspace: Workspace
-        do {
-            workspace = try Workspace.open(request.databaseURL)
-        } catch {
+        let url = request.databaseURL
+        // A missing file is said at once, display or not.
+        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Workspace.open(url) } }
+        // Opening the database and reading the territory profile (~30 ms) overlaps GTK's own start.
+        let workspace = BackgroundWork { try Workspace.open(url) }
+        let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
+        return runGuichetApplication(configuration: {
+            let ws = try workspace.result()
+            return WindowConfiguration(territoryName: ws.profile.name, databasePath: url.path,
+                                       initialSection: initialSection, workspace: ws)
+        })
+    }
+
+    /// Prints why the database cannot be opened; exit status 2.
+    private static func openFailed(_ open: () throws -> Void) -> Int32 {
+        do { try open() } catch {
             FileHandle.standardError.write(Data("guichet : \(error)\n".utf8))
-            return 2
         }
-        let profile = workspace.profile
-        let title = profile.manifest.demonstration ? "\(profile.name)" : profile.name
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = WindowConfiguration(territoryName: title, databasePath: request.databaseURL.path,
-                                                initialSection: environment["GUICHET_UI_SECTION"], workspace: workspace)
-        return runGuichetApplication(configuration)
+        return 2
+    }
+}
+
+/// Work started on another thread now, whose result is collected later.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<Value, any Error>?
+    private var collected = false // touched by the collecting thread only
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread { [self] in
+            outcome = Result { try work() }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the work (once) and returns its value or throws its error.
+    func result() throws -> Value {
+        if !collected { done.wait(); collected = true }
+        return try outcome!.get()
     }
 }

@@ -6,8 +6,8 @@ import Glibc
 /// - `GUICHET_BENCHMARK_STARTUP=1`: prints `ready <ms>` (since the process started) once the main
 ///   window's first frame is painted, then quits;
 /// - `GUICHET_BENCHMARK_SEARCH=1`: once ready, types "d", "du", "dup", "saint" into the Dossiers
-///   search entry and prints `search <text> <ms>` for each (text set → list reloaded and its rows
-///   bound and painted), then quits;
+///   search entry and prints `search⇥<text>⇥<ms>⇥<matches>⇥<storage ms>` (tab-separated) for each
+///   (text set → list reloaded, its rows bound and painted), then quits;
 /// - `GUICHET_BENCHMARK_BARE=1`: opens a plain GtkApplicationWindow instead of the main window and
 ///   prints `ready <ms>` the same way (the floor to compare with).
 @MainActor
@@ -86,8 +86,8 @@ enum StartupBenchmark {
         let storage = screen.source.lastQueryMilliseconds
         screen.table.columnView.onAfterNextPaint {
             let ms = monotonicMilliseconds() - started
-            emit(String(format: "search %@ %.1f", text, ms)
-                 + String(format: " (%@ dossiers; storage %.1f ms, list reloaded %.1f ms)", String(count), storage, queried))
+            emit(["search", text, String(format: "%.1f", ms), String(count), String(format: "%.1f", storage)]
+                .joined(separator: "\t"))
             runSearches(Array(texts.dropFirst()), on: screen, then: finish)
         }
     }

@@ -10,7 +10,7 @@ import Testing
         for figure in figures { print(figure) }
         #expect(figures.map(\.format) == [.csv, .ods])
         #expect(figures.allSatisfy { $0.seconds > 0 && $0.bytes > Int64(rows) * 20 })
-        #expect(figures.allSatisfy { ($0.peakResidentKiB ?? 0) > 0 })
+        #expect(figures.allSatisfy { ($0.peakPrivateKiB ?? 0) > 0 })
     }
 
     /// GUICHET_BENCH_PDF_ROWS=20000 to time the PDF writer too.

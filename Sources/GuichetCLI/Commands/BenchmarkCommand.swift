@@ -59,7 +59,7 @@ struct BenchmarkCommand: ParsableCommand {
         if json { try Console.json(figures); return }
         Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")
         Console.table(["mesure", "ms", "détail", "objectif"],
-                      figures.map { [$0.name, String(format: "%.1f", $0.milliseconds).replacingOccurrences(of: ".", with: ","), $0.detail, $0.target ?? ""] },
+                      figures.map { [$0.name, Self.decimal($0.milliseconds, digits: 1), $0.detail, $0.target ?? ""] },
                       right: [1])
     }
 
@@ -75,6 +75,11 @@ struct BenchmarkCommand: ParsableCommand {
         figures.append(Figure(name: "création de la base de démonstration", milliseconds: Date().timeIntervalSince(start) * 1000,
                               detail: "\(FrenchFormat.integer(size)) dossiers", target: nil))
         return (temp, true)
+    }
+
+    /// A measured figure with a decimal comma ("1,45").
+    static func decimal(_ x: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", x).replacingOccurrences(of: ".", with: ",")
     }
 
     /// Median wall time of `runs` executions, in milliseconds.

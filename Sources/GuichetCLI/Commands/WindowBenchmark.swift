@@ -1,4 +1,5 @@
 import Foundation
+import GuichetCore
 
 /// Window figures for `guichet benchmark`: the executable is started again with benchmark hooks
 /// (environment variables read by the window) and timed from here, from launch to the line the
@@ -10,23 +11,30 @@ enum WindowBenchmark {
     static func figures(databaseURL: URL, runs: Int) -> [BenchmarkCommand.Figure] {
         guard let executable = Bundle.main.executableURL else { return [] }
         var out: [BenchmarkCommand.Figure] = []
-        let bare = (0..<max(1, runs)).compactMap { _ in launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_BARE") }
-        let full = (0..<max(1, runs)).compactMap { _ in launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_STARTUP") }
+        // Alternated, so that a change of load on the machine weighs on both figures alike.
+        var bare: [Run] = [], full: [Run] = []
+        for _ in 0..<max(1, runs) {
+            if let run = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_BARE") { bare.append(run) }
+            if let run = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_STARTUP") { full.append(run) }
+        }
         guard let bareMs = median(bare.map(\.launchToReadyMs)), let fullMs = median(full.map(\.launchToReadyMs)) else {
             return [BenchmarkCommand.Figure(name: "ouverture de la fenêtre", milliseconds: 0,
                                             detail: "non mesurée : aucun écran ni xvfb-run disponible", target: nil)]
         }
         out.append(.init(name: "fenêtre GTK nue (référence)", milliseconds: bareMs, detail: "du lancement à la 1re image", target: nil))
         out.append(.init(name: "ouverture de la fenêtre Guichet", milliseconds: fullMs,
-                         detail: String(format: "%.2f× la fenêtre nue", fullMs / bareMs).replacingOccurrences(of: ".", with: ","),
+                         detail: BenchmarkCommand.decimal(fullMs / bareMs, digits: 2) + "× la fenêtre nue",
                          target: "< 1,5× la fenêtre nue"))
         if let search = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_SEARCH") {
-            for line in search.lines where line.hasPrefix("search ") {
-                let parts = line.split(separator: " ")
-                guard parts.count >= 3, let ms = Double(parts.last!) else { continue }
-                let text = parts[1..<(parts.count - 1)].joined(separator: " ")
-                out.append(.init(name: "frappe « \(text) » dans la recherche de la fenêtre", milliseconds: ms,
-                                 detail: "texte saisi → liste à jour", target: "< 50 ms"))
+            for line in search.lines {
+                // search⇥text⇥ms⇥matches⇥storage ms (StartupBenchmark)
+                let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 5, parts[0] == "search", let ms = Double(parts[2]),
+                      let matches = Int(parts[3]), let storage = Double(parts[4]) else { continue }
+                out.append(.init(name: "frappe « \(parts[1]) » dans la recherche de la fenêtre", milliseconds: ms,
+                                 detail: "texte saisi → liste peinte ; \(FrenchFormat.integer(matches)) dossiers, "
+                                     + "lecture \(BenchmarkCommand.decimal(storage, digits: 1)) ms",
+                                 target: "< 50 ms"))
             }
         }
         return out

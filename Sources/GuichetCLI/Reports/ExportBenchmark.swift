@@ -20,16 +20,17 @@ enum ExportBenchmark {
         func export(limit: Int?) throws -> (ms: Double, kib: Int?, bytes: Int64) {
             let url = folder.appendingPathComponent("dossiers.csv")
             let document = try DossierListReport.document(context: context, store: ws.store, query: DossierQuery(limit: limit))
-            ReportBenchmark.resetPeakMemory()
-            let ms = try median(repeats) { _ = try ReportWriter.write(document, format: .csv, to: url) }
+            let (ms, peak) = try PrivateMemoryPeak.measure {
+                try median(repeats) { _ = try ReportWriter.write(document, format: .csv, to: url) }
+            }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
-            return (ms, ReportBenchmark.peakMemoryKiB(), size)
+            return (ms, peak, size)
         }
         var out: [BenchmarkCommand.Figure] = []
         let small = try export(limit: min(total, 10_000))
         let full = try export(limit: nil)
         let sqlite = try? median(repeats) { try runSQLite(databaseURL, to: folder.appendingPathComponent("sqlite.csv")) }
-        let ratio = sqlite.map { String(format: "%.2f", full.ms / max($0, 0.001)).replacingOccurrences(of: ".", with: ",") }
+        let ratio = sqlite.map { BenchmarkCommand.decimal(full.ms / max($0, 0.001), digits: 2) }
         out.append(.init(name: "export CSV des dossiers (report dossiers)", milliseconds: full.ms,
                          detail: "\(FrenchFormat.integer(total)) lignes, \(FrenchFormat.integer(full.bytes / 1024)) Kio"
                              + (ratio.map { ", \($0) × sqlite3 -csv" } ?? ""),
@@ -38,9 +39,9 @@ enum ExportBenchmark {
                          detail: sqlite == nil ? "sqlite3 introuvable" : "processus externe", target: nil))
         func mib(_ kib: Int?) -> String { kib.map { "\(FrenchFormat.integer(Int64($0 / 1024))) Mio" } ?? "inconnue" }
         out.append(.init(name: "mémoire max de l'export à \(FrenchFormat.integer(min(total, 10_000))) lignes", milliseconds: small.ms,
-                         detail: "VmHWM \(mib(small.kib))", target: "stable"))
+                         detail: "mémoire privée max \(mib(small.kib))", target: "stable"))
         out.append(.init(name: "mémoire max de l'export à \(FrenchFormat.integer(total)) lignes", milliseconds: full.ms,
-                         detail: "VmHWM \(mib(full.kib))", target: "stable"))
+                         detail: "mémoire privée max \(mib(full.kib))", target: "stable"))
         return out
     }
 
