@@ -9,8 +9,9 @@ struct ProducerFailure: Error, CustomStringConvertible {
 
 @Suite final class AtomicWriteTests {
     /// A fresh folder per test, removed afterwards.
-    let folder = Fixtures.makeFolder()
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private let temporary = TemporaryFolder()
+    var folder: URL { temporary.url }
+    deinit { temporary.remove() }
 
     /// A table whose producer fails after `after` rows.
     func failingTable(after: Int) -> ReportTable {
@@ -78,8 +79,9 @@ final class RunCounter: @unchecked Sendable {
 
 @Suite final class PDFSecondPassTests {
     /// A fresh folder per test, removed afterwards.
-    let folder = Fixtures.makeFolder()
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private let temporary = TemporaryFolder()
+    var folder: URL { temporary.url }
+    deinit { temporary.remove() }
 
     @Test func failureWhileDrawingLeavesNoFile() throws {
         let dir = folder

@@ -16,7 +16,7 @@ final class BilanPLHReportTests: XCTestCase {
         let dossiers = ReportTestSupport.dossiers(300, profile: try ReportTestSupport.profile())
         let document = BilanPLHReport.document(context: ReportTestSupport.context, plh: plh, catalog: catalog,
                                                figures: BudgetFigures.aggregate(dossiers), year: nil)
-        let url = Fixtures.makeFolder().appendingPathComponent("bilan.pdf")
+        let url = temporaryFolder().url.appendingPathComponent("bilan.pdf")
         try ReportWriter.write(document, format: .pdf, to: url)
         let text = try ReportTestSupport.pdfText(url)
         for figure in [inside, inside.divided(by: 6, roundingTo: 100), operating, operating.divided(by: 6, roundingTo: 100)] {

@@ -5,8 +5,9 @@ import Testing
 
 @Suite final class CSVWriterTests {
     /// A fresh folder per test, removed afterwards.
-    let folder = Fixtures.makeFolder()
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private let temporary = TemporaryFolder()
+    var folder: URL { temporary.url }
+    deinit { temporary.remove() }
 
     let tricky = ["Dupont; Fils", "Le \"Clos\"", "Martin\r\nBertrand", "ligne\nseule", "=SUM(A1)", "+33 6", "-5 ans", "@cmd", "\tTab", "Normal"]
 

@@ -23,7 +23,7 @@ final class ConventionsRequestsReportTests: XCTestCase {
         XCTAssertEqual(marked, y2023.filter(\.missed).count)
         XCTAssertEqual(rows, y2023.filter(\.hasResult).count)
         // Pas-de-Calais Habitat, 2023, outside QPV 1st quartile: 24,44 % against 25 %: a gap of −0,56 point.
-        let url = Fixtures.makeFolder().appendingPathComponent("conventions.pdf")
+        let url = temporaryFolder().url.appendingPathComponent("conventions.pdf")
         try ReportWriter.write(document, format: .pdf, to: url)
         let text = try ReportTestSupport.pdfText(url)
         XCTAssertTrue(text.contains("Pas-de-Calais Habitat") || text.contains("Pas de Calais Habitat"))
@@ -44,7 +44,7 @@ final class ConventionsRequestsReportTests: XCTestCase {
 
     func testAnonymisedRankingHasNoIdentifiersOrBirthDates() throws {
         let ranked = try requests()
-        let folder = Fixtures.makeFolder()
+        let folder = temporaryFolder().url
         let named = folder.appendingPathComponent("demandes.csv"), anonymous = folder.appendingPathComponent("anonyme.csv")
         try ReportWriter.write(RequestsReport.document(context: ReportTestSupport.context, ranked: ranked), format: .csv, to: named)
         try ReportWriter.write(RequestsReport.document(context: ReportTestSupport.context, ranked: ranked, anonymised: true), format: .csv, to: anonymous)

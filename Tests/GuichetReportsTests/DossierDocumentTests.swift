@@ -11,7 +11,7 @@ final class DossierDocumentTests: XCTestCase {
     }
 
     private func text(_ letter: ReportLetter) throws -> String {
-        let url = Fixtures.makeFolder().appendingPathComponent("courrier.pdf")
+        let url = temporaryFolder().url.appendingPathComponent("courrier.pdf")
         try ReportWriter.write(letter, to: url)
         XCTAssertEqual(try ReportTestSupport.pageCount(url), 1, "un courrier tient sur une page")
         // Words joined by single spaces: layout line breaks do not split a phrase.

@@ -9,7 +9,7 @@ final class DossierExportTests: XCTestCase {
 
     /// A database with `count` demo dossiers plus one whose applicant has a tricky name.
     private func database(_ count: Int) throws -> (SQLiteStore, [AidDossier], URL) {
-        let folder = Fixtures.makeFolder()
+        let folder = temporaryFolder().url
         let profile = try ReportTestSupport.profile()
         var dossiers = ReportTestSupport.dossiers(count, profile: profile)
         var tricky = dossiers[0]

@@ -2,16 +2,10 @@ import Foundation
 import GuichetCore
 @testable import GuichetReports
 
-/// Shared helpers: temporary folders, external tools, a sample report.
+/// Shared helpers: external tools, a sample report.
 enum Fixtures {
     static let producedOn = CalendarDate(year: 2026, month: 11, day: 22)!
     static let territory = "Communauté d'agglomération du Pays de Saint-Omer"
-
-    static func makeFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-reports-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     /// Runs a tool and returns its standard output as text.
     @discardableResult

@@ -46,8 +46,9 @@ final class ODSContentReader: NSObject, XMLParserDelegate {
 
 @Suite final class ODSWriterTests {
     /// A fresh folder per test, removed afterwards.
-    let folder = Fixtures.makeFolder()
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private let temporary = TemporaryFolder()
+    var folder: URL { temporary.url }
+    deinit { temporary.remove() }
 
     func writeSample() throws -> URL {
         let url = folder.appendingPathComponent("bilan.ods")

@@ -5,8 +5,9 @@ import Testing
 
 @Suite final class PDFWriterTests {
     /// A fresh folder per test, removed afterwards.
-    let folder = Fixtures.makeFolder()
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private let temporary = TemporaryFolder()
+    var folder: URL { temporary.url }
+    deinit { temporary.remove() }
 
     /// Text of each page (pdftotext separates pages with form feeds).
     func pages(of url: URL) throws -> [String] {

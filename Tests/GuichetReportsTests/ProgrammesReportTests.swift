@@ -36,7 +36,7 @@ final class ProgrammesReportTests: XCTestCase {
         XCTAssertEqual(summary.total.epciSubsidy, Money(euros: 1_409_780))
 
         let document = ProgrammesReport.document(context: ReportTestSupport.context, construction: programmes, rehabilitation: rehabilitation)
-        let folder = Fixtures.makeFolder()
+        let folder = temporaryFolder().url
         let files = try ReportWriter.write(document, format: .csv, to: folder.appendingPathComponent("programmes.csv"))
         XCTAssertEqual(files.count, document.tables.count)
         func records(_ suffix: String) throws -> [[String]] {
@@ -60,7 +60,7 @@ final class ProgrammesReportTests: XCTestCase {
 
     func testODSHoldsTheTotalsAsTypedCells() throws {
         let document = ProgrammesReport.document(context: ReportTestSupport.context, construction: try fixtureProgrammes(), rehabilitation: [])
-        let url = Fixtures.makeFolder().appendingPathComponent("programmes.ods")
+        let url = temporaryFolder().url.appendingPathComponent("programmes.ods")
         try ReportWriter.write(document, format: .ods, to: url)
         let archive = try Archive(url: url, accessMode: .read)
         var xml = Data()
@@ -78,7 +78,7 @@ final class ProgrammesReportTests: XCTestCase {
         XCTAssertEqual(chart.categories, ["2020", "2021", "2022", "2023"])
         XCTAssertEqual(chart.series.map(\.name), ["PLUS", "PLAI", "PLS"])
         XCTAssertEqual(chart.series[0].values, [151, 92, 268, 224])
-        let url = Fixtures.makeFolder().appendingPathComponent("programmes.pdf")
+        let url = temporaryFolder().url.appendingPathComponent("programmes.pdf")
         try ReportWriter.write(document, format: .pdf, to: url)
         let text = try ReportTestSupport.pdfText(url)
         XCTAssertTrue(text.contains("1 409 780,00 €"))

@@ -13,7 +13,7 @@ final class RGPDExportTests: XCTestCase {
         var shared = try XCTUnwrap(dossiers.last { $0.applicant.household != nil && $0.number != own.number })
         shared.applicant.household!.members.append(HouseholdMember(lastName: "DUPRE", firstName: "Evelyne", role: .coApplicant))
         dossiers = dossiers.map { $0.number == own.number ? own : ($0.number == shared.number ? shared : $0) }
-        let folder = Fixtures.makeFolder()
+        let folder = temporaryFolder().url
         let store = try ReportTestSupport.database(in: folder, dossiers: [])
         try store.write { s in for d in dossiers { _ = try s.insertDossier(d) } }
 

@@ -4,20 +4,9 @@ import XCTest
 import GuichetCore
 @testable import GuichetStorage
 
-/// A fresh folder per test, removed afterwards.
-final class TempDir {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
 final class DatabaseFileTests: XCTestCase {
     func testCreatesFileReadableByOwnerOnlyWithMigrations() throws {
-        let dir = TempDir()
+        let dir = temporaryFolder()
         let url = dir.file("sub/guichet.sqlite")
         let store = try SQLiteStore.create(url, territory: "capso", agent: "agent.test")
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
@@ -38,7 +27,7 @@ final class DatabaseFileTests: XCTestCase {
     }
 
     func testRefusesForeignFilesAndLeavesThemUntouched() throws {
-        let dir = TempDir()
+        let dir = temporaryFolder()
         let text = dir.file("notes.txt")
         try Data("pas une base\n".utf8).write(to: text)
         XCTAssertThrowsError(try SQLiteStore.open(text)) { XCTAssertEqual($0 as? OpenError, .notADatabase(path: text.path)) }
@@ -59,7 +48,7 @@ final class DatabaseFileTests: XCTestCase {
     }
 
     func testRefusesFileWrittenByNewerSchemaAndLeavesItUntouched() throws {
-        let dir = TempDir()
+        let dir = temporaryFolder()
         let url = dir.file("g.sqlite")
         do {
             let store = try SQLiteStore.create(url, territory: "capso")
@@ -72,7 +61,7 @@ final class DatabaseFileTests: XCTestCase {
     }
 
     func testHistoryIsAppendOnly() throws {
-        let dir = TempDir()
+        let dir = temporaryFolder()
         let store = try SQLiteStore.create(dir.file("h.sqlite"), territory: "capso", agent: "m.durand")
         struct Rec: Codable { var name: String; var amount: Money }
         try store.write { s in
@@ -94,7 +83,7 @@ final class DatabaseFileTests: XCTestCase {
     }
 
     func testWriteSessionIsOneTransaction() throws {
-        let dir = TempDir()
+        let dir = temporaryFolder()
         let store = try SQLiteStore.create(dir.file("t.sqlite"), territory: "capso")
         struct Boom: Error {}
         XCTAssertThrowsError(try store.write { s in

@@ -10,7 +10,7 @@ final class DocumentTableTests: XCTestCase {
         ("title", { $0.title }), ("search", { SearchText.fold($0.title) }), ("amountCents", { $0.amount.cents }),
     ])
 
-    let dir = TempDir()
+    private lazy var dir = temporaryFolder()
 
     func makeStore() throws -> SQLiteStore {
         let store = try SQLiteStore.create(dir.file("d.sqlite"), territory: "capso", agent: "agent.a")

@@ -5,7 +5,7 @@ import GuichetCore
 
 /// The SQL behind `DossierStore` must reproduce `DossierQuery`'s reference semantics exactly.
 final class DossierStoreTests: XCTestCase {
-    let dir = TempDir()
+    private lazy var dir = temporaryFolder()
 
     static let catalog: SchemeCatalog = {
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -7,7 +7,7 @@ import GuichetCore
 /// `ProgrammeStore` in SQLite: round trips, idempotent imports, conflicts, rollback, and SQL lists
 /// that reproduce `ProgrammeQuery`'s reference semantics.
 final class ProgrammeStoreTests: XCTestCase {
-    let dir = TempDir()
+    private lazy var dir = temporaryFolder()
 
     static let landlords: [Landlord] = [
         Landlord(id: "sia-habitat", name: "SIA Habitat", aliases: ["SIA"]),

@@ -6,7 +6,7 @@ import GuichetCore
 /// The SQL behind `RequestStore` must rank and filter exactly as `CotationRanking` and
 /// `RequestQuery` do in memory; scores are history; the purge forgets what it must.
 final class RequestStoreTests: XCTestCase {
-    let dir = TempDir()
+    private lazy var dir = temporaryFolder()
     static let reference = CalendarDate(year: 2026, month: 11, day: 20)!
 
     static let grid: CotationGrid = {

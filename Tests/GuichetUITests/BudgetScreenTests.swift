@@ -9,14 +9,7 @@ import XCTest
 /// The Budget section on a temporary database of demo dossiers: what it shows is read back from
 /// its labels and compared with the ledger computed from the same database.
 final class BudgetScreenTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("budget-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    private lazy var folder = temporaryFolder(prefix: "budget").url
 
     private static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
@@ -129,7 +122,7 @@ final class BudgetScreenTests: XCTestCase {
     func testExportWritesTheBilan() throws {
         try skipWithoutDisplay()
         let ws = try makeWorkspace(count: 100)
-        let folder = try XCTUnwrap(folder)
+        let folder = self.folder
         try MainActor.assumeIsolated {
             let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
             let pdf = folder.appendingPathComponent("bilan").path

@@ -13,7 +13,7 @@ final class DossiersScreenTests: XCTestCase {
     }
 
     private func makeWorkspace(count: Int) throws -> Workspace {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossiers-screen-\(UUID().uuidString).sqlite")
+        let url = temporaryFolder(prefix: "dossiers-screen").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
         let store = try SQLiteStore.create(url, territory: profile.id)
         let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: try XCTUnwrap(profile.schemes),

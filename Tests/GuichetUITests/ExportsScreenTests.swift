@@ -9,14 +9,7 @@ import XCTest
 /// The Exports section writes the chosen report through the shared builders, and says what it
 /// wrote or why it could not, in French.
 final class ExportsScreenTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("exports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    private lazy var folder = temporaryFolder(prefix: "exports").url
 
     private static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
@@ -37,7 +30,7 @@ final class ExportsScreenTests: XCTestCase {
     func testBilanIsWrittenInEachFormat() throws {
         try skipWithoutDisplay()
         let (ws, _) = try makeWorkspace()
-        let folder = try XCTUnwrap(folder)
+        let folder = self.folder
         try MainActor.assumeIsolated {
             let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
             XCTAssertEqual(screen.kind, .bilanPLH)
@@ -62,7 +55,7 @@ final class ExportsScreenTests: XCTestCase {
     func testAnonymisedDossierListHidesNames() throws {
         try skipWithoutDisplay()
         let (ws, dossiers) = try makeWorkspace()
-        let folder = try XCTUnwrap(folder)
+        let folder = self.folder
         try MainActor.assumeIsolated {
             let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
             screen.select(.dossiers)
@@ -86,7 +79,7 @@ final class ExportsScreenTests: XCTestCase {
     func testMissingDataAndBadTargetsSayWhyInFrench() throws {
         try skipWithoutDisplay()
         let (ws, _) = try makeWorkspace()
-        let folder = try XCTUnwrap(folder)
+        let folder = self.folder
         try MainActor.assumeIsolated {
             let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
             screen.select(.programmes)
@@ -104,7 +97,7 @@ final class ExportsScreenTests: XCTestCase {
     func testRGPDExportOfAnApplicantIsAPDF() throws {
         try skipWithoutDisplay()
         let (ws, dossiers) = try makeWorkspace()
-        let folder = try XCTUnwrap(folder)
+        let folder = self.folder
         try MainActor.assumeIsolated {
             let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
             screen.select(format: .ods)

@@ -13,8 +13,8 @@ final class ProgrammesScreenTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
-    static func makeWorkspace() throws -> Workspace {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("programmes-screen-\(UUID().uuidString).sqlite")
+    private func makeWorkspace() throws -> Workspace {
+        let url = temporaryFolder(prefix: "programmes-screen").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
         let store = try SQLiteStore.create(url, territory: profile.id)
         try Seeding.seed(profile: profile, into: store)
@@ -29,7 +29,7 @@ final class ProgrammesScreenTests: XCTestCase {
 
     func testListSummaryFiltersAndFindingsFromStorage() throws {
         try skipWithoutDisplay()
-        let workspace = try Self.makeWorkspace()
+        let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
             let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
@@ -67,7 +67,7 @@ final class ProgrammesScreenTests: XCTestCase {
 
     func testFormShowsUnknownsSavesAndKeepsTypedTextOnConflict() throws {
         try skipWithoutDisplay()
-        let workspace = try Self.makeWorkspace()
+        let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
             let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
@@ -106,7 +106,7 @@ final class ProgrammesScreenTests: XCTestCase {
 
     func testReimportingTheFixtureChangesNothing() throws {
         try skipWithoutDisplay()
-        let workspace = try Self.makeWorkspace()
+        let workspace = try makeWorkspace()
         let url = try XCTUnwrap(ProgrammeFiles.fixture("programmes-construction-2020-2023.csv"))
         let preview = try ProgrammeImportRun.run(try Data(contentsOf: url), kind: .construction, strict: false,
                                                  sourceName: url.lastPathComponent, dryRun: true, store: workspace.store)
@@ -119,7 +119,7 @@ final class ProgrammesScreenTests: XCTestCase {
 
     func testLandlordsReviewFlagsMissedTargetsAndSourceInconsistencies() throws {
         try skipWithoutDisplay()
-        let workspace = try Self.makeWorkspace()
+        let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
             let main = try MainWindow(configuration: configuration, screens: [LandlordsScreen.factory], application: nil)

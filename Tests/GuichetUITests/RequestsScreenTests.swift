@@ -9,16 +9,7 @@ import XCTest
 /// ranks it, live score as fields change, validation, save and conflict.
 final class RequestsScreenTests: XCTestCase {
     static let today = CalendarDate(year: 2026, month: 11, day: 20)!
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("requests-ui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+    private lazy var directory = temporaryFolder(prefix: "requests-ui").url
 
     private static var dataDirectory: URL {
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

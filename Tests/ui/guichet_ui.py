@@ -4,14 +4,25 @@ Run under `xvfb-run -a dbus-run-session --` with /usr/bin/python3 (see scripts/u
 GTK 4.8 quirks handled here: no AT-SPI grabFocus (click at the widget's extents instead; valid
 because without a window manager the window sits at 0,0) and getText(0, -1) returning ''.
 """
+import atexit
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 
 import pyatspi
 
 APP_NAME = "guichet"
+
+
+def temporary_folder(prefix):
+    """A new folder for a test's database and files, removed with all it holds (the database's
+    -wal and -shm too) when the test run ends, whatever its outcome."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def wait_for(condition, timeout=30.0, what="condition"):

@@ -7,11 +7,10 @@ import re
 import os
 import sqlite3
 import subprocess
-import tempfile
 
 import pyatspi
 
-from guichet_ui import App, text_of, wait_for, walk
+from guichet_ui import App, temporary_folder, text_of, wait_for, walk
 
 
 def app_command():
@@ -24,7 +23,7 @@ def uses_executable():
 
 
 def new_database():
-    folder = tempfile.mkdtemp(prefix="guichet-ui-")
+    folder = temporary_folder("guichet-ui-")
     path = os.path.join(folder, "test.sqlite")
     subprocess.run(app_command() + ["--database", path, "init", "--territory", "demo"], check=True,
                    stdout=subprocess.DEVNULL)

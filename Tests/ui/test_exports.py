@@ -1,14 +1,13 @@
 """The Exports section in the real window: the save dialog, then the status line."""
 import os
-import tempfile
 
 import pyatspi
 
-from guichet_ui import App, is_showing, wait_for, walk
+from guichet_ui import App, is_showing, temporary_folder, wait_for, walk
 
 
 def test_export_writes_the_bilan_through_the_save_dialog():
-    folder = tempfile.mkdtemp(prefix="guichet-exports-")
+    folder = temporary_folder("guichet-exports-")
     target = os.path.join(folder, "bilan-essai.pdf")
     with App(section="exports") as app:
         button = wait_for(lambda: app.find(name="Exporter", role=pyatspi.ROLE_PUSH_BUTTON, showing=True), 15,

@@ -3,12 +3,11 @@ import json
 import os
 import re
 import subprocess
-import tempfile
 import time
 
 import pyatspi
 
-from guichet_ui import App, app_database, guichet, text_of, wait_for
+from guichet_ui import App, app_database, guichet, temporary_folder, text_of, wait_for
 
 FIXTURE = "programmes-construction-2020-2023.csv"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,7 +39,7 @@ def empty_database():
     """A new database of the app database's territory, with its landlords and no programme."""
     cmd = json.loads(os.environ["GUICHET_APP_CMD"])
     territory = guichet("check", "--json")["territory"]
-    path = os.path.join(tempfile.mkdtemp(prefix="guichet-ui-programmes-"), "base.sqlite")
+    path = os.path.join(temporary_folder("guichet-ui-programmes-"), "base.sqlite")
     subprocess.run([cmd[0], "--database", path, "init", "--territory", territory],
                    check=True, capture_output=True)
     database = cmd.index("--database")

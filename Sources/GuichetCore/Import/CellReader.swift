@@ -19,15 +19,9 @@ public enum CellReader {
         }
     }
 
+    /// "13 404,00 €" (any space kind), "1 000 EUR", "1234.5", "-250": see `FrenchNumber.parseMoney`.
     public static func money(_ raw: String) -> SourceValue<Money> {
-        read(raw) { text in
-            // FrenchNumber.parseMoney refuses the space left between the cents and "€" once the
-            // sign is dropped ("13 404,00 €"): cut the currency first.
-            var t = text.trimmingSpaces()
-            if t.hasSuffix("€") { t = String(t.dropLast()).trimmingSpaces() }
-            else if t.uppercased().hasSuffix("EUR") { t = String(t.dropLast(3)).trimmingSpaces() }
-            return FrenchNumber.parseMoney(t)
-        }
+        read(raw, FrenchNumber.parseMoney)
     }
 
     public static func label(_ raw: String) -> SourceValue<EnergyLabel> {

@@ -19,40 +19,28 @@ public enum ProgrammesReport {
     // MARK: Construction
 
     static func constructionSection(_ s: ConstructionSummary, _ programmes: [ConstructionProgramme]) -> ReportSection {
-        func products(_ l: ConstructionSummary.Line, label: String) -> [ReportCell] {
-            [.text(label), .integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.plaiAdapte),
-             Cells.count(l.pls), Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), Cells.share(l.plaiShareOfAll),
-             Cells.count(l.t1t2), Cells.share(l.t1t2Share), Cells.share(l.t1t3Share)]
-        }
-        let byYear = ReportTable(
-            name: "Production financée par année et par produit",
+        let byYear = yearTable(
+            s, name: "Production financée par année et par produit",
             columns: [ReportColumn("Année", .text, width: 8), ReportColumn("Programmes", .integer),
                       ReportColumn("PLUS", .integer, width: 7), ReportColumn("PLAI", .integer, width: 7),
                       ReportColumn("dont PLAI adapté", .integer, width: 8), ReportColumn("PLS", .integer, width: 7),
                       ReportColumn("Total logements", .integer, width: 9),
                       ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Part PLAI (tous produits)", .percent),
                       ReportColumn("Logements T1-T2", .integer, width: 9), ReportColumn("Part T1-T2", .percent),
-                      ReportColumn("Part T1-T3", .percent)],
-            rows: s.years.map { products($0, label: yearLabel($0.year)) },
-            totals: [products(s.total, label: "Total")])
-
-        func subsidies(_ l: ConstructionSummary.Line, label: String) -> [ReportCell] {
-            [.text(label), .integer(l.programmes), Cells.count(l.total), .money(l.stateSubsidy), .money(l.epciSubsidy),
-             .money(l.stateSubsidy + l.epciSubsidy)]
+                      ReportColumn("Part T1-T3", .percent)]) { l in
+            [.integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.plaiAdapte),
+             Cells.count(l.pls), Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), Cells.share(l.plaiShareOfAll),
+             Cells.count(l.t1t2), Cells.share(l.t1t2Share), Cells.share(l.t1t3Share)]
         }
-        let money = ReportTable(
-            name: "Subventions de la production par année",
-            columns: [ReportColumn("Année", .text, width: 8), ReportColumn("Programmes", .integer),
-                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
-                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
-            rows: s.years.map { subsidies($0, label: yearLabel($0.year)) },
-            totals: [subsidies(s.total, label: "Total")])
+        let money = subsidiesTable(s, name: "Subventions de la production par année", yearWidth: 8)
 
+        func communeRow(_ label: String, _ l: ConstructionSummaryLine) -> [ReportCell] {
+            [.text(label), .integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.pls),
+             Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), .money(l.stateSubsidy), .money(l.epciSubsidy)]
+        }
         let communes = Dictionary(grouping: programmes) { $0.commune.trimmingCharacters(in: .whitespaces).uppercased() }
-        let communeRows: [[ReportCell]] = communes.keys.sorted { DossierQuery.fold($0) < DossierQuery.fold($1) }.map { name in
-            let l = ProgrammeSummary.construction(communes[name]!).total
-            return [.text(name), .integer(l.programmes), Cells.count(l.plus), Cells.count(l.plai), Cells.count(l.pls),
-                    Cells.count(l.total), Cells.share(l.plaiShareOfPlusPlai), .money(l.stateSubsidy), .money(l.epciSubsidy)]
+        let communeRows = communes.keys.sorted { DossierQuery.fold($0) < DossierQuery.fold($1) }.map { name in
+            communeRow(name, ProgrammeSummary.construction(communes[name]!).total)
         }
         let t = s.total
         let byCommune = ReportTable(
@@ -63,8 +51,7 @@ public enum ProgrammesReport {
                       ReportColumn("Part PLAI (PLUS+PLAI)", .percent), ReportColumn("Subvention État", .money, width: 16),
                       ReportColumn("Subvention EPCI", .money, width: 16)],
             rows: communeRows,
-            totals: [[.text("Total"), .integer(t.programmes), Cells.count(t.plus), Cells.count(t.plai), Cells.count(t.pls),
-                      Cells.count(t.total), Cells.share(t.plaiShareOfPlusPlai), .money(t.stateSubsidy), .money(t.epciSubsidy)]])
+            totals: [communeRow("Total", t)])
 
         let known = s.years.filter { $0.year != nil }
         let chart = ReportChart(title: "Logements financés par année et par produit", unit: .count,
@@ -91,17 +78,7 @@ public enum ProgrammesReport {
     // MARK: Rehabilitation
 
     static func rehabilitationSection(_ s: RehabilitationSummary) -> ReportSection {
-        func line(_ l: RehabilitationSummary.Line, label: String) -> [ReportCell] {
-            [.text(label), .integer(l.programmes), Cells.count(l.dwellings), .money(l.stateSubsidy), .money(l.epciSubsidy),
-             .money(l.stateSubsidy + l.epciSubsidy)]
-        }
-        let byYear = ReportTable(
-            name: "Réhabilitations financées par année",
-            columns: [ReportColumn("Année", .text, width: 12), ReportColumn("Programmes", .integer),
-                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
-                      ReportColumn("Subvention EPCI", .money, width: 16), ReportColumn("Total des subventions", .money, width: 16)],
-            rows: s.years.map { line($0, label: yearLabel($0.year)) },
-            totals: [line(s.total, label: "Total")])
+        let byYear = subsidiesTable(s, name: "Réhabilitations financées par année", yearWidth: 12)
         let labels = ReportTable(
             name: "Étiquettes énergétiques avant et après travaux",
             columns: [ReportColumn("Étiquette avant", .text, width: 12), ReportColumn("Étiquette après", .text, width: 12),
@@ -112,5 +89,27 @@ public enum ProgrammesReport {
         return ReportSection(heading: "2. Réhabilitation du parc social",
                              paragraphs: ["Logements : effectifs connus ; les cellules illisibles de la source (« voir 2024 », « ? ») ne sont pas additionnées."],
                              tables: [byYear, labels])
+    }
+
+    // MARK: Both kinds
+
+    /// A table with a row per financing year and a total row, each led by its year label.
+    static func yearTable<Line>(_ s: YearlySummary<Line>, name: String, columns: [ReportColumn],
+                                cells: (Line) -> [ReportCell]) -> ReportTable {
+        ReportTable(name: name, columns: columns,
+                    rows: s.years.map { [.text(yearLabel($0.year))] + cells($0) },
+                    totals: [[.text("Total")] + cells(s.total)])
+    }
+
+    /// Programmes, dwellings and subsidies per financing year, for either kind of programme.
+    static func subsidiesTable<Line>(_ s: YearlySummary<Line>, name: String, yearWidth: Int) -> ReportTable {
+        yearTable(s, name: name,
+                  columns: [ReportColumn("Année", .text, width: yearWidth), ReportColumn("Programmes", .integer),
+                            ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                            ReportColumn("Subvention EPCI", .money, width: 16),
+                            ReportColumn("Total des subventions", .money, width: 16)]) { l in
+            [.integer(l.programmes), Cells.count(l.dwellings), .money(l.stateSubsidy), .money(l.epciSubsidy),
+             .money(l.stateSubsidy + l.epciSubsidy)]
+        }
     }
 }
