@@ -11,6 +11,7 @@ public let guichetApplicationID = "fr.guichethabitat.Guichet"
 @MainActor
 public func runGuichetApplication(configuration: @escaping @MainActor () throws -> WindowConfiguration,
                                   screens: [ScreenFactory] = GuichetScreens.standard) -> Int32 {
+    RendererChoice.apply()
     // AT-SPI and window managers name the process "guichet" whatever launched it.
     Application.setProgramName("guichet")
     let application = Application(id: guichetApplicationID)

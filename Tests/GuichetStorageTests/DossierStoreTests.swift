@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import GuichetCore
 @testable import GuichetStorage
@@ -59,6 +60,18 @@ final class DossierStoreTests: XCTestCase {
             XCTAssertEqual(rowPage.total, page.total, "\(q)")
             XCTAssertEqual(rowPage.rows, paged.apply(to: all).map(DossierListRow.init), "\(q)")
         }
+    }
+
+    /// Searches too short for the trigram index are counted from the index on `search` alone,
+    /// not by reading every row of the table.
+    func testShortSearchesScanTheSearchIndexOnly() throws {
+        let (store, _) = try makeStore(count: 30)
+        let plan = try store.pool.read { db -> String in
+            let (condition, args) = SQLiteSession.sqlFilter(DossierQuery(text: "d"))
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM dossier WHERE \(condition)", arguments: args)
+                .map { $0["detail"] as String }.joined(separator: " | ")
+        }
+        XCTAssertTrue(plan.contains("COVERING INDEX dossier_search_scan"), plan)
     }
 
     func testBudgetFiguresMatchTheDomainAggregate() throws {

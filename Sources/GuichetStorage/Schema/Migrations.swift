@@ -9,6 +9,7 @@ enum Migrations {
         m.registerMigration("v1-dossiers", migrate: DossiersSchema.v1)
         m.registerMigration("v1-requests", migrate: RequestsSchema.v1)
         m.registerMigration("v1-programmes", migrate: ProgrammesSchema.v1)
+        m.registerMigration("v2-search-scan", migrate: SearchScanSchema.v2)
         return m
     }
 }
@@ -40,5 +41,16 @@ enum MetaSchema {
             WHEN (SELECT value FROM meta WHERE key = 'rgpd-purge-in-progress') IS NULL
             BEGIN SELECT RAISE(ABORT, 'l''historique ne peut pas être supprimé'); END;
             """)
+    }
+}
+
+/// Searches shorter than the trigram index's three characters scan the `search` column: an
+/// index on that column alone lets SQLite count them from the index (a quarter of the narrow
+/// table's pages), e.g. 30 → 9 ms for "d" on 100,000 dossiers.
+enum SearchScanSchema {
+    static let tables = ["dossier", "request"]
+
+    static func v2(_ db: Database) throws {
+        for table in tables { try db.create(index: "\(table)_search_scan", on: table, columns: ["search"]) }
     }
 }
