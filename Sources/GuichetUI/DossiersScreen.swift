@@ -25,8 +25,6 @@ public final class DossiersScreen: Screen {
     private let years: [Int]
     private weak var window: Window?
     private var shownRow: Int?
-    /// True from init until the first `activate()`: the list was just read, no need to re-read.
-    private var listIsFresh = false
 
     public init(context: ScreenContext) throws {
         guard let workspace = context.workspace else {
@@ -59,9 +57,6 @@ public final class DossiersScreen: Screen {
 
         connectSignals(newButton: try b.get("new"))
         reloadList()
-        // Fresh until the main loop runs again (data could then change elsewhere).
-        listIsFresh = true
-        Task { @MainActor [weak self] in self?.listIsFresh = false }
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it
@@ -152,11 +147,7 @@ public final class DossiersScreen: Screen {
 
     // MARK: Screen
 
-    public func activate() {
-        // The window activates its first screen right after building it.
-        guard !listIsFresh else { listIsFresh = false; return }
-        reloadList()
-    }
+    public func activate() { reloadList() }
 
     public func canLeave() -> Bool {
         confirmLeavingForm {}

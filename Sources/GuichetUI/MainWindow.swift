@@ -68,7 +68,7 @@ public final class MainWindow {
         currentIndex = initial
         try install(factories[initial].build(context), at: initial)
         sidebar.selectRow(at: initial)
-        show(initial)
+        show(initial, activating: false)
         window.keepAlive(self)
     }
 
@@ -136,15 +136,18 @@ public final class MainWindow {
         show(index)
     }
 
-    private func show(_ index: Int) {
+    /// Shows a section, building its screen the first time; `activate()` only when the screen
+    /// existed before (a screen just built has read its data).
+    private func show(_ index: Int, activating: Bool = true) {
         currentIndex = index
+        let existed = built[index] != nil
         let screen = screen(at: index)
         stack.visibleChildName = screen.id
         for (other, page) in built.enumerated() { page?.root.setAccessibleHidden(other != index) }
         findAction.isEnabled = screen.searchEntry != nil
         newAction.isEnabled = screen.supportsNewItem
         saveAction.isEnabled = screen.supportsSave
-        screen.activate()
+        if activating && existed { screen.activate() }
     }
 
     private func installActions() {

@@ -18,7 +18,8 @@ public protocol Screen: AnyObject {
     var supportsNewItem: Bool { get }
     var supportsSave: Bool { get }
 
-    /// The screen became visible (refresh data here).
+    /// The screen is shown again (refresh data here). Not called on the showing that built it:
+    /// its init has just read the data.
     func activate()
     /// False when leaving would lose unsaved changes; the screen tells the user why
     /// (e.g. with `MessageDialog`) and the window stays where it is.

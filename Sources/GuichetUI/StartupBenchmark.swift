@@ -8,6 +8,8 @@ import Glibc
 /// - `GUICHET_BENCHMARK_SEARCH=1`: once ready, types "d", "du", "dup", "saint" into the Dossiers
 ///   search entry and prints `search⇥<text>⇥<ms>⇥<matches>⇥<storage ms>` (tab-separated) for each
 ///   (text set → list reloaded, its rows bound and painted), then quits;
+/// - `GUICHET_BENCHMARK_SECTIONS=1`: once ready, opens every other section in sidebar order and
+///   prints `section⇥<id>⇥<ms>` for each (click → screen built, shown and painted), then quits;
 /// - `GUICHET_BENCHMARK_BARE=1`: opens a plain GtkApplicationWindow instead of the main window and
 ///   prints `ready <ms>` the same way (the floor to compare with).
 @MainActor
@@ -16,6 +18,7 @@ enum StartupBenchmark {
     static var isBare: Bool { environment["GUICHET_BENCHMARK_BARE"] == "1" }
     static var isStartup: Bool { environment["GUICHET_BENCHMARK_STARTUP"] == "1" }
     static var isSearch: Bool { environment["GUICHET_BENCHMARK_SEARCH"] == "1" }
+    static var isSections: Bool { environment["GUICHET_BENCHMARK_SECTIONS"] == "1" }
     static let searchTexts = ["d", "du", "dup", "saint"]
 
     /// Milliseconds since the process started (kernel start time, 10 ms resolution).
@@ -60,12 +63,16 @@ enum StartupBenchmark {
 
     /// Startup and search modes, on the real main window; false when no benchmark is asked.
     static func attach(to mainWindow: MainWindow, application: Application) -> Bool {
-        guard isStartup || isSearch else { return false }
+        guard isStartup || isSearch || isSections else { return false }
         mainWindow.window.onFirstFramePainted {
             emit(String(format: "ready %.1f", millisecondsSinceProcessStart()))
             let finish: @MainActor () -> Void = {
                 mainWindow.window.destroy()
                 application.quit()
+            }
+            if isSections {
+                openSections(Array(mainWindow.sectionIDs.dropFirst()), in: mainWindow, then: finish)
+                return
             }
             guard isSearch, let screen = mainWindow.screen(DossiersScreen.section.id) as? DossiersScreen else {
                 finish()
@@ -75,6 +82,16 @@ enum StartupBenchmark {
             runSearches(Array(searchTexts), on: screen, then: finish)
         }
         return true
+    }
+
+    private static func openSections(_ ids: [String], in mainWindow: MainWindow, then finish: @escaping @MainActor () -> Void) {
+        guard let id = ids.first else { finish(); return }
+        let started = monotonicMilliseconds()
+        mainWindow.selectSection(id)
+        mainWindow.window.onAfterNextPaint {
+            emit(["section", id, String(format: "%.1f", monotonicMilliseconds() - started)].joined(separator: "\t"))
+            openSections(Array(ids.dropFirst()), in: mainWindow, then: finish)
+        }
     }
 
     private static func runSearches(_ texts: [String], on screen: DossiersScreen, then finish: @escaping @MainActor () -> Void) {

@@ -106,17 +106,21 @@ final class MainWindowTests: XCTestCase {
                                       screens: [StubScreen.factory(searchable), StubScreen.factory(plain)], application: nil)
             defer { main.window.destroy() }
             main.present()
-            XCTAssertEqual(searchable.activations, 1)
+            XCTAssertEqual(searchable.activations, 0, "a screen just built has read its data")
             XCTAssertTrue(main.window.activateAction("win.find"))
             XCTAssertTrue(MainLoop.iterate(timeout: 5) { searchable.searchEntry!.containsFocus },
                           "Ctrl+F focuses the search entry")
             XCTAssertTrue(main.window.activateAction("win.new"))
             XCTAssertEqual(searchable.newItems, 1)
             XCTAssertTrue(main.selectSection("b"))
-            XCTAssertEqual(plain.activations, 1)
+            XCTAssertEqual(plain.activations, 0)
             main.window.activateAction("win.new")
             XCTAssertEqual(plain.newItems, 1)
             XCTAssertEqual(searchable.newItems, 1, "routed to the visible screen only")
+            XCTAssertTrue(main.selectSection("a"))
+            XCTAssertTrue(main.selectSection("b"))
+            XCTAssertEqual(searchable.activations, 1, "shown again: refreshed")
+            XCTAssertEqual(plain.activations, 1)
         }
     }
 

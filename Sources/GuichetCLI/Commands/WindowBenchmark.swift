@@ -26,6 +26,15 @@ enum WindowBenchmark {
         out.append(.init(name: "ouverture de la fenêtre Guichet", milliseconds: fullMs,
                          detail: BenchmarkCommand.decimal(fullMs / bareMs, digits: 2) + "× la fenêtre nue",
                          target: "< 1,5× la fenêtre nue"))
+        if let sections = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_SECTIONS") {
+            for line in sections.lines {
+                // section⇥id⇥ms (StartupBenchmark)
+                let parts = line.split(separator: "\t").map(String.init)
+                guard parts.count == 3, parts[0] == "section", let ms = Double(parts[2]) else { continue }
+                out.append(.init(name: "1re ouverture de la section « \(parts[1]) »", milliseconds: ms,
+                                 detail: "clic → écran construit et peint", target: nil))
+            }
+        }
         if let search = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_SEARCH") {
             for line in search.lines {
                 // search⇥text⇥ms⇥matches⇥storage ms (StartupBenchmark)
