@@ -18,6 +18,15 @@ public final class Entry: Widget {
         set { gtk_editable_set_text(editable, newValue) }
     }
 
+    /// The text without surrounding spaces.
+    public var trimmedText: String { text.trimmingCharacters(in: .whitespaces) }
+
+    /// The trimmed text, nil when nothing is typed (an optional field left empty).
+    public var typedText: String? {
+        let trimmed = trimmedText
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     public var isEditable: Bool {
         get { gtk_editable_get_editable(editable) != 0 }
         set { gtk_editable_set_editable(editable, newValue ? 1 : 0) }

@@ -333,9 +333,8 @@ final class DossierForm {
                 w.documents.removeAll { $0.id == requirement.id }
                 if choice > 0 {
                     let state = SupportingDocument.State.allCases[choice - 1]
-                    let text = comment.text.trimmingCharacters(in: .whitespaces)
                     w.record(document: SupportingDocument(id: requirement.id, state: state, date: CalendarDate.today(),
-                                                          comment: text.isEmpty ? nil : text))
+                                                          comment: comment.typedText))
                     date?.text = "le \(FrenchFormat.date(CalendarDate.today()))"
                 } else {
                     date?.text = ""
@@ -422,8 +421,8 @@ final class DossierForm {
             return
         }
         let today = CalendarDate.today()
-        let amountText = actionAmount.text.trimmingCharacters(in: .whitespaces)
-        let reason = actionReason.text.trimmingCharacters(in: .whitespaces)
+        let amountText = actionAmount.trimmedText
+        let reason = actionReason.trimmedText
         let transition: DossierTransition
         switch kind {
         case .submit: transition = .submit
@@ -434,14 +433,12 @@ final class DossierForm {
             let amount = amountText.isEmpty ? fallback : FrenchNumber.parseMoney(amountText)
             guard let amount else { actionMessage.show("Montant invalide (exemple : 2 000,00)."); return }
             if kind == .grant {
-                let overspend = overspendReason.text.trimmingCharacters(in: .whitespaces)
-                transition = .grant(GrantDecision(amount: amount, reason: reason.isEmpty ? nil : reason,
-                                                  overspendReason: overspend.isEmpty ? nil : overspend))
+                transition = .grant(GrantDecision(amount: amount, reason: actionReason.typedText, overspendReason: overspendReason.typedText))
             } else {
                 transition = .pay(amount)
             }
         case .refuse: transition = .refuse(reason: reason)
-        case .abandon: transition = .abandon(reason: reason.isEmpty ? nil : reason)
+        case .abandon: transition = .abandon(reason: actionReason.typedText)
         case .cancel: transition = .cancel(reason: reason)
         case .recordSale: transition = .recordSale(on: today)
         }

@@ -209,7 +209,7 @@ final class RequestForm {
     func draft() -> (request: SocialHousingRequest?, errors: [ValidationError]) {
         var errors: [ValidationError] = []
         func money(_ entry: Entry, _ field: String, optional: Bool) -> Money? {
-            let text = entry.text.trimmingCharacters(in: .whitespaces)
+            let text = entry.trimmedText
             if text.isEmpty {
                 if optional { return .zero }
                 errors.append(ValidationError(field: field, Self.requiredMessage))
@@ -222,7 +222,7 @@ final class RequestForm {
             return amount
         }
         func date(_ entry: Entry, _ field: String) -> CalendarDate? {
-            if entry.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if entry.typedText == nil {
                 errors.append(ValidationError(field: field, Self.requiredMessage))
                 return nil
             }
@@ -232,7 +232,7 @@ final class RequestForm {
             }
         }
         let requested = date(requestDate, "requestDate")
-        let sne = sneNumber.text.trimmingCharacters(in: .whitespaces)
+        let sne = sneNumber.trimmedText
         var members: [RequestMember] = []
         for (i, row) in memberRows.enumerated() {
             if let birth = date(row.birthDate, "members[\(i)].birthDate") {
@@ -253,8 +253,7 @@ final class RequestForm {
         var proposals: [CalProposal] = []
         for (i, row) in calRows.enumerated() {
             if let d = date(row.date, "calProposals[\(i)].date") {
-                let landlord = row.landlord.text.trimmingCharacters(in: .whitespaces)
-                proposals.append(CalProposal(date: d, landlord: landlord.isEmpty ? nil : landlord,
+                proposals.append(CalProposal(date: d, landlord: row.landlord.typedText,
                                              rank: (row.rank.selectedIndex ?? 0) + 1))
             }
         }

@@ -97,10 +97,8 @@ public final class RequestsScreen: Screen {
 
     private func filtersChanged() {
         var q = RequestQuery()
-        let text = search.text.trimmingCharacters(in: .whitespaces)
-        q.text = text.isEmpty ? nil : text
-        let commune = communeFilter.text.trimmingCharacters(in: .whitespaces)
-        q.commune = commune.isEmpty ? nil : commune
+        q.text = search.typedText
+        q.commune = communeFilter.typedText
         q.typology = typologyFilter.selectedIndex.flatMap { $0 > 0 ? Typology.allCases[$0 - 1] : nil }
         q.priorityOnly = priorityFilter.isActive
         source.query = q

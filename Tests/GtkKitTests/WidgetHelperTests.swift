@@ -17,6 +17,20 @@ final class WidgetHelperTests: GtkTestCase {
         }
     }
 
+    func testEntryTrimmedAndTypedText() throws {
+        try skipWithoutDisplay()
+        MainActor.assumeIsolated {
+            let entry = Entry(placeholder: "Motif")
+            XCTAssertNil(entry.typedText)
+            entry.text = "   "
+            XCTAssertEqual(entry.trimmedText, "")
+            XCTAssertNil(entry.typedText, "spaces only: nothing typed")
+            entry.text = "  dossier incomplet "
+            XCTAssertEqual(entry.trimmedText, "dossier incomplet")
+            XCTAssertEqual(entry.typedText, "dossier incomplet")
+        }
+    }
+
     func testDropDownItemsAndSelection() throws {
         try skipWithoutDisplay()
         MainActor.assumeIsolated {
