@@ -8,6 +8,7 @@ extension LazyTable {
     struct ViewParts {
         let view: Widget
         let scrolled: Widget
+        let bar: Widget
         let sizeProbe: UnsafeMutablePointer<GtkWidget>
     }
 
@@ -38,7 +39,8 @@ extension LazyTable {
         gtk_box_append(guichet_box(UnsafeMutableRawPointer(box)), bar)
         let view = Widget(borrowing: UnsafeMutableRawPointer(box))
         view.setExpand(horizontal: true, vertical: true)
-        return ViewParts(view: view, scrolled: Widget(borrowing: UnsafeMutableRawPointer(scrolledWidget)), sizeProbe: probe)
+        return ViewParts(view: view, scrolled: Widget(borrowing: UnsafeMutableRawPointer(scrolledWidget)),
+                         bar: Widget(borrowing: UnsafeMutableRawPointer(bar)), sizeProbe: probe)
     }
 
     func connectScrolling(sizeProbe: UnsafeMutablePointer<GtkWidget>) {

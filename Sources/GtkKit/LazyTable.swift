@@ -70,6 +70,7 @@ public final class LazyTable {
     let selection: GObjectRef  // GtkSingleSelection over the model
     let scrolled: Widget       // GtkScrolledWindow around the column view
     let scrollbar: GObjectRef  // GtkAdjustment of the scrollbar: rows of the whole result
+    let scrollbarWidget: Widget
     private let pageSize: Int
     private let maxCachedPages: Int
     private var pages: [Int: [[String]]] = [:]
@@ -106,6 +107,7 @@ public final class LazyTable {
         let parts = Self.makeView(columnView: columnViewWidget, adjustment: adjustment)
         view = parts.view
         scrolled = parts.scrolled
+        scrollbarWidget = parts.bar
         let columnViewPointer = guichet_column_view(columnView.raw)!
         gtk_column_view_set_show_column_separators(columnViewPointer, 1)
         columnView.addCSSClass("data-table")
@@ -173,6 +175,7 @@ public final class LazyTable {
         }
         gtk_adjustment_configure(scrollbar.raw.assumingMemoryBound(to: GtkAdjustment.self), Double(window.offset), 0, Double(window.total), 1,
                                  Double(max(1, window.visible - 1)), Double(min(window.visible, window.total)))
+        scrollbarWidget.isVisible = window.total > window.visible // a short list needs none
         let position = selected.flatMap(window.position(of:)).map { UInt32($0) } ?? GTK_INVALID_LIST_POSITION
         if gtk_single_selection_get_selected(OpaquePointer(selection.raw)) != position {
             gtk_single_selection_set_selected(OpaquePointer(selection.raw), position)

@@ -147,12 +147,14 @@ final class LazyTableTests: GtkTestCase {
             let (table, window) = shownTable(source)
             defer { window.destroy() }
             table.scroll(toRow: 500)
+            XCTAssertTrue(table.scrollbarWidget.isVisible)
             source.count = 3
             source.prefix = "neuf "
             table.reload()
             MainLoop.drainPending()
             XCTAssertEqual(table.window.offset, 0, "a new result starts at the top")
             XCTAssertEqual(Set(shownNumbers(table)), ["neuf n°0", "neuf n°1", "neuf n°2"], "no stale text after a reload")
+            XCTAssertFalse(table.scrollbarWidget.isVisible, "three rows fit: no scrollbar")
         }
     }
 
