@@ -102,13 +102,7 @@ final class RequestForm {
         }
         homeStatus.onSelectionChanged { [weak self] in self?.changed() }
         for check in typologies + priorityChecks.map(\.1) { check.onToggled { [weak self] in self?.changed() } }
-        for row in claimRows {
-            row.declared.onToggled { [weak self, unowned row] in
-                row.document.isSensitive = row.declared.isActive
-                self?.changed()
-            }
-            row.document.onSelectionChanged { [weak self] in self?.changed() }
-        }
+        for row in claimRows { row.onChanged = { [weak self] in self?.changed() } }
     }
 
     private func changed() {
@@ -316,7 +310,7 @@ final class RequestForm {
         parts += typologies.map { $0.isActive ? "1" : "0" }
         parts += memberRows.map { "\($0.role.selectedIndex ?? -1)|\($0.birthDate.text)" }
         parts += calRows.map { "\($0.date.text)|\($0.rank.selectedIndex ?? -1)|\($0.landlord.text)" }
-        parts += claimRows.map { "\($0.declared.isActive)|\($0.document.selectedIndex ?? -1)" }
+        parts += claimRows.map { $0.claim.map { "\($0.document.status)" } ?? "-" }
         parts += priorityChecks.map { $0.1.isActive ? "1" : "0" }
         return parts.joined(separator: "\u{1F}")
     }

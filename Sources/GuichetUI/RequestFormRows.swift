@@ -124,8 +124,10 @@ final class CalRow {
     }
 }
 
-/// A declared criterion of the grid: "situation déclarée" and the state of its document.
-/// Keeps what the form does not edit (dates of the document, detail) from the stored claim.
+/// A declared criterion of the grid: "situation déclarée" and, once declared, the state of its
+/// document. Keeps what the form does not edit (dates of the document, detail) from the stored
+/// claim. The document's drop-down is built the first time the situation is declared: a
+/// drop-down per criterion of the grid, built up front, was a third of the section's opening.
 @MainActor
 final class ClaimRow {
     static let statuses: [ClaimDocument.Status] = [.missing, .received, .valid, .rejected]
@@ -134,8 +136,12 @@ final class ClaimRow {
     let criterion: CotationCriterion
     let box = Box(vertical: true, spacing: 2)
     let declared: CheckButton
-    let document = DropDown(items: ClaimRow.statusLabels)
+    /// The document state, nil until the situation is first declared.
+    private(set) var document: DropDown?
+    private var documentLine: Box?
     private var kept: CriterionClaim?
+    /// Declared, undeclared, or document state changed.
+    var onChanged: (@MainActor () -> Void)?
 
     init(_ criterion: CotationCriterion) {
         self.criterion = criterion
@@ -143,33 +149,52 @@ final class ClaimRow {
                                          accessibleName: criterion.label)
         declared = check
         declared.tooltip = "Justificatif : \(criterion.supportingDocument)"
-        let line = Box(vertical: false, spacing: 6)
-        let caption = Label("Justificatif")
-        caption.addCSSClass("dim-label")
-        caption.xAlign = 0
-        caption.setExpand(horizontal: true, vertical: false)
-        document.setAccessibleLabel("Justificatif : \(criterion.label)")
-        document.tooltip = criterion.supportingDocument
-        line.append(caption)
-        line.append(document)
-        line.setEdgeMargins(start: 28)
         box.append(head)
-        box.append(line)
-        load(nil)
+        declared.onToggled { [weak self] in
+            guard let self else { return }
+            self.showDocument(status: self.kept?.document.status ?? .missing)
+            self.onChanged?()
+        }
     }
 
     func load(_ claim: CriterionClaim?) {
         kept = claim
         declared.isActive = claim != nil
-        document.selectedIndex = Self.statuses.firstIndex(of: claim?.document.status ?? .missing)
-        document.isSensitive = claim != nil
+        showDocument(status: claim?.document.status ?? .missing)
+    }
+
+    /// Shows the document line with `status` when declared, hides it otherwise.
+    private func showDocument(status: ClaimDocument.Status) {
+        guard declared.isActive else { documentLine?.isVisible = false; return }
+        let drop = document ?? makeDocumentLine()
+        drop.selectedIndex = Self.statuses.firstIndex(of: status)
+        documentLine?.isVisible = true
+    }
+
+    private func makeDocumentLine() -> DropDown {
+        let drop = DropDown(items: Self.statusLabels)
+        drop.setAccessibleLabel("Justificatif : \(criterion.label)")
+        drop.tooltip = criterion.supportingDocument
+        let caption = Label("Justificatif")
+        caption.addCSSClass("dim-label")
+        caption.xAlign = 0
+        caption.setExpand(horizontal: true, vertical: false)
+        let line = Box(vertical: false, spacing: 6)
+        line.append(caption)
+        line.append(drop)
+        line.setEdgeMargins(start: 28)
+        box.append(line)
+        drop.onSelectionChanged { [weak self] in self?.onChanged?() }
+        document = drop
+        documentLine = line
+        return drop
     }
 
     /// The claim as the form shows it, nil when the situation is not declared.
     var claim: CriterionClaim? {
         guard declared.isActive else { return nil }
         var claim = kept ?? CriterionClaim(criterionId: criterion.id, document: .missing)
-        claim.document.status = Self.statuses[document.selectedIndex ?? 0]
+        claim.document.status = Self.statuses[document?.selectedIndex ?? 0]
         return claim
     }
 }

@@ -92,7 +92,9 @@ final class RequestsScreenTests: XCTestCase {
             dalo.declared.isActive = true
             XCTAssertEqual(Int(screen.score.total.text.filter(\.isNumber)), before,
                            "a declared criterion without its document scores nothing")
-            dalo.document.selectedIndex = ClaimRow.statuses.firstIndex(of: .valid)
+            let document = try XCTUnwrap(dalo.document, "declaring shows the document's state")
+            XCTAssertNil(form.claimRow("handicap")?.document, "undeclared situations have no document line")
+            document.selectedIndex = ClaimRow.statuses.firstIndex(of: .valid)
             let points = try XCTUnwrap(grid.criterion(id: "dalo")).awardedPoints
             XCTAssertEqual(Int(screen.score.total.text.filter(\.isNumber)), before + points)
             XCTAssertTrue(screen.isDirty)

@@ -54,7 +54,7 @@ struct BenchmarkCommand: ParsableCommand {
         figures.append(Figure(name: "agrégat budgétaire (toutes années)", milliseconds: median { _ = try ws.store.read { try $0.budgetFigures(years: nil) } },
                               detail: "", target: nil))
         figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: runs)
-        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: min(runs, 5)) }
+        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: max(runs, 9)) }
 
         if json { try Console.json(figures); return }
         Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")

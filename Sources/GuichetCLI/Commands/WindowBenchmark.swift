@@ -23,8 +23,13 @@ enum WindowBenchmark {
                                             detail: "non mesurée : aucun écran ni xvfb-run disponible", target: nil)]
         }
         out.append(.init(name: "fenêtre GTK nue (référence)", milliseconds: bareMs, detail: "du démarrage du processus à la 1re image", target: nil))
+        // Each Guichet launch against the bare one just before it: the spread says how much the
+        // machine's load moved the ratio.
+        let ratios = zip(bare, full).map { $1.startToFirstFrameMs / $0.startToFirstFrameMs }.sorted()
+        let spread = ratios.isEmpty ? "" : " (lancements deux à deux : \(BenchmarkCommand.decimal(ratios.first!, digits: 2))"
+            + " à \(BenchmarkCommand.decimal(ratios.last!, digits: 2))×)"
         out.append(.init(name: "ouverture de la fenêtre Guichet", milliseconds: fullMs,
-                         detail: BenchmarkCommand.decimal(fullMs / bareMs, digits: 2) + "× la fenêtre nue",
+                         detail: BenchmarkCommand.decimal(fullMs / bareMs, digits: 2) + "× la fenêtre nue, médianes de \(full.count)" + spread,
                          target: "< 1,5× la fenêtre nue"))
         if let sections = launch(executable, database: databaseURL, hook: "GUICHET_BENCHMARK_SECTIONS") {
             for line in sections.lines {
