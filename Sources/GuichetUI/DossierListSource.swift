@@ -20,7 +20,7 @@ final class DossierListSource: LazyTableDataSource {
     static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
     /// Rows per page, 8 pages cached by LazyTable (400 rows): a page is read and decoded on the
     /// main thread when GTK binds its first row, so pages stay small (a screen holds ~25 rows).
-    static let pageSize = 50
+    nonisolated static let pageSize = 50
 
     private let store: any GuichetStore
     /// Filters and sort; offset and limit are set per page.
@@ -35,17 +35,30 @@ final class DossierListSource: LazyTableDataSource {
     private(set) var lastQueryMilliseconds = 0.0
     /// Called when cells were served (benchmark: rows bound after a search).
     var onCellsServed: (@MainActor () -> Void)?
+    /// Count and first page of the default query read before the window existed, used once.
+    private var prefetched: DossierRowPage?
 
-    init(store: any GuichetStore) { self.store = store }
+    init(store: any GuichetStore, prefetched: DossierRowPage? = nil) {
+        self.store = store
+        self.prefetched = prefetched
+    }
 
-    func rowCount() -> Int {
+    /// The query of the count and first page of `query`.
+    nonisolated static func firstPage(of query: DossierQuery) -> DossierQuery {
         var q = query
         q.offset = 0
-        q.limit = Self.pageSize
+        q.limit = pageSize
+        return q
+    }
+
+    func rowCount() -> Int {
+        let q = Self.firstPage(of: query)
         let started = Date()
         defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
+        let early = query == DossierQuery() ? prefetched : nil
+        prefetched = nil
         do {
-            let page = try store.read { try $0.dossierRowPage(q) }
+            let page = try early ?? store.read { try $0.dossierRowPage(q) }
             total = page.total
             firstPage = page.rows.map(Self.cells)
             lastError = nil

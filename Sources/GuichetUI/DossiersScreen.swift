@@ -6,7 +6,7 @@ import GuichetCore
 /// the selected (or new) dossier beside it (`ui/dossiers-screen.ui`, `DossierForm`).
 @MainActor
 public final class DossiersScreen: Screen {
-    public static let section = SectionInfo(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic")
+    nonisolated public static let section = SectionInfo(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic")
     public var section: SectionInfo { Self.section }
     public let root: Widget
     public var searchEntry: Entry? { search }
@@ -39,7 +39,7 @@ public final class DossiersScreen: Screen {
         statusFilter = try b.get("status-filter")
         schemeFilter = try b.get("scheme-filter")
         yearFilter = try b.get("year-filter")
-        source = DossierListSource(store: workspace.store)
+        source = DossierListSource(store: workspace.store, prefetched: context.configuration.prefetch.dossiers)
         table = LazyTable(columns: DossierListSource.columns, dataSource: source, pageSize: DossierListSource.pageSize)
         table.columnView.setAccessibleLabel("Dossiers")
         table.setColumnWidths(DossierListSource.widths)
@@ -56,7 +56,7 @@ public final class DossiersScreen: Screen {
         for drop in [statusFilter, schemeFilter, yearFilter] { drop.selectedIndex = 0 }
 
         connectSignals(newButton: try b.get("new"))
-        reloadList()
+        showCount() // the table read the list when it was made
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it
@@ -102,11 +102,11 @@ public final class DossiersScreen: Screen {
     func reloadList() {
         table.reload()
         shownRow = nil
-        if let error = source.lastError {
-            countLabel.text = error
-        } else {
-            countLabel.text = DossierListSource.countText(source.total)
-        }
+        showCount()
+    }
+
+    private func showCount() {
+        countLabel.text = source.lastError ?? DossierListSource.countText(source.total)
     }
 
     private func rowSelected(_ row: Int?) {

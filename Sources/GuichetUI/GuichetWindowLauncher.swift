@@ -10,13 +10,19 @@ public enum GuichetWindowLauncher {
         let url = request.databaseURL
         // A missing file is said at once, display or not.
         guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Workspace.open(url) } }
-        // Opening the database and reading the territory profile (~30 ms) overlaps GTK's own start.
-        let workspace = BackgroundWork { try Workspace.open(url) }
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
+        // Opening the database, reading the territory profile and the first screen's rows
+        // overlaps GTK's own start.
+        let opening = BackgroundWork { () throws -> (Workspace, StartupPrefetch) in
+            let ws = try Workspace.open(url)
+            return (ws, StartupPrefetch.read(from: ws, section: initialSection))
+        }
         return runGuichetApplication(configuration: {
-            let ws = try workspace.result()
-            return WindowConfiguration(territoryName: ws.profile.name, databasePath: url.path,
-                                       initialSection: initialSection, workspace: ws)
+            let (ws, prefetch) = try opening.result()
+            var configuration = WindowConfiguration(territoryName: ws.profile.name, databasePath: url.path,
+                                                    initialSection: initialSection, workspace: ws)
+            configuration.prefetch = prefetch
+            return configuration
         })
     }
 

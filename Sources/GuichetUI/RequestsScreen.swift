@@ -71,7 +71,7 @@ public final class RequestsScreen: Screen {
         typologyFilter.selectedIndex = 0
 
         connectSignals(newButton: try b.get("new"))
-        reloadList()
+        showCount() // the table read the list when it was made
         startNew()
     }
 
@@ -108,6 +108,10 @@ public final class RequestsScreen: Screen {
     func reloadList() {
         table.reload()
         shownRow = nil
+        showCount()
+    }
+
+    private func showCount() {
         countLabel.text = source.lastError ?? RequestListSource.countText(source.total)
     }
 

@@ -12,6 +12,8 @@ public struct WindowConfiguration {
     public var initialSection: String?
     /// The open database and its territory profile: what storage-backed screens work on.
     public var workspace: Workspace?
+    /// Data the first screen shows, read while GTK started.
+    public var prefetch = StartupPrefetch()
 
     public init(territoryName: String, databasePath: String, initialSection: String? = nil, workspace: Workspace? = nil) {
         self.territoryName = territoryName

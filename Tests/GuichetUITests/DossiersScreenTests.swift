@@ -22,6 +22,31 @@ final class DossiersScreenTests: XCTestCase {
         return Workspace(store: store, profile: profile)
     }
 
+    func testRowsReadBeforeTheWindowAreShownOnceThenStorageIsRead() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 120)
+        // What the launcher reads while GTK starts, made recognisable: a total storage does not have.
+        var early = StartupPrefetch.read(from: workspace, section: nil)
+        XCTAssertEqual(early.dossiers?.total, 120)
+        XCTAssertEqual(early.dossiers?.rows.count, DossierListSource.pageSize)
+        var page = try XCTUnwrap(early.dossiers)
+        page.total = 7
+        page.rows = Array(page.rows.prefix(7))
+        early.dossiers = page
+        XCTAssertNil(StartupPrefetch.read(from: workspace, section: "budget").dossiers, "only the first screen's rows")
+        try MainActor.assumeIsolated {
+            var configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
+            configuration.prefetch = early
+            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            defer { main.window.destroy() }
+            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
+            XCTAssertEqual(screen.table.rowCount, 7, "the rows read early are shown, not read again")
+            screen.search.text = "saint"
+            screen.search.text = ""
+            XCTAssertEqual(screen.table.rowCount, 120, "afterwards the list reads storage")
+        }
+    }
+
     func testListCountsSearchAndFiltersFromStorage() throws {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace(count: 300)
