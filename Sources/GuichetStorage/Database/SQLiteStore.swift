@@ -60,14 +60,15 @@ public final class SQLiteStore: GuichetStore {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        let mapped = FileSystemKind.allowsMemoryMapping(at: url)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 32 MiB of page cache per connection: the narrow list tables of 100,000 rows stay in it.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             // Reads map the file instead of copying its pages: the first search of a session
             // (an empty page cache) no longer pays 20-30 ms of read() calls. Writes still go
-            // through write(), so a full disk is an error, not a crash.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            // through write(), so a full disk is an error, not a crash. Not on network shares.
+            if mapped { try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         }
         do {
             pool = try DatabasePool(path: url.path, configuration: config)
