@@ -47,12 +47,14 @@ let package = Package(
         ]),
         .executableTarget(name: "guichet", dependencies: ["GuichetCLI", "GuichetUI"]),
 
+        // Helpers shared by the test targets (temporary folders removed after each test).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
-        .testTarget(name: "GuichetStorageTests", dependencies: ["GuichetStorage"]),
-        .testTarget(name: "GuichetReportsTests", dependencies: ["GuichetReports"]),
+        .testTarget(name: "GuichetStorageTests", dependencies: ["GuichetStorage", "TestSupport"]),
+        .testTarget(name: "GuichetReportsTests", dependencies: ["GuichetReports", "TestSupport"]),
         .testTarget(name: "GuichetCLITests", dependencies: ["GuichetCLI"]),
         .testTarget(name: "GtkKitTests", dependencies: ["GtkKit"]),
-        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI"]),
+        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
