@@ -103,3 +103,25 @@ public final class Box: Widget {
     public func append(_ child: Widget) { gtk_box_append(guichet_box(raw), child.widget) }
     public func remove(_ child: Widget) { gtk_box_remove(guichet_box(raw), child.widget) }
 }
+
+/// A GtkExpander: a title that shows or hides its child. A collapsed child is neither measured
+/// nor drawn, which keeps long secondary lists cheap.
+@MainActor
+public final class Expander: Widget {
+    override public class var expectedType: GType { gtk_expander_get_type() }
+
+    public convenience init(label: String, child: Widget) {
+        self.init(borrowing: gtk_expander_new(label))
+        gtk_expander_set_child(guichet_expander(raw), child.widget)
+    }
+
+    public var label: String {
+        get { gtk_expander_get_label(guichet_expander(raw)).map { String(cString: $0) } ?? "" }
+        set { gtk_expander_set_label(guichet_expander(raw), newValue) }
+    }
+
+    public var isExpanded: Bool {
+        get { gtk_expander_get_expanded(guichet_expander(raw)) != 0 }
+        set { gtk_expander_set_expanded(guichet_expander(raw), newValue ? 1 : 0) }
+    }
+}

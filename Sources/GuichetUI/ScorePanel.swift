@@ -3,7 +3,9 @@ import GuichetCore
 
 /// The live score of the request in the form: total, the household figures the grid uses,
 /// and one line per criterion of the grid (points, applied / supported, French explanation).
-/// Rows are made once per criterion and only their texts change as the agent types.
+/// Rows are made once per criterion and only their texts change as the agent types. Criteria
+/// that apply (scored, or declared without their document) are listed; the others wait in a
+/// collapsed "Critères sans points" (not measured nor drawn while collapsed).
 @MainActor
 final class ScorePanel {
     let root = Box(vertical: true, spacing: 4)
@@ -11,7 +13,12 @@ final class ScorePanel {
     let priority = Label()
     let figures = Label()
     let history = Label()
-    private var lines: [(title: Label, points: Label, explanation: Label)] = []
+    private var lines: [(box: Box, title: Label, points: Label, explanation: Label)] = []
+    private let applying = Box(vertical: true, spacing: 0)
+    private let notApplying = Box(vertical: true, spacing: 0)
+    private let others: Expander
+    /// Whether each line sits in `applying` (in grid order within each box).
+    private var placedApplying: [Bool] = []
 
     init(grid: CotationGrid) {
         // `total` goes in the screen's header, always in view while the form scrolls.
@@ -34,6 +41,9 @@ final class ScorePanel {
         history.addCSSClass("dim-label")
         root.append(history)
         root.append(formHeading("Détail par critère"))
+        others = Expander(label: "", child: notApplying)
+        root.append(applying)
+        root.append(others)
         for criterion in grid.criteria {
             let box = Box(vertical: true, spacing: 0)
             let head = Box(vertical: false, spacing: 6)
@@ -54,9 +64,27 @@ final class ScorePanel {
             box.append(head)
             box.append(explanation)
             box.setEdgeMargins(top: 6)
-            root.append(box)
-            lines.append((title, points, explanation))
+            notApplying.append(box)
+            lines.append((box, title, points, explanation))
         }
+        placedApplying = Array(repeating: false, count: lines.count)
+        place(applying: placedApplying)
+    }
+
+    /// Titles of the criteria listed (the others are collapsed), in grid order.
+    var listedCriteria: [String] { zip(lines, placedApplying).filter(\.1).map(\.0.title.text) }
+    var othersLabel: String { others.label }
+
+    /// Puts each line in the list or in the collapsed others, keeping the grid's order.
+    private func place(applying flags: [Bool]) {
+        let count = flags.filter { !$0 }.count
+        others.label = flags.contains(true) ? "Critères sans points (\(count))" : "Critères de la grille (\(count))"
+        guard flags != placedApplying else { return }
+        for (line, wasApplying) in zip(lines, placedApplying) {
+            (wasApplying ? applying : notApplying).remove(line.box)
+        }
+        for (line, applies) in zip(lines, flags) { (applies ? applying : notApplying).append(line.box) }
+        placedApplying = flags
     }
 
     /// Shows `result`, or says why there is none (a field cannot be read yet).
@@ -69,6 +97,7 @@ final class ScorePanel {
                 line.points.text = ""
                 line.explanation.text = ""
             }
+            place(applying: Array(repeating: false, count: lines.count))
             return
         }
         total.text = "Score : \(FrenchFormat.integer(result.total)) points"
@@ -80,6 +109,7 @@ final class ScorePanel {
             line.explanation.text = scored.explanation
             if scored.points > 0 { line.title.addCSSClass("heading") } else { line.title.removeCSSClass("heading") }
         }
+        place(applying: result.lines.map(\.applied))
     }
 
     /// The scores stored for the request, latest first (empty for a new request).

@@ -98,6 +98,12 @@ final class RequestsScreenTests: XCTestCase {
             let points = try XCTUnwrap(grid.criterion(id: "dalo")).awardedPoints
             XCTAssertEqual(Int(screen.score.total.text.filter(\.isNumber)), before + points)
             XCTAssertTrue(screen.isDirty)
+            let daloLabel = try XCTUnwrap(grid.criterion(id: "dalo")).label
+            XCTAssertTrue(screen.score.listedCriteria.contains(daloLabel), "a scored criterion is listed")
+            XCTAssertFalse(screen.score.listedCriteria.contains(try XCTUnwrap(grid.criterion(id: "handicap")).label),
+                           "criteria that do not apply wait in the collapsed list")
+            XCTAssertEqual(screen.score.othersLabel,
+                           "Critères sans points (\(grid.criteria.count - screen.score.listedCriteria.count))")
 
             // A birth date after the request date is refused next to the field, and blocks saving.
             form.memberRows[0].birthDate.text = "01/01/2099"

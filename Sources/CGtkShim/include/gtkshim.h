@@ -18,6 +18,7 @@ static inline GtkBox *guichet_box(gpointer p) { return GTK_BOX(p); }
 static inline GtkListBox *guichet_list_box(gpointer p) { return GTK_LIST_BOX(p); }
 static inline GtkListBoxRow *guichet_list_box_row(gpointer p) { return GTK_LIST_BOX_ROW(p); }
 static inline GtkColumnView *guichet_column_view(gpointer p) { return GTK_COLUMN_VIEW(p); }
+static inline GtkExpander *guichet_expander(gpointer p) { return GTK_EXPANDER(p); }
 static inline GtkOverlay *guichet_overlay(gpointer p) { return GTK_OVERLAY(p); }
 static inline GtkListItem *guichet_list_item(gpointer p) { return GTK_LIST_ITEM(p); }
 static inline GtkApplication *guichet_application(gpointer p) { return GTK_APPLICATION(p); }
