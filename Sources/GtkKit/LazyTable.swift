@@ -63,6 +63,8 @@ public final class LazyTable {
     public internal(set) var window = RowWindow(total: 0, visible: LazyTable.initialVisibleRows)
 
     static let initialVisibleRows = 30
+    /// Natural width of a cell without a fixed column width, in characters.
+    static let naturalCellChars: UInt32 = 14
     /// Rows moved by one wheel notch.
     static let rowsPerWheelStep = 3.0
 
@@ -232,7 +234,7 @@ public final class LazyTable {
         guard let child = gtk_list_item_get_child(item) else { return }
         let position = guichet_row_get_index(gtk_list_item_get_item(item))
         let row = position < 0 ? -1 : window.row(at: Int(position))
-        gtk_label_set_text(guichet_label(UnsafeMutableRawPointer(child)), text(row: row, column: column))
+        gtk_inscription_set_text(guichet_inscription(UnsafeMutableRawPointer(child)), text(row: row, column: column))
     }
 
     private func cachedPage(_ page: Int) -> [[String]] {
@@ -254,13 +256,18 @@ public final class LazyTable {
         let factory = gtk_signal_list_item_factory_new()!
         let factoryRaw = UnsafeMutableRawPointer(factory)
         let xAlign: Float = column.alignment == .trailing ? 1 : 0
+        // Cells are GtkInscriptions, GTK's widget for list cells: sized from character counts
+        // instead of laying out their text, and a new text only redraws (a label's would
+        // re-measure its row), which is what scrolling and searching do to every cell.
         Signals.connectPointer(factoryRaw, "setup") { listItem in
-            let label = gtk_label_new(nil)!
-            gtk_label_set_xalign(guichet_label(UnsafeMutableRawPointer(label)), xAlign)
-            gtk_label_set_ellipsize(guichet_label(UnsafeMutableRawPointer(label)), PANGO_ELLIPSIZE_END)
-            gtk_widget_set_margin_start(label, 6)
-            gtk_widget_set_margin_end(label, 6)
-            gtk_list_item_set_child(guichet_list_item(listItem), label)
+            let cell = gtk_inscription_new(nil)!
+            let inscription = guichet_inscription(UnsafeMutableRawPointer(cell))
+            gtk_inscription_set_xalign(inscription, xAlign)
+            gtk_inscription_set_text_overflow(inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END)
+            gtk_inscription_set_nat_chars(inscription, Self.naturalCellChars)
+            gtk_widget_set_margin_start(cell, 6)
+            gtk_widget_set_margin_end(cell, 6)
+            gtk_list_item_set_child(guichet_list_item(listItem), cell)
         }
         Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in
             guard let self, let listItem else { return }

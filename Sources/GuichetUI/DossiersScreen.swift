@@ -15,7 +15,12 @@ public final class DossiersScreen: Screen {
 
     let search: Entry
     let table: LazyTable
-    let form: DossierForm
+    /// The dossier form, built when a dossier is first opened or created (a hidden form of
+    /// a few hundred widgets was a fifth of the window's opening).
+    private(set) var builtForm: DossierForm?
+    private let formArea: Box
+    private let formPlaceholder: Widget
+    private let makeForm: @MainActor () throws -> DossierForm
     let source: DossierListSource
     private let countLabel: Label
     let statusFilter: DropDown
@@ -44,9 +49,10 @@ public final class DossiersScreen: Screen {
         table.columnView.setAccessibleLabel("Dossiers")
         table.setColumnWidths(DossierListSource.widths)
         try b.get("list-area", as: Box.self).append(table.view)
-        form = try DossierForm(store: workspace.store, schemes: schemes, window: context.window)
-        try b.get("form-area", as: Box.self).append(form.root)
-        form.root.setExpand(horizontal: true, vertical: true)
+        formArea = try b.get("form-area")
+        formPlaceholder = try b.get("form-placeholder")
+        let (store, schemes, window) = (workspace.store, schemes, context.window)
+        makeForm = { try DossierForm(store: store, schemes: schemes, window: window) }
 
         statusFilter.items = ["Tous les statuts"] + DossierStatus.allCases.map(\.label)
         schemeFilter.items = ["Tous les dispositifs"] + schemes.map(DossierForm.schemeItem)
@@ -80,10 +86,10 @@ public final class DossiersScreen: Screen {
             self.reloadList()
         }
         table.onSelectionChanged = { [weak self] row in self?.rowSelected(row) }
-        form.onSaved = { [weak self] _ in self?.reloadList() }
         root.onKeyPressed { [weak self] keyval, _, _ in
-            guard let self, keyval == 0xff1b /* GDK_KEY_Escape */, self.form.isShowingDossier else { return false }
-            self.form.cancelEdits()
+            guard let self, keyval == 0xff1b /* GDK_KEY_Escape */, let form = self.builtForm, form.isShowingDossier
+            else { return false }
+            form.cancelEdits()
             return true
         }
     }
@@ -96,6 +102,18 @@ public final class DossiersScreen: Screen {
         q.year = yearFilter.selectedIndex.flatMap { $0 > 0 && $0 <= years.count ? years[$0 - 1] : nil }
         source.query = q
         reloadList()
+    }
+
+    /// The dossier form, built and put in place of the placeholder the first time.
+    func form() throws -> DossierForm {
+        if let builtForm { return builtForm }
+        let form = try makeForm()
+        form.onSaved = { [weak self] _ in self?.reloadList() }
+        formArea.remove(formPlaceholder)
+        formArea.append(form.root)
+        form.root.setExpand(horizontal: true, vertical: true)
+        builtForm = form
+        return form
     }
 
     /// Re-reads count and rows; the form keeps its dossier.
@@ -121,6 +139,7 @@ public final class DossiersScreen: Screen {
 
     private func open(_ number: DossierNumber, row: Int?) {
         do {
+            let form = try self.form()
             guard let dossier = try form.store.read({ try $0.dossier(number: number) }) else { return }
             shownRow = row
             form.show(dossier)
@@ -132,13 +151,13 @@ public final class DossiersScreen: Screen {
     /// True when the form has nothing unsaved; otherwise asks, and runs `proceed` after the
     /// agent chose to drop the changes.
     private func confirmLeavingForm(_ proceed: @escaping @MainActor () -> Void) -> Bool {
-        guard form.isDirty else { return true }
+        guard let form = builtForm, form.isDirty else { return true }
         MessageDialog.show(parent: window, kind: .question, title: "Abandonner les modifications ?",
                            detail: "Le dossier en cours de saisie n’est pas enregistré.",
                            choices: [.init("Continuer la saisie", style: .suggested),
                                      .init("Abandonner les modifications", style: .destructive)]) { [weak self] choice in
             guard choice == 1, let self else { return }
-            self.form.cancelEdits()
+            form.cancelEdits()
             proceed()
         }
         return false
@@ -156,11 +175,11 @@ public final class DossiersScreen: Screen {
         guard confirmLeavingForm({ [weak self] in self?.newItem() }) else { return }
         table.selectedRow = nil
         shownRow = nil
-        form.startNew()
+        do { try form().startNew() } catch { countLabel.text = "Fiche du dossier indisponible : \(error)" }
     }
 
     public func save() {
-        guard form.isShowingDossier else { return }
+        guard let form = builtForm, form.isShowingDossier else { return }
         form.save()
     }
 }

@@ -17,12 +17,14 @@ private final class CountingSource: LazyTableDataSource {
     }
 }
 
-/// Texts of the labels under `widget` (what the table shows).
+/// Texts of the cells and labels under `widget` (what the table shows).
 @MainActor private func labelTexts(_ widget: UnsafeMutablePointer<GtkWidget>) -> [String] {
     var texts: [String] = []
-    if let label = g_type_check_instance_is_a(UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self),
-                                              gtk_label_get_type()) != 0 ? widget : nil {
-        texts.append(String(cString: gtk_label_get_text(OpaquePointer(label))))
+    let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+    if g_type_check_instance_is_a(instance, gtk_inscription_get_type()) != 0 {
+        texts.append(gtk_inscription_get_text(OpaquePointer(widget)).map { String(cString: $0) } ?? "")
+    } else if g_type_check_instance_is_a(instance, gtk_label_get_type()) != 0 {
+        texts.append(String(cString: gtk_label_get_text(OpaquePointer(widget))))
     }
     var child = gtk_widget_get_first_child(widget)
     while let current = child {

@@ -92,27 +92,29 @@ final class DossiersScreenTests: XCTestCase {
             defer { main.window.destroy() }
             let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             main.present()
+            XCTAssertNil(screen.builtForm, "the form waits until a dossier is opened")
             screen.table.select(row: 0)
-            let number = try XCTUnwrap(screen.form.stored?.number)
+            let form = try XCTUnwrap(screen.builtForm, "opening a dossier builds the form")
+            let number = try XCTUnwrap(form.stored?.number)
             // Another agent changes the commune meanwhile.
             try workspace.store.write { session in
                 var other = try XCTUnwrap(try session.dossier(number: number))
                 other.property.commune = "Longuenesse"
                 _ = try session.updateDossier(other, expectedVersion: other.version)
             }
-            let address = try XCTUnwrap(screen.form.entry(.address))
+            let address = try XCTUnwrap(form.entry(.address))
             address.text = "7 rue de l’Essai"
-            XCTAssertTrue(screen.form.isDirty)
-            XCTAssertTrue(screen.form.saveButton.isSensitive)
+            XCTAssertTrue(form.isDirty)
+            XCTAssertTrue(form.saveButton.isSensitive)
             screen.save()
-            XCTAssertTrue(screen.form.banner.isVisible)
-            XCTAssertTrue(screen.form.banner.text.contains("modifié par un autre agent"), screen.form.banner.text)
-            XCTAssertTrue(screen.form.banner.text.contains("property.commune"), screen.form.banner.text)
-            XCTAssertTrue(screen.form.banner.text.contains("Longuenesse"), screen.form.banner.text)
+            XCTAssertTrue(form.banner.isVisible)
+            XCTAssertTrue(form.banner.text.contains("modifié par un autre agent"), form.banner.text)
+            XCTAssertTrue(form.banner.text.contains("property.commune"), form.banner.text)
+            XCTAssertTrue(form.banner.text.contains("Longuenesse"), form.banner.text)
             XCTAssertEqual(address.text, "7 rue de l’Essai", "typed value kept")
             let stored = try XCTUnwrap(try workspace.store.read { try $0.dossier(number: number) })
             XCTAssertNotEqual(stored.property.address, "7 rue de l’Essai", "nothing saved over the other agent's version")
-            XCTAssertTrue(screen.form.isDirty)
+            XCTAssertTrue(form.isDirty)
             XCTAssertFalse(screen.canLeave(), "unsaved changes guard the section")
         }
     }

@@ -9,6 +9,7 @@ static inline GObject *guichet_object(gpointer p) { return G_OBJECT(p); }
 static inline GtkWidget *guichet_widget(gpointer p) { return GTK_WIDGET(p); }
 static inline GtkWindow *guichet_window(gpointer p) { return GTK_WINDOW(p); }
 static inline GtkLabel *guichet_label(gpointer p) { return GTK_LABEL(p); }
+static inline GtkInscription *guichet_inscription(gpointer p) { return GTK_INSCRIPTION(p); }
 static inline GtkEditable *guichet_editable(gpointer p) { return GTK_EDITABLE(p); }
 static inline GtkButton *guichet_button(gpointer p) { return GTK_BUTTON(p); }
 static inline GtkCheckButton *guichet_check_button(gpointer p) { return GTK_CHECK_BUTTON(p); }
