@@ -42,7 +42,7 @@ struct RGPDRetentionList: Encodable {
 
     func printText() {
         Console.line("Échéances RGPD au \(FrenchFormat.date(date)) (alerte \(warningDays) jour(s) avant, jusqu'au \(FrenchFormat.date(warningEnd))) :")
-        Self.print(dossiers, what: "dossier(s) clos à anonymiser", start: "clos le",
+        Self.print(dossiers, what: "dossier(s) clos à anonymiser", start: "délai compté depuis le",
                    rule: "\(dossiers.retentionYears) an(s) après la clôture")
         Self.print(requests, what: "demande(s) radiée(s) à supprimer", start: "radiée le",
                    rule: "\(requests.retentionYears) an(s) après la radiation")
