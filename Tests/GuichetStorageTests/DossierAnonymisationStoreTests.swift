@@ -20,12 +20,25 @@ final class DossierAnonymisationStoreTests: XCTestCase {
         try store.write { s in
             for d in dossiers.prefix(40) {
                 var stored = try s.insertDossier(d)
-                stored.applicant.phone = "03 21 00 00 \(String(format: "%02d", stored.number.sequence % 100))"
+                stored.applicant.phone = Self.phone(stored)
                 _ = try s.updateDossier(stored, expectedVersion: stored.version)
             }
             try s.bulkInsertDossiers(Array(dossiers.dropFirst(40)), historyNote: "test")
         }
         return (store, dossiers)
+    }
+
+    /// A contact datum found nowhere else in the file: in the record and in the history diff.
+    static func phone(_ d: AidDossier) -> String { "tel-\(d.number.formatted)" }
+
+    /// Every byte SQLite keeps for the base: the file, its WAL journal.
+    func rawBytes() throws -> Data {
+        var data = Data()
+        for suffix in ["", "-wal"] {
+            let url = dir.file("a.sqlite" + suffix)
+            if FileManager.default.fileExists(atPath: url.path) { data += try Data(contentsOf: url) }
+        }
+        return data
     }
 
     static func due(_ all: [AidDossier], before limit: CalendarDate) -> [AidDossier] {
@@ -78,6 +91,12 @@ final class DossierAnonymisationStoreTests: XCTestCase {
             let kept = try XCTUnwrap(all.prefix(40).first { d in !due.contains { $0.number == d.number } })
             XCTAssertEqual(try s.history(entity: "dossier", key: kept.number.formatted).count, 2)
         }
+        // Nor do the file's bytes once the store erased the old copies (free pages, journal).
+        XCTAssertTrue(try store.eraseRemovedData())
+        let raw = try rawBytes()
+        XCTAssertNil(raw.range(of: Data(Self.phone(target).utf8)), "the phone number lingers in the file")
+        let keptTarget = try XCTUnwrap(all.prefix(40).first { d in !due.contains { $0.number == d.number } })
+        XCTAssertNotNil(raw.range(of: Data(Self.phone(keptTarget).utf8)), "a kept dossier's phone must be in the file")
         let check = try store.read { s in
             var audit = DossierAudit(catalog: DossierStoreTests.catalog)
             try s.forEachDossier(DossierQuery()) { audit.inspect($0) }

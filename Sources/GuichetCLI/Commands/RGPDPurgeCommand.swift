@@ -23,6 +23,8 @@ struct RGPDPurgeCommand: ParsableCommand {
         var purgedRequests: Int
         var struckOffBefore: CalendarDate
         var dossiers: [String]?
+        /// False when the storage could not yet wipe the old copies of what was removed.
+        var oldCopiesErased: Bool?
     }
 
     func run() throws {
@@ -30,7 +32,7 @@ struct RGPDPurgeCommand: ParsableCommand {
         let ws = try GlobalOptions.openWorkspace()
         let schedule = RetentionSchedule(rules: ws.profile.manifest.retention, today: today)
         let dossierLimit = schedule.closedDossierLimit, requestLimit = schedule.struckOffRequestLimit
-        let out: Output
+        var out: Output
         if dryRun {
             out = try ws.store.read { s in
                 let due = try s.dossiersDueForAnonymisation(closedBefore: dossierLimit)
@@ -45,6 +47,12 @@ struct RGPDPurgeCommand: ParsableCommand {
                        anonymisedDossiers: try s.anonymiseClosedDossiers(closedBefore: dossierLimit, on: today), closedBefore: dossierLimit,
                        purgedRequests: try s.purgeStruckOffRequests(before: requestLimit), struckOffBefore: requestLimit, dossiers: nil)
             }
+            // Also when nothing was due: a rerun wipes what an earlier run could not.
+            out.oldCopiesErased = try ws.store.eraseRemovedData()
+        }
+        if out.oldCopiesErased == false {
+            Console.error("Attention : la base est ouverte sur un autre poste ; son journal (fichier -wal) garde une copie des "
+                          + "données effacées. Relancez « guichet rgpd purge » quand plus personne ne l'a ouverte.")
         }
         if json { try Console.json(out); return }
         let verb = dryRun ? "seraient" : "ont été"

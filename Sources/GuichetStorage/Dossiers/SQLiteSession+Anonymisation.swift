@@ -4,8 +4,8 @@ import GuichetCore
 
 /// RGPD anonymisation of closed dossiers (brief §9): the record keeps its amounts for the budget
 /// figures, loses its personal data, and its history (field diffs full of names and addresses) is
-/// replaced by one line. History is append-only: its delete trigger lets lines go only while the
-/// 'rgpd-purge-in-progress' flag is set, inside this same transaction.
+/// replaced by one line. History is append-only: `duringRGPDPurge` lets its lines go, inside this
+/// same transaction.
 extension SQLiteSession {
     static let anonymisationAction = "anonymisation RGPD"
     private static let closedStatuses = DossierStatus.allCases.filter(\.isClosed).map { "'\($0.rawValue)'" }.joined(separator: ",")
@@ -18,19 +18,19 @@ extension SQLiteSession {
         let due = try dueDossiers(closedBefore: date)
         guard !due.isEmpty else { return 0 }
         let now = Date()
-        try MetaRecord.set("rgpd-purge-in-progress", "1", in: db)
-        for stored in due {
-            let key = stored.number.formatted
-            var d = stored.anonymised(on: today)
-            d.version = stored.version + 1
-            d.updatedAt = now
-            try Self.dossiers.replaceWithoutHistory(d, key: key, version: d.version, in: self, now: now)
-            try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey = ?", arguments: [Self.dossiers.entity, key])
-            try append(HistoryEvent(at: now, agent: agent, entity: Self.dossiers.entity, entityKey: key,
-                                    action: Self.anonymisationAction, changes: [],
-                                    comment: "Données personnelles effacées au \(FrenchFormat.date(today)) : durée de conservation échue"))
+        try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable]) {
+            for stored in due {
+                let key = stored.number.formatted
+                var d = stored.anonymised(on: today)
+                d.version = stored.version + 1
+                d.updatedAt = now
+                try Self.dossiers.replaceWithoutHistory(d, key: key, version: d.version, in: self, now: now)
+                try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey = ?", arguments: [Self.dossiers.entity, key])
+                try append(HistoryEvent(at: now, agent: agent, entity: Self.dossiers.entity, entityKey: key,
+                                        action: Self.anonymisationAction, changes: [],
+                                        comment: "Données personnelles effacées au \(FrenchFormat.date(today)) : durée de conservation échue"))
+            }
         }
-        try db.execute(sql: "DELETE FROM meta WHERE key = 'rgpd-purge-in-progress'")
         return due.count
     }
 

@@ -37,6 +37,8 @@ req "dry run changed nothing" "$(RP "d['dossiers'][0]['applicant']")" "$NAME"
 expect "rgpd purge --json" 0 "$G" --database "$P" rgpd purge --date "$FUT" --json
 req "purge anonymised the due dossiers" "$(RP "d['anonymisedDossiers']")" "$DUE_D"
 req "purge deleted the due requests" "$(RP "d['purgedRequests']")" "$DUE_R"
+req "purge wiped the old copies (journal)" "$(RP "d['oldCopiesErased']")" "True"
+if grep -aqF -- "$NAME" "$P" "$P-wal" 2>/dev/null && [ -z "$KEPT" ]; then fail "the name lingers in the file"; else ok "the name is gone from the file unless a kept dossier has it"; fi
 expect "rgpd: search the name after" 0 "$G" --database "$P" dossiers list --search "$NAME" --json --limit 0
 req "the name finds only dossiers not due" "$(RP "' '.join(sorted(x['number'] for x in d['dossiers']))")" "$KEPT"
 expect "rgpd: the target is anonymised" 0 "$G" --database "$P" dossiers show "$TARGET"
