@@ -6,7 +6,7 @@
 /// scheme, PLH action, statuses and dates, amounts, payments, co-funding, commune, postcode,
 /// INSEE code, the building's facts, and the name and SIRET of an applicant that is a legal entity.
 extension AidDossier {
-    /// What the list shows instead of a natural person's name.
+    /// Replaces a required free text (a closure's reason) and marks where a reason was given.
     public static let anonymisedText = "Effacé (RGPD)"
 
     public var isAnonymised: Bool { anonymisedOn != nil }
