@@ -131,4 +131,17 @@ final class InMemoryDossierStore: DossierStore {
     func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures] {
         BudgetFigures.aggregate(rows.values).filter { years?.contains($0.year) ?? true }
     }
+    func dossiersDueForAnonymisation(closedBefore date: CalendarDate) throws -> [RetentionDue] {
+        rows.values.sorted { $0.number < $1.number }.compactMap { d in
+            guard !d.isAnonymised, let start = d.retentionStart, start < date else { return nil }
+            return RetentionDue(key: d.number.formatted, since: start)
+        }
+    }
+    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
+        let due = try dossiersDueForAnonymisation(closedBefore: date)
+        for d in rows.values where due.contains(where: { $0.key == d.number.formatted }) {
+            rows[d.number] = d.anonymised(on: today)
+        }
+        return due.count
+    }
 }

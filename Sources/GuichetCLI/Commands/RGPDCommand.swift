@@ -3,10 +3,12 @@ import Foundation
 import GuichetCore
 import GuichetReports
 
-/// `guichet rgpd export --applicant NOM | --dossier NUMERO --output FICHIER(.pdf|.json)`.
+/// `guichet rgpd export --applicant NOM | --dossier NUMERO --output FICHIER(.pdf|.json)`,
+/// `guichet rgpd echeances`, `guichet rgpd purge`.
 struct RGPDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rgpd", abstract: "Données personnelles : droit d'accès.", subcommands: [RGPDExportCommand.self])
+        commandName: "rgpd", abstract: "Données personnelles : droit d'accès, durées de conservation.",
+        subcommands: [RGPDExportCommand.self, RGPDScheduleCommand.self, RGPDPurgeCommand.self])
 }
 
 struct RGPDExportCommand: ParsableCommand {

@@ -22,6 +22,7 @@ struct RequestsPurgeCommand: ParsableCommand {
         let rules = ws.profile.manifest.retention
         let limit = rules.struckOffPurgeLimit(today: today)
         let purged = try ws.store.write { try $0.purgeStruckOffRequests(before: limit) }
+        if purged > 0 { _ = try ws.store.eraseRemovedData() }
         if json { try Console.json(Output(purged: purged, struckOffBefore: limit, retentionYears: rules.struckOffRequestYears)); return }
         Console.line("\(FrenchFormat.integer(purged)) demande(s) radiée(s) avant le \(FrenchFormat.date(limit)) supprimée(s) "
                      + "(conservation : \(rules.struckOffRequestYears) an(s) après la radiation).")

@@ -23,6 +23,9 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
     public var antiSpeculation: AntiSpeculationClause?
     public var timeline: [StatusChange]
     public var comments: [DossierComment]
+    /// Set when the RGPD retention period ended and personal data was removed (brief §9);
+    /// the amounts stay for the budget figures. Absent from records never anonymised.
+    public var anonymisedOn: CalendarDate?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -36,7 +39,7 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
         self.requestedAmount = requestedAmount; self.computedAmount = nil; self.grant = nil
         self.status = .draft; self.receivedOn = nil; self.closure = nil
         self.documents = []; self.payments = []; self.coFunding = []; self.antiSpeculation = nil
-        self.timeline = []; self.comments = []
+        self.timeline = []; self.comments = []; self.anonymisedOn = nil
         self.version = 0; self.createdAt = createdAt; self.updatedAt = createdAt
     }
 

@@ -7,6 +7,8 @@ public struct Applicant: Codable, Sendable, Equatable {
     public var address: String?
     public var phone: String?
     public var email: String?
+    /// True once the RGPD anonymisation removed the person's data (see `AidDossier.anonymised(on:)`).
+    public var anonymised: Bool?
 
     public init(kind: ApplicantKind, household: Household? = nil, organisation: Organisation? = nil,
                 address: String? = nil, phone: String? = nil, email: String? = nil) {
@@ -20,12 +22,14 @@ public struct Applicant: Codable, Sendable, Equatable {
     /// "DUPONT Marie" for a household (its first applicant), the name of an organisation.
     public var displayName: String {
         if let o = organisation { return o.name }
+        if anonymised == true { return Self.anonymisedName }
         if let m = household?.members.first(where: { $0.role == .applicant }) ?? household?.members.first { return m.displayName }
         return ""
     }
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()
+        if anonymised == true && organisation == nil { return v.errors }
         if kind.isOrganisation {
             guard let o = organisation else {
                 v.add(ValidationError(field: "organisation", "l'organisme demandeur est obligatoire pour un demandeur « \(kind.label) »"))

@@ -32,6 +32,13 @@ public protocol DossierStore {
     func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws
     /// Per (scheme, year) figures, as `BudgetFigures.aggregate` computes them; `years` nil: all.
     func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures]
+    /// RGPD (brief §9): closed dossiers not yet anonymised whose retention started
+    /// (`AidDossier.retentionStart`) strictly before `date`, by number, with no personal data.
+    func dossiersDueForAnonymisation(closedBefore date: CalendarDate) throws -> [RetentionDue]
+    /// Anonymises those dossiers (`AidDossier.anonymised(on:)`) as of `today`: records, list and
+    /// search columns, and each one's history replaced by a single line without personal data.
+    /// All or nothing; returns how many. A second run finds nothing to do.
+    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int
 }
 
 extension DossierStore {

@@ -36,6 +36,8 @@ public protocol RequestStore {
     /// RGPD (brief §9): deletes requests struck off strictly before `date`, their scores and their
     /// history lines, and writes one history line saying how many (no personal data). Returns the count.
     func purgeStruckOffRequests(before date: CalendarDate) throws -> Int
+    /// The requests `purgeStruckOffRequests(before: date)` would delete: ids and striking-off dates.
+    func struckOffRequests(before date: CalendarDate) throws -> [RetentionDue]
 }
 
 /// A request as stored: its version (optimistic locking) and its latest score.

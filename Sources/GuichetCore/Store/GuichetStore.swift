@@ -8,6 +8,15 @@ public protocol GuichetStore: AnyObject, Sendable {
     var location: String { get }
     func read<T>(_ body: (any StoreSession) throws -> T) throws -> T
     func write<T>(_ body: (any StoreSession) throws -> T) throws -> T
+    /// After an RGPD purge was committed: makes the removed data gone from the storage's files
+    /// (a journal may still hold the old pages), not only unreachable. False when it could not be
+    /// done now (the base is open elsewhere); the next purge or the storage's own upkeep does it.
+    func eraseRemovedData() throws -> Bool
+}
+
+extension GuichetStore {
+    /// Stores that keep no old copies have nothing to do.
+    public func eraseRemovedData() throws -> Bool { true }
 }
 
 /// Everything a session can do; each area of the product adds its own protocol here.

@@ -146,12 +146,11 @@ extension SQLiteSession: RequestStore {
         let condition = "struckOffOn IS NOT NULL AND struckOffOn < ?"
         let count = try Self.requests.count(where: condition, arguments: [date.iso], in: self)
         guard count > 0 else { return 0 }
-        // The history and score triggers let deletions through only while this flag is set.
-        try MetaRecord.set("rgpd-purge-in-progress", "1", in: db)
-        try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey IN (SELECT key FROM request WHERE \(condition))",
-                       arguments: [SocialHousingRequest.historyEntity, date.iso])
-        try db.execute(sql: "DELETE FROM request WHERE \(condition)", arguments: [date.iso])
-        try db.execute(sql: "DELETE FROM meta WHERE key = 'rgpd-purge-in-progress'")
+        try duringRGPDPurge(searchIndexes: [Self.requests.ftsTable]) {
+            try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey IN (SELECT key FROM request WHERE \(condition))",
+                           arguments: [SocialHousingRequest.historyEntity, date.iso])
+            try db.execute(sql: "DELETE FROM request WHERE \(condition)", arguments: [date.iso])
+        }
         try append(HistoryEvent(at: Date(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "purge RGPD", changes: [],
                                 comment: "\(count) demande(s) radiée(s) avant le \(FrenchFormat.date(date)) supprimée(s) avec leurs cotations et leur historique"))
