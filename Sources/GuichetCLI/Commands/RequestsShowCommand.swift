@@ -35,7 +35,8 @@ struct RequestsShowCommand: ParsableCommand {
         if !r.criteria.isEmpty {
             Console.line("Situations déclarées :")
             for c in r.criteria {
-                Console.line("  • \(c.criterionId) : \(RequestText.document(c.document, on: on))" + (c.detail.map { " (\($0))" } ?? ""))
+                let label = ws.profile.cotation?.criterion(id: c.criterionId)?.label ?? c.criterionId
+                Console.line("  • \(label) : \(RequestText.document(c.document, on: on))" + (c.detail.map { " (\($0))" } ?? ""))
             }
         }
         for p in r.calProposals {

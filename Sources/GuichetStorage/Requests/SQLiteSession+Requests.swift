@@ -127,14 +127,21 @@ extension SQLiteSession: RequestStore {
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
         let now = Date()
         let stamp = Timestamp.string(now)
-        for row in rows {
-            let request = try Self.requests.decode(row["data"])
+        let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool) in
+            (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso)
+        }
+        // Scoring and encoding on every core; the writes follow in order.
+        let fresh = previous.concurrentMap { request, total, sameBasis -> (StoredScore, String?)? in
             let result = CotationEngine.score(request, grid: grid, on: date)
-            let previous: Int? = row["sTotal"]
-            if previous == result.total && row["sGrid"] == grid.version && row["sOn"] == date.iso { continue }
-            try appendScore(StoredScore(requestId: request.id, result: result), stamp: stamp)
+            if sameBasis && total == result.total { return nil }
+            let score = StoredScore(requestId: request.id, result: result)
+            return (score, try? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self))
+        }
+        for (old, new) in zip(previous, fresh) {
+            guard let (score, lines) = new else { continue }
+            try appendScore(score, linesJSON: lines, stamp: stamp)
             summary.rescored += 1
-            if previous != result.total { summary.changedTotal += 1 }
+            if old.1 != score.total { summary.changedTotal += 1 }
         }
         try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "recotation", changes: [],

@@ -82,6 +82,13 @@ expect "show after rescore" 0 "$G" --database "$R" requests show "$id" --json
 if [ "$(json_get "[s['computedOn'] for s in d['scoreHistory']]")" = "['2024-09-01', '2025-03-01']" ]; then ok "old score kept in history"; else fail "score history" "$out"; fi
 expect "check with requests" 0 "$G" --database "$R" check --json
 contains "check counts requests" '"demandes" : 2'
+# A latest score that recomputation with the same grid does not give is reported by check.
+cp "$R" "$T/tampered.sqlite"
+sqlite3 "$T/tampered.sqlite" "INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt)
+  SELECT requestKey, total + 7, gridVersion, computedOn, priority, lines, recordedAt FROM request_score WHERE requestKey = '$id' ORDER BY id DESC LIMIT 1;
+  UPDATE request SET scoreId = last_insert_rowid() WHERE key = '$id';"
+expect "check finds a tampered score" 1 "$G" --database "$T/tampered.sqlite" check
+contains "check names the request and the recomputation" "demande $id : cotation enregistrée de"
 expect "purge (nothing struck off)" 0 "$G" --database "$R" requests purge --json
 json_ok "purge JSON parses"
 
