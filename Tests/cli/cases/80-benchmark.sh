@@ -1,0 +1,9 @@
+# The benchmark command on a small demo base made for it (figures only, no window: no timing is asserted).
+expect "benchmark without window" 0 "$G" benchmark --size 300 --runs 1 --sans-fenetre --json
+contains "demo base made for the measure" "création de la base de démonstration"
+contains "storage search figure" "recherche « dup » (compte + 1re page)"
+contains "export compared with sqlite3" "× sqlite3 -csv"
+contains "memory on a tenth of the rows" "mémoire max de l'export à 30 lignes"
+contains "memory on all the rows" "mémoire max de l'export à 300 lignes"
+contains "export memory is private memory" "mémoire privée max"
+expect "benchmark leaves no temporary base" 0 bash -c '! ls "${TMPDIR:-/tmp}" | grep -q "^guichet-benchmark-"'
