@@ -63,6 +63,7 @@ public final class DossiersScreen: Screen {
 
         connectSignals(newButton: try b.get("new"))
         showCount() // the table read the list when it was made
+        RetentionCheck.start(workspace: workspace, label: try b.get("retention-notice"))
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it
