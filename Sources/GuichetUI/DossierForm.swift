@@ -14,7 +14,7 @@ final class DossierForm {
     private weak var window: Window?
 
     private let title: Label
-    private let subtitle: Label
+    let subtitle: Label
     let banner: Label
     private let editor: Widget
     private let schemeDrop: DropDown
@@ -122,7 +122,13 @@ final class DossierForm {
         banner.show(nil)
         actionMessage.show(nil)
         load(dossier, schemeCode: dossier.schemeCode)
+        // An anonymised dossier keeps its figures for the budget; nobody types a person back in.
+        editor.isSensitive = !dossier.isAnonymised
+        refreshSaveState()
     }
+
+    /// Whether the shown dossier can be edited (not an anonymised one).
+    var isEditable: Bool { editor.isSensitive }
 
     /// Starts a new dossier of the first scheme (the agent chooses the scheme first).
     func startNew() {
@@ -131,6 +137,7 @@ final class DossierForm {
         banner.show(nil)
         actionMessage.show(nil)
         let code = schemes.first?.code ?? ""
+        editor.isSensitive = true
         working = blankDossier(scheme: code)
         load(working!, schemeCode: code)
         // Nothing typed yet: leaving asks nothing; the first keystroke makes the form dirty.
@@ -205,7 +212,11 @@ final class DossierForm {
             subtitle.show("Choisissez d’abord le dispositif : le formulaire n’affiche que ses champs.")
         } else {
             title.text = d.number.formatted
-            subtitle.show("\(d.status.label) · \(scheme?.name ?? d.schemeCode)")
+            var line = "\(d.status.label) · \(scheme?.name ?? d.schemeCode)"
+            if let on = stored?.anonymisedOn {
+                line += "\nAnonymisé le \(FrenchFormat.date(on)) (RGPD) : données personnelles effacées, fiche en lecture seule."
+            }
+            subtitle.show(line)
         }
     }
 
@@ -277,7 +288,7 @@ final class DossierForm {
     }
 
     private func refreshSaveState() {
-        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty
+        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editor.isSensitive
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
@@ -469,7 +480,7 @@ final class DossierForm {
 
     /// Ctrl+S and the Save button.
     func save() {
-        guard let result = revalidate() else { return }
+        guard isEditable, let result = revalidate() else { return }
         guard result.isValid else {
             showAllErrors = true
             revalidate()

@@ -47,6 +47,33 @@ final class DossiersScreenTests: XCTestCase {
         }
     }
 
+    func testAnAnonymisedDossierOpensReadOnly() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 40)
+        let later = CalendarDate(year: 2040, month: 1, day: 1)!
+        let limit = RetentionSchedule(rules: workspace.profile.manifest.retention, today: later).closedDossierLimit
+        let anonymised = try workspace.store.write { try $0.anonymiseClosedDossiers(closedBefore: limit, on: later) }
+        XCTAssertGreaterThan(anonymised, 0)
+        let number = try XCTUnwrap(try workspace.store.read { s in
+            try s.dossiers(DossierQuery()).first { $0.isAnonymised }?.number
+        })
+        try MainActor.assumeIsolated {
+            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
+            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            defer { main.window.destroy() }
+            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
+            let row = try XCTUnwrap((0..<screen.table.rowCount).first { screen.table.text(row: $0, column: 0) == number.formatted })
+            screen.table.select(row: row)
+            let form = try XCTUnwrap(screen.builtForm)
+            XCTAssertEqual(form.stored?.number, number)
+            XCTAssertFalse(form.isEditable, "an anonymised dossier is read only")
+            XCTAssertTrue(form.subtitle.text.contains("Anonymisé le 01/01/2040 (RGPD)"), form.subtitle.text)
+            XCTAssertFalse(form.saveButton.isSensitive)
+            form.startNew()
+            XCTAssertTrue(form.isEditable, "a new dossier is editable again")
+        }
+    }
+
     func testListCountsSearchAndFiltersFromStorage() throws {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace(count: 300)
