@@ -74,11 +74,13 @@ public enum RGPDReport {
     static let amountFields: Set<String> = ["amount", "yearlyIncome", "requestedAmount", "computedAmount", "worksAmount",
                                             "communeCoFunding", "released", "repaymentDue"]
 
-    /// A value as a person reads it: amounts (stored in cents) in euros, ISO dates in French.
+    /// A value as a person reads it: amounts (stored in cents) in euros, ISO dates in French,
+    /// states and kinds by their French names.
     static func readable(_ change: FieldChange) -> String {
         let value = change.new ?? ""
         let last = change.field.split(separator: ".").last.map { String($0.prefix(while: { $0 != "[" })) } ?? ""
         if amountFields.contains(last), let cents = Int64(value) { return FrenchFormat.money(Money(cents: cents)) }
+        if let label = DossierFieldLabels.valueLabel(key: last, value: value) { return label }
         if value.count == 10, let d = CalendarDate(parsing: value) { return FrenchFormat.date(d) }
         return value
     }
@@ -88,16 +90,17 @@ public enum RGPDReport {
             heading: "Objet de la communication",
             paragraphs: ["Droit d'accès (article 15 du RGPD) : données enregistrées par le service concernant « \(export.subject) ». "
                          + "\(FrenchFormat.integer(export.dossiers.count)) dossier(s) d'aide où la personne apparaît, avec l'historique de chaque dossier. "
-                         + "Champs désignés par leur nom technique, montants en euros, dates au format jj/mm/aaaa ; l'export JSON joint contient les mêmes données sous forme structurée.",
+                         + "Montants en euros, dates au format jj/mm/aaaa ; l'export JSON joint contient les mêmes données sous forme structurée.",
                          "Aucun numéro de sécurité sociale ni donnée de nationalité n'est enregistré."])]
         for entry in export.dossiers {
             let d = entry.dossier
             let fields = FieldChange.diff(old: nil as AidDossier?, new: d).filter { !bookkeeping.contains($0.field) }
-                .map { [ReportCell.text($0.field), .text(readable($0))] }
+                .map { [ReportCell.text(DossierFieldLabels.label($0.field)), .text(readable($0))] }
             let history = entry.history.map { h -> [ReportCell] in
                 let paris = TimeZone(identifier: "Europe/Paris") ?? .current
                 let t = h.at.timeIntervalSince1970 + Double(paris.secondsFromGMT(for: h.at))
-                let changed = h.changes.map(\.field).prefix(12).joined(separator: ", ") + (h.changes.count > 12 ? "…" : "")
+                let changed = h.changes.map { DossierFieldLabels.label($0.field) }.prefix(12).joined(separator: ", ")
+                    + (h.changes.count > 12 ? "…" : "")
                 return [.date(CalendarDate(dayNumber: Int((t / 86_400).rounded(.down)))), .text(h.agent), .text(h.action),
                         .text(h.comment ?? ""), .text(changed)]
             }
