@@ -42,10 +42,10 @@ final class RequestListSource: LazyTableDataSource {
         q.offset = rows.lowerBound
         q.limit = rows.count
         do {
-            let page = try store.read { try $0.requests(q) }
-            return page.enumerated().map { index, stored in
-                ids[rows.lowerBound + index] = stored.id
-                return Self.cells(stored, rank: rows.lowerBound + index + 1)
+            let page = try store.read { try $0.requestListRows(q) }
+            return page.enumerated().map { index, row in
+                ids[rows.lowerBound + index] = row.id
+                return Self.cells(row, rank: rows.lowerBound + index + 1)
             }
         } catch {
             lastError = "Lecture des demandes impossible : \(error)"
@@ -56,14 +56,13 @@ final class RequestListSource: LazyTableDataSource {
     /// The id of the request shown at `row`, once its page was read.
     func id(atRow row: Int) -> String? { ids[row] }
 
-    static func cells(_ stored: StoredRequest, rank: Int) -> [String] {
-        let r = stored.request
-        return [
+    static func cells(_ r: RequestListRow, rank: Int) -> [String] {
+        [
             FrenchFormat.integer(rank),
             r.id,
             FrenchFormat.date(r.requestDate),
-            stored.score.map { FrenchFormat.integer($0.total) } ?? "—",
-            stored.score?.isPriorityHousehold == true ? "●" : "",
+            r.scoreTotal.map(FrenchFormat.integer) ?? "—",
+            r.isPriorityHousehold ? "●" : "",
             r.wishedTypologies.map(\.rawValue).joined(separator: ", "),
             r.wishedCommunes.map(\.description).joined(separator: ", "),
         ]

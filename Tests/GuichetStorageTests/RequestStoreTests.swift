@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import GuichetCore
 @testable import GuichetStorage
@@ -80,6 +81,9 @@ final class RequestStoreTests: XCTestCase {
         for q in queries {
             let expected = q.apply(to: stored).map(\.id)
             XCTAssertEqual(try store.read { try $0.requests(q) }.map(\.id), expected, "\(q)")
+            // The list's narrow rows say what the full records say, in the same order.
+            XCTAssertEqual(try store.read { try $0.requestListRows(q) },
+                           try store.read { try $0.requests(q) }.map(RequestListRow.init), "\(q)")
             var unpaged = q; unpaged.offset = 0; unpaged.limit = nil
             XCTAssertEqual(try store.read { try $0.countRequests(q) }, unpaged.apply(to: stored).count, "\(q)")
         }
@@ -92,6 +96,19 @@ final class RequestStoreTests: XCTestCase {
         XCTAssertEqual(first.score?.total, fresh.total)
         XCTAssertEqual(first.score.map { $0.agrees(with: fresh) }, true)
         XCTAssertEqual(first.score?.lines.map(\.id), fresh.lines.filter { $0.applied || $0.points > 0 }.map(\.id))
+    }
+
+    /// The first pages of the ranked list walk the ranking index and stop after the page.
+    func testFirstPagesWalkTheRankingIndex() throws {
+        let (store, _) = try makeStore(count: 30)
+        let plan = try store.pool.read { db -> String in
+            let (condition, args) = SQLiteSession.sqlFilter(RequestQuery(limit: 100), forPage: true)
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT key FROM request WHERE \(condition) "
+                                        + "ORDER BY \(SQLiteSession.rankingOrder) LIMIT 100", arguments: args)
+                .map { $0["detail"] as String }.joined(separator: " | ")
+        }
+        XCTAssertTrue(plan.contains("USING INDEX request_ranking"), plan)
+        XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
     func testUpdateRefusesAStaleVersionAndKeepsScoreHistory() throws {

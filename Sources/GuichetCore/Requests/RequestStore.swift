@@ -38,6 +38,42 @@ public protocol RequestStore {
     func purgeStruckOffRequests(before date: CalendarDate) throws -> Int
     /// The requests `purgeStruckOffRequests(before: date)` would delete: ids and striking-off dates.
     func struckOffRequests(before date: CalendarDate) throws -> [RetentionDue]
+    /// One page of the ranked list, as the list shows it (no score detail).
+    func requestListRows(_ query: RequestQuery) throws -> [RequestListRow]
+}
+
+extension RequestStore {
+    /// Reference semantics; stores read less when they can.
+    public func requestListRows(_ query: RequestQuery) throws -> [RequestListRow] {
+        try requests(query).map(RequestListRow.init)
+    }
+}
+
+/// What the ranked list shows of a request: no household detail, no score lines (reading and
+/// decoding each row's score explanation was most of the list's cost).
+public struct RequestListRow: Sendable, Equatable {
+    public var id: String
+    public var requestDate: CalendarDate
+    public var scoreTotal: Int?
+    public var isPriorityHousehold: Bool
+    public var wishedTypologies: [Typology]
+    public var wishedCommunes: [WishedCommune]
+
+    public init(id: String, requestDate: CalendarDate, scoreTotal: Int?, isPriorityHousehold: Bool,
+                wishedTypologies: [Typology], wishedCommunes: [WishedCommune]) {
+        self.id = id
+        self.requestDate = requestDate
+        self.scoreTotal = scoreTotal
+        self.isPriorityHousehold = isPriorityHousehold
+        self.wishedTypologies = wishedTypologies
+        self.wishedCommunes = wishedCommunes
+    }
+
+    public init(_ stored: StoredRequest) {
+        self.init(id: stored.id, requestDate: stored.request.requestDate, scoreTotal: stored.score?.total,
+                  isPriorityHousehold: stored.score?.isPriorityHousehold ?? false,
+                  wishedTypologies: stored.request.wishedTypologies, wishedCommunes: stored.request.wishedCommunes)
+    }
 }
 
 /// A request as stored: its version (optimistic locking) and its latest score.

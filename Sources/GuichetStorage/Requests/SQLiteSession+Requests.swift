@@ -91,11 +91,40 @@ extension SQLiteSession: RequestStore {
     }
 
     func requests(_ query: RequestQuery) throws -> [StoredRequest] {
-        let (condition, args) = Self.sqlFilter(query)
+        let (condition, args) = Self.sqlFilter(query, forPage: query.limit != nil)
         var sql = Self.selectStored + " WHERE \(condition) ORDER BY \(Self.rankingOrder)"
         if let limit = query.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, query.offset))" }
         else if query.offset > 0 { sql += " LIMIT -1 OFFSET \(query.offset)" }
         return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.storedRequest)
+    }
+
+    /// The list's page: the ranking columns of the narrow table and the two wish lists taken out
+    /// of the record by SQLite, without decoding whole requests or their score lines (both
+    /// were most of the list's cost).
+    func requestListRows(_ query: RequestQuery) throws -> [RequestListRow] {
+        let (condition, args) = Self.sqlFilter(query, forPage: query.limit != nil)
+        var sql = """
+            SELECT r.key AS key, r.requestDate AS requestDate, r.scoreTotal AS total, r.isPriority AS priority,
+                   json_extract(d.data, '$.wishedTypologies') AS typologies, json_extract(d.data, '$.wishedCommunes') AS communes
+            FROM request r JOIN request_data d ON d.ref = r.key WHERE \(condition) ORDER BY \(Self.rankingOrder)
+            """
+        if let limit = query.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, query.offset))" }
+        else if query.offset > 0 { sql += " LIMIT -1 OFFSET \(query.offset)" }
+        return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+            guard let date = CalendarDate(parsing: row["requestDate"]) else {
+                throw StoreError.constraint("demande « \(row["key"] as String? ?? "?") » : date de demande illisible dans la base")
+            }
+            return RequestListRow(id: row["key"], requestDate: date, scoreTotal: row["total"],
+                                  isPriorityHousehold: (row["priority"] as Bool?) ?? false,
+                                  wishedTypologies: Self.strings(row["typologies"]).compactMap(Typology.init(rawValue:)),
+                                  wishedCommunes: Self.strings(row["communes"]).map(WishedCommune.init))
+        }
+    }
+
+    /// A JSON array of strings as SQLite's json_extract returns it; empty when absent.
+    static func strings(_ json: String?) -> [String] {
+        guard let json, let array = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else { return [] }
+        return array
     }
 
     func countRequests(_ query: RequestQuery) throws -> Int {
@@ -164,10 +193,15 @@ extension SQLiteSession: RequestStore {
         return count
     }
 
-    static func sqlFilter(_ q: RequestQuery) -> (String, StatementArguments) {
+    /// The WHERE clause of a query. `forPage`: near the top of the ranking, the leading `+`
+    /// keeps SQLite walking the ranking index and stopping after the page, instead of taking the
+    /// struck-off index and sorting every open request (30 ms → 1 ms for the first page of
+    /// 50,000); deep pages sort, which beats walking tens of thousands of rows.
+    static func sqlFilter(_ q: RequestQuery, forPage: Bool = false) -> (String, StatementArguments) {
         var parts: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
-        if !q.includeStruckOff { parts.append("struckOffOn IS NULL") }
+        let walk = forPage && q.offset < 5_000
+        if !q.includeStruckOff { parts.append(walk ? "+struckOffOn IS NULL" : "struckOffOn IS NULL") }
         if q.priorityOnly { parts.append("isPriority = 1") }
         if let c = q.commune { parts.append("instr(communeKeys, ?) > 0"); args.append(keyList([WishedCommune(c).matchKey])) }
         if let t = q.typology { parts.append("instr(typologyKeys, ?) > 0"); args.append(keyList([t.rawValue])) }
