@@ -30,6 +30,9 @@ final class RequestForm {
     private(set) var calRows: [CalRow] = []
     private(set) var claimRows: [ClaimRow] = []
     private var priorityChecks: [(PriorityCategory, CheckButton)] = []
+    /// The priority categories, collapsed while none is ticked: 22 wrapping labels measured for
+    /// nothing were a large part of the section's opening.
+    private(set) var priorityList: Expander!
     /// The request being edited as loaded (nil for a new one): its id, and what the form keeps.
     private(set) var loaded: SocialHousingRequest?
     private var loading = false
@@ -81,11 +84,15 @@ final class RequestForm {
         root.append(addProposal)
 
         root.append(formHeading("Publics prioritaires"))
+        let categories = Box(vertical: true, spacing: 6)
         for category in grid.priorityCategories {
             let (line, check) = wrappedCheck(category.label)
             priorityChecks.append((category, check))
-            root.append(line)
+            categories.append(line)
         }
+        priorityList = Expander(label: "", child: categories)
+        priorityList.setAccessibleLabel("Catégories de publics prioritaires")
+        root.append(priorityList)
         connect()
         startNew(on: CalendarDate.today())
     }
@@ -101,7 +108,13 @@ final class RequestForm {
             entry.onChanged { [weak self] in self?.changed() }
         }
         homeStatus.onSelectionChanged { [weak self] in self?.changed() }
-        for check in typologies + priorityChecks.map(\.1) { check.onToggled { [weak self] in self?.changed() } }
+        for check in typologies { check.onToggled { [weak self] in self?.changed() } }
+        for check in priorityChecks.map(\.1) {
+            check.onToggled { [weak self] in
+                self?.showPriorityCount()
+                self?.changed()
+            }
+        }
         for row in claimRows { row.onChanged = { [weak self] in self?.changed() } }
     }
 
@@ -194,6 +207,19 @@ final class RequestForm {
         for proposal in request.calProposals { appendProposal(proposal) }
         for row in claimRows { row.load(request.claim(for: row.criterion.id)) }
         for (category, check) in priorityChecks { check.isActive = request.priorityCategories.contains(category.id) }
+        priorityList.isExpanded = !request.priorityCategories.isEmpty
+        showPriorityCount()
+    }
+
+    /// "Aucune catégorie cochée (22)" / "2 catégories cochées sur 22".
+    private func showPriorityCount() {
+        let ticked = priorityChecks.filter { $0.1.isActive }.count
+        let all = priorityChecks.count
+        priorityList.label = switch ticked {
+        case 0: "Aucune catégorie cochée (\(all))"
+        case 1: "1 catégorie cochée sur \(all)"
+        default: "\(ticked) catégories cochées sur \(all)"
+        }
     }
 
     // MARK: Reading

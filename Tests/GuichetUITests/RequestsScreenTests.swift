@@ -83,10 +83,19 @@ final class RequestsScreenTests: XCTestCase {
             screen.newItem()
             let form = screen.form
             XCTAssertFalse(screen.saveButton.isSensitive, "resources missing")
+            XCTAssertFalse(form.priorityList.isExpanded, "no category ticked: the list waits collapsed")
+            XCTAssertEqual(form.priorityList.label, "Aucune catégorie cochée (\(grid.priorityCategories.count))")
             form.memberRows[0].birthDate.text = "12/03/1985"
             form.resources.text = "30 000,00"
             form.communes.text = "Arques"
             XCTAssertTrue(screen.saveButton.isSensitive)
+            var withCategory = try XCTUnwrap(form.draft().request, "a draft to show")
+            withCategory.priorityCategories = [try XCTUnwrap(grid.priorityCategories.first).id]
+            form.show(withCategory)
+            XCTAssertTrue(form.priorityList.isExpanded, "a request with a category shows the list")
+            XCTAssertEqual(form.priorityList.label, "1 catégorie cochée sur \(grid.priorityCategories.count)")
+            withCategory.priorityCategories = []
+            form.show(withCategory) // back to the typed request, without category
             let before = try XCTUnwrap(Int(screen.score.total.text.filter(\.isNumber)))
             let dalo = try XCTUnwrap(form.claimRow("dalo"))
             dalo.declared.isActive = true
