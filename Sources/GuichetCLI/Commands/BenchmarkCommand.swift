@@ -23,6 +23,11 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
+    func validate() throws {
+        guard size >= 1 && size <= 2_000_000 else { throw ArgumentParser.ValidationError("--size doit être compris entre 1 et 2 000 000") }
+        guard runs >= 1 && runs <= 100 else { throw ArgumentParser.ValidationError("--runs doit être compris entre 1 et 100") }
+    }
+
     struct Figure: Encodable {
         var name: String
         var milliseconds: Double

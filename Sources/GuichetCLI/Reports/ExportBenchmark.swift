@@ -39,10 +39,11 @@ enum ExportBenchmark {
                          target: "≤ 2 × sqlite3 -csv"))
         out.append(.init(name: "sqlite3 -csv, mêmes lignes et colonnes", milliseconds: sqlite ?? -1,
                          detail: sqlite == nil ? "sqlite3 introuvable" : "processus externe", target: nil))
+        func rowsText(_ n: Int) -> String { "\(FrenchFormat.integer(n)) ligne\(n > 1 ? "s" : "")" }
         func mib(_ kib: Int?) -> String { kib.map { "\(FrenchFormat.integer(Int64($0 / 1024))) Mio" } ?? "inconnue" }
-        out.append(.init(name: "mémoire max de l'export à \(FrenchFormat.integer(smallCount)) lignes", milliseconds: small.ms,
+        out.append(.init(name: "mémoire max de l'export à \(rowsText(smallCount))", milliseconds: small.ms,
                          detail: "mémoire privée max \(mib(small.kib))", target: "stable"))
-        out.append(.init(name: "mémoire max de l'export à \(FrenchFormat.integer(total)) lignes", milliseconds: full.ms,
+        out.append(.init(name: "mémoire max de l'export à \(rowsText(total))", milliseconds: full.ms,
                          detail: "mémoire privée max \(mib(full.kib))", target: "stable"))
         return out
     }

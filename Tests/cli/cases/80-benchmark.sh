@@ -7,3 +7,7 @@ contains "memory on a tenth of the rows" "mémoire max de l'export à 30 lignes"
 contains "memory on all the rows" "mémoire max de l'export à 300 lignes"
 contains "export memory is private memory" "mémoire privée max"
 expect "benchmark leaves no temporary base" 0 bash -c '! ls "${TMPDIR:-/tmp}" | grep -q "^guichet-benchmark-"'
+expect "negative size refused" 64 "$G" benchmark --size=-5 --sans-fenetre
+contains "size refusal names the option" "--size doit être compris entre 1 et 2 000 000"
+expect "zero runs refused" 64 "$G" benchmark --runs 0 --sans-fenetre
+contains "runs refusal names the option" "--runs doit être compris entre 1 et 100"
