@@ -35,11 +35,8 @@ final class DossiersScreenTests: XCTestCase {
         early.dossiers = page
         XCTAssertNil(StartupPrefetch.read(from: workspace, section: "budget").dossiers, "only the first screen's rows")
         try MainActor.assumeIsolated {
-            var configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
-            configuration.prefetch = early
-            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            let (main, screen) = try openSection(DossiersScreen.factory, on: workspace, as: DossiersScreen.self, prefetch: early)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             XCTAssertEqual(screen.table.rowCount, 7, "the rows read early are shown, not read again")
             screen.search.text = "saint"
             screen.search.text = ""
@@ -58,10 +55,8 @@ final class DossiersScreenTests: XCTestCase {
             try s.dossiers(DossierQuery()).first { $0.isAnonymised }?.number
         })
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            let (main, screen) = try openSection(DossiersScreen.factory, on: workspace, as: DossiersScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             let row = try XCTUnwrap((0..<screen.table.rowCount).first { screen.table.text(row: $0, column: 0) == number.formatted })
             screen.table.select(row: row)
             let form = try XCTUnwrap(screen.builtForm)
@@ -78,10 +73,8 @@ final class DossiersScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace(count: 300)
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            let (main, screen) = try openSection(DossiersScreen.factory, on: workspace, as: DossiersScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             XCTAssertEqual(screen.table.rowCount, 300)
             screen.search.text = "saint"
             let expected = try workspace.store.read { try $0.countDossiers(DossierQuery(text: "saint")) }
@@ -114,10 +107,8 @@ final class DossiersScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace(count: 20)
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: workspace.store.location, workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [DossiersScreen.factory], application: nil)
+            let (main, screen) = try openSection(DossiersScreen.factory, on: workspace, as: DossiersScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? DossiersScreen)
             main.present()
             XCTAssertNil(screen.builtForm, "the form waits until a dossier is opened")
             screen.table.select(row: 0)

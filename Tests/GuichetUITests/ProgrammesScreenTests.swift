@@ -31,10 +31,8 @@ final class ProgrammesScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
+            let (main, screen) = try openSection(ProgrammesScreen.factory, on: workspace, as: ProgrammesScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? ProgrammesScreen)
             let page = screen.construction
             XCTAssertEqual(page.table.rowCount, 43)
             // Summary: last line is the total, computed from the stored rows; the brief prints 1,230.
@@ -69,10 +67,8 @@ final class ProgrammesScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [ProgrammesScreen.factory], application: nil)
+            let (main, screen) = try openSection(ProgrammesScreen.factory, on: workspace, as: ProgrammesScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? ProgrammesScreen)
             let page = screen.construction
             // A programme whose PLS cell is blank: shown as unknown, never as 0.
             let blankPLS = try XCTUnwrap(page.data.firstIndex { $0.record.programme.pls.isBlank })
@@ -121,10 +117,8 @@ final class ProgrammesScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let workspace = try makeWorkspace()
         try MainActor.assumeIsolated {
-            let configuration = WindowConfiguration(territoryName: "Essai", databasePath: "essai", workspace: workspace)
-            let main = try MainWindow(configuration: configuration, screens: [LandlordsScreen.factory], application: nil)
+            let (main, screen) = try openSection(LandlordsScreen.factory, on: workspace, as: LandlordsScreen.self)
             defer { main.window.destroy() }
-            let screen = try XCTUnwrap(main.currentScreen as? LandlordsScreen)
             let stored = try workspace.store.read { try $0.landlords() }
             XCTAssertEqual(screen.table.rowCount, stored.count)
             // The source's stock that does not add up is flagged as given.
