@@ -201,8 +201,8 @@ final class RequestStoreTests: XCTestCase {
     func testFastTimestampReadsWhatTimestampWrites() {
         for seconds in [0.0, 1_700_000_000.123, 1_795_000_000.999, 951_782_400.5] {
             let text = Timestamp.string(Date(timeIntervalSince1970: seconds))
-            XCTAssertEqual(fastTimestamp(text), Timestamp.date(text), text)
+            XCTAssertEqual(SQLiteSession.fastTimestamp(text), Timestamp.date(text), text)
         }
-        XCTAssertNil(fastTimestamp("pas une date"))
+        XCTAssertNil(SQLiteSession.fastTimestamp("pas une date"))
     }
 }

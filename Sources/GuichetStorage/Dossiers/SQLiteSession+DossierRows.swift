@@ -36,23 +36,9 @@ extension SQLiteSession {
                 status: DossierStatus(rawValue: row[5]) ?? .draft,
                 requested: requested == 0 ? nil : Money(cents: requested),
                 granted: Money(cents: row[7]), paid: Money(cents: row[8]),
-                receivedOn: received.flatMap(Self.fastDate),
+                receivedOn: received.flatMap(CalendarDate.init(parsing:)),
                 lastChange: Self.fastTimestamp(row[10]) ?? Date(timeIntervalSince1970: 0)))
         }
-    }
-
-    /// Reads "2026-11-23" as projections store it, byte by byte (`CalendarDate(parsing:)` splits
-    /// strings and costs a quarter of a list export); other shapes fall back to it.
-    static func fastDate(_ text: String) -> CalendarDate? {
-        var u = text.utf8.makeIterator()
-        var parts = [0, 0, 0], index = 0
-        while let b = u.next() {
-            if b == UInt8(ascii: "-") { index += 1; if index > 2 { return CalendarDate(parsing: text) }; continue }
-            guard b >= 48 && b <= 57 else { return CalendarDate(parsing: text) }
-            parts[index] = parts[index] * 10 + Int(b - 48)
-        }
-        guard index == 2 else { return CalendarDate(parsing: text) }
-        return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
     }
 
     /// Reads "2026-11-23T10:04:05.123Z" as `Timestamp.string` writes it, without a formatter per

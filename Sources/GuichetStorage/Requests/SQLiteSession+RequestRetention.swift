@@ -3,9 +3,12 @@ import GRDB
 import GuichetCore
 
 extension SQLiteSession {
-    /// The same condition as `purgeStruckOffRequests(before:)`, read from the narrow table.
+    /// Requests struck off before a date (one `?`): what the purge deletes and the schedule lists.
+    static let struckOffBefore = "struckOffOn IS NOT NULL AND struckOffOn < ?"
+
+    /// What `purgeStruckOffRequests(before:)` would delete, read from the narrow table.
     func struckOffRequests(before date: CalendarDate) throws -> [RetentionDue] {
-        try Row.fetchAll(db, sql: "SELECT key, struckOffOn FROM request WHERE struckOffOn IS NOT NULL AND struckOffOn < ? ORDER BY struckOffOn, key",
+        try Row.fetchAll(db, sql: "SELECT key, struckOffOn FROM request WHERE \(Self.struckOffBefore) ORDER BY struckOffOn, key",
                          arguments: [date.iso]).compactMap { row in
             CalendarDate(parsing: row[1]).map { RetentionDue(key: row[0], since: $0) }
         }

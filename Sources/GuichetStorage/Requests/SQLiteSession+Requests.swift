@@ -179,7 +179,7 @@ extension SQLiteSession: RequestStore {
     }
 
     func purgeStruckOffRequests(before date: CalendarDate) throws -> Int {
-        let condition = "struckOffOn IS NOT NULL AND struckOffOn < ?"
+        let condition = Self.struckOffBefore
         let count = try Self.requests.count(where: condition, arguments: [date.iso], in: self)
         guard count > 0 else { return 0 }
         try duringRGPDPurge(searchIndexes: [Self.requests.ftsTable]) {
@@ -217,29 +217,6 @@ extension SQLiteSession: RequestStore {
         guard let key: String = row["sKey"], let on = CalendarDate(parsing: row["sOn"]) else { return nil }
         let lines = (try? JSONDecoder().decode([CotationLine].self, from: Data((row["sLines"] as String? ?? "[]").utf8))) ?? []
         return StoredScore(requestId: key, total: row["sTotal"], gridVersion: row["sGrid"], computedOn: on,
-                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: fastTimestamp(row["sAt"]))
+                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: Self.fastTimestamp(row["sAt"]))
     }
-}
-
-/// Reads the fixed `Timestamp` format ("2026-11-23T12:05:31.123Z") without a formatter: lists and
-/// checks read one per request, and creating ISO 8601 formatters dominated their time.
-func fastTimestamp(_ text: String?) -> Date? {
-    guard let text, text.utf8.count >= 20, let day = CalendarDate(parsing: String(text.prefix(10))) else {
-        return Timestamp.date(text)
-    }
-    let t = Array(text.utf8)
-    func n(_ from: Int, _ count: Int) -> Int? {
-        var v = 0
-        for i in from..<(from + count) {
-            guard i < t.count, t[i] >= 48, t[i] <= 57 else { return nil }
-            v = v * 10 + Int(t[i] - 48)
-        }
-        return v
-    }
-    guard t[10] == UInt8(ascii: "T"), t.last == UInt8(ascii: "Z"), let h = n(11, 2), let m = n(14, 2), let s = n(17, 2) else {
-        return Timestamp.date(text)
-    }
-    let millis = t.count >= 24 && t[19] == UInt8(ascii: ".") ? (n(20, 3) ?? 0) : 0
-    let seconds = Double(day.dayNumber * 86_400 + h * 3_600 + m * 60 + s) + Double(millis) / 1_000
-    return Date(timeIntervalSince1970: seconds)
 }
