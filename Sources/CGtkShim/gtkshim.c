@@ -53,12 +53,6 @@ gulong guichet_connect_size(gpointer instance, const gchar *signal, GuichetSizeH
     return g_signal_connect_data(instance, signal, G_CALLBACK(handler), box, release, 0);
 }
 
-gboolean guichet_emit_scroll(gpointer controller, double dx, double dy) {
-    gboolean handled = FALSE;
-    g_signal_emit_by_name(controller, "scroll", dx, dy, &handled);
-    return handled;
-}
-
 void guichet_emit_void(gpointer instance, const gchar *signal) {
     g_signal_emit_by_name(instance, signal);
 }

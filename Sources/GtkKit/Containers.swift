@@ -58,7 +58,3 @@ extension Label {
         isVisible = !(text ?? "").isEmpty
     }
 }
-
-extension Widget {
-    public func setTopMargin(_ pixels: Int32) { gtk_widget_set_margin_top(widget, pixels) }
-}

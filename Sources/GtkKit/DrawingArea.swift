@@ -17,11 +17,6 @@ public final class DrawingArea: Widget {
 
     private var area: UnsafeMutablePointer<GtkDrawingArea> { raw.assumingMemoryBound(to: GtkDrawingArea.self) }
 
-    public func setContentSize(width: Int32, height: Int32) {
-        gtk_drawing_area_set_content_width(area, width)
-        gtk_drawing_area_set_content_height(area, height)
-    }
-
     /// Sets the draw function; GTK owns the closure's box and frees it when replaced or destroyed.
     public func onDraw(_ handler: @escaping DrawHandler) {
         let box = Unmanaged.passRetained(Box(handler)).toOpaque()

@@ -2,12 +2,6 @@ import CGtk
 import CGtkShim
 
 extension Widget {
-    /// Calls `handler` once, after the first frame that paints this widget (its frame clock's
-    /// `after-paint` following `map`): what "the window is on screen" means for benchmarks.
-    public func onFirstFramePainted(_ handler: @escaping @MainActor () -> Void) {
-        onAfterNextPaint(handler)
-    }
-
     /// Calls `handler` once, after the next frame painted while the widget is mapped (now if it
     /// is mapped, otherwise once it is).
     public func onAfterNextPaint(_ handler: @escaping @MainActor () -> Void) {

@@ -10,12 +10,6 @@ extension Label {
 
     /// Aligns the lines of a several-line text on their right edge (figure column headers).
     public func justifyRight() { gtk_label_set_justify(guichet_label(raw), GTK_JUSTIFY_RIGHT) }
-
-    /// Cuts the text with "…" at the end when it does not fit (the full text stays the accessible name).
-    public var ellipsizesAtEnd: Bool {
-        get { gtk_label_get_ellipsize(guichet_label(raw)) == PANGO_ELLIPSIZE_END }
-        set { gtk_label_set_ellipsize(guichet_label(raw), newValue ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE) }
-    }
 }
 
 /// A thin horizontal or vertical line between groups of rows.

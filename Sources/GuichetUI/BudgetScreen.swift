@@ -128,7 +128,6 @@ public final class BudgetScreen: Screen {
         for row in view.envelopes {
             var name = row.name
             if !row.sharedWith.isEmpty { name += " (avec \(row.sharedWith.joined(separator: ", ")))" }
-            let state = BudgetStyle.state(of: row.consumption)
             let envelope = row.envelope.map { (row.approximate ? "≈ " : "") + Self.money($0) } ?? "—"
             let remaining = row.remaining.map { Self.money($0) } ?? "—"
             table.addRow([

@@ -19,7 +19,6 @@ final class DossierForm {
     private let editor: Widget
     private let schemeDrop: DropDown
     private let kindDrop: DropDown
-    private let schemeField: Widget
     private var entries: [DossierField: Entry] = [:]
     private var fieldBoxes: [DossierField: Widget] = [:]
     private var errorLabels: [DossierField: Label] = [:]
@@ -37,7 +36,6 @@ final class DossierForm {
     let actionMessage: Label
     private let paymentsLabel: Label
     private let timelineLabel: Label
-    private var documentRows: [Widget] = []
 
     /// The dossier as stored (nil: a new one, not saved yet, or nothing shown).
     private(set) var stored: AidDossier?
@@ -66,7 +64,6 @@ final class DossierForm {
         editor = try b.get("editor")
         schemeDrop = try b.get("scheme")
         kindDrop = try b.get("applicant-kind")
-        schemeField = try b.get("field-scheme")
         for field in DossierField.allCases {
             entries[field] = try b.get("entry-\(field.rawValue)")
             fieldBoxes[field] = try b.get("field-\(field.rawValue)")
@@ -320,7 +317,6 @@ final class DossierForm {
 
     private func rebuildDocuments() {
         documentsGrid.removeAll()
-        documentRows = []
         guard let scheme, let working else { return }
         let states = ["Non reçue"] + SupportingDocument.State.allCases.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() }
         for (index, requirement) in scheme.documents.enumerated() {
@@ -357,12 +353,11 @@ final class DossierForm {
             comment.onChanged(update)
             // Name on its own line, then state, comment and date: long names stay readable.
             comment.setExpand(horizontal: true, vertical: false)
-            name.setTopMargin(index > 0 ? 8 : 0)
+            name.setEdgeMargins(top: index > 0 ? 8 : 0)
             documentsGrid.attach(name, column: 0, row: 2 * index, width: 3)
             documentsGrid.attach(drop, column: 0, row: 2 * index + 1)
             documentsGrid.attach(comment, column: 1, row: 2 * index + 1)
             documentsGrid.attach(date, column: 2, row: 2 * index + 1)
-            documentRows += [name, drop, comment, date]
         }
     }
 

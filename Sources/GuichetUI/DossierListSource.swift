@@ -33,8 +33,6 @@ final class DossierListSource: LazyTableDataSource {
     private(set) var lastError: String?
     /// How long the last count + first page took in storage (benchmark detail).
     private(set) var lastQueryMilliseconds = 0.0
-    /// Called when cells were served (benchmark: rows bound after a search).
-    var onCellsServed: (@MainActor () -> Void)?
     /// Count and first page of the default query read before the window existed, used once.
     private var prefetched: DossierRowPage?
 
@@ -71,7 +69,6 @@ final class DossierListSource: LazyTableDataSource {
     }
 
     func cells(forRows rows: Range<Int>) -> [[String]] {
-        defer { onCellsServed?() }
         if rows.lowerBound == 0, let firstPage, firstPage.count >= rows.count {
             return Array(firstPage.prefix(rows.count))
         }

@@ -153,11 +153,7 @@ public final class DossiersScreen: Screen {
     /// agent chose to drop the changes.
     private func confirmLeavingForm(_ proceed: @escaping @MainActor () -> Void) -> Bool {
         guard let form = builtForm, form.isDirty else { return true }
-        MessageDialog.show(parent: window, kind: .question, title: "Abandonner les modifications ?",
-                           detail: "Le dossier en cours de saisie n’est pas enregistré.",
-                           choices: [.init("Continuer la saisie", style: .suggested),
-                                     .init("Abandonner les modifications", style: .destructive)]) { [weak self] choice in
-            guard choice == 1, let self else { return }
+        DiscardChangesDialog.ask(parent: window, unsaved: "Le dossier en cours de saisie n’est pas enregistré.") {
             form.cancelEdits()
             proceed()
         }

@@ -112,8 +112,7 @@ public final class LandlordsScreen: Screen {
     @discardableResult
     func select(landlordNamed name: String) -> Bool {
         guard let i = landlords.firstIndex(where: { $0.name == name }) else { return false }
-        table.selectedRow = i
-        landlordChanged()
+        table.select(row: i) // reported as a click: the review follows
         return true
     }
 

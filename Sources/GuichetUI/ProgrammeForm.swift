@@ -109,26 +109,26 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
             entries[i].text = initialTexts[i]
             entries[i].isSensitive = record != nil
             let hint = record.flatMap { f.hint($0.programme) }
-            hints[i].text = hint ?? ""
-            hints[i].isVisible = hint != nil
+            hints[i].show(hint)
         }
         findingsBox.removeAll()
         if record != nil {
-            let sentences = findings.isEmpty ? ["Aucune remarque : les règles vérifiables sont respectées."]
-                : findings.sorted { RuleFindingText.rank($0.severity) < RuleFindingText.rank($1.severity) }
-                    .map { "\(RuleFindingText.short($0, rules: nil).prefix(1)) \($0.message)" }
-            for (i, text) in sentences.enumerated() {
+            func line(_ text: String) -> Label {
                 let l = Label(text)
                 l.wraps = true
                 l.xAlign = 0
-                if !findings.isEmpty {
-                    switch findings.sorted(by: { RuleFindingText.rank($0.severity) < RuleFindingText.rank($1.severity) })[i].severity {
-                    case .notMet, .derogationRequired: l.addCSSClass("error")
-                    case .cannotCheck: l.addCSSClass("warning")
-                    case .encouraged: l.addCSSClass("success")
-                    }
-                }
                 findingsBox.append(l)
+                return l
+            }
+            let ordered = findings.sorted { RuleFindingText.rank($0.severity) < RuleFindingText.rank($1.severity) }
+            if ordered.isEmpty { _ = line("Aucune remarque : les règles vérifiables sont respectées.") }
+            for finding in ordered {
+                let l = line("\(RuleFindingText.short(finding, rules: nil).prefix(1)) \(finding.message)")
+                switch finding.severity {
+                case .notMet, .derogationRequired: l.addCSSClass("error")
+                case .cannotCheck: l.addCSSClass("warning")
+                case .encouraged: l.addCSSClass("success")
+                }
             }
         }
         setMessage(nil)

@@ -84,8 +84,7 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         totals.text = summary.totals
         summaryRows.rows = summary.lines
         summaryTable.reload()
-        note.text = summary.note
-        note.isVisible = !summary.note.isEmpty
+        note.show(summary.note)
         let key = form.record?.key
         let index = key.flatMap { k in data.firstIndex { $0.record.key == k } }
         table.selectedRow = index

@@ -85,7 +85,7 @@ public final class ProgrammesScreen: Screen {
         construction.onError = { [weak self] in self?.showStatus($0, error: true) }
         rehabilitation.onError = { [weak self] in self?.showStatus($0, error: true) }
 
-        search.onChanged { [weak self] in self?.reload() }
+        search.onChanged { [weak self] in self?.reloadList() }
         yearFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
         landlordFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
         kinds.onNotify("visible-child-name") { [weak self] in self?.kindChanged() }
@@ -115,7 +115,7 @@ public final class ProgrammesScreen: Screen {
 
     private func filtersChanged() {
         guard !updatingFilters else { return }
-        reload()
+        reloadList()
     }
 
     /// The query of the visible list: search text, year and landlord filters, the list's sort.
@@ -126,7 +126,8 @@ public final class ProgrammesScreen: Screen {
         return q
     }
 
-    /// Reads the filters' choices and the visible list again.
+    /// Reads the filters' choices (landlords, financing years) and the visible list again: on
+    /// showing, after a save or an import. Typing and filtering only re-read the list.
     func reload() {
         guard let ws = context.workspace else {
             showStatus("Aucune base de données ouverte : les programmes ne peuvent pas être lus.", error: true)
@@ -145,6 +146,11 @@ public final class ProgrammesScreen: Screen {
             showStatus("Lecture impossible : \(error)", error: true)
             return
         }
+        reloadList()
+    }
+
+    /// Reads the visible list again with the current search and filters.
+    private func reloadList() {
         if kind == .construction { construction.reload(query(for: kind)) } else { rehabilitation.reload(query(for: kind)) }
     }
 
@@ -166,8 +172,7 @@ public final class ProgrammesScreen: Screen {
     }
 
     func showStatus(_ text: String?, error: Bool = false) {
-        status.text = text ?? ""
-        status.isVisible = text != nil
+        status.show(text)
         status.removeCSSClass("error")
         if error { status.addCSSClass("error") }
     }

@@ -305,28 +305,24 @@ final class RequestForm {
         for error in errors where byField[error.field] == nil { byField[error.field] = error.message }
         var shown = Set<String>()
         for (key, block) in fields {
-            block.show(byField[key])
+            block.error.show(byField[key])
             if byField[key] != nil { shown.insert(key) }
         }
-        membersError.text = byField["members"] ?? ""
-        membersError.isVisible = byField["members"] != nil
+        membersError.show(byField["members"])
         shown.insert("members")
         for (i, row) in memberRows.enumerated() {
             let key = "members[\(i)].birthDate"
-            row.error.text = byField[key] ?? ""
-            row.error.isVisible = byField[key] != nil
+            row.error.show(byField[key])
             shown.insert(key)
         }
         for (i, row) in calRows.enumerated() {
             let keys = ["calProposals[\(i)].date", "calProposals[\(i)].rank"]
             let message = keys.compactMap { byField[$0] }.first
-            row.error.text = message ?? ""
-            row.error.isVisible = message != nil
+            row.error.show(message)
             shown.formUnion(keys)
         }
         let rest = errors.filter { !shown.contains($0.field) }.map(\.description)
-        general.text = rest.joined(separator: "\n")
-        general.isVisible = !rest.isEmpty
+        general.show(rest.joined(separator: "\n"))
     }
 
     /// Every value the agent can change, for the unsaved-changes check.

@@ -19,11 +19,6 @@ final class FieldBlock {
         box.append(error)
     }
 
-    /// Shows `message` under the input, or hides the error when nil.
-    func show(_ message: String?) {
-        error.text = message ?? ""
-        error.isVisible = message != nil
-    }
 }
 
 /// A section heading of the form.

@@ -167,11 +167,8 @@ public final class RequestsScreen: Screen {
     /// drop the changes.
     private func confirmLeavingForm(_ proceed: @escaping @MainActor () -> Void) -> Bool {
         guard isDirty else { return true }
-        MessageDialog.show(parent: window, kind: .question, title: "Abandonner les modifications ?",
-                           detail: "La demande en cours de saisie n’est pas enregistrée.",
-                           choices: [.init("Continuer la saisie", style: .suggested),
-                                     .init("Abandonner les modifications", style: .destructive)]) { [weak self] choice in
-            guard choice == 1, let self else { return }
+        DiscardChangesDialog.ask(parent: window, unsaved: "La demande en cours de saisie n’est pas enregistrée.") { [weak self] in
+            guard let self else { return }
             self.baseline = self.form.fingerprint
             proceed()
         }

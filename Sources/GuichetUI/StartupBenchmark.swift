@@ -53,7 +53,7 @@ enum StartupBenchmark {
             <property name="title">Guichet</property></object></interface>
             """).get("window", as: Window.self) else { application.quit(); return }
         application.addWindow(window)
-        window.onFirstFramePainted {
+        window.onAfterNextPaint { // the first frame: the window is on screen
             emit(String(format: "ready %.1f", millisecondsSinceProcessStart()))
             window.destroy()
             application.quit()
@@ -64,7 +64,7 @@ enum StartupBenchmark {
     /// Startup and search modes, on the real main window; false when no benchmark is asked.
     static func attach(to mainWindow: MainWindow, application: Application) -> Bool {
         guard isStartup || isSearch || isSections else { return false }
-        mainWindow.window.onFirstFramePainted {
+        mainWindow.window.onAfterNextPaint { // the first frame: the window is on screen
             emit(String(format: "ready %.1f", millisecondsSinceProcessStart()))
             let finish: @MainActor () -> Void = {
                 mainWindow.window.destroy()
@@ -99,7 +99,6 @@ enum StartupBenchmark {
         let started = monotonicMilliseconds()
         screen.search.text = text // reloads the count and the first page synchronously
         let count = screen.source.total
-        let queried = monotonicMilliseconds() - started
         let storage = screen.source.lastQueryMilliseconds
         screen.table.columnView.onAfterNextPaint {
             let ms = monotonicMilliseconds() - started

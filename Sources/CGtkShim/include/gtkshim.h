@@ -91,8 +91,6 @@ void guichet_emit_void(gpointer instance, const gchar *signal);
 /// Emits GtkEventControllerKey::key-pressed and returns whether a handler took the key.
 gboolean guichet_emit_key_pressed(gpointer controller, guint keyval, guint keycode,
                                   GdkModifierType state);
-/// Emits GtkEventControllerScroll::scroll and returns whether a handler took it.
-gboolean guichet_emit_scroll(gpointer controller, double dx, double dy);
 
 // MARK: varargs and small conveniences
 void guichet_accessible_set_label(GtkWidget *widget, const char *label);
