@@ -24,7 +24,7 @@ struct DocumentCommand: ParsableCommand {
         guard let dossier = try ws.store.read({ try $0.dossier(number: n) }) else {
             throw CLIFailure("Dossier « \(n) » introuvable.", code: 4)
         }
-        let context = ReportContext(profile: ws.profile, producedOn: try ReportArguments.date(date))
+        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
         let letter: ReportLetter
         do {
             letter = try DossierDocuments.letter(kind, dossier: dossier, scheme: ws.profile.schemes?.scheme(code: dossier.schemeCode), context: context)

@@ -33,7 +33,7 @@ struct RGPDExportCommand: ParsableCommand {
             throw CLIFailure("--applicant : le nom ne peut pas être vide", code: 64)
         }
         let ws = try GlobalOptions.openWorkspace()
-        let context = ReportContext(profile: ws.profile, producedOn: try ReportArguments.date(date))
+        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
         var number: DossierNumber?
         if let dossier {
             do { number = try DossierNumber.parse(dossier, field: "--dossier") } catch { throw CLIFailure(error.description, code: 64) }

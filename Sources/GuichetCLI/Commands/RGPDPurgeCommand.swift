@@ -28,7 +28,7 @@ struct RGPDPurgeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let today = try ReportArguments.date(date)
+        let today = try DossierArguments.date(date)
         let ws = try GlobalOptions.openWorkspace()
         let schedule = RetentionSchedule(rules: ws.profile.manifest.retention, today: today)
         let dossierLimit = schedule.closedDossierLimit, requestLimit = schedule.struckOffRequestLimit

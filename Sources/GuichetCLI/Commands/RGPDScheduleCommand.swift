@@ -14,7 +14,7 @@ struct RGPDScheduleCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
     func run() throws {
-        let today = try ReportArguments.date(date)
+        let today = try DossierArguments.date(date)
         let ws = try GlobalOptions.openWorkspace()
         let schedule = RetentionSchedule(rules: ws.profile.manifest.retention, today: today)
         let list = try ws.store.read { try RGPDRetentionList(schedule: schedule, in: $0) }

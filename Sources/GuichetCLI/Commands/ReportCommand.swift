@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
             throw CLIFailure("--format : format inconnu « \(self.format) » (attendu : pdf, csv ou ods)", code: 64)
         }
         let ws = try GlobalOptions.openWorkspace()
-        let context = ReportContext(profile: ws.profile, producedOn: try ReportArguments.date(date))
+        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
         let document = try build(ws, context)
         let files = try ReportArguments.write(document, format: format, to: output)
         for f in files { Console.line("Rapport écrit : \(f.path)") }
@@ -100,11 +100,6 @@ struct ReportCommand: ParsableCommand {
 
 /// Parsing and writing shared by the report, document and RGPD commands.
 enum ReportArguments {
-    static func date(_ text: String?) throws -> CalendarDate {
-        guard let text else { return .today() }
-        do { return try CalendarDate.parse(text, field: "--date") } catch { throw CLIFailure(error.description, code: 64) }
-    }
-
     static func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
 
     /// Writes through the engine (atomic) and turns its errors into French failures (exit 7).
