@@ -14,7 +14,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fixture_path():
-    for folder in ["/work/shared/domain/fixtures",
+    # The brief's table ships in data/demo; the shared copy is only a fallback.
+    for folder in [os.path.join(HERE, "..", "..", "data", "demo"), "/work/shared/domain/fixtures",
                    os.path.join(HERE, "..", "..", "..", "shared", "domain", "fixtures")]:
         path = os.path.abspath(os.path.join(folder, FIXTURE))
         if os.path.exists(path):
