@@ -6,9 +6,11 @@ import GuichetCore
 
 final class ProgrammesReportTests: XCTestCase {
     private func fixtureProgrammes() throws -> [ConstructionProgramme] {
+        // The brief's table ships in data/demo: a clean clone runs these tests instead of skipping them.
+        let shipped = ReportTestSupport.repositoryRoot.appendingPathComponent("data/demo/programmes-construction-2020-2023.csv")
         let url = URL(fileURLWithPath: "/work/shared/domain/fixtures/programmes-construction-2020-2023.csv")
         let fallback = ReportTestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/domain/fixtures/programmes-construction-2020-2023.csv")
-        guard let file = [url, fallback].first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        guard let file = [shipped, url, fallback].first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw XCTSkip("fixture des programmes introuvable")
         }
         let landlords = try LandlordsProfile.decode(Data(contentsOf: ReportTestSupport.repositoryRoot.appendingPathComponent("data/territories/cabbalr/landlords.json")))
