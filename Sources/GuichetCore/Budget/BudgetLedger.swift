@@ -121,7 +121,7 @@ public struct BudgetLedger: Sendable {
         guard let now = average(scheme: code, year: year), dwellings > 0 else { return nil }
         let after = AverageStatus(scheme: code, year: year, target: now.target, granted: now.granted + amount,
                                   dwellings: now.dwellings + dwellings, source: now.source)
-        guard amount > now.target * dwellings, let average = after.average, average > now.target else { return nil }
+        guard amount > now.target * dwellings, after.isAboveTarget, let average = after.average else { return nil }
         return AverageWarning(scheme: code, year: year, target: now.target, amount: amount, dwellings: dwellings, averageAfter: average)
     }
 
@@ -198,7 +198,8 @@ public struct AverageStatus: Sendable, Equatable {
 
     /// Granted per dwelling (rounded to the cent); nil before any grant.
     public var average: Money? { dwellings > 0 ? granted.divided(by: dwellings) : nil }
-    public var isAboveTarget: Bool { average.map { $0 > target } ?? false }
+    /// Compared on the totals, not on the rounded average: one cent above the target counts.
+    public var isAboveTarget: Bool { dwellings > 0 && granted > target * dwellings }
 }
 
 /// A grant above the average per dwelling that would take the year's average above the target.

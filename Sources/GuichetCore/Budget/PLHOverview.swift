@@ -9,6 +9,10 @@ public struct PLHOverview: Encodable, Sendable {
         public var committedPeriod = Money.zero
         public var paidPeriod = Money.zero
 
+        public init(committedYear: Money = .zero, paidYear: Money = .zero, committedPeriod: Money = .zero, paidPeriod: Money = .zero) {
+            self.committedYear = committedYear; self.paidYear = paidYear; self.committedPeriod = committedPeriod; self.paidPeriod = paidPeriod
+        }
+
         static func + (a: Figures, b: Figures) -> Figures {
             Figures(committedYear: a.committedYear + b.committedYear, paidYear: a.paidYear + b.paidYear,
                     committedPeriod: a.committedPeriod + b.committedPeriod, paidPeriod: a.paidPeriod + b.paidPeriod)
