@@ -37,7 +37,8 @@ final class RequestForm {
     private(set) var loaded: SocialHousingRequest?
     private var loading = false
 
-    init(grid: CotationGrid) {
+    /// `today`: the date a new request starts with.
+    init(grid: CotationGrid, today: CalendarDate) {
         self.grid = grid
         root.append(general)
         root.append(formHeading("Demande"))
@@ -94,7 +95,7 @@ final class RequestForm {
         priorityList.setAccessibleLabel("Catégories de publics prioritaires")
         root.append(priorityList)
         connect()
-        startNew(on: CalendarDate.today())
+        startNew(on: today)
     }
 
     private func addField(_ key: String, _ caption: String, _ input: Widget) {
