@@ -20,6 +20,8 @@ public enum CotationEngine {
             }
         }
         lines = setAsideExclusive(lines, grid: grid)
+        // A situation set aside by a higher exclusive one establishes nothing either.
+        for line in lines where line.points == 0 { established[line.id] = nil }
         return CotationResult(
             total: lines.reduce(0) { $0 + $1.points },
             lines: lines,
@@ -35,7 +37,7 @@ public enum CotationEngine {
     /// established (nil when it is not).
     static func declaredLine(_ criterion: CotationCriterion, request: SocialHousingRequest, grid: CotationGrid,
                              on date: CalendarDate) -> (CotationLine, String?) {
-        let source = criterion.source?.frenchDescription ?? Self.gridSource
+        let source = criterion.source?.shortDescription ?? Self.gridSource
         func line(_ points: Int, applied: Bool, supported: Bool, _ text: String) -> CotationLine {
             CotationLine(id: criterion.id, label: criterion.label, points: points, applied: applied,
                          supported: supported, explanation: text, source: source)
@@ -71,7 +73,7 @@ public enum CotationEngine {
     static func conditionWords(_ fact: HouseholdFact) -> String {
         switch fact.source.kind {
         case .grid: "condition de la grille \(fact.source.text)"
-        default: fact.source.frenchDescription
+        default: fact.source.shortDescription
         }
     }
 
@@ -86,7 +88,7 @@ public enum CotationEngine {
             else { continue }
             for i in scoring where i != kept {
                 out[i].explanation += " Mais situation incompatible avec « \(out[kept].label) » (\(out[kept].points) points), "
-                    + "seule retenue (\(group.source.frenchDescription)) : 0 point."
+                    + "seule retenue (situations exclusives : \(group.source.shortDescription)) : 0 point."
                 out[i].points = 0
             }
         }

@@ -47,6 +47,8 @@ public struct CotationGrid: Codable, Sendable, Equatable {
         CodingKeys.ravThresholdPerPersonPerDay.rawValue, CodingKeys.tauxEffortThreshold.rawValue,
         CodingKeys.calRule.rawValue, CodingKeys.youngAgeLimit.rawValue, CodingKeys.seniorAge.rawValue,
         CodingKeys.essentialWorkerGroups.rawValue,
+        // Each criterion's `supportingDocument`: the grid asks for « Pièces valides » without naming them.
+        "supportingDocument",
     ]
 
     public func source(of parameter: String) -> ParameterSource? { sources?[parameter] }

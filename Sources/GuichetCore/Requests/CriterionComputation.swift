@@ -33,7 +33,7 @@ struct CriterionComputation {
     /// Where the points and thresholds of a computed line come from: the criterion's own source,
     /// else the parameters it reads, else the grid.
     private func source(_ kind: ComputedCriterion, _ criterion: CotationCriterion) -> String {
-        if let own = criterion.source { return own.frenchDescription }
+        if let own = criterion.source { return own.shortDescription }
         let parameters: [ParameterSource?] = switch kind {
         case .firstQuartile: [grid.source(of: "quartileThresholds"), grid.quartileYear?.source]
         case .requestAge: [grid.source(of: "requestAgeSteps")]
@@ -43,7 +43,7 @@ struct CriterionComputation {
         case .calRunnerUp: [grid.source(of: "calRule")]
         }
         let defaults = parameters.compactMap { $0 }.filter(\.isDefaultToConfirm)
-        return ([CotationEngine.gridSource] + defaults.map(\.frenchDescription)).joined(separator: " ; ")
+        return ([CotationEngine.gridSource] + defaults.map(\.shortDescription)).joined(separator: " ; ")
     }
 
     private var day: String { FrenchFormat.date(date) }

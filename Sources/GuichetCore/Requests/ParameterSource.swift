@@ -24,6 +24,18 @@ public struct ParameterSource: Codable, Sendable, Equatable {
         }
     }
 
+    /// Short form for score lines: the grid's words, the source text, or which kind of value it
+    /// is (the whole text is in the grid file and `guichet territoires`).
+    public var shortDescription: String {
+        switch kind {
+        case .grid: "grille (annexe 3) : \(text)"
+        case .sourceText: text
+        case .localDecision: "décision locale"
+        case .productDefault: "valeur par défaut du produit, à confirmer"
+        default: kind.rawValue
+        }
+    }
+
     func validate() -> [ValidationError] {
         var errors: [ValidationError] = []
         if let e = kind.unknownError(field: "kind", what: "origine") { errors.append(e) }
