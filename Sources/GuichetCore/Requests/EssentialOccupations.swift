@@ -45,4 +45,14 @@ extension CotationGrid {
     public var essentialOccupations: [OccupationMatch] {
         essentialWorkerGroups.flatMap { g in g.occupations.map { OccupationMatch(occupation: $0, group: g) } }
     }
+
+    /// The lines whose words hold every word typed, in any order, as the agent types ("fact",
+    /// "ouvrier froid"); every line when nothing is typed.
+    public func essentialOccupations(containing typed: String) -> [OccupationMatch] {
+        let words = OccupationKey.key(typed).split(separator: " ")
+        return essentialOccupations.filter { match in
+            let line = OccupationKey.key(match.occupation)
+            return words.allSatisfy { line.contains($0) }
+        }
+    }
 }
