@@ -14,7 +14,7 @@ struct RGPDCommand: ParsableCommand {
 struct RGPDExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers où elle apparaît, historique), en PDF ou JSON.")
+        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers et demandes de logement social où elle apparaît, cotations, historique), en PDF ou JSON.")
 
     @Option(name: .long, help: "Nom et prénom de la personne (dans n'importe quel ordre).") var applicant: String?
     @Option(name: .long, help: "Numéro d'un dossier : exporte ce dossier.") var dossier: String?
