@@ -27,8 +27,8 @@ public final class RequestsScreen: Screen {
     let countLabel: Label
     let formTitle: Label
     let banner: Label
-    /// The date scores are computed on (today; tests fix it).
-    var scoreDate: () -> CalendarDate = { CalendarDate.today() }
+    /// The date scores are computed on (today by the workspace's clock; tests fix it).
+    var scoreDate: () -> CalendarDate
     private weak var window: Window?
     /// Version of the shown stored request (optimistic locking), nil for a new one.
     private(set) var shownVersion: Int?
@@ -43,6 +43,7 @@ public final class RequestsScreen: Screen {
             throw GtkKitError("Le profil du territoire n’a pas de grille de cotation.")
         }
         store = workspace.store
+        scoreDate = workspace.clock.today
         self.grid = grid
         window = context.window
         let b = try Builder(uiFile: "requests-screen.ui")
@@ -59,14 +60,14 @@ public final class RequestsScreen: Screen {
         table = LazyTable(columns: RequestListSource.columns, dataSource: source, pageSize: 100)
         table.columnView.setAccessibleLabel("Demandes")
         try b.get("list-area", as: Box.self).append(table.view)
-        form = RequestForm(grid: grid)
+        form = RequestForm(grid: grid, today: scoreDate())
         try b.get("form-area", as: Box.self).append(form.root)
         score = ScorePanel(grid: grid)
         try b.get("score-area", as: Box.self).append(score.root)
         try b.get("score-slot", as: Box.self).append(score.total)
         // Widths that show a whole id, date and score; the communes take what is left (the pane
         // can be widened, the table scrolls sideways).
-        table.setColumnWidths([56, 150, 104, 68, 52, 84, 200])
+        table.setColumnWidths([56, 150, 150, 104, 68, 52, 84, 200])
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 

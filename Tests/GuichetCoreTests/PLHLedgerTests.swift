@@ -125,9 +125,9 @@ final class PLHLedgerTests: XCTestCase {
         XCTAssertGreaterThan(profile.parameters.filter { $0.source.kind == .plh }.count, 30)
         // A changed word is caught, with its key path.
         var altered = catalog
-        altered.schemes[0].amountRule.source?.quote = "Dans le parc privé, pour la remise sur le marché de logements vacants : 5 000 € / logement"
+        altered.schemes[0].amountRule.source?.text = "Dans le parc privé, pour la remise sur le marché de logements vacants : 5 000 € / logement"
         profile.schemes = altered
-        XCTAssertEqual(text.problems(in: profile).map(\.error.field), ["schemes[0].amountRule.source.quote"])
+        XCTAssertEqual(text.problems(in: profile).map(\.error.field), ["schemes[0].amountRule.source.text"])
         // Paraphrased titles of the old profile are not the PLH's.
         XCTAssertFalse(text.contains(title: "Rénover massivement le parc privé existant"))
     }

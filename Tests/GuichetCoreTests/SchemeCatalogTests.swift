@@ -51,8 +51,8 @@ final class SchemeCatalogTests: XCTestCase {
 
     func testPSLACeilingsAreCitedAndGrowWithHouseholdSize() throws {
         let c = try XCTUnwrap(Fixtures.scheme("ARC").condition(.pslaIncome))
-        XCTAssertEqual(c.thresholdSource?.kind, .regulation)
-        XCTAssertTrue(c.thresholdSource!.reference!.contains("PSLA"))
+        XCTAssertEqual(c.thresholdSource?.kind, .sourceText)
+        XCTAssertTrue(c.thresholdSource!.text.contains("PSLA"))
         XCTAssertTrue(c.isCheckedByProduct, "national ceilings are applied")
         let table = c.ceilings!
         for size in 2...table.count { XCTAssertGreaterThan(c.pslaCeiling(size: size)!, c.pslaCeiling(size: size - 1)!) }
@@ -86,12 +86,12 @@ final class SchemeCatalogTests: XCTestCase {
         var c = Fixtures.catalog
         let i = c.schemes.firstIndex { $0.code == "ACC" }!
         let j = c.schemes[i].conditions.firstIndex { $0.knownKind == .builtBefore }!
-        c.schemes[i].conditions[j].source?.quote = nil
+        c.schemes[i].conditions[j].source?.text = " "
         c.schemes[i].conditions[j].thresholdSource = ParameterSource(kind: .localDecision, reference: "Délibération n° 12")
         let k = c.schemes.firstIndex { $0.code == "ARC" }!
         c.schemes[k].envelope.fromScheme = "XYZ"
         let errors = c.validate().map(\.description)
-        XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].source.quote : citer les mots du PLH"), "\(errors)")
+        XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].source.text : citer les mots du PLH"), "\(errors)")
         XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].thresholdSource.date : la date de la décision est obligatoire"), "\(errors)")
         XCTAssertTrue(errors.contains("schemes[\(k)].envelope.fromScheme : dispositif « XYZ » inconnu"), "\(errors)")
     }

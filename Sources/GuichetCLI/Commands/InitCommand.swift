@@ -16,8 +16,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let profile = try ProfileDirectory.load(territory: territory)
         let url = GlobalOptions.databaseURL
-        let store = try SQLiteStore.create(url, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: GlobalOptions.clock)
+        try Seeding.seed(profile: profile, into: store, on: GlobalOptions.clock.today())
         if json {
             try Console.json(["database": url.path, "territory": profile.id, "name": profile.name])
         } else {
@@ -40,31 +40,29 @@ struct TerritoriesCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    struct Pending: Encodable { var subject: String; var value: String?; var status: String; var file: String; var path: String }
-    struct Entry: Encodable { var id: String; var name: String?; var valid: Bool; var problems: [String]; var pending: [Pending] }
+    struct Entry: Encodable {
+        var id: String; var name: String?; var valid: Bool; var problems: [String]
+        /// Values that are defaults of the product, still to be confirmed by the service.
+        var defaultsToConfirm: [DefaultToConfirm] = []
+    }
 
     func run() throws {
         var entries: [Entry] = []
         for id in ProfileDirectory.available() {
             do {
                 let p = try ProfileDirectory.load(territory: id)
-                let pending = p.pendingParameters.map { x in
-                    Pending(subject: x.subject, value: x.value,
-                            status: x.status == .agentCheck ? "vérification par l'agent" : ParameterSource.defaultLabel,
-                            file: p.manifest.parts[x.part] ?? x.part, path: x.path)
-                }
-                entries.append(Entry(id: id, name: p.name, valid: true, problems: [], pending: pending))
+                entries.append(Entry(id: id, name: p.name, valid: true, problems: [], defaultsToConfirm: p.defaultsToConfirm))
             } catch {
-                entries.append(Entry(id: id, name: nil, valid: false, problems: "\(error)".split(separator: "\n").map(String.init), pending: []))
+                entries.append(Entry(id: id, name: nil, valid: false, problems: "\(error)".split(separator: "\n").map(String.init)))
             }
         }
         if json { try Console.json(entries); return }
         for e in entries {
             Console.line("\(e.id) : \(e.name ?? "invalide")")
             e.problems.forEach { Console.line("  ✗ \($0)") }
-            if !e.pending.isEmpty { Console.line("  Reste à fixer par le service (\(e.pending.count)) :") }
-            for x in e.pending {
-                Console.line("  ? \(x.subject)\(x.value.map { " : \($0)" } ?? "") — \(x.status) (\(x.file) : \(x.path))")
+            if !e.defaultsToConfirm.isEmpty {
+                Console.line("  À fixer par le service (valeurs par défaut du produit, conditions vérifiées par les agents) :")
+                e.defaultsToConfirm.forEach { Console.line("  ? \($0.part) › \($0.key) : \($0.text)") }
             }
         }
         if entries.contains(where: { !$0.valid }) { throw CLIFailure("Au moins un profil est invalide.", code: 3) }

@@ -20,10 +20,12 @@ struct RequestsShowCommand: ParsableCommand {
         }
         if json { try Console.json(RequestView(stored, history: history)); return }
         let r = stored.request
-        let on = stored.score?.computedOn ?? CalendarDate.today()
+        let on = stored.score?.computedOn ?? ws.clock.today()
         Console.line("Demande \(r.id)" + (r.sneNumber.map { " — n° unique \($0)" } ?? " — pas encore de numéro unique"))
         Console.line("Déposée le \(FrenchFormat.date(r.requestDate))" + (r.struckOffOn.map { " — radiée le \(FrenchFormat.date($0))" } ?? ""))
-        Console.line("Ménage : " + r.members.map { "\($0.role.frenchLabel) (\($0.birthDate.age(on: on)) ans)" }.joined(separator: ", "))
+        Console.line("Ménage : " + r.members.map { m in
+            (m.displayName.map { "\($0), " } ?? "") + "\(m.role.frenchLabel) (\(m.birthDate.age(on: on)) ans)"
+        }.joined(separator: " ; "))
         Console.line("Ressources annuelles : \(FrenchFormat.money(r.annualResources))")
         if let h = r.home {
             Console.line("Logement actuel : \(h.status.frenchLabel) — loyer \(FrenchFormat.money(h.monthlyRent)), charges "
@@ -40,7 +42,8 @@ struct RequestsShowCommand: ParsableCommand {
             }
         }
         for p in r.calProposals {
-            Console.line("Proposée en CAL le \(FrenchFormat.date(p.date))" + (p.landlord.map { " (\($0))" } ?? "") + ", rang \(p.rank)")
+            Console.line("Proposée en CAL le \(FrenchFormat.date(p.date))" + (p.landlord.map { " (\($0))" } ?? "")
+                         + ", rang \(p.rank), \(p.effectiveOutcome.frenchLabel)" + (p.outcome == nil ? " (issue non renseignée)" : ""))
         }
         if let score = stored.score {
             Console.line()
@@ -51,7 +54,7 @@ struct RequestsShowCommand: ParsableCommand {
         Console.line()
         Console.line("Historique des cotations :")
         Console.table(["Enregistrée le", "Calculée au", "Grille", "Points"], history.map {
-            [$0.recordedAt.map { FrenchFormat.date(CalendarDate.today(now: $0)) } ?? "—", FrenchFormat.date($0.computedOn),
+            [$0.recordedAt.map { FrenchFormat.date(CalendarDate(dayOf: $0)) } ?? "—", FrenchFormat.date($0.computedOn),
              $0.gridVersion, RequestText.points($0.total)]
         }, right: [3])
     }

@@ -46,7 +46,7 @@ public enum CommitmentActions {
         let c = BudgetCommitment(number: number, lineID: line.id, decision: r.decision, beneficiary: beneficiary,
                                  purpose: r.purpose.flatMap { $0.isEmpty ? nil : $0 }, amount: r.amount, agent: s.agent,
                                  overspendReason: GrantDecision.hasText(r.overspendReason) ? r.overspendReason : nil,
-                                 createdAt: Date())
+                                 createdAt: s.clock.now())
         try check(c)
         return try s.insertCommitment(c)
     }

@@ -102,7 +102,7 @@ public struct PLHSourceText: Sendable {
         var out: [(String, ValidationError)] = []
         for p in profile.parameters where p.source.kind == .plh {
             if let q = p.source.quote, !contains(quote: q) {
-                out.append((p.part, ValidationError(field: "\(p.path).quote", "citation introuvable dans le texte du PLH : « \(q) »")))
+                out.append((p.part, ValidationError(field: "\(p.path).text", "citation introuvable dans le texte du PLH : « \(q) »")))
             }
         }
         for (i, a) in (profile.plh?.actions ?? []).enumerated() where !contains(title: a.title) {

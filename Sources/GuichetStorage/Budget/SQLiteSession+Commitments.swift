@@ -20,7 +20,7 @@ extension SQLiteSession: CommitmentStore {
     func updateCommitment(_ commitment: BudgetCommitment, expectedVersion: Int) throws -> BudgetCommitment {
         var c = commitment
         c.version = expectedVersion + 1
-        c.updatedAt = Date()
+        c.updatedAt = clock.now()
         try Self.commitments.update(c, key: c.number.formatted, expectedVersion: expectedVersion, in: self, now: c.updatedAt)
         return c
     }

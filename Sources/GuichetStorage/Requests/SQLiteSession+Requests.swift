@@ -14,6 +14,7 @@ extension SQLiteSession: RequestStore {
         ("search", { keyList(RequestQuery.searchedTexts($0)) }),
         ("communeKeys", { keyList($0.wishedCommunes.map(\.matchKey)) }),
         ("typologyKeys", { keyList($0.wishedTypologies.map(\.rawValue)) }),
+        ("applicantName", { $0.applicantName }),
     ])
 
     /// The request row with its latest score; conditions and orders name request columns only.
@@ -25,21 +26,21 @@ extension SQLiteSession: RequestStore {
     static let rankingOrder = "coalesce(scoreTotal, -1) DESC, requestDate, sne IS NULL, sne, key"
 
     func insertRequest(_ request: SocialHousingRequest, score: CotationResult) throws -> StoredRequest {
-        let now = Date()
+        let now = clock.now()
         try Self.requests.insert(request, key: request.id, in: self, now: now)
         try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now))
         return try stored(request.id)
     }
 
     func updateRequest(_ request: SocialHousingRequest, expectedVersion: Int, score: CotationResult?) throws -> StoredRequest {
-        let now = Date()
+        let now = clock.now()
         try Self.requests.update(request, key: request.id, expectedVersion: expectedVersion, in: self, now: now)
         if let score { try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now)) }
         return try stored(request.id)
     }
 
     func bulkInsertRequests(_ scored: [ScoredRequest], historyNote: String) throws {
-        let now = Date()
+        let now = clock.now()
         // JSON encoding is most of the work: done on every core before the rows are written.
         let encoded = scored.concurrentMap { s -> (SocialHousingRequest, String?, StoredScore, String?) in
             let encoder = DocumentTable<SocialHousingRequest>.encoder
@@ -58,7 +59,7 @@ extension SQLiteSession: RequestStore {
         guard try Self.requests.exists(requestId, in: self) else {
             throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: requestId)
         }
-        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(Date()))
+        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(clock.now()))
     }
 
     /// Appends a score and projects it on its request row, with cached statements (bulk inserts,
@@ -105,6 +106,7 @@ extension SQLiteSession: RequestStore {
         let (condition, args) = Self.sqlFilter(query, forPage: query.limit != nil)
         var sql = """
             SELECT r.key AS key, r.requestDate AS requestDate, r.scoreTotal AS total, r.isPriority AS priority,
+                   r.applicantName AS applicantName,
                    json_extract(d.data, '$.wishedTypologies') AS typologies, json_extract(d.data, '$.wishedCommunes') AS communes
             FROM request r JOIN request_data d ON d.ref = r.key WHERE \(condition) ORDER BY \(Self.rankingOrder)
             """
@@ -114,7 +116,7 @@ extension SQLiteSession: RequestStore {
             guard let date = CalendarDate(parsing: row["requestDate"]) else {
                 throw StoreError.constraint("demande « \(row["key"] as String? ?? "?") » : date de demande illisible dans la base")
             }
-            return RequestListRow(id: row["key"], requestDate: date, scoreTotal: row["total"],
+            return RequestListRow(id: row["key"], applicantName: row["applicantName"], requestDate: date, scoreTotal: row["total"],
                                   isPriorityHousehold: (row["priority"] as Bool?) ?? false,
                                   wishedTypologies: Self.strings(row["typologies"]).compactMap(Typology.init(rawValue:)),
                                   wishedCommunes: Self.strings(row["communes"]).map(WishedCommune.init))
@@ -154,7 +156,7 @@ extension SQLiteSession: RequestStore {
             WHERE r.struckOffOn IS NULL ORDER BY r.key
             """)
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
-        let now = Date()
+        let now = clock.now()
         let stamp = Timestamp.string(now)
         let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool) in
             (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso)
@@ -187,7 +189,7 @@ extension SQLiteSession: RequestStore {
                            arguments: [SocialHousingRequest.historyEntity, date.iso])
             try db.execute(sql: "DELETE FROM request WHERE \(condition)", arguments: [date.iso])
         }
-        try append(HistoryEvent(at: Date(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+        try append(HistoryEvent(at: clock.now(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "purge RGPD", changes: [],
                                 comment: "\(count) demande(s) radiée(s) avant le \(FrenchFormat.date(date)) supprimée(s) avec leurs cotations et leur historique"))
         return count
@@ -205,7 +207,7 @@ extension SQLiteSession: RequestStore {
         if q.priorityOnly { parts.append("isPriority = 1") }
         if let c = q.commune { parts.append("instr(communeKeys, ?) > 0"); args.append(keyList([WishedCommune(c).matchKey])) }
         if let t = q.typology { parts.append("instr(typologyKeys, ?) > 0"); args.append(keyList([t.rawValue])) }
-        if let needle = q.needle { parts.append("instr(search, ?) > 0"); args.append(needle) }
+        for word in q.needleWords { parts.append("instr(search, ?) > 0"); args.append(word) }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(args))
     }
 
