@@ -17,7 +17,7 @@ expect "check warns about the envelopes" 0 a check --json
 eq "check stays ok" "$(py "d['ok']")" "True"
 eq "check warns for action 3 and 5" "$(py "sum(1 for w in d['warnings'] if 'Action 3, investissement' in w or 'Action 5, investissement' in w)")" "2"
 expect "territoires lists what is still a default" 0 "$G" territoires --json
-eq "ACC age of the home left to agents" "$(py "[p['status'] for e in d if e['id']=='capso' for p in e['pending'] if p['path'].endswith('conditions[1].thresholdSource') and p['subject'].startswith('ACC')][0]")" "vérification par l'agent"
+eq "ACC age of the home left to agents" "$(py "[p['text'] for e in d if e['id']=='capso' for p in e['defaultsToConfirm'] if p['part']=='schemes' and p['text'].startswith('ACC — Ancienneté du bien (seuil)')][0].endswith('vérification par l\\'agent, dossier par dossier')")" "True"
 
 valid_docs() { for doc in $(a dossiers show "$1" --json | /usr/bin/python3 -c "import json,sys; print(' '.join(x['id'] for x in json.load(sys.stdin)['documents'] if x['mandatory']))"); do
   a dossiers document "$1" "$doc" --status valid --date 2026-03-03 >/dev/null || fail "document $doc of $1"; done; }
