@@ -98,7 +98,16 @@ final class PLHLedgerTests: XCTestCase {
         let study = try XCTUnwrap(plh.budgetLine(id: "etude-opah-ru")).envelope
         XCTAssertEqual(study.period, Money(euros: 40_000))
         XCTAssertEqual(whole.lines.first { $0.code == "etude-opah-ru" }?.envelope, Money(euros: 40_000))
-        XCTAssertNil(BudgetOverview(ledger: ledger, plh: plh, period: .year(2025), on: Fixtures.today).lines.first { $0.code == "etude-opah-ru" }?.envelope)
+        // In a year, what the total leaves: all of it before the study is committed, nothing once it is.
+        XCTAssertEqual(BudgetOverview(ledger: ledger, plh: plh, period: .year(2025), on: Fixtures.today).lines.first { $0.code == "etude-opah-ru" }?.envelope,
+                       Money(euros: 40_000))
+        let committed = BudgetLedger(catalog: catalog, plh: plh, dossiers: [AidDossier](),
+                                     commitments: [commitment("etude-opah-ru", Money(euros: 40_000), on: CalendarDate(year: 2023, month: 5, day: 2)!)])
+        let later = BudgetOverview(ledger: committed, plh: plh, period: .year(2025), on: Fixtures.today).lines.first { $0.code == "etude-opah-ru" }
+        XCTAssertEqual(later?.envelope, .zero)
+        XCTAssertEqual(later?.overspent, false)
+        XCTAssertEqual(later?.underConsumed, false, "a study is committed when it comes, not month by month")
+        XCTAssertNotNil(committed.wouldExceed(line: "etude-opah-ru", year: 2025, adding: Money(cents: 1)))
     }
 
     /// Every PLH line of the synthesis carries committed and paid, and the printed totals still

@@ -51,16 +51,25 @@ public struct BudgetLedger: Sendable {
         let sharing = schemes(sharing: owner)
         let total = sharing.map { figures(scheme: $0, year: year) }.reduce(BudgetFigures(scheme: owner, year: year), +)
         let env = catalog.scheme(code: owner)?.envelope
-        return EnvelopeStatus(label: owner, year: year, envelope: env?.amount(year: year), periodEnvelope: env?.period,
-                              approximate: env?.isApproximate ?? false, schemes: sharing, figures: total)
+        var status = EnvelopeStatus(label: owner, year: year, envelope: env?.amount(year: year), periodEnvelope: env?.period,
+                                    approximate: env?.isApproximate ?? false, schemes: sharing, figures: total)
+        if let period = env?.period {
+            let elsewhere = years.filter { $0 != year }.map { y in sharing.map { figures(scheme: $0, year: y).committed }.sum { $0 } }.sum { $0 }
+            status.setPeriod(period, committedElsewhere: elsewhere)
+        }
+        return status
     }
 
     /// A budget line that is not an individual aid, for a year.
     public func lineStatus(line id: String, year: Int) -> EnvelopeStatus {
         let env = plh?.budgetLine(id: id)?.envelope
-        return EnvelopeStatus(label: id, year: year, envelope: env?.amount(year: year), periodEnvelope: env?.period,
-                              approximate: env?.isApproximate ?? false, schemes: [], figures: BudgetFigures(scheme: id, year: year),
-                              lines: [id], lineFigures: figures(line: id, year: year))
+        var status = EnvelopeStatus(label: id, year: year, envelope: env?.amount(year: year), periodEnvelope: env?.period,
+                                    approximate: env?.isApproximate ?? false, schemes: [], figures: BudgetFigures(scheme: id, year: year),
+                                    lines: [id], lineFigures: figures(line: id, year: year))
+        if let period = env?.period {
+            status.setPeriod(period, committedElsewhere: years.filter { $0 != year }.map { figures(line: id, year: $0).committed }.sum { $0 })
+        }
+        return status
     }
 
     /// One line per envelope (own envelopes only) for a year, in catalog order.
@@ -76,11 +85,16 @@ public struct BudgetLedger: Sendable {
         let total = codes.map { figures(scheme: $0, year: year) }.reduce(BudgetFigures(scheme: "action \(action)", year: year), +)
         let lines = (plh?.action(action)?.allLines ?? []).filter { kind == nil || $0.kind == kind }
         let lineTotal = lines.map { figures(line: $0.id, year: year) }.reduce(LineFigures(line: "action \(action)", year: year), +)
-        let envelopes = schemes.filter { $0.envelope.fromScheme == nil }.map(\.envelope) + lines.map(\.envelope)
+        let owned = schemes.filter { $0.envelope.fromScheme == nil }
+        let envelopes = owned.map(\.envelope) + lines.map(\.envelope)
         let yearly = envelopes.compactMap { $0.amount(year: year) }
         let period = envelopes.compactMap(\.period)
+        let parts = owned.map { envelopeStatus(scheme: $0.code, year: year) } + lines.map { lineStatus(line: $0.id, year: year) }
+        let available = parts.compactMap(\.periodAvailable)
         return EnvelopeStatus(label: "Action \(action)", year: year, envelope: yearly.isEmpty ? nil : yearly.sum { $0 },
                               periodEnvelope: period.isEmpty ? nil : period.sum { $0 },
+                              periodAvailable: available.isEmpty ? nil : available.sum { $0 },
+                              periodOverspent: parts.contains(where: \.periodOverspent),
                               approximate: envelopes.contains { $0.isApproximate }, schemes: codes, figures: total,
                               lines: lines.map(\.id), lineFigures: lineTotal)
     }
@@ -142,6 +156,11 @@ public struct EnvelopeStatus: Sendable, Equatable {
     public var envelope: Money?
     /// A total over the whole PLH period, when the envelope is one.
     public var periodEnvelope: Money?
+    /// What the period total leaves for this year: the total minus what other years committed
+    /// (never below zero).
+    public var periodAvailable: Money?
+    /// The period total is overspent over all its years.
+    public var periodOverspent = false
     public var approximate: Bool
     public var schemes: [String]
     /// The aid dossiers' figures.
@@ -152,12 +171,25 @@ public struct EnvelopeStatus: Sendable, Equatable {
 
     public var committed: Money { figures.committed + (lineFigures?.committed ?? .zero) }
     public var paid: Money { figures.paid + (lineFigures?.paid ?? .zero) }
-    /// Envelope minus committed (negative when overspent); nil without an envelope.
-    public var remaining: Money? { envelope.map { $0 - committed } }
+    /// What the year may commit: its own envelope and what a period total leaves for it.
+    public var available: Money? {
+        guard envelope != nil || periodAvailable != nil else { return nil }
+        return (envelope ?? .zero) + (periodAvailable ?? .zero)
+    }
+    /// Available minus committed (negative when overspent); nil without an envelope.
+    public var remaining: Money? { available.map { $0 - committed } }
     public var committedShare: Percentage? {
-        guard let e = envelope, e.cents > 0 else { return nil }
+        guard let e = available, e.cents > 0 else { return nil }
         return Percentage.ratio(committed.cents, of: e.cents)
     }
+    mutating func setPeriod(_ period: Money, committedElsewhere elsewhere: Money) {
+        periodAvailable = max(.zero, period - elsewhere)
+        periodOverspent = elsewhere + committed > period
+    }
+
+    /// Whether the share committed can lag the year: a total over the period is committed when
+    /// its study or its decision comes, not spread over the months.
+    public var paceMatters: Bool { periodAvailable == nil }
     public var counts: [DossierStatus: Int] { figures.counts }
 }
 

@@ -64,7 +64,8 @@ public struct BudgetLineStatus: Encodable, Sendable, Equatable {
     }
 
     /// Builds a row from the envelope of each chosen year and this row's own figures in them.
-    /// `wholePeriod`: the period total joins the envelope (a year's view shows it apart).
+    /// `wholePeriod`: the period total joins the envelope once; in a year's view, what the period
+    /// total leaves for that year (the total minus the other years' commitments) does.
     init(code: String, name: String, envelopeOf: String, years: [EnvelopeStatus], own: [EnvelopeStatus], wholePeriod: Bool,
          on date: CalendarDate, rule: ConsumptionRule) {
         self.code = code; self.name = name; self.envelopeOf = envelopeOf
@@ -72,6 +73,8 @@ public struct BudgetLineStatus: Encodable, Sendable, Equatable {
         let period = years.first?.periodEnvelope
         var envelope: Money? = yearly.isEmpty ? nil : yearly.sum { $0 }
         if wholePeriod, let period { envelope = (envelope ?? .zero) + period }
+        let available = years.compactMap(\.periodAvailable)
+        if !wholePeriod, !available.isEmpty { envelope = (envelope ?? .zero) + available.sum { $0 } }
         self.envelope = envelope
         self.periodEnvelope = period
         approximate = years.contains { $0.approximate }
@@ -86,13 +89,13 @@ public struct BudgetLineStatus: Encodable, Sendable, Equatable {
         dossiers = counts.values.reduce(0, +)
         committedShareBp = envelope.flatMap { $0.cents > 0 ? Percentage.ratio(envelopeCommitted.cents, of: $0.cents)?.basisPoints : nil }
         let lagging = years.compactMap { s -> Int? in
-            guard let share = s.committedShare else { return nil }
+            guard s.paceMatters, let share = s.committedShare else { return nil }
             return rule.lags(committedShare: share, elapsed: BudgetLedger.elapsed(year: s.year, on: date)) ? s.year : nil
         }
         underConsumedYears = lagging
         underConsumed = !lagging.isEmpty
         let remaining = self.remaining
-        overspent = years.contains { $0.remaining?.isNegative ?? false } || (remaining?.isNegative ?? false)
+        overspent = years.contains { ($0.remaining?.isNegative ?? false) || $0.periodOverspent } || (remaining?.isNegative ?? false)
         sharedWith = []
         action = nil
         kind = nil

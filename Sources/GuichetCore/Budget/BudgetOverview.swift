@@ -87,7 +87,7 @@ public struct BudgetOverview: Encodable, Sendable {
         total = Self.total(code: "total", name: "Total des enveloppes", years: years, wholePeriod: whole, on: date, rule: rule) {
             ledger.envelopes(year: $0)
         }
-        linesTotal = Self.total(code: "lignes", name: "Total des autres lignes du PLH", years: years, wholePeriod: whole, on: date, rule: rule) { y in
+        linesTotal = Self.total(code: "lignes", name: "Total des autres lignes (budget du PLH)", years: years, wholePeriod: whole, on: date, rule: rule) { y in
             (plh?.budgetLines ?? []).filter { !$0.isOutsideBudget }.map { ledger.lineStatus(line: $0.id, year: y) }
         }
         reconciliation = plh.map { ReconciliationRow.rows(plh: $0, catalog: ledger.catalog, years: years) } ?? []
@@ -106,11 +106,14 @@ public struct BudgetOverview: Encodable, Sendable {
             let all = statuses(y)
             let yearly = all.compactMap(\.envelope)
             let period = all.compactMap(\.periodEnvelope)
+            let available = all.compactMap(\.periodAvailable)
             var figures = all.map(\.figures).reduce(BudgetFigures(scheme: code, year: y), +)
             figures.counts = all.reduce(into: [:]) { acc, s in acc.merge(s.counts, uniquingKeysWith: +) }
             let lineFigures = all.compactMap(\.lineFigures).reduce(LineFigures(line: code, year: y), +)
             return EnvelopeStatus(label: code, year: y, envelope: yearly.isEmpty ? nil : yearly.sum { $0 },
-                                  periodEnvelope: period.isEmpty ? nil : period.sum { $0 }, approximate: false,
+                                  periodEnvelope: period.isEmpty ? nil : period.sum { $0 },
+                                  periodAvailable: available.isEmpty ? nil : available.sum { $0 },
+                                  periodOverspent: all.contains(where: \.periodOverspent), approximate: false,
                                   schemes: all.flatMap(\.schemes), figures: figures, lines: all.flatMap(\.lines), lineFigures: lineFigures)
         }
         var row = BudgetLineStatus(code: code, name: name, envelopeOf: code, years: perYear, own: perYear, wholePeriod: wholePeriod,
