@@ -18,12 +18,18 @@ public typealias RehabilitationSummary = YearlySummary<RehabilitationSummaryLine
 /// What a summary reads of every kind of programme, besides the figures of its kind.
 public protocol FinancedProgramme {
     var financingYear: SourceValue<Int> { get }
+    var period: ProgrammePeriod? { get }
     var stateSubsidy: SourceValue<Money> { get }
     var epciSubsidy: SourceValue<Money> { get }
 }
 
 extension ConstructionProgramme: FinancedProgramme {}
 extension RehabilitationProgramme: FinancedProgramme {}
+
+extension FinancedProgramme {
+    /// Financed unless marked forecast (programmes stored before periods existed are financed).
+    public var effectivePeriod: ProgrammePeriod { period ?? .financed }
+}
 
 /// One line of a summary (one financing year, or the total) for one kind of programme.
 public protocol ProgrammeSummaryLine: Hashable, Sendable, Codable {
