@@ -90,7 +90,21 @@ struct DelimitedText {
             var inQuotes = false
             var quoteOpenedAt = 0
             let n = scalars.count
-            while i < n {
+            while true {
+                if i >= n {
+                    // A quote still open at the end of the text: read again from its record with
+                    // quotes confined to their line (once: the second pass cannot swallow lines).
+                    guard inQuotes, !quotesConfinedToLine else { break }
+                    issues.removeSubrange(issuesAtRecordStart...)
+                    issues.append(ImportIssue(.warning, line: lineOf(quoteOpenedAt),
+                        "guillemet ouvert jamais refermé : la fin du fichier aurait été lue comme une seule cellule ; "
+                        + "lignes relues sans ce guillemet"))
+                    inQuotes = false; quotesConfinedToLine = true
+                    i = recordStart; line = recordLine
+                    cells = []; cell = String.UnicodeScalarView(); cellLength = 0; cellBlank = true; cellCut = false
+                    quotedCell = false; cellLineBreaks = 0; cellHasSeparator = false; recovered = false; columnsCut = false
+                    continue
+                }
                 let c = scalars[i]
                 if inQuotes {
                     if c == "\"" {
@@ -133,18 +147,6 @@ struct DelimitedText {
                     append(c)
                 }
                 i += 1
-                // A quote still open at the end of the text: read again from its record with
-                // quotes confined to their line (once: the second pass cannot swallow lines).
-                if i == n, inQuotes, !quotesConfinedToLine {
-                    issues.removeSubrange(issuesAtRecordStart...)
-                    issues.append(ImportIssue(.warning, line: lineOf(quoteOpenedAt),
-                        "guillemet ouvert jamais refermé : la fin du fichier aurait été lue comme une seule cellule ; "
-                        + "lignes relues sans ce guillemet"))
-                    inQuotes = false; quotesConfinedToLine = true
-                    i = recordStart; line = recordLine
-                    cells = []; cell = String.UnicodeScalarView(); cellLength = 0; cellBlank = true; cellCut = false
-                    quotedCell = false; cellLineBreaks = 0; cellHasSeparator = false; recovered = false; columnsCut = false
-                }
             }
             if cellLength > 0 || !cells.isEmpty || inQuotes { endRecord() }
         }
