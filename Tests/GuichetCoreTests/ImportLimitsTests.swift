@@ -54,7 +54,7 @@ final class ImportLimitsTests: XCTestCase {
             + ["TOTAL;;;;\(big);12"]).joined(separator: "\n") + "\n"
         let r = try construction(text)
         XCTAssertEqual(r.construction.count, 3)
-        XCTAssertEqual(r.errors.filter { $0.column?.letter == "E" && $0.message.contains("hors limites") }.map(\.line), [2, 3, 4])
+        XCTAssertEqual(r.errors.filter { $0.column?.letter == "E" && $0.message.contains("hors limites") }.map(\.line), [2, 3, 4, 5], "rows and the TOTAL row")
         XCTAssertTrue(r.construction.allSatisfy { $0.programme.stateSubsidy.value == nil })
         XCTAssertNotNil(r.totalRows.first, "the TOTAL row is compared without trapping")
         _ = ProgrammeSummary.construction(r.construction.map(\.programme))

@@ -51,17 +51,26 @@ public struct TotalBlocks<Field: ImportField> {
         rows.append(Row(line: line, year: year, values: values))
     }
 
-    /// Compares a TOTAL row with its block, then opens the next block.
-    public mutating func close(_ cells: [String], line: Int, label: String) -> TotalRowCheck<Field> {
+    /// Compares a TOTAL row with its block, then opens the next block. A figure of the TOTAL row
+    /// beyond the limits is an error at its line and column, and not compared.
+    public mutating func close(_ cells: [String], line: Int, label: String, issues: inout [ImportIssue]) -> TotalRowCheck<Field> {
         var given: [Field: Int64] = [:]
         for c in columns {
             guard let field = c.field, c.index <= cells.count else { continue }
             let text = cells[c.index - 1]
+            var problem: String?
             switch field.cellKind {
-            case .money: if let m = CellReader.money(text, limits: limits, allowNegative: true).0.value { given[field] = m.cents }
-            case .count: if let n = CellReader.count(text, limits: limits).0.value { given[field] = Int64(n) }
+            case .money:
+                let (v, p) = CellReader.money(text, limits: limits, allowNegative: true)
+                if let m = v.value { given[field] = m.cents }
+                problem = p
+            case .count:
+                let (v, p) = CellReader.count(text, limits: limits)
+                if let n = v.value { given[field] = Int64(n) }
+                problem = p
             default: break
             }
+            if let problem { issues.append(ImportIssue(.error, line: line, column: c.source, problem + " (ligne de total non comparée sur ce point)")) }
         }
         let empty = blockStart == rows.count
         let block = empty ? rows[...] : rows[blockStart...]

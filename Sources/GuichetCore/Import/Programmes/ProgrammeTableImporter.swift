@@ -85,7 +85,7 @@ public struct ProgrammeTableImporter: Sendable {
             case .total(let label):
                 report.skipped.append(SkippedRow(line: record.line, reason: .total))
                 settleBlock(ProgrammePeriod.from(label: label) ?? sectionHint)
-                let check = totals.close(record.cells, line: record.line, label: label)
+                let check = totals.close(record.cells, line: record.line, label: label, issues: &report.issues)
                 report.totalRows.append(check)
                 if !check.matches { report.issues.append(mismatch(check, label: label)) }
                 sectionHint = nil
