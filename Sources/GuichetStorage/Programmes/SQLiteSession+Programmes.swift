@@ -102,7 +102,7 @@ extension SQLiteSession {
         }
         if !fresh.isEmpty {
             try table.documents.bulkInsert(fresh, key: \.key, in: self)
-            try append(HistoryEvent(at: Date(), agent: agent, entity: "programme", entityKey: "*", action: "import",
+            try append(HistoryEvent(at: clock.now(), agent: agent, entity: "programme", entityKey: "*", action: "import",
                                     changes: [], comment: "import de \(sourceName) : \(fresh.count) programme(s) de \(outcome.kind.label) ajouté(s)"))
         }
         outcome.imported = fresh.count
@@ -127,7 +127,7 @@ extension SQLiteSession {
         try db.execute(sql: """
             INSERT INTO import_column_choice (signature, choices, savedAt, agent) VALUES (?, ?, ?, ?)
             ON CONFLICT(signature) DO UPDATE SET choices = excluded.choices, savedAt = excluded.savedAt, agent = excluded.agent
-            """, arguments: [signature, json, ISO8601DateFormatter().string(from: Date()), agent])
+            """, arguments: [signature, json, ISO8601DateFormatter().string(from: clock.now()), agent])
     }
 
     /// A programme may name no landlord (unknown spelling kept), but never a missing one.

@@ -123,7 +123,7 @@ expect "purge (nothing struck off)" 0 "$G" --database "$R" requests purge --json
 json_ok "purge JSON parses"
 
 D="$T/demo-requests.sqlite"
-expect "demo creates requests" 0 "$G" --database "$D" demo --size 400 --json
+expect "demo creates requests" 0 "$G" --database "$D" demo --size 400 "${DEMO[@]}" --json
 if [ "$(json_get "d['counts']['demandes']")" = 200 ]; then ok "demo creates size/2 requests"; else fail "demo request count" "$out"; fi
 expect "demo check" 0 "$G" --database "$D" check
 expect "demo list priority" 0 "$G" --database "$D" requests list --priority --limit 5 --json
