@@ -151,20 +151,22 @@ extension SQLiteSession: RequestStore {
     func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
         // Read everything first: the rows are then updated while no cursor is open on them.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn
+            SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn, s.priority AS sPriority
             FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
             WHERE r.struckOffOn IS NULL ORDER BY r.key
             """)
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
         let now = clock.now()
         let stamp = Timestamp.string(now)
-        let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool) in
-            (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso)
+        let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool, Bool?) in
+            (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso,
+             row["sPriority"])
         }
-        // Scoring and encoding on every core; the writes follow in order.
-        let fresh = previous.concurrentMap { request, total, sameBasis -> (StoredScore, String?)? in
+        // Scoring and encoding on every core; the writes follow in order. A score is kept when the
+        // same grid and date give the same total and the same priority status.
+        let fresh = previous.concurrentMap { request, total, sameBasis, priority -> (StoredScore, String?)? in
             let result = CotationEngine.score(request, grid: grid, on: date)
-            if sameBasis && total == result.total { return nil }
+            if sameBasis && total == result.total && priority == result.isPriorityHousehold { return nil }
             let score = StoredScore(requestId: request.id, result: result)
             return (score, try? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self))
         }

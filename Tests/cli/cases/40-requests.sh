@@ -69,6 +69,8 @@ if [ "$n" = "$n_file" ]; then ok "criteria lists every criterion of the grid"; e
 expect "cotation criteria" 0 "$G" cotation criteria --territory cabbalr
 contains "criteria table shows a scale" "25 à 50"
 contains "criteria table shows computed" "calculé"
+expect "cotation criteria --json conditions" 0 "$G" cotation criteria --territory cabbalr --json
+if json_get "[c['conditions'] for c in d['criteria'] if c['id']=='suroccupation-mineur'][0][0].endswith('« avec au moins un mineur »') and 'heberge-tiers' in [c['exclusiveWith'] for c in d['criteria'] if c['id']=='sans-logement'][0]" | grep -q True; then ok "criteria JSON gives conditions and exclusive situations"; else fail "criteria conditions" "$out"; fi
 
 R="$T/requests.sqlite"
 expect "init demo for requests" 0 "$G" --database "$R" init --territory demo
