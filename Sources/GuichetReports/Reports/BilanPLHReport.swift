@@ -110,17 +110,25 @@ public enum BilanPLHReport {
 
     // MARK: Per scheme
 
+    /// The columns every consumption table ends with, and a row's cells for them: a scheme paid on
+    /// another's envelope names it instead of repeating its figures.
+    static let consumptionColumns = [
+        ReportColumn("Enveloppe", .money, width: 16), ReportColumn("Engagé", .money, width: 16), ReportColumn("Versé", .money, width: 16),
+        ReportColumn("Reste à engager", .money, width: 16), ReportColumn("Taux d'engagement", .percent), ReportColumn("Dossiers", .integer, width: 8),
+    ]
+    static func consumptionCells(_ l: BudgetLineStatus) -> [ReportCell] {
+        let shared = l.envelopeOf != l.code && !l.envelopeOf.hasPrefix("Action")
+        return [shared ? .text("sur \(l.envelopeOf)") : Cells.money(l.envelope), .money(l.committed), .money(l.paid),
+                shared ? .text("voir \(l.envelopeOf)") : (l.remaining.map { .money($0) } ?? .text("—")),
+                shared ? .text("—") : Cells.share(l.committedShareBp.map { Percentage(basisPoints: $0) }).orDash,
+                .integer(l.dossiers)]
+    }
+
     static func schemes(_ o: BudgetOverview, period: String) -> ReportSection {
         var money: [[ReportCell]] = [], states: [[ReportCell]] = [], averages: [[ReportCell]] = []
         var stateTotals = [String: Int]()
         for s in o.schemes {
-            let shared = s.envelopeOf != s.code
-            money.append([.text(s.code), .text(s.name), s.action.map { .integer($0) } ?? .empty,
-                          shared ? .text("sur \(s.envelopeOf)") : Cells.money(s.envelope),
-                          .money(s.committed), .money(s.paid),
-                          shared ? .text("voir \(s.envelopeOf)") : (s.remaining.map { .money($0) } ?? .text("—")),
-                          shared ? .text("—") : Cells.share(s.committedShareBp.map { Percentage(basisPoints: $0) }).orDash,
-                          .integer(s.dossiers)])
+            money.append([.text(s.code), .text(s.name), s.action.map { .integer($0) } ?? .empty] + consumptionCells(s))
             states.append([.text("\(s.code) — \(s.name)")] + DossierStatus.allCases.map { .integer(s.counts[$0.rawValue] ?? 0) } + [.integer(s.dossiers)])
             stateTotals.merge(s.counts, uniquingKeysWith: +)
             if let a = s.average {
@@ -133,13 +141,9 @@ public enum BilanPLHReport {
         let moneyTable = ReportTable(
             name: "Enveloppes et consommation par dispositif (\(period))",
             columns: [ReportColumn("Code", .text, width: 6), ReportColumn("Dispositif", .text, width: 40),
-                      ReportColumn("Action", .integer, width: 6), ReportColumn("Enveloppe", .money, width: 16),
-                      ReportColumn("Engagé", .money, width: 16), ReportColumn("Versé", .money, width: 16), ReportColumn("Reste à engager", .money, width: 16),
-                      ReportColumn("Taux d'engagement", .percent), ReportColumn("Dossiers", .integer, width: 8)],
+                      ReportColumn("Action", .integer, width: 6)] + consumptionColumns,
             rows: money,
-            totals: [[.empty, .text("Total"), .empty, Cells.money(t.envelope), .money(t.committed), .money(t.paid),
-                      t.remaining.map { .money($0) } ?? .text("—"),
-                      Cells.share(t.committedShareBp.map { Percentage(basisPoints: $0) }).orDash, .integer(allStates)]])
+            totals: [[.empty, .text("Total"), .empty] + consumptionCells(t).dropLast() + [.integer(allStates)]])
         let stateTable = ReportTable(
             name: "Dossiers par état et par dispositif (\(period))",
             columns: [ReportColumn("Dispositif", .text, width: 30)]
@@ -176,18 +180,14 @@ public enum BilanPLHReport {
         for a in o.actions {
             let number = a.action ?? 0
             let names = (schemesByAction[number] ?? []).map(\.code) + (linesByAction[number] ?? []).map(\.code)
-            rows.append([.integer(number), .text(a.name), .text(names.joined(separator: ", ")), Cells.money(a.envelope),
-                         .money(a.committed), .money(a.paid), a.remaining.map { .money($0) } ?? .text("—"),
-                         Cells.share(a.committedShareBp.map { Percentage(basisPoints: $0) }).orDash, .integer(a.dossiers)])
+            rows.append([.integer(number), .text(a.name), .text(names.joined(separator: ", "))] + consumptionCells(a))
             categories.append("Action \(number)")
             envelopes.append(a.envelope?.cents ?? 0); committed.append(a.committed.cents); paid.append(a.paid.cents)
         }
         let table = ReportTable(
             name: "Consommation des enveloppes par action (\(period))",
             columns: [ReportColumn("N°", .integer, width: 4), ReportColumn("Action", .text, width: 36),
-                      ReportColumn("Dispositifs et lignes", .text, width: 18), ReportColumn("Enveloppe", .money, width: 16),
-                      ReportColumn("Engagé", .money, width: 16), ReportColumn("Versé", .money, width: 16), ReportColumn("Reste à engager", .money, width: 16),
-                      ReportColumn("Taux d'engagement", .percent), ReportColumn("Dossiers", .integer, width: 8)],
+                      ReportColumn("Dispositifs et lignes", .text, width: 18)] + consumptionColumns,
             rows: rows)
         let chart = ReportChart(title: "Consommation du budget par action (\(period))", unit: .money, categories: categories,
                                 series: [.init(name: "Enveloppe", values: envelopes), .init(name: "Engagé", values: committed),

@@ -11,18 +11,11 @@ extension SQLiteSession: CommitmentStore {
     ])
 
     func insertCommitment(_ commitment: BudgetCommitment) throws -> BudgetCommitment {
-        var c = commitment
-        c.version = 1
-        try Self.commitments.insert(c, key: c.number.formatted, in: self, now: c.updatedAt)
-        return c
+        try Self.commitments.insertFirstVersion(commitment, key: commitment.number.formatted, in: self)
     }
 
     func updateCommitment(_ commitment: BudgetCommitment, expectedVersion: Int) throws -> BudgetCommitment {
-        var c = commitment
-        c.version = expectedVersion + 1
-        c.updatedAt = clock.now()
-        try Self.commitments.update(c, key: c.number.formatted, expectedVersion: expectedVersion, in: self, now: c.updatedAt)
-        return c
+        try Self.commitments.saveNextVersion(commitment, key: commitment.number.formatted, expectedVersion: expectedVersion, in: self)
     }
 
     func commitment(number: CommitmentNumber) throws -> BudgetCommitment? {

@@ -19,10 +19,7 @@ extension SQLiteSession: DossierStore {
     ])
 
     func insertDossier(_ dossier: AidDossier) throws -> AidDossier {
-        var d = dossier
-        d.version = 1
-        try Self.dossiers.insert(d, key: d.number.formatted, in: self, now: d.updatedAt)
-        return d
+        try Self.dossiers.insertFirstVersion(dossier, key: dossier.number.formatted, in: self)
     }
 
     func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws {
@@ -32,11 +29,7 @@ extension SQLiteSession: DossierStore {
     }
 
     func updateDossier(_ dossier: AidDossier, expectedVersion: Int) throws -> AidDossier {
-        var d = dossier
-        d.version = expectedVersion + 1
-        d.updatedAt = clock.now()
-        try Self.dossiers.update(d, key: d.number.formatted, expectedVersion: expectedVersion, in: self, now: d.updatedAt)
-        return d
+        try Self.dossiers.saveNextVersion(dossier, key: dossier.number.formatted, expectedVersion: expectedVersion, in: self)
     }
 
     func dossier(number: DossierNumber) throws -> AidDossier? {
