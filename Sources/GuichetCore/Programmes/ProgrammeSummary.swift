@@ -80,6 +80,8 @@ public struct PeriodSummary<Line: ProgrammeSummaryLine>: Hashable, Sendable, Cod
         total = Line(year: nil, programmes)
     }
 
+    public init(years: [Line], total: Line) { self.years = years; self.total = total }
+
     static func yearOrder(_ a: Int?, _ b: Int?) -> Bool {
         switch (a, b) {
         case let (x?, y?): x < y
