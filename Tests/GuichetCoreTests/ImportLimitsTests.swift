@@ -84,6 +84,9 @@ final class ImportLimitsTests: XCTestCase {
         let r = try construction((["Commune;Année;Programme;Bailleur;PLUS"] + rows + totals).joined(separator: "\n") + "\n")
         XCTAssertEqual(r.construction.count, 5_000)
         XCTAssertEqual(Set(r.construction.map(\.naturalKey)).count, 5_000, "rows of one file never overwrite each other")
+        // 4,999 "en double" warnings: the first 1,000 listed, the rest summed up in one line.
+        XCTAssertEqual(r.issues.count, 1_001)
+        XCTAssertTrue(r.issues.last!.message.hasPrefix("3999 autre(s) problème(s)"), r.issues.last!.message)
         XCTAssertEqual(r.totalRows.count, 1_000)
         XCTAssertTrue(r.totalRows.allSatisfy(\.matches))
         XCTAssertEqual(r.totalRows.dropFirst().map(\.scope), Array(repeating: .allRowsAbove, count: 999))
