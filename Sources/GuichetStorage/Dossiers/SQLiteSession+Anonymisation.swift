@@ -14,11 +14,15 @@ extension SQLiteSession {
         try dueDossiers(closedBefore: date).map { RetentionDue(key: $0.number.formatted, since: $0.retentionStart!) }
     }
 
-    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
-        let due = try dueDossiers(closedBefore: date)
+    func anonymiseDossiers(_ numbers: [String], closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
+        let due = try numbers.compactMap { key -> AidDossier? in
+            guard let number = try? DossierNumber.parse(key, field: "numéro"), let d = try dossier(number: number),
+                  d.status.isClosed, !d.isAnonymised, let start = d.retentionStart, start < date else { return nil }
+            return d
+        }
         guard !due.isEmpty else { return 0 }
         let now = Date()
-        try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable]) {
+        try duringRGPDPurge(searchIndexes: []) {
             for stored in due {
                 let key = stored.number.formatted
                 var d = stored.anonymised(on: today)
@@ -43,5 +47,9 @@ extension SQLiteSession {
             if !d.isAnonymised, let start = d.retentionStart, start < date { out.append(d) }
         }
         return out
+    }
+
+    func compactAfterRGPDPurge() throws {
+        try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable, Self.requests.ftsTable]) {}
     }
 }
