@@ -15,10 +15,12 @@ extension SQLiteSession {
     }
 
     func anonymiseDossiers(_ numbers: [String], closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
-        let due = try numbers.compactMap { key -> AidDossier? in
-            guard let number = try? DossierNumber.parse(key, field: "numéro"), let d = try dossier(number: number),
-                  d.status.isClosed, !d.isAnonymised, let start = d.retentionStart, start < date else { return nil }
-            return d
+        // Each one read again: still closed, not anonymised, due (another agent may have acted).
+        var due: [AidDossier] = []
+        for key in numbers {
+            guard let number = DossierNumber(parsing: key), let d = try dossier(number: number),
+                  d.status.isClosed, !d.isAnonymised, let start = d.retentionStart, start < date else { continue }
+            due.append(d)
         }
         guard !due.isEmpty else { return 0 }
         let now = Date()
