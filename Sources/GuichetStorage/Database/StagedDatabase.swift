@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GuichetCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +13,7 @@ public enum StagedDatabase {
     /// Builds a database for `territory` with `body` and puts it at `target`. An existing target
     /// is replaced only when `replacing` is true and it is a Guichet database.
     public static func build<T>(at target: URL, territory: String, replacing: Bool, agent: String = AgentName.current(),
-                                _ body: (SQLiteStore) throws -> T) throws -> T {
+                                clock: Clock = SystemClock.current, _ body: (SQLiteStore) throws -> T) throws -> T {
         let path = target.path
         let fm = FileManager.default
         if FileAccess.isFolder(target) { throw OpenError.isFolder(path: path) }
@@ -34,7 +35,7 @@ public enum StagedDatabase {
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staging.path + suffix) } }
         let result: T
         do {
-            let store = try SQLiteStore.create(staging, territory: territory, agent: agent)
+            let store = try SQLiteStore.create(staging, territory: territory, agent: agent, clock: clock)
             result = try body(store)
             // Everything into the main file, then the connections closed: the -wal and -shm
             // files of the staging name are not moved with it.

@@ -23,7 +23,7 @@ extension SQLiteSession {
             due.append(d)
         }
         guard !due.isEmpty else { return 0 }
-        let now = Date()
+        let now = clock.now()
         try duringRGPDPurge(searchIndexes: []) {
             for stored in due {
                 let key = stored.number.formatted
