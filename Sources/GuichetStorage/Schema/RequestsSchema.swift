@@ -42,7 +42,7 @@ enum RequestsSchema {
     }
 
     /// The priority categories a score found and why (JSON); NULL for scores stored before.
-    static func v4PriorityFindings(_ db: Database) throws {
+    static func v5PriorityFindings(_ db: Database) throws {
         try db.alter(table: "request_score") { t in t.add(column: "priorityFindings", .jsonText) }
     }
 }
