@@ -3,7 +3,7 @@ extension TerritoryProfile {
     /// service, and every condition left to agents until the service fixes its figure
     /// (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
-        (cotation?.defaultsToConfirm ?? []) + pendingParameters.map { p in
+        (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? []) + pendingParameters.map { p in
             let status = p.status == .agentCheck ? "vérification par l'agent, dossier par dossier" : ParameterSource.defaultLabel
             return DefaultToConfirm(part: p.part, key: p.path, text: "\(p.subject)\(p.value.map { " : \($0)" } ?? "") — \(status)")
         }
