@@ -53,11 +53,13 @@ final class ConventionTests: XCTestCase {
         for s in agg.stateContingent {
             XCTAssertEqual(agg.stateShareOfObjective(s.year), s.publishedShareOfObjective, "\(s.year)")
         }
-        // 563 / 2 469 is 22,80 %, the source prints 22,83 %: flagged, not corrected.
+        // 563 / 2 469 is 22,80 %, as the headline table prints; the table by landlord prints
+        // 22,83 %: flagged, not corrected.
         let flagged = agg.inconsistencies
         XCTAssertEqual(flagged.map(\.year), [2021])
         XCTAssertEqual(flagged.first?.message,
-                       "Relogement des publics prioritaires 2021 : 563 / 2\u{202F}469 = 22,80\u{00A0}%, publié 22,83\u{00A0}%")
+                       "Relogement des publics prioritaires 2021 : 563 / 2\u{202F}469 = 22,80\u{00A0}%, publié 22,83\u{00A0}% "
+                       + "dans le tableau par bailleur, 22,80\u{00A0}% dans le tableau de synthèse")
         XCTAssertEqual(agg.priorityRehousing.first { $0.year == 2021 }?.publishedShare, Percentage(basisPoints: 2_283))
     }
 

@@ -41,7 +41,11 @@ public struct AgglomerationResults: Hashable, Sendable, Codable {
         public var excludingTransfers: Bool
         public var rehoused: Int
         public var allocations: Int
+        /// The share printed in the table by landlord ("TOTAL Agglomération").
         public var publishedShare: Percentage
+        /// The same share as the headline table prints it ("% de relogt des PP"), when given:
+        /// the two tables of the review do not always agree (2021: 22,80 % and 22,83 %).
+        public var headlineTableShare: Percentage?
         public var computedShare: Percentage? { Percentage.ratio(rehoused, of: allocations) }
     }
     public struct YearCount: Hashable, Sendable, Codable {
@@ -79,11 +83,14 @@ public struct AgglomerationResults: Hashable, Sendable, Codable {
     public var inconsistencies: [SourceInconsistency] {
         var out: [SourceInconsistency] = []
         for r in priorityRehousing {
-            if let c = r.computedShare, c != r.publishedShare {
+            if let c = r.computedShare, c != r.publishedShare || (r.headlineTableShare.map { $0 != c } ?? false) {
+                let headline = r.headlineTableShare.map { h in
+                    h == r.publishedShare ? "" : ", \(FrenchFormat.percent(h, decimals: 2)) dans le tableau de synthèse"
+                } ?? ""
                 out.append(SourceInconsistency(landlordId: nil, year: r.year,
                     message: "Relogement des publics prioritaires \(r.year)\(r.excludingTransfers ? " (hors mutations)" : "") : "
                         + "\(r.rehoused) / \(FrenchFormat.integer(r.allocations)) = \(FrenchFormat.percent(c, decimals: 2)), "
-                        + "publié \(FrenchFormat.percent(r.publishedShare, decimals: 2))"))
+                        + "publié \(FrenchFormat.percent(r.publishedShare, decimals: 2)) dans le tableau par bailleur" + headline))
             }
             if !r.excludingTransfers, let t = totalAllocations.first(where: { $0.year == r.year }), t.count != r.allocations {
                 out.append(SourceInconsistency(landlordId: nil, year: r.year,
