@@ -55,6 +55,7 @@ enum DemoBuilder {
         try populateDossiers(store: store, profile: profile, size: size, counts: &counts)
         counts.merge(try DemoRequestData.populate(store: store, profile: profile, size: size)) { $1 }
         counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
+        counts.merge(try AllocationDemo.populate(store: store, profile: profile)) { a, _ in a }
         return counts
     }
 

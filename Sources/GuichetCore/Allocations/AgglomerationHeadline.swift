@@ -74,10 +74,10 @@ public struct AgglomerationHeadline: Sendable {
         }
         add(Label.allocationsChange, .basisPoints) { c in
             ComparedValue(computed: change(c) { counted($0, .agglomeration)?.allocations },
-                          published: nil)
+                          published: published.changes(c).allocations)
         }
         add(Label.priorityChange, .basisPoints) { c in
-            ComparedValue(computed: change(c) { counted($0, .agglomeration)?.priority }, published: nil)
+            ComparedValue(computed: change(c) { counted($0, .agglomeration)?.priority }, published: published.changes(c).priority)
         }
         self.rows = rows
     }

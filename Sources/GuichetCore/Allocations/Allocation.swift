@@ -132,7 +132,7 @@ public struct ReservationHolder: Hashable, Sendable, Codable, Comparable {
     /// "Commune de Béthune", "Action Logement".
     public var label: String {
         switch (kind, name) {
-        case (.commune, let n?): "Commune de \(n)"
+        case (.commune, let n?): "Commune " + FrenchFormat.of(n)
         case (.other, let n?): n
         default: kind.label
         }

@@ -87,6 +87,14 @@ public struct PublishedAllocationFigures: Sendable {
             .map { PublishedValue(value: $0.publishedShareOfObjective.basisPoints, perimeter: "contingent préfectoral") }
     }
 
+    /// The printed year-on-year changes of allocations and of priority households for a column.
+    public func changes(_ column: ReviewColumn) -> (allocations: PublishedValue?, priority: PublishedValue?) {
+        guard let c = agglomeration?.yearOnYear(column.year, excludingTransfers: column.transfers == .excluded) else { return (nil, nil) }
+        let perimeter = agglomerationPerimeter(column)
+        return (c.allocations.map { PublishedValue(value: $0.basisPoints, perimeter: Perimeter.agglomerationPriority) },
+                c.priority.map { PublishedValue(value: $0.basisPoints, perimeter: perimeter) })
+    }
+
     /// The yearly objective of priority households to rehouse (a count set for the agglomeration).
     public func priorityObjective(_ year: Int) -> Int? {
         agglomeration?.priorityObjective.first { $0.year == year }?.count
