@@ -1,0 +1,55 @@
+# The CIA allocation register: the demo's register reproduces the review's agglomeration figures
+# (the oracle is the stored published results file, not numbers typed here), per-year and
+# per-landlord reviews, and the import of extracts.
+A="$T/alloc.sqlite"
+RESULTS=data/territories/cabbalr/cia-results-2020-2023.json
+pyalloc() { local r; r=$(/usr/bin/python3 -c "import json,sys; d=json.JSONDecoder().raw_decode(sys.stdin.read())[0]; pub=json.load(open('$RESULTS')); $2" <<<"$out" 2>&1)
+  if [ $? = 0 ]; then ok "$1"; else fail "$1" "$r"; fi; }
+expect "demo with an allocation register" 0 "$G" --database "$A" demo --size 20 --json
+pyalloc "demo counts allocations" "assert d['counts']['attributions']>9000, d['counts']"
+
+expect "allocations review --json" 0 "$G" --database "$A" allocations review --json
+pyalloc "every agglomeration rate of the review from the allocations" "
+years={y['year']:y for y in d['years']}
+for r in pub['agglomeration']['priorityRehousing']:
+    t='excluded' if r['excludingTransfers'] else 'included'
+    o=[x for x in years[r['year']]['agglomeration']['obligations'] if x['obligation']=='priority' and x['transfers']==t][0]
+    assert (o['numerator'],o['denominator'])==(r['rehoused'],r['allocations']), (r,o)
+    assert o['shareBasisPoints']==r.get('headlineTableShare',r['publishedShare']), (r,o)
+    assert o['published']['basisPoints']==r['publishedShare'], o
+    assert o['differsFromPublished']==(r['publishedShare']!=o['shareBasisPoints']), o
+got=sorted((y, [x['shareBasisPoints'] for x in years[y]['agglomeration']['obligations'] if x['obligation']=='priority' and x['headline']][0]) for y in years)
+assert [s for _,s in got]==[2448,2280,2904,3038], got"
+pyalloc "22,80 % shown beside the printed 22,83 %, flagged" "
+cell=d['headline']['rows'][[r['label'] for r in d['headline']['rows']].index('% de relogt des PP (tous contingents)')]['cells'][d['headline']['columns'].index('2021')]
+assert cell['computed']==2280 and cell['published']==2283 and cell['differs'], cell
+assert any('22,83' in i['message'] for i in d['inconsistencies']), d['inconsistencies']"
+pyalloc "State contingent and outside-QPV shares are the published ones" "
+rows={r['label']:r for r in d['headline']['rows']}
+st=rows['Relogt contingent Etat']; assert all(c['computed']==c['published'] for c in st['cells']), st
+years={y['year']:y for y in d['years']}
+for s in pub['agglomeration']['outsideQPVFirstQuartile']:
+    o=[x for x in years[s['year']]['agglomeration']['obligations'] if x['obligation']=='outsideQPVFirstQuartile' and x['headline']][0]
+    assert o['shareBasisPoints']==s['share'] and not o['differsFromPublished'], (s,o)"
+pyalloc "gaps in allocations and unknown QPV reported" "
+a=[y for y in d['years'] if y['year']==2022][0]['agglomeration']
+o=[x for x in a['obligations'] if x['obligation']=='outsideQPVFirstQuartile' and x['transfers']=='included'][0]
+assert o['missing']>0 and o['gap']=='%d attributions manquent pour atteindre 25\u00a0%%' % o['missing'], o
+assert a['unknownQPV']>0 and o['unknownQPV']==a['unknownQPV'] and o['denominator']==a['outsideQPV'], (a['unknownQPV'],o)
+assert d['awaitingLease']=={'2023':12}, d['awaitingLease']"
+
+expect "review --year 2023 --landlord PDCH" 0 "$G" --database "$A" allocations review --year 2023 --landlord PDCH --json
+pyalloc "one year, one landlord, published arrondissement figure beside" "
+assert [y['year'] for y in d['years']]==[2023] and d['landlord']=='pas-de-calais-habitat', d['landlord']
+l=d['years'][0]['landlords']; assert [x['scope'] for x in l]==['landlord:pas-de-calais-habitat'], l
+o=[x for x in l[0]['obligations'] if x['obligation']=='priority' and x['headline']][0]
+assert o['transfers']=='excluded' and o['published']['basisPoints']==2247 and 'arrondissement' in o['published']['perimeter'], o
+assert d['headline']['columns']==['2023 hors mutations'], d['headline']['columns']"
+expect "review text" 0 "$G" --database "$A" allocations review --year 2022
+contains "review text names the obligation as the CIA does" "Part des attributions hors QPV à des ménages aux ressources < au 1er quartile"
+contains "review text says the gap in allocations" "attributions manquent pour atteindre 25"
+contains "review text states the threshold of the year" "seuil du 1er quartile 2022 : 7"
+expect "unknown landlord refused" 1 "$G" --database "$A" allocations review --landlord "Bailleur Imaginaire"
+contains "unknown landlord named" "Bailleur inconnu « Bailleur Imaginaire »"
+expect "year without allocations refused" 1 "$G" --database "$A" allocations review --year 2031
+contains "year without allocations said" "Aucune attribution avec un bail signé en 2031"
