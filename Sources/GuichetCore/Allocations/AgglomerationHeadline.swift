@@ -59,8 +59,9 @@ public struct AgglomerationHeadline: Sendable {
         add(Label.rehoused, .count) { c in ComparedValue(computed: counted(c, .agglomeration)?.priority, published: published.rehoused(c)) }
         add(Label.fulfilled, .basisPoints) { c in
             let objective = published.priorityObjective(c.year)
-            return ComparedValue(computed: ratio(counted(c, .agglomeration)?.priority, objective),
-                                 published: publishedRatio(published.rehoused(c), objective))
+            // Printed for the columns "mutations incluses" only (102,68 % … 86,71 %).
+            let printed = c.transfers == .included ? publishedRatio(published.rehoused(c), objective) : nil
+            return ComparedValue(computed: ratio(counted(c, .agglomeration)?.priority, objective), published: printed)
         }
         add(Label.state, .count) { c in ComparedValue(computed: counted(c, .holder(state))?.priority, published: published.stateRehoused(c.year)) }
         add(Label.stateFulfilled, .basisPoints) { c in

@@ -25,6 +25,19 @@ public enum WorkspaceAllocations {
         }
     }
 
+    /// `cia`: the yearly review of the allocation agreement (one year, or every year of the register).
+    public static func report(_ ws: Workspace, context: ReportContext, year: Int?) throws -> ReportDocument {
+        let data = try reviewData(ws)
+        guard data.registerSize > 0 else {
+            throw WorkspaceReports.Unavailable("Le registre des attributions est vide : importez d'abord les extraits "
+                                               + "(« guichet allocations import » ou le bouton « Importer un extrait… »).")
+        }
+        if let year, !data.review.years.contains(year) {
+            throw WorkspaceReports.Unavailable("Aucune attribution avec un bail signé en \(year) dans le registre.")
+        }
+        return CIAReviewReport.document(context: context, data: data, year: year)
+    }
+
     /// Records one allocation typed in the window.
     public static func add(_ ws: Workspace, _ allocation: Allocation) throws -> AllocationRecord {
         try ws.store.write { try $0.insertAllocation(allocation) }

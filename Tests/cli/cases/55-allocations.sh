@@ -53,3 +53,20 @@ expect "unknown landlord refused" 1 "$G" --database "$A" allocations review --la
 contains "unknown landlord named" "Bailleur inconnu « Bailleur Imaginaire »"
 expect "year without allocations refused" 1 "$G" --database "$A" allocations review --year 2031
 contains "year without allocations said" "Aucune attribution avec un bail signé en 2031"
+
+# The CIA yearly review report, in the three formats.
+expect "report cia pdf" 0 "$G" --database "$A" report cia --format pdf --year 2021 --output "$T/cia.pdf" --date 2025-03-04
+txt=$(pdftotext -layout "$T/cia.pdf" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g')
+out="$txt"; contains "cia pdf shows 22,80 % beside 22,83 %" "publié 22,83 %"
+contains "cia pdf states the threshold" "7 423,00 € par UC"
+expect "report cia ods" 0 "$G" --database "$A" report cia --format ods --output "$T/cia.ods"
+[ -s "$T/cia.ods" ] && ok "cia ods written" || fail "cia ods written"
+expect "report cia csv" 0 "$G" --database "$A" report cia --format csv --year 2023 --output "$T/cia.csv"
+contains "one CSV per table" "cia-menages-prioritaires-par-bailleur.csv"
+grep -q "^% de relogt des PP (tous contingents);30,38;30,38" "$T/cia-synthese-de-l-agglomeration.csv" \
+  && ok "cia csv headline 30,38 % computed and published" || fail "cia csv headline 30,38 % computed and published" "$(cat "$T/cia-synthese-de-l-agglomeration.csv")"
+E="$T/empty-alloc.sqlite"
+expect "init without allocations" 0 "$G" --database "$E" init --territory cabbalr
+expect "report cia on an empty register refused" 3 "$G" --database "$E" report cia --format pdf --output "$T/none.pdf"
+contains "empty register said" "Le registre des attributions est vide"
+[ ! -e "$T/none.pdf" ] && ok "no file left for a refused report" || fail "no file left for a refused report"
