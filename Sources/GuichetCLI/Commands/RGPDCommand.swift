@@ -14,7 +14,7 @@ struct RGPDCommand: ParsableCommand {
 struct RGPDExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers où elle apparaît, historique), en PDF ou JSON.")
+        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers et demandes de logement social où elle apparaît, cotations, historique), en PDF ou JSON.")
 
     @Option(name: .long, help: "Nom et prénom de la personne (dans n'importe quel ordre).") var applicant: String?
     @Option(name: .long, help: "Numéro d'un dossier : exporte ce dossier.") var dossier: String?
@@ -43,13 +43,13 @@ struct RGPDExportCommand: ParsableCommand {
             guard let e = try RGPDReport.collect(dossier: n, in: s, context: context) else { throw CLIFailure("Dossier « \(n) » introuvable.", code: 4) }
             return e
         }
-        if export.dossiers.isEmpty {
-            Console.error("Aucun dossier ne mentionne « \(export.subject) » : l'export l'indique.")
+        if export.dossiers.isEmpty && export.requests.isEmpty {
+            Console.error("Aucun dossier ni aucune demande ne mentionne « \(export.subject) » : l'export l'indique.")
         }
         do {
             if ext == "json" { try RGPDReport.writeJSON(export, to: ReportArguments.url(output)) }
             else { try ReportWriter.write(RGPDReport.document(export, context: context), format: .pdf, to: ReportArguments.url(output)) }
         } catch let e as ReportError { throw CLIFailure(e.description, code: 7) }
-        Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), écrites dans \(output)")
+        Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), \(export.requests.count) demande(s), écrites dans \(output)")
     }
 }
