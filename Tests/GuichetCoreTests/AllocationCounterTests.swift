@@ -48,7 +48,7 @@ final class AllocationCounterTests: XCTestCase {
 
     func testAStrictBoundaryInTheProfileLeavesTheThresholdOut() {
         var strict = AllocationRules.defaults
-        strict.firstQuartileBoundary = Sourced(.below, source: "décision locale")
+        strict.firstQuartileBoundary = Sourced(.below, source: ParameterSource(kind: .localDecision, text: "délibération"))
         let rows = [allocation(resources: Self.threshold2022), allocation(resources: Self.threshold2022 - Money(cents: 1))]
         XCTAssertEqual(figure(rows, .outsideQPVFirstQuartile, rules: strict).numerator, 1)
         XCTAssertEqual(figure(rows, .outsideQPVFirstQuartile).numerator, 2)

@@ -89,10 +89,10 @@ struct AllocationReviewOutput: Encodable {
 
     init(_ data: AllocationReviewData, year: Int?, landlordId: String?) {
         let r = data.rules
-        rules = Rules(firstQuartileBoundary: r.firstQuartileBoundary.value.rawValue, firstQuartileBoundarySource: r.firstQuartileBoundary.source,
+        rules = Rules(firstQuartileBoundary: r.firstQuartileBoundary.value.rawValue, firstQuartileBoundarySource: r.firstQuartileBoundary.source.frenchDescription,
                       priorityExcludesTransfersFrom: r.priorityExcludesTransfersFrom.value,
-                      priorityExcludesTransfersSource: r.priorityExcludesTransfersFrom.source,
-                      qpvSharesExcludeTransfers: r.qpvSharesExcludeTransfers.value, qpvSharesSource: r.qpvSharesExcludeTransfers.source)
+                      priorityExcludesTransfersSource: r.priorityExcludesTransfersFrom.source.frenchDescription,
+                      qpvSharesExcludeTransfers: r.qpvSharesExcludeTransfers.value, qpvSharesSource: r.qpvSharesExcludeTransfers.source.frenchDescription)
         registerSize = data.registerSize
         landlord = landlordId
         let review = data.review

@@ -43,7 +43,7 @@ struct AllocationsReviewCommand: ParsableCommand {
 enum AllocationReviewText {
     static func print(_ out: AllocationReviewOutput, data: AllocationReviewData) {
         Console.line("Registre des attributions : \(FrenchFormat.integer(out.registerSize)) attribution(s).")
-        Console.line("1er quartile : \(data.rules.firstQuartileBoundary.value.label) (\(data.rules.firstQuartileBoundary.source))")
+        Console.line("1er quartile : \(data.rules.firstQuartileBoundary.value.label) (\(data.rules.firstQuartileBoundary.source.frenchDescription))")
         for y in out.years {
             Console.line()
             let threshold = y.threshold.map { t in

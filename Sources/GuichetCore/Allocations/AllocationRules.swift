@@ -1,10 +1,10 @@
-/// A parameter of the rules with where it comes from: a quoted text, a local decision, or
-/// "défaut à confirmer". Screens and reports show the source beside the value.
+/// A parameter of the rules with where it comes from (a quoted text, a local decision, or a
+/// default of the product to confirm). Screens and reports show the source beside the value.
 public struct Sourced<Value: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
     public var value: Value
-    public var source: String
+    public var source: ParameterSource
 
-    public init(_ value: Value, source: String) { self.value = value; self.source = source }
+    public init(_ value: Value, source: ParameterSource) { self.value = value; self.source = source }
 }
 
 /// How the CIA's allocation obligations are counted (`allocationRules` in the landlords part of
@@ -33,12 +33,19 @@ public struct AllocationRules: Hashable, Sendable, Codable {
     /// are always computed and shown).
     public var qpvSharesExcludeTransfers: Sourced<Bool>
 
-    public static let toConfirm = "défaut à confirmer"
+    static func toConfirm(_ why: String) -> ParameterSource { ParameterSource(kind: .productDefault, text: why) }
 
+    /// What a profile without `allocationRules` gets: each a default of the product to confirm.
     public static let defaults = AllocationRules(
-        firstQuartileBoundary: Sourced(.atOrBelow, source: toConfirm),
-        priorityExcludesTransfersFrom: Sourced(2022, source: toConfirm),
-        qpvSharesExcludeTransfers: Sourced(false, source: toConfirm))
+        firstQuartileBoundary: Sourced(.atOrBelow, source: toConfirm("le seuil est le plus haut niveau de ressources du 1er quartile")),
+        priorityExcludesTransfersFrom: Sourced(2022, source: toConfirm("changement de calcul du bilan CIA CABBALR en 2022")),
+        qpvSharesExcludeTransfers: Sourced(false, source: toConfirm("toutes les attributions, mutations comprises")))
+
+    /// The rules whose source is a default of the product, by key of the profile file.
+    public var defaultsToConfirm: [(key: String, source: ParameterSource)] {
+        [("firstQuartileBoundary", firstQuartileBoundary.source), ("priorityExcludesTransfersFrom", priorityExcludesTransfersFrom.source),
+         ("qpvSharesExcludeTransfers", qpvSharesExcludeTransfers.source)].filter { $0.source.isDefaultToConfirm }
+    }
 
     public init(firstQuartileBoundary: Sourced<QuartileBoundary>, priorityExcludesTransfersFrom: Sourced<Int?>,
                 qpvSharesExcludeTransfers: Sourced<Bool>) {

@@ -4,6 +4,8 @@ public protocol AllocationStore {
     /// The register, narrowed to a landlord and to years of lease when given, in key order.
     func allocations(landlordId: String?, years: ClosedRange<Int>?) throws -> [AllocationRecord]
     func allocationCount() throws -> Int
+    /// Allocations per year of lease, and those whose lease is not signed yet.
+    func allocationCounts() throws -> AllocationCounts
     /// Adds an allocation entered by hand, keyed as an import of the same row would be; refused
     /// (`StoreError.constraint`) when its SNE number is already in the register.
     func insertAllocation(_ allocation: Allocation) throws -> AllocationRecord
@@ -15,6 +17,16 @@ public protocol AllocationStore {
 
 extension AllocationStore {
     public func allAllocations() throws -> [Allocation] { try allocations(landlordId: nil, years: nil).map(\.allocation) }
+}
+
+/// What the register holds, counted without reading the allocations.
+public struct AllocationCounts: Hashable, Sendable, Codable {
+    public var byYear: [Int: Int]
+    /// CAL decisions without a signed lease.
+    public var awaitingLease: Int
+    public var total: Int { byYear.values.reduce(0, +) + awaitingLease }
+
+    public init(byYear: [Int: Int] = [:], awaitingLease: Int = 0) { self.byYear = byYear; self.awaitingLease = awaitingLease }
 }
 
 /// A stored allocation: its key, its version, where it was last read from.

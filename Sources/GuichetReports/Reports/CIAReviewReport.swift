@@ -70,7 +70,7 @@ public enum CIAReviewReport {
                 + "suivies d'un bail signé, comptées l'année du bail, sur \(FrenchFormat.integer(data.registerSize)) au registre.",
             "Chaque colonne suit le mode de calcul de la CIA : mutations incluses jusqu'en "
                 + "\(data.rules.priorityExcludesTransfersFrom.value.map(String.init) ?? "—"), hors mutations à partir de cette année-là "
-                + "(\(data.rules.priorityExcludesTransfersFrom.source)).",
+                + "(\(data.rules.priorityExcludesTransfersFrom.source.frenchDescription)).",
         ]
         paragraphs += flagged.isEmpty ? ["Tous les chiffres calculés sont égaux aux chiffres publiés."]
             : ["Écarts entre chiffres calculés et publiés :"] + flagged.map { "• " + $0 }
@@ -142,7 +142,7 @@ public enum CIAReviewReport {
         }
         return "Objectif : \(percent(data.counter.objectives.outsideQPVFirstQuartile)) des attributions hors QPV aux ménages "
             + "sous le seuil du 1er quartile de l'année ou relogés dans le cadre de l'ANRU. Seuils : " + thresholds.joined(separator: " ; ")
-            + ". Règle : \(data.rules.firstQuartileBoundary.value.label) (\(data.rules.firstQuartileBoundary.source)). "
+            + ". Règle : \(data.rules.firstQuartileBoundary.value.label) (\(data.rules.firstQuartileBoundary.source.frenchDescription)). "
             + "Chiffres publiés : \(PublishedAllocationFigures.Perimeter.outsideQPV)."
     }
 
@@ -199,10 +199,10 @@ public enum CIAReviewReport {
     static func sourcesSection(_ data: AllocationReviewData, year: Int?) -> ReportSection {
         let flagged = data.inconsistencies.filter { year == nil || $0.year == nil || $0.year == year }.map { "⚠ " + $0.message }
         let rules = [
-            "1er quartile : \(data.rules.firstQuartileBoundary.value.label) — \(data.rules.firstQuartileBoundary.source)",
-            "Mutations : \(data.rules.priorityExcludesTransfersFrom.source)",
+            "1er quartile : \(data.rules.firstQuartileBoundary.value.label) — \(data.rules.firstQuartileBoundary.source.frenchDescription)",
+            "Mutations : \(data.rules.priorityExcludesTransfersFrom.source.frenchDescription)",
             "Parts QPV \(data.rules.qpvSharesExcludeTransfers.value ? "hors mutations" : "mutations incluses") : "
-                + data.rules.qpvSharesExcludeTransfers.source,
+                + data.rules.qpvSharesExcludeTransfers.source.frenchDescription,
         ]
         return ReportSection(heading: "8. Sources, règles et incohérences",
                              paragraphs: rules + (flagged.isEmpty ? ["Aucune incohérence relevée dans les chiffres publiés."]

@@ -35,6 +35,14 @@ extension SQLiteSession {
 
     func allocationCount() throws -> Int { try Self.allocationTable.count(in: self) }
 
+    func allocationCounts() throws -> AllocationCounts {
+        var counts = AllocationCounts()
+        for row in try Row.fetchAll(db, sql: "SELECT year, COUNT(*) FROM allocation GROUP BY year") {
+            if let year = row[0] as Int? { counts.byYear[year] = row[1] } else { counts.awaitingLease = row[1] }
+        }
+        return counts
+    }
+
     func insertAllocation(_ allocation: Allocation) throws -> AllocationRecord {
         try requireLandlord(allocation.landlordId)
         var key = AllocationKey.natural(allocation)
