@@ -7,6 +7,9 @@ import GuichetStorage
 /// so it is taken out before the subcommand is parsed.
 enum GlobalOptions {
     nonisolated(unsafe) private static var database: String?
+    /// Where "today" comes from: set once by `GuichetCLI.main` before any command runs (the
+    /// system clock, moved by `GUICHET_TODAY`); every default date of a command reads it.
+    nonisolated(unsafe) private(set) static var clock: Clock = SystemClock.current
 
     static func extractDatabase(from args: inout [String]) throws -> String? {
         var found: String?
@@ -30,6 +33,7 @@ enum GlobalOptions {
     }
 
     static func setDatabase(_ path: String?) { database = path }
+    static func setClock(_ c: Clock) { clock = c }
 
     /// The path given with `--database`, nil when none was.
     static var explicitDatabase: String? { database }
@@ -42,7 +46,7 @@ enum GlobalOptions {
     }
 
     /// Opens the chosen database and its territory profile.
-    static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL) }
+    static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL, clock: clock) }
 }
 
 /// Output helpers: JSON for scripts, French text for people.

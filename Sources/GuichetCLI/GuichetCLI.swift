@@ -6,18 +6,26 @@ import GuichetStorage
 /// What the executable asks of the window when `guichet` runs without a subcommand.
 public struct WindowRequest: Sendable {
     public var databaseURL: URL
+    /// Where the window's "today" comes from (default dates, current year, retention deadlines).
+    public var clock: Clock
 }
 
 /// The command line: the same domain as the window, headless, scriptable.
 public enum GuichetCLI {
-    /// Runs the command line; `openWindow` is called when no subcommand is given.
-    public static func main(arguments: [String], openWindow: @escaping @Sendable (WindowRequest) -> Int32) -> Int32 {
+    /// Runs the command line; `openWindow` is called when no subcommand is given. The system
+    /// clock is made here from `environment` (`GUICHET_TODAY` moves it to another day) and handed
+    /// to the commands and the window: nothing below reads the computer's calendar itself.
+    public static func main(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                            openWindow: @escaping @Sendable (WindowRequest) -> Int32) -> Int32 {
         var args = Array(arguments.dropFirst())
         do {
+            let clock: Clock
+            do { clock = try SystemClock.make(environment: environment) } catch { throw CLIFailure(error.description, code: 64) }
+            GlobalOptions.setClock(clock)
             let database = try GlobalOptions.extractDatabase(from: &args)
             GlobalOptions.setDatabase(database)
             if args.isEmpty || args == ["--fenetre"] {
-                return openWindow(WindowRequest(databaseURL: DatabaseLocation.resolve(explicit: database)))
+                return openWindow(WindowRequest(databaseURL: DatabaseLocation.resolve(explicit: database), clock: clock))
             }
             var command = try GuichetCommand.parseAsRoot(args)
             try command.run()

@@ -17,6 +17,7 @@ public final class BudgetScreen: Screen {
     private let plh: PLHProgramme
     private let catalog: SchemeCatalog
     private weak var window: Window?
+    /// The workspace's clock: the current year and the date reports are produced on.
     private let today: () -> CalendarDate
     private let yearChoice: DropDown
     private let exportButton: Button
@@ -40,7 +41,7 @@ public final class BudgetScreen: Screen {
     private(set) var lastExport: ReportSaver.Outcome?
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
-    public init(workspace: Workspace, window: Window?, today: @escaping () -> CalendarDate = { .today() }) throws {
+    public init(workspace: Workspace, window: Window?) throws {
         guard let plh = workspace.profile.plh, let catalog = workspace.profile.schemes else {
             throw GtkKitError("Le profil « \(workspace.profile.id) » ne définit pas de PLH ou de dispositifs.")
         }
@@ -48,7 +49,7 @@ public final class BudgetScreen: Screen {
         self.plh = plh
         self.catalog = catalog
         self.window = window
-        self.today = today
+        self.today = workspace.clock.today
         let builder = try Builder(uiFile: "budget-screen.ui")
         root = try builder.get("page")
         yearChoice = try builder.get("year")

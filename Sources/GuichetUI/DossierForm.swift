@@ -10,6 +10,8 @@ import GuichetCore
 final class DossierForm {
     let root: Widget
     let store: any GuichetStore
+    /// Today for decisions, documents and new numbers.
+    private let clock: Clock
     private let schemes: [AidScheme]
     private weak var window: Window?
 
@@ -52,7 +54,8 @@ final class DossierForm {
     /// A dossier was saved (inserted, updated or moved by an action).
     var onSaved: (@MainActor (AidDossier) -> Void)?
 
-    init(store: any GuichetStore, schemes: [AidScheme], window: Window?) throws {
+    init(store: any GuichetStore, schemes: [AidScheme], window: Window?, clock: Clock) throws {
+        self.clock = clock
         self.store = store
         self.schemes = schemes
         self.window = window
@@ -152,9 +155,9 @@ final class DossierForm {
         let applicant = kind.isOrganisation
             ? Applicant(kind: kind, organisation: Organisation(name: ""))
             : Applicant(kind: kind, household: Household(members: [HouseholdMember(lastName: "", firstName: "", role: .applicant)]))
-        let number = DossierNumber(year: CalendarDate.today().year, scheme: code, sequence: 1)
+        let number = DossierNumber(year: clock.today().year, scheme: code, sequence: 1)
         return AidDossier(number: number, plhAction: s?.primaryAction ?? 1, applicant: applicant,
-                          property: Property(address: "", postcode: "", commune: "", inseeCode: ""))
+                          property: Property(address: "", postcode: "", commune: "", inseeCode: ""), createdAt: clock.now())
     }
 
     private func load(_ d: AidDossier, schemeCode: String) {
@@ -289,7 +292,7 @@ final class DossierForm {
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
-        let result = EligibilityCheck.evaluate(d, scheme: scheme, on: CalendarDate.today())
+        let result = EligibilityCheck.evaluate(d, scheme: scheme, on: clock.today())
         var lines: [String] = ["Montant calculé : \(FrenchFormat.money(result.computedAmount))"]
         for line in result.breakdown.lines {
             let detail = line.unitAmount.map { " (\(line.quantity) × \(FrenchFormat.money($0)))" } ?? ""
@@ -340,9 +343,9 @@ final class DossierForm {
                 w.documents.removeAll { $0.id == requirement.id }
                 if choice > 0 {
                     let state = SupportingDocument.State.allCases[choice - 1]
-                    w.record(document: SupportingDocument(id: requirement.id, state: state, date: CalendarDate.today(),
+                    w.record(document: SupportingDocument(id: requirement.id, state: state, date: clock.today(),
                                                           comment: comment.typedText))
-                    date?.text = "le \(FrenchFormat.date(CalendarDate.today()))"
+                    date?.text = "le \(FrenchFormat.date(clock.today()))"
                 } else {
                     date?.text = ""
                 }
@@ -411,7 +414,7 @@ final class DossierForm {
             for event in events.reversed() where event.action != "transition" {
                 let fields = event.action == "création" ? "" : event.changes.prefix(4).map(\.field).joined(separator: ", ")
                 let more = event.changes.count > 4 ? "…" : ""
-                lines.append("\(FrenchFormat.date(CalendarDate.today(now: event.at))) · \(event.action) (\(event.agent))"
+                lines.append("\(FrenchFormat.date(CalendarDate(dayOf: event.at))) · \(event.action) (\(event.agent))"
                              + (fields.isEmpty ? "" : " : \(fields)\(more)"))
             }
         }
@@ -426,7 +429,7 @@ final class DossierForm {
             actionMessage.show("Corrigez d’abord les champs signalés.")
             return
         }
-        let today = CalendarDate.today()
+        let today = clock.today()
         let amountText = actionAmount.trimmedText
         let reason = actionReason.trimmedText
         let transition: DossierTransition
@@ -498,7 +501,7 @@ final class DossierForm {
             } else {
                 saved = try store.write { session in
                     var d = dossier
-                    d.number = try session.nextDossierNumber(year: CalendarDate.today().year, scheme: dossier.schemeCode)
+                    d.number = try session.nextDossierNumber(year: clock.today().year, scheme: dossier.schemeCode)
                     return try session.insertDossier(d)
                 }
             }

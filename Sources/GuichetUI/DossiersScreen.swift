@@ -51,19 +51,19 @@ public final class DossiersScreen: Screen {
         try b.get("list-area", as: Box.self).append(table.view)
         formArea = try b.get("form-area")
         formPlaceholder = try b.get("form-placeholder")
-        let (store, schemes, window) = (workspace.store, schemes, context.window)
-        makeForm = { try DossierForm(store: store, schemes: schemes, window: window) }
+        let (store, schemes, window, clock) = (workspace.store, schemes, context.window, workspace.clock)
+        makeForm = { try DossierForm(store: store, schemes: schemes, window: window, clock: clock) }
 
         statusFilter.items = ["Tous les statuts"] + DossierStatus.allCases.map(\.label)
         schemeFilter.items = ["Tous les dispositifs"] + schemes.map(DossierForm.schemeItem)
-        let thisYear = CalendarDate.today().year
+        let thisYear = workspace.clock.today().year
         years = Array((thisYear - 7...thisYear).reversed())
         yearFilter.items = ["Toutes les années"] + years.map(String.init)
         for drop in [statusFilter, schemeFilter, yearFilter] { drop.selectedIndex = 0 }
 
         connectSignals(newButton: try b.get("new"))
         showCount() // the table read the list when it was made
-        RetentionCheck.start(workspace: workspace, label: try b.get("retention-notice"))
+        RetentionCheck.start(workspace: workspace, label: try b.get("retention-notice"), today: workspace.clock.today())
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it

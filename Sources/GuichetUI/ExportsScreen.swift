@@ -13,6 +13,7 @@ public final class ExportsScreen: Screen {
 
     private let workspace: Workspace
     private weak var window: Window?
+    /// The workspace's clock: the current year and the date reports are produced on.
     private let today: () -> CalendarDate
     private let reportChoice: DropDown
     private let formatChoice: DropDown
@@ -31,10 +32,10 @@ public final class ExportsScreen: Screen {
     /// What the last export said (tests read it).
     private(set) var lastOutcome: ReportSaver.Outcome?
 
-    public init(workspace: Workspace, window: Window?, today: @escaping () -> CalendarDate = { .today() }) throws {
+    public init(workspace: Workspace, window: Window?) throws {
         self.workspace = workspace
         self.window = window
-        self.today = today
+        self.today = workspace.clock.today
         let builder = try Builder(uiFile: "exports-screen.ui")
         root = try builder.get("page")
         reportChoice = try builder.get("report")

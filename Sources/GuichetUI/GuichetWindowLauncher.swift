@@ -9,12 +9,13 @@ public enum GuichetWindowLauncher {
     public static func run(_ request: WindowRequest) -> Int32 {
         let url = request.databaseURL
         // A missing file is said at once, display or not.
-        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Workspace.open(url) } }
+        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Workspace.open(url, clock: request.clock) } }
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
         // Opening the database, reading the territory profile and the first screen's rows
         // overlaps GTK's own start.
+        let clock = request.clock
         let opening = BackgroundWork { () throws -> (Workspace, StartupPrefetch) in
-            let ws = try Workspace.open(url)
+            let ws = try Workspace.open(url, clock: clock)
             return (ws, StartupPrefetch.read(from: ws, section: initialSection))
         }
         return runGuichetApplication(configuration: {

@@ -27,8 +27,8 @@ public final class RequestsScreen: Screen {
     let countLabel: Label
     let formTitle: Label
     let banner: Label
-    /// The date scores are computed on (today; tests fix it).
-    var scoreDate: () -> CalendarDate = { CalendarDate.today() }
+    /// The date scores are computed on (today by the workspace's clock; tests fix it).
+    var scoreDate: () -> CalendarDate
     private weak var window: Window?
     /// Version of the shown stored request (optimistic locking), nil for a new one.
     private(set) var shownVersion: Int?
@@ -43,6 +43,7 @@ public final class RequestsScreen: Screen {
             throw GtkKitError("Le profil du territoire n’a pas de grille de cotation.")
         }
         store = workspace.store
+        scoreDate = workspace.clock.today
         self.grid = grid
         window = context.window
         let b = try Builder(uiFile: "requests-screen.ui")
@@ -59,7 +60,7 @@ public final class RequestsScreen: Screen {
         table = LazyTable(columns: RequestListSource.columns, dataSource: source, pageSize: 100)
         table.columnView.setAccessibleLabel("Demandes")
         try b.get("list-area", as: Box.self).append(table.view)
-        form = RequestForm(grid: grid)
+        form = RequestForm(grid: grid, today: scoreDate())
         try b.get("form-area", as: Box.self).append(form.root)
         score = ScorePanel(grid: grid)
         try b.get("score-area", as: Box.self).append(score.root)

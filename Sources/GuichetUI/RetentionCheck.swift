@@ -11,7 +11,7 @@ import GuichetStorage
 enum RetentionCheck {
     /// Shows the notice in `label` once counted (hidden when nothing is due or on failure), if
     /// the label is still in a window by then.
-    static func start(workspace: Workspace, label: Label, today: CalendarDate = .today(),
+    static func start(workspace: Workspace, label: Label, today: CalendarDate,
                       after delay: Duration = .seconds(3)) {
         let schedule = RetentionSchedule(rules: workspace.profile.manifest.retention, today: today)
         Task { @MainActor [weak label] in

@@ -16,11 +16,11 @@ final class BudgetScreenTests: XCTestCase {
     /// A database holding `count` demo dossiers over 2023-2026.
     private func makeWorkspace(count: Int) throws -> Workspace {
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id)
+        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id, clock: .fixed(Self.today))
         let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2023...2026, referenceDate: Self.today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "Essai") }
-        return Workspace(store: store, profile: profile)
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     private static func ledger(_ ws: Workspace) throws -> BudgetLedger {
@@ -44,7 +44,7 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 600)
         let ledger = try Self.ledger(ws)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try BudgetScreen(workspace: ws, window: nil)
             XCTAssertEqual(screen.selectedYear, 2026, "the current year is chosen at start")
             for year in [2024, 2026] {
                 screen.select(year: year)
@@ -69,7 +69,7 @@ final class BudgetScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let ws = try makeWorkspace(count: 200)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try BudgetScreen(workspace: ws, window: nil)
             screen.select(year: nil)
             // Figures printed in brief §3, reproduced by the screen from the profile's lines.
             XCTAssertEqual(screen.synthesisTotalLabels.prefix(4).map { Self.normalised($0.text) },
@@ -84,7 +84,7 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 600)
         let ledger = try Self.ledger(ws)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try BudgetScreen(workspace: ws, window: nil)
             screen.select(year: 2026)
             let rows = try XCTUnwrap(screen.view?.envelopes)
             let under = Set(ledger.underSpending(on: Self.today).map(\.label))
@@ -104,7 +104,7 @@ final class BudgetScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let ws = try makeWorkspace(count: 100)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try BudgetScreen(workspace: ws, window: nil)
             screen.select(year: nil)
             let before = screen.envelopeTotalLabels[1].text
             let more = DemoDossiers.generate(count: 300, seed: 99, schemes: try XCTUnwrap(ws.profile.schemes),
@@ -124,7 +124,7 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 100)
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try BudgetScreen(workspace: ws, window: nil)
             let pdf = folder.appendingPathComponent("bilan").path
             let outcome = screen.exportBilan(to: pdf, format: .pdf)
             XCTAssertFalse(outcome.failed, outcome.message)

@@ -12,7 +12,8 @@ final class DossierFormModelTests: XCTestCase {
 
     private func blank(_ s: AidScheme, kind: ApplicantKind) -> AidDossier {
         AidDossier(number: DossierNumber(year: 2026, scheme: s.code, sequence: 1), plhAction: s.primaryAction,
-                   applicant: Applicant(kind: kind), property: Property(address: "", postcode: "", commune: "", inseeCode: ""))
+                   applicant: Applicant(kind: kind), property: Property(address: "", postcode: "", commune: "", inseeCode: ""),
+                   createdAt: CalendarDate(year: 2026, month: 3, day: 2)!.instant(hour: 9))
     }
 
     func testFieldsFollowTheScheme() throws {

@@ -16,11 +16,11 @@ final class ExportsScreenTests: XCTestCase {
     /// A database holding demo dossiers over 2023-2026 (no programme, no convention).
     private func makeWorkspace() throws -> (Workspace, [AidDossier]) {
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id)
+        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id, clock: .fixed(Self.today))
         let dossiers = DemoDossiers.generate(count: 300, seed: 11, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2023...2026, referenceDate: Self.today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "Essai") }
-        return (Workspace(store: store, profile: profile), dossiers)
+        return (Workspace(store: store, profile: profile, clock: .fixed(Self.today)), dossiers)
     }
 
     private func skipWithoutDisplay() throws {
@@ -32,7 +32,7 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, _) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try ExportsScreen(workspace: ws, window: nil)
             XCTAssertEqual(screen.kind, .bilanPLH)
             screen.select(year: 2025)
             for format in [ReportFormat.pdf, .ods] {
@@ -57,7 +57,7 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, dossiers) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try ExportsScreen(workspace: ws, window: nil)
             screen.select(.dossiers)
             screen.select(format: .csv)
             screen.select(year: 2025)
@@ -81,7 +81,7 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, _) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try ExportsScreen(workspace: ws, window: nil)
             screen.select(.programmes)
             let programmes = screen.export(to: folder.appendingPathComponent("programmes.pdf").path)
             XCTAssertTrue(programmes.failed)
@@ -99,7 +99,7 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, dossiers) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil, today: { Self.today })
+            let screen = try ExportsScreen(workspace: ws, window: nil)
             screen.select(format: .ods)
             screen.select(.rgpd)
             XCTAssertEqual(screen.selectedFormat, .pdf, "the RGPD export is a PDF")
@@ -113,7 +113,7 @@ final class ExportsScreenTests: XCTestCase {
             screen.applicant = "Personne Inconnue-De-La-Base"
             let none = screen.export(to: folder.appendingPathComponent("rgpd-vide.pdf").path)
             XCTAssertFalse(none.failed, none.message)
-            let found = try WorkspaceReports.rgpd(ws, context: ReportContext(profile: ws.profile), name: screen.applicant).export.dossiers.count
+            let found = try WorkspaceReports.rgpd(ws, context: ReportContext(profile: ws.profile, producedOn: Self.today), name: screen.applicant).export.dossiers.count
             XCTAssertEqual(found, 0)
             XCTAssertTrue(none.message.contains("Aucun dossier ne mentionne"), none.message)
         }

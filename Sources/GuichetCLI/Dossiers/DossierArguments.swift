@@ -15,9 +15,9 @@ enum DossierArguments {
         guard m.cents > 0 else { throw CLIFailure("\(option) : le montant doit être positif", code: 64) }
         return m
     }
-    /// `--date` or today (Paris time).
+    /// `--date` or today (Paris time, by the injected clock).
     static func date(_ text: String?, option: String = "--date") throws -> CalendarDate {
-        guard let text else { return CalendarDate.today() }
+        guard let text else { return GlobalOptions.clock.today() }
         do { return try CalendarDate.parse(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
     }
     static func catalog(_ ws: Workspace) throws -> SchemeCatalog {

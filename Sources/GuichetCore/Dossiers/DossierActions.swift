@@ -36,7 +36,7 @@ public enum DossierActions {
     /// Opens a new draft dossier with the next free number of (year, scheme).
     public static func create(_ draft: DossierDraft, scheme: AidScheme, on date: CalendarDate, in s: any StoreSession) throws -> AidDossier {
         let number = try s.nextDossierNumber(year: date.year, scheme: scheme.code)
-        return try s.insertDossier(try draft.makeDossier(number: number, scheme: scheme, on: date, agent: s.agent))
+        return try s.insertDossier(try draft.makeDossier(number: number, scheme: scheme, on: date, agent: s.agent, createdAt: s.clock.now()))
     }
 
     public static func load(_ number: DossierNumber, in s: any StoreSession) throws -> AidDossier {

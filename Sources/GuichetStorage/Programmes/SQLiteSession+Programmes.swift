@@ -89,7 +89,7 @@ extension SQLiteSession {
         }
         if !fresh.isEmpty {
             try table.documents.bulkInsert(fresh, key: \.key, in: self)
-            try append(HistoryEvent(at: Date(), agent: agent, entity: "programme", entityKey: "*", action: "import",
+            try append(HistoryEvent(at: clock.now(), agent: agent, entity: "programme", entityKey: "*", action: "import",
                                     changes: [], comment: "import de \(sourceName) : \(fresh.count) programme(s) de \(outcome.kind.label) ajouté(s)"))
         }
         outcome.imported = fresh.count

@@ -74,7 +74,7 @@ expect "check after imports" 0 "$G" --database "$P" check --json
 pycheck "check counts programmes and finds no problem" "assert d['ok'] and d['counts']['bailleurs']>=12, d"
 
 D="$T/demo-programmes.sqlite"
-expect "demo" 0 "$G" --database "$D" demo --size 0 --json
+expect "demo" 0 "$G" --database "$D" demo --size 0 "${DEMO[@]}" --json
 expect "demo programmes" 0 "$G" --database "$D" programmes list --json
 if [ -n "$FIXTURE" ]; then
   pycheck "demo holds the 43 fixture programmes with findings" "assert d['total']==43 and any(p['findings'] for p in d['programmes']), d['total']"
