@@ -120,6 +120,12 @@ final class DemoAllocationTests: XCTestCase {
             XCTAssertEqual(x.headline(.outsideQPVFirstQuartile, rules: f.counter.rules)?.share,
                            y.headline(.outsideQPVFirstQuartile, rules: f.counter.rules)?.share, "\(year)")
         }
+        // On a day in 2022, later decisions are not known yet and later leases not signed.
+        let day = CalendarDate(year: 2022, month: 6, day: 30)!
+        let known = a.compactMap { DemoAllocations.asKnown($0, on: day) }
+        XCTAssertTrue(known.allSatisfy { ($0.calDecisionDate ?? day) <= day && ($0.leaseDate ?? day) <= day })
+        XCTAssertEqual(known.count, a.filter { ($0.calDecisionDate ?? day) <= day }.count)
+        XCTAssertGreaterThan(known.filter { $0.leaseDate == nil }.count, 0, "decided before the day, let after: awaiting")
         // The register is anonymous and counts once per SNE number.
         XCTAssertEqual(Set(a.compactMap(\.sneNumber)).count, a.count)
     }

@@ -13,14 +13,17 @@ final class CIAReviewPageTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
+    /// The day the tests run "on".
+    private static let today = CalendarDate(year: 2026, month: 11, day: 20)!
+
     private func makeWorkspace(register: Bool = true) throws -> Workspace {
         let url = temporaryFolder(prefix: "cia-page").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(url, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: .fixed(Self.today))
+        try Seeding.seed(profile: profile, into: store, on: Self.today)
         _ = try ProgrammeDemo.populate(store: store, profile: profile)
-        if register { _ = try AllocationDemo.populate(store: store, profile: profile) }
-        return Workspace(store: store, profile: profile)
+        if register { _ = try AllocationDemo.populate(store: store, profile: profile, demo: DemoSettings(date: Self.today, seed: 1, size: 0)) }
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     func testTheAgglomerationViewShowsComputedBesidePublishedAndTheYearsObligations() throws {

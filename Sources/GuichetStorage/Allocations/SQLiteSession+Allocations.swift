@@ -104,7 +104,7 @@ extension SQLiteSession {
         }
         if !fresh.isEmpty {
             try Self.allocationTable.bulkInsert(fresh, key: \.key, in: self)
-            try append(HistoryEvent(at: Date(), agent: agent, entity: "attribution", entityKey: "*", action: "import",
+            try append(HistoryEvent(at: clock.now(), agent: agent, entity: "attribution", entityKey: "*", action: "import",
                                     changes: [], comment: "import de \(sourceName) : \(fresh.count) attribution(s) ajoutée(s)"))
         }
         outcome.imported = fresh.count

@@ -287,7 +287,7 @@ final class CIAReviewPage {
         }
         let format = Self.formats[min(formatChoice.selectedIndex ?? 0, Self.formats.count - 1)].1
         ReportSaver.save(parent: context.window, title: "Exporter le bilan de la CIA \(year)", suggestedStem: "bilan-cia-\(year)",
-                         format: format, build: { Self.document(data, profile: ws.profile, year: year) }) { [weak self] outcome in
+                         format: format, build: { Self.document(data, workspace: ws, year: year) }) { [weak self] outcome in
             self?.showStatus(outcome.message, error: outcome.failed)
         }
     }
@@ -295,10 +295,12 @@ final class CIAReviewPage {
     /// Writes the yearly review of `year` to `path` (the export button's work, without the chooser).
     func export(year: Int, format: ReportFormat, to path: String) -> ReportSaver.Outcome {
         guard let data, let ws = context.workspace else { return ReportSaver.Outcome(message: "Aucun bilan", failed: true) }
-        return ReportSaver.write(to: path, format: format) { Self.document(data, profile: ws.profile, year: year) }
+        return ReportSaver.write(to: path, format: format) { Self.document(data, workspace: ws, year: year) }
     }
 
-    static func document(_ data: AllocationReviewData, profile: TerritoryProfile, year: Int) -> ReportDocument {
-        CIAReviewReport.document(context: ReportContext(profile: profile), data: data, year: year)
+    /// Dated by the workspace's clock.
+    static func document(_ data: AllocationReviewData, workspace: Workspace, year: Int) -> ReportDocument {
+        CIAReviewReport.document(context: ReportContext(profile: workspace.profile, producedOn: workspace.clock.today()),
+                                 data: data, year: year)
     }
 }

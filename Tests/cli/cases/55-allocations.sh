@@ -5,8 +5,19 @@ A="$T/alloc.sqlite"
 RESULTS=data/territories/cabbalr/cia-results-2020-2023.json
 pyalloc() { local r; r=$(/usr/bin/python3 -c "import json,sys; d=json.JSONDecoder().raw_decode(sys.stdin.read())[0]; pub=json.load(open('$RESULTS')); $2" <<<"$out" 2>&1)
   if [ $? = 0 ]; then ok "$1"; else fail "$1" "$r"; fi; }
-expect "demo with an allocation register" 0 "$G" --database "$A" demo --size 20 --json
+expect "demo with an allocation register" 0 "$G" --database "$A" demo --size 20 --date 2026-06-30 --seed 1 --json
 pyalloc "demo counts allocations" "assert d['counts']['attributions']>9000, d['counts']"
+# A demo dated in the middle of 2022 holds the register as it stood that day.
+B="$T/alloc-2022.sqlite"
+expect "demo dated 2022-06-30" 0 "$G" --database "$B" demo --size 0 --date 2022-06-30 --seed 1
+[ "$(sqlite3 "$B" "SELECT count(*) FROM allocation_data WHERE json_extract(data, '$.allocation.leaseDate') > '2022-06-30' OR json_extract(data, '$.allocation.calDecisionDate') > '2022-06-30'")" = 0 ] \
+  && ok "nothing decided or let after the demo's day" || fail "nothing decided or let after the demo's day"
+expect "review of the 2022 demo" 0 "$G" --database "$B" allocations review --json
+pyalloc "2021 whole, 2022 partial, leases to come awaiting" "
+y={x['year']:x['agglomeration'] for x in d['years']}
+assert sorted(y)==[2020,2021,2022], sorted(y)
+assert y[2021]['allocations']==2469 and y[2022]['allocations']<2587, (y[2021]['allocations'], y[2022]['allocations'])
+assert d['awaitingLease'].get('2022',0)>0, d['awaitingLease']"
 
 expect "allocations review --json" 0 "$G" --database "$A" allocations review --json
 pyalloc "every agglomeration rate of the review from the allocations" "

@@ -35,6 +35,16 @@ public enum DemoAllocations {
     static let anruYearWeights: [Int: Double] = [2020: 32, 2021: 36, 2022: 28, 2023: 4]
     static let anruLandlords: Set<String> = ["pas-de-calais-habitat", "flandre-opale-habitat"]
 
+    /// An allocation as the register knew it on `date`: not yet decided (nil), decided with its
+    /// lease still to come (no lease date), or whole.
+    public static func asKnown(_ a: Allocation, on date: CalendarDate) -> Allocation? {
+        if let cal = a.calDecisionDate, cal > date { return nil }
+        guard let lease = a.leaseDate, lease > date else { return a }
+        var pending = a
+        pending.leaseDate = nil
+        return pending
+    }
+
     public static func generate(_ source: Source, seed: UInt64 = defaultSeed) -> [Allocation] {
         var generator = Generator(source: source, rng: DemoRandom(seed: seed))
         return generator.run()
