@@ -192,8 +192,10 @@ public final class ProgrammesScreen: Screen {
         }
     }
 
-    /// Dry run first: the report and what would change, then "Importer" applies it.
-    func previewImport(_ path: String, kind: ProgrammeTableKind) {
+    /// Dry run first: the report and what would change, then "Importer" applies it. Columns the
+    /// import could not read alone (or a required column it did not find) are put to the agent
+    /// first in the columns dialog; "Colonnes…" opens it again to correct a reading.
+    func previewImport(_ path: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
         guard let ws = context.workspace else { return }
         let name = URL(fileURLWithPath: path).lastPathComponent
         let data: Data
@@ -203,29 +205,59 @@ public final class ProgrammesScreen: Screen {
         }
         let preview: ProgrammeImportRun.Result
         do {
-            preview = try ProgrammeImportRun.run(data, kind: kind, strict: false, sourceName: name, dryRun: true, store: ws.store)
+            preview = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+                                                 sourceName: name, dryRun: true, store: ws.store)
         } catch {
             MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
             return
         }
-        if preview.report.failed {
-            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »",
-                                 detail: ImportReportText.detail(preview))
+        let report = preview.report
+        let askColumns = { [weak self] in self?.chooseColumns(report, path: path, kind: kind) }
+        if choices == nil, !report.columns.isEmpty, !report.columnsToResolve.isEmpty || report.failed {
+            askColumns()
+            return
+        }
+        if report.failed {
+            MessageDialog.show(parent: context.window, kind: .error, title: "Import impossible : « \(name) »",
+                               detail: ImportReportText.detail(preview),
+                               choices: [MessageDialog.Choice("Fermer")] + (report.columns.isEmpty ? [] : [MessageDialog.Choice("Colonnes…")])) { choice in
+                if choice == 1 { askColumns() }
+            }
             return
         }
         MessageDialog.show(parent: context.window, kind: .question, title: "Importer « \(name) » ?",
                            detail: ImportReportText.detail(preview),
-                           choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
-            guard choice == 1 else { return }
-            self?.applyImport(data, name: name, kind: kind)
+                           choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Colonnes…"),
+                                     MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
+            switch choice {
+            case 1: askColumns()
+            // The rows to check were shown: importing them is the agent's confirmation.
+            case 2: self?.applyImport(data, name: name, kind: kind, choices: choices)
+            default: break
+            }
         }
     }
 
-    /// Applies the import in one write session, then shows the lists and summary again.
-    func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind) {
+    /// The columns dialog, then the preview again with the agent's choices.
+    private func chooseColumns(_ report: ImportReport, path: String, kind: ProgrammeTableKind) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        do {
+            try ImportColumnsDialog.present(parent: context.window, report: report, fileName: name) { [weak self] choices in
+                guard let choices else { return }
+                self?.previewImport(path, kind: kind, choices: choices)
+            }
+        } catch {
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
+        }
+    }
+
+    /// Applies the import in one write session (remembering the agent's column choices), then
+    /// shows the lists and summary again.
+    func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
         guard let ws = context.workspace else { return }
         do {
-            let result = try ProgrammeImportRun.run(data, kind: kind, strict: false, sourceName: name, dryRun: false, store: ws.store)
+            let result = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+                                                    sourceName: name, dryRun: false, acceptWideDifferences: true, store: ws.store)
             reload()
             showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))
         } catch {

@@ -11,7 +11,8 @@ enum Migrations {
         m.registerMigration("v1-programmes", migrate: ProgrammesSchema.v1)
         m.registerMigration("v2-search-scan", migrate: SearchScanSchema.v2)
         m.registerMigration("v3-request-applicant-name", migrate: RequestsSchema.v3ApplicantName)
-        m.registerMigration("v3-allocations", migrate: AllocationsSchema.v3)
+        m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
+        m.registerMigration("v5-allocations", migrate: AllocationsSchema.v5)
         return m
     }
 }
