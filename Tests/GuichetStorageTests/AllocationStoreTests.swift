@@ -120,4 +120,34 @@ final class AllocationStoreTests: XCTestCase {
                                            "commune", "inseeCode", "inQPV", "qpvName", "typology", "householdSize", "resourcesPerUC",
                                            "quartile", "priority", "priorityLabels", "transfer", "anruRehousing"]), "\(fields)")
     }
+
+    /// An extract read and applied in one transaction: a dry run stores nothing, the same file
+    /// again changes nothing, and a SYPLO extract completes the SNE's allocations.
+    func testExtractsAreAppliedWholeIdempotentlyAndCompletedByLaterOnes() throws {
+        let store = try makeStore()
+        let sne = """
+            N° unique;Bailleur;Date de décision CAL;Date de signature du bail;Commune;Logement en QPV;Ménage prioritaire
+            062220000001;SIA;01/02/2022;01/03/2022;Béthune;non;non
+            062220000002;SIA;02/02/2022;02/03/2022;Béthune;oui;non
+            ;SIA;03/02/2022;;Auchel;;
+
+            """
+        let dry = try AllocationImportRun.run(Data(sne.utf8), sourceName: "sne.csv", categories: [], dryRun: true, store: store)
+        XCTAssertEqual(dry.outcome.imported, 3)
+        XCTAssertEqual(try store.read { try $0.allocationCount() }, 0, "a dry run stores nothing")
+        let first = try AllocationImportRun.run(Data(sne.utf8), sourceName: "sne.csv", categories: [], dryRun: false, store: store)
+        XCTAssertEqual([first.outcome.imported, first.outcome.updated, first.outcome.unchanged], [3, 0, 0])
+        let again = try AllocationImportRun.run(Data(sne.utf8), sourceName: "sne.csv", categories: [], dryRun: false, store: store)
+        XCTAssertEqual([again.outcome.imported, again.outcome.updated, again.outcome.unchanged], [0, 0, 3])
+        XCTAssertEqual(try store.read { try $0.allocationCounts() }, AllocationCounts(byYear: [2022: 2], awaitingLease: 1))
+        let syplo = "N° SNE;Bailleur;Motif de labellisation\n062220000002;SIA;oui\n"
+        let completed = try AllocationImportRun.run(Data(syplo.utf8), sourceName: "syplo.csv", categories: [], dryRun: false, store: store)
+        XCTAssertEqual(completed.report.kind, .syplo)
+        XCTAssertEqual([completed.outcome.imported, completed.outcome.updated], [0, 1])
+        let stored = try XCTUnwrap(try store.read { try $0.allocations(landlordId: nil, years: nil) }.first { $0.key == "sne:062220000002" })
+        XCTAssertEqual(stored.allocation.reservationHolder, ReservationHolder(kind: .state))
+        XCTAssertEqual(stored.allocation.priority, true)
+        XCTAssertEqual(stored.allocation.inQPV, true, "kept from the SNE extract")
+        XCTAssertEqual(stored.allocation.leaseDate, CalendarDate(year: 2022, month: 3, day: 2))
+    }
 }

@@ -7,7 +7,9 @@ import subprocess
 import pyatspi
 
 from guichet_ui import App, text_of, wait_for, walk
+from guichet_ui import temporary_folder
 from test_dossiers import app_command, choose, new_database, press_button, type_into, uses_executable
+from test_programmes import button_named
 
 
 def open_view(app, title):
@@ -66,3 +68,24 @@ def test_one_allocation_typed_in_the_register_is_counted():
                                        check=True, capture_output=True, text=True).stdout)
     assert [y["year"] for y in review["years"]] == [2024], review["years"]
     assert review["years"][0]["agglomeration"]["allocations"] == 1
+
+
+def test_an_extract_is_previewed_then_imported_into_the_register():
+    if not uses_executable():
+        return  # needs the executable to create its own database
+    path = new_database()
+    extract = f"{temporary_folder('guichet-extract-')}/extrait-sne.csv"
+    with open(extract, "w", encoding="utf-8", newline="") as f:
+        f.write("N° unique;Bailleur;Date de décision CAL;Date de signature du bail;Commune;Logement en QPV;Ménage prioritaire\r\n"
+                "062230000001;SIA Habitat;02/01/2023;01/02/2023;Béthune;Non;Oui\r\n"
+                "062230000002;PDCH;05/01/2023;01/03/2023;Auchel;peut-être;Non\r\n")
+    with App(section="bailleurs", args=["--database", path], extra_env={"GUICHET_UI_IMPORT_FILE": extract}) as app:
+        open_view(app, "Registre des attributions")
+        press_button(app, "Importer un extrait…")
+        confirm = wait_for(lambda: button_named(app, "Importer"), 30, "import report dialog")
+        report = " ".join(text_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)).replace("\u202f", " ")
+        assert "2 attribution(s) lue(s) : 2 nouvelle(s)" in report, report
+        assert "ligne 3, colonne F (Logement en QPV)" in report, report
+        confirm.queryAction().doAction(0)
+        label_text(app, lambda t: t.startswith("Import de « extrait-sne.csv » enregistré."), "import recorded")
+        label_text(app, lambda t: "(2023 : 2)" in t, "register counts the imported allocations")

@@ -4,6 +4,6 @@ import ArgumentParser
 struct AllocationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allocations",
-        abstract: "Registre des attributions de la CIA : bilan calculé par année, bailleur, réservataire et commune.",
-        subcommands: [AllocationsReviewCommand.self])
+        abstract: "Registre des attributions de la CIA : import des extraits, bilan calculé par année, bailleur, réservataire et commune.",
+        subcommands: [AllocationsImportCommand.self, AllocationsReviewCommand.self, AllocationsDemoExtractCommand.self])
 }

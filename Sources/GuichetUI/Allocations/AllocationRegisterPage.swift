@@ -27,6 +27,7 @@ final class AllocationRegisterPage {
         errors = try builder.get("errors")
         try builder.get("formHolder", as: Box.self).append(form.root)
         try builder.get("saveButton", as: Button.self).onClicked { [weak self] in self?.save() }
+        try builder.get("importButton", as: Button.self).onClicked { [weak self] in self?.chooseImportFile() }
         try builder.get("clearButton", as: Button.self).onClicked { [weak self] in
             self?.form.clear()
             self?.errors.show(nil)
@@ -76,6 +77,76 @@ final class AllocationRegisterPage {
                 onRegisterChanged?()
             } catch {
                 errors.show("Attribution non enregistrée : \(error)")
+            }
+        }
+    }
+
+    // MARK: Import of an extract
+
+    private func chooseImportFile() {
+        if let path = ProcessInfo.processInfo.environment[ProgrammesScreen.importFileVariable], !path.isEmpty {
+            previewImport(path)
+            return
+        }
+        FileChooser.open(parent: context.window, title: "Importer un extrait d'attributions (bailleur, SNE ou SYPLO)",
+                         filters: [FileChooser.Filter(name: "Tableaux CSV", pattern: "*.csv"),
+                                   FileChooser.Filter(name: "Tous les fichiers", pattern: "*")]) { [weak self] path in
+            if let path { self?.previewImport(path) }
+        }
+    }
+
+    /// Reads the file and counts what importing it would do (a dry run, off the main thread),
+    /// then asks before writing anything.
+    func previewImport(_ path: String) {
+        guard let ws = context.workspace else { return }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let categories = ws.profile.cotation?.priorityCategories ?? []
+        showStatus("Lecture de « \(name) »…")
+        Task { @MainActor [weak self] in
+            let preview = await Task.detached { () -> Result<(Data, AllocationImportRun.Result), any Error> in
+                Result {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    return (data, try AllocationImportRun.run(data, sourceName: name, categories: categories, dryRun: true, store: ws.store))
+                }
+            }.value
+            guard let self else { return }
+            switch preview {
+            case .failure(let error):
+                self.showStatus(nil)
+                MessageDialog.inform(parent: self.context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
+            case .success(let (_, run)) where run.report.failed:
+                self.showStatus(nil)
+                MessageDialog.inform(parent: self.context.window, kind: .error, title: "Import impossible : « \(name) »",
+                                     detail: AllocationImportText.detail(run))
+            case .success(let (data, run)):
+                self.showStatus(nil)
+                MessageDialog.show(parent: self.context.window, kind: .question, title: "Importer « \(name) » dans le registre ?",
+                                   detail: AllocationImportText.detail(run),
+                                   choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
+                    guard choice == 1 else { return }
+                    self?.applyImport(data, name: name)
+                }
+            }
+        }
+    }
+
+    /// Applies the extract in one write transaction (off the main thread), then counts again.
+    func applyImport(_ data: Data, name: String) {
+        guard let ws = context.workspace else { return }
+        let categories = ws.profile.cotation?.priorityCategories ?? []
+        showStatus("Import de « \(name) »…")
+        Task { @MainActor [weak self] in
+            let result = await Task.detached {
+                Result { try AllocationImportRun.run(data, sourceName: name, categories: categories, dryRun: false, store: ws.store) }
+            }.value
+            guard let self else { return }
+            switch result {
+            case .success(let run):
+                self.showStatus("Import de « \(name) » enregistré. " + AllocationImportText.counts(run))
+                self.reload()
+                self.onRegisterChanged?()
+            case .failure(let error):
+                self.showStatus("Import de « \(name) » refusé, rien n'a été enregistré : \(error)", error: true)
             }
         }
     }

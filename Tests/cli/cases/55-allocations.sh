@@ -81,3 +81,31 @@ expect "init without allocations" 0 "$G" --database "$E" init --territory cabbal
 expect "report cia on an empty register refused" 3 "$G" --database "$E" report cia --format pdf --output "$T/none.pdf"
 contains "empty register said" "Le registre des attributions est vide"
 [ ! -e "$T/none.pdf" ] && ok "no file left for a refused report" || fail "no file left for a refused report"
+
+# Import of extracts: the demo extract through the engine, dry run, idempotence, a SYPLO extract
+# completing the SNE's, a landlord's export with its landlord given, messy cells located.
+I="$T/import.sqlite"
+expect "init for imports" 0 "$G" --database "$I" init --territory demo
+expect "demo extract written" 0 "$G" allocations demo-extract --output "$T/extrait.csv" --date 2026-06-30 --seed 1
+expect "dry run of the demo extract" 0 "$G" --database "$I" allocations import "$T/extrait.csv" --dry-run --json
+pyalloc "dry run counts, stores nothing" "assert d['dryRun'] and d['imported']>9000 and d['errors']==[], (d['imported'], d['errors'][:2])
+assert all(c['field'] for c in d['columns']), [c['text'] for c in d['columns'] if not c['field']]"
+[ "$(sqlite3 "$I" 'SELECT count(*) FROM allocation')" = 0 ] && ok "nothing stored by the dry run" || fail "nothing stored by the dry run"
+expect "import the demo extract" 0 "$G" --database "$I" allocations import "$T/extrait.csv" --json
+pyalloc "every row imported" "assert d['imported']==d['rowsRead'] and d['updated']==0 and d['unchanged']==0, d"
+expect "re-import changes nothing" 0 "$G" --database "$I" allocations import "$T/extrait.csv" --json
+pyalloc "re-import: all unchanged" "assert d['imported']==0 and d['updated']==0 and d['unchanged']==d['rowsRead'], d"
+expect "review after import" 0 "$G" --database "$I" allocations review --year 2023 --json
+pyalloc "imported register gives the 2023 rate of the review" "
+o=[x for x in d['years'][0]['agglomeration']['obligations'] if x['obligation']=='priority' and x['headline']][0]
+r=[x for x in pub['agglomeration']['priorityRehousing'] if x['year']==2023][0]
+assert (o['numerator'],o['denominator'],o['shareBasisPoints'])==(r['rehoused'],r['allocations'],r['publishedShare']), o"
+sne=$(sed -n 2p "$T/extrait.csv" | cut -d';' -f1)
+printf 'N° SNE;Bailleur;Motif de labellisation\r\n%s;Maisons et Cités;Victimes de violences conjugales\r\n' "$sne" > "$T/syplo.csv"
+expect "SYPLO extract completes an allocation" 0 "$G" --database "$I" allocations import "$T/syplo.csv" --json
+pyalloc "SYPLO: State contingent, one allocation completed" "assert d['kind']=='syplo' and d['updated']==1 and d['imported']==0, d"
+printf 'Date passage CAL;Date de signature du bail;Commune;QPV;Ressources/UC\r\n12/03/2024;02/04/2024;Béthune;peut-être;7 000,00\r\n' > "$T/bailleur.csv"
+expect "a landlord's export needs its landlord" 1 "$G" --database "$I" allocations import "$T/bailleur.csv"
+contains "missing landlord column named" "colonne(s) obligatoire(s) absente(s) : bailleur"
+expect "a landlord's export with --landlord" 0 "$G" --database "$I" allocations import "$T/bailleur.csv" --landlord SIA --json
+pyalloc "unreadable QPV left unknown, located" "w=[x for x in d['warnings'] if x.get('line')==2 and x.get('column')=='D']; assert d['imported']==1 and w, d['warnings']"
