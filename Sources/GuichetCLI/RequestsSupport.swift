@@ -42,15 +42,8 @@ enum InputFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure("\(path) : fichier illisible ou absent", code: 66)
         }
-        do {
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw CLIFailure("\(path) : \(keyPath(ctx.codingPath + [key])) : clé obligatoire absente", code: 5)
-        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
-            throw CLIFailure("\(path) : \(keyPath(ctx.codingPath)) : type de valeur inattendu", code: 5)
-        } catch let DecodingError.dataCorrupted(ctx) {
-            let at = keyPath(ctx.codingPath)
-            throw CLIFailure("\(path) : " + (at.isEmpty ? "JSON invalide" : "\(at) : \(ctx.debugDescription)"), code: 5)
+        do { return try InputJSON.decode(T.self, from: data) } catch {
+            throw CLIFailure("\(path) : \(error)", code: 5)
         }
     }
 
@@ -136,10 +129,11 @@ struct ScoreView: Encodable {
     var isPriorityHousehold: Bool
     var recordedAt: String?
     var lines: [CotationLine]
+    var priorityCategories: [PriorityFinding]
 
     init(_ s: StoredScore) {
         total = s.total; gridVersion = s.gridVersion; computedOn = s.computedOn
-        isPriorityHousehold = s.isPriorityHousehold; lines = s.lines
+        isPriorityHousehold = s.isPriorityHousehold; lines = s.lines; priorityCategories = s.priority ?? []
         recordedAt = s.recordedAt.map { ISO8601DateFormatter().string(from: $0) }
     }
 }

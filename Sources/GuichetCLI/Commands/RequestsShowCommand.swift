@@ -49,6 +49,7 @@ struct RequestsShowCommand: ParsableCommand {
             Console.line()
             Console.line("Cotation : \(RequestText.points(score.total)) points au \(FrenchFormat.date(score.computedOn)) (grille \(score.gridVersion))"
                          + (score.isPriorityHousehold ? " — ménage prioritaire" : ""))
+            RequestText.priorityFindings(score.priority ?? [])
             RequestText.linesTable(score.lines)
         }
         Console.line()

@@ -70,10 +70,9 @@ enum ReportInputs {
         guard let grid = ws.profile.cotation else {
             throw CLIFailure("Le profil « \(ws.profile.id) » ne définit pas de grille de cotation.", code: 3)
         }
-        let requests: [SocialHousingRequest]
-        do { requests = try JSONDecoder().decode([SocialHousingRequest].self, from: Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-            throw CLIFailure("Demandes « \(file) » illisibles : \(error)", code: 65)
-        }
+        let requests = try InputFile.decode([SocialHousingRequest].self, path: file)
+        let problems = requests.enumerated().flatMap { i, r in r.validate().map { "\(file) : \($0.prefixed("[\(i)]"))" } }
+        guard problems.isEmpty else { throw CLIFailure(problems.joined(separator: "\n"), code: 5) }
         return CotationRanking.rank(requests.map { ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: date)) },
                                     filter: filter).map(RequestsReport.Entry.init)
     }

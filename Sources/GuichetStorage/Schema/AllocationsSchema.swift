@@ -8,7 +8,7 @@ enum AllocationsSchema {
         ("communeKey", .text), ("inQPV", .boolean), ("transfer", .boolean), ("priority", .boolean),
     ]
 
-    static func v5(_ db: Database) throws {
+    static func v6(_ db: Database) throws {
         try DocumentTables.createTable(db, table: "allocation", columns: columns, indexes: [["year"], ["landlordId", "year"]])
     }
 }
