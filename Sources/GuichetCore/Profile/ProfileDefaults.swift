@@ -2,6 +2,11 @@ extension TerritoryProfile {
     /// Every value of the profile that is a default of the product still to be confirmed by the
     /// service (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
-        cotation?.defaultsToConfirm ?? []
+        (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? [])
+            + (landlords.map { l in
+                (l.allocationRules ?? .defaults).defaultsToConfirm.map {
+                    DefaultToConfirm(part: "landlords", key: "allocationRules.\($0.key)", text: $0.source.text)
+                }
+            } ?? [])
     }
 }
