@@ -8,11 +8,12 @@ import GuichetStorage
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, dossiers, requests).",
+        abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, cia, dossiers, requests).",
         discussion: """
         bilan-plh     bilan du PLH (--year A, sinon toute la période)
         programmes    tableaux des programmes enregistrés (--year A ; ou --construction / --rehabilitation FICHIER.csv)
         conventions   objectifs / résultats / écarts par bailleur (--year A ; ou --results FICHIER.json)
+        cia           bilan de la CIA calculé sur le registre des attributions (--year A, sinon toutes les années)
         dossiers      liste des dossiers suivant les filtres (--status, --scheme, --search, --year, --anonymised)
         requests      demandes enregistrées classées par cotation (--commune, --typology, --anonymised ; ou --requests FICHIER.json)
         Le fichier est écrit sous un nom temporaire puis renommé : en cas d'échec, rien n'est modifié.
@@ -20,10 +21,10 @@ struct ReportCommand: ParsableCommand {
         """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case bilanPLH = "bilan-plh", programmes, conventions, dossiers, requests
+        case bilanPLH = "bilan-plh", programmes, conventions, cia, dossiers, requests
     }
 
-    @Argument(help: "Rapport : bilan-plh, programmes, conventions, dossiers ou requests.") var name: Name
+    @Argument(help: "Rapport : bilan-plh, programmes, conventions, cia, dossiers ou requests.") var name: Name
     @Option(name: .long, help: "Format : pdf, csv ou ods.") var format: String = "pdf"
     @Option(name: .long, help: "Fichier à écrire.") var output: String
     @Option(name: .long, help: "Année (bilan-plh, conventions, dossiers : année du numéro).") var year: Int?
@@ -64,6 +65,10 @@ struct ReportCommand: ParsableCommand {
         case .conventions:
             let c = try ReportInputs.conventions(ws, results: results)
             return ConventionsReport.document(context: context, lines: c.lines, landlordNames: c.names, year: year)
+        case .cia:
+            do { return try WorkspaceAllocations.report(ws, context: context, year: year) } catch let e as WorkspaceReports.Unavailable {
+                throw CLIFailure(e.description, code: 3)
+            }
         case .dossiers:
             return try WorkspaceReports.dossiers(ws, context: context, query: try query(), anonymised: anonymised)
         case .requests:

@@ -8,7 +8,7 @@
 ///   service fixes one ("valeur par défaut à confirmer"). A missing source means a default.
 ///
 /// Only a binding source (anything but a default) may block a dossier or cap an amount.
-public struct ParameterSource: Codable, Sendable, Equatable {
+public struct ParameterSource: Codable, Sendable, Hashable {
     public var kind: ParameterSourceKind
     /// The wording quoted (PLH, grid, source text) or the decision / default explained, in French.
     public var text: String

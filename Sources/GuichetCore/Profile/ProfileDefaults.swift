@@ -3,9 +3,15 @@ extension TerritoryProfile {
     /// service, and every condition left to agents until the service fixes its figure
     /// (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
-        (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? []) + pendingParameters.map { p in
-            let status = p.status == .agentCheck ? "vérification par l'agent, dossier par dossier" : ParameterSource.defaultLabel
-            return DefaultToConfirm(part: p.part, key: p.path, text: "\(p.subject)\(p.value.map { " : \($0)" } ?? "") — \(status)")
-        }
+        (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? [])
+            + (landlords.map { l in
+                (l.allocationRules ?? .defaults).defaultsToConfirm.map {
+                    DefaultToConfirm(part: "landlords", key: "allocationRules.\($0.key)", text: $0.source.text)
+                }
+            } ?? [])
+            + pendingParameters.map { p in
+                let status = p.status == .agentCheck ? "vérification par l'agent, dossier par dossier" : ParameterSource.defaultLabel
+                return DefaultToConfirm(part: p.part, key: p.path, text: "\(p.subject)\(p.value.map { " : \($0)" } ?? "") — \(status)")
+            }
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// per dwelling of a scheme is aggregated like its commitments, and the commitments on the PLH's
 /// budget lines that are not individual aids.
 enum BudgetLedgerSchema {
-    static func v6(_ db: Database) throws {
+    static func v7(_ db: Database) throws {
         try db.alter(table: "dossier") { t in t.add(column: "dwellings", .integer) }
         try db.execute(sql: """
             UPDATE dossier SET dwellings = (SELECT json_extract(data, '$.property.dwellings') FROM dossier_data WHERE ref = dossier.key)
