@@ -1,4 +1,5 @@
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 
@@ -43,6 +44,10 @@ enum GlobalOptions {
 
     /// Opens the chosen database and its territory profile.
     static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL) }
+
+    /// The use cases on the chosen database: what every command that an agent could also do in
+    /// the window works through.
+    static func openGuichet() throws -> Guichet { try Guichet.open(databaseURL) }
 }
 
 /// Output helpers: JSON for scripts, French text for people.

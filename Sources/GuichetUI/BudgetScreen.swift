@@ -1,21 +1,19 @@
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
 /// "Budget du PLH": per envelope the yearly amount, committed, paid, remaining, dossiers and the
 /// committed share against the share of the year elapsed; then the PLH synthesis table (brief §3)
-/// with committed and paid per action. Re-read on every `activate()`: grants and payments made
-/// in the Dossiers section change the figures.
+/// with committed and paid per action. Re-read on every `activate()` (off the main thread): grants
+/// and payments made in the Dossiers section change the figures.
 @MainActor
 public final class BudgetScreen: Screen {
     public static let section = SectionInfo(id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic")
     public var section: SectionInfo { Self.section }
     public let root: Widget
 
-    private let workspace: Workspace
+    private let guichet: Guichet
     private let plh: PLHProgramme
-    private let catalog: SchemeCatalog
     private weak var window: Window?
     private let today: () -> CalendarDate
     private let yearChoice: DropDown
@@ -38,17 +36,21 @@ public final class BudgetScreen: Screen {
     private(set) var synthesisTotalLabels: [Label] = []
     /// Status of the last export, for the status line and tests.
     private(set) var lastExport: ReportSaver.Outcome?
+    /// An export under way.
+    let progress = WorkProgress()
+    private var reading: Task<Void, Never>?
+    /// True while the figures are being read.
+    var isLoading: Bool { reading != nil }
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
-    public init(workspace: Workspace, window: Window?, today: @escaping () -> CalendarDate = { .today() }) throws {
-        guard let plh = workspace.profile.plh, let catalog = workspace.profile.schemes else {
-            throw GtkKitError("Le profil « \(workspace.profile.id) » ne définit pas de PLH ou de dispositifs.")
+    public init(guichet: Guichet, window: Window?, today: (() -> CalendarDate)? = nil) throws {
+        guard let plh = guichet.profile.plh, guichet.profile.schemes != nil else {
+            throw GtkKitError("Le profil « \(guichet.profile.id) » ne définit pas de PLH ou de dispositifs.")
         }
-        self.workspace = workspace
+        self.guichet = guichet
         self.plh = plh
-        self.catalog = catalog
         self.window = window
-        self.today = today
+        self.today = today ?? { guichet.today }
         let builder = try Builder(uiFile: "budget-screen.ui")
         root = try builder.get("page")
         yearChoice = try builder.get("year")
@@ -60,9 +62,10 @@ public final class BudgetScreen: Screen {
         envelopeGrid = try builder.get("envelopes")
         synthesisGrid = try builder.get("synthesis")
         outsideGrid = try builder.get("outside")
+        try builder.get("progress-slot", as: Box.self).append(progress.root)
         choices = plh.years.map { Optional($0) } + [nil]
         yearChoice.items = choices.map { $0.map(String.init) ?? "Période \(plh.firstYear)-\(plh.lastYear)" }
-        let current = today().year
+        let current = self.today().year
         yearChoice.selectedIndex = choices.firstIndex(of: current) ?? choices.count - 1
         BudgetStyle.install()
         yearChoice.onSelectionChanged { [weak self] in self?.refresh() }
@@ -76,7 +79,7 @@ public final class BudgetScreen: Screen {
         section,
         unavailable: "Aucune base ouverte ou aucun PLH dans le profil du territoire : le budget ne peut pas être suivi.",
         needs: { $0.profile.plh != nil && $0.profile.schemes != nil },
-        make: { context, workspace in try BudgetScreen(workspace: workspace, window: context.window) })
+        make: { context, guichet in try BudgetScreen(guichet: guichet, window: context.window) })
 
     public func activate() { refresh() }
 
@@ -88,17 +91,27 @@ public final class BudgetScreen: Screen {
 
     func select(year: Int?) { yearChoice.selectedIndex = choices.firstIndex(of: year) }
 
-    /// Re-reads the figures from the database and redraws both tables.
+    /// Re-reads the figures from the database and redraws the tables once read.
     func refresh() {
-        let ledger: BudgetLedger
-        do {
-            let figures = try workspace.store.read { try $0.budgetFigures(years: plh.years) }
-            ledger = BudgetLedger(catalog: catalog, figures: figures)
-            errorLabel.show(nil)
-        } catch {
-            errorLabel.show("Lecture du budget impossible : \(ReportSaver.message(of: error))")
-            return
+        reading?.cancel()
+        let (guichet, years) = (guichet, plh.years)
+        reading = Task { [weak self] in
+            do {
+                let ledger = try await guichet.budgetLedger(years: years)
+                guard !Task.isCancelled, let self else { return }
+                self.reading = nil
+                self.errorLabel.show(nil)
+                self.show(ledger)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.reading = nil
+                self?.errorLabel.show("Lecture du budget impossible : \(ReportSaver.message(of: error))")
+            }
         }
+    }
+
+    private func show(_ ledger: BudgetLedger) {
         let period: BudgetView.Period = selectedYear.map { .year($0) } ?? .whole
         let view = BudgetView(ledger: ledger, plh: plh, period: period, today: today())
         self.view = view
@@ -202,15 +215,14 @@ public final class BudgetScreen: Screen {
 
     // MARK: Export
 
+    /// The bilan of the chosen year (nil: the whole period) as the catalogue builds it.
+    private var bilan: ReportRequest { ReportRequest(.bilanPLH, year: selectedYear, date: today()) }
+
     private func export() {
-        let year = selectedYear
-        let workspace = workspace
-        let stem = year.map { "bilan-plh-\($0)" } ?? "bilan-plh-\(plh.firstYear)-\(plh.lastYear)"
-        ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf,
-                         build: { [today] in
-                             try WorkspaceReports.bilanPLH(workspace, context: ReportContext(profile: workspace.profile, producedOn: today()),
-                                                           year: year)
-                         },
+        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false) + (selectedYear == nil ? "-\(plh.firstYear)-\(plh.lastYear)" : "")
+        let (guichet, request) = (guichet, bilan)
+        ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf, progress: progress,
+                         export: { format, url in try await guichet.exportReport(request, format: format, to: url) },
                          done: { [weak self] outcome in self?.exported(outcome) })
     }
 
@@ -221,10 +233,10 @@ public final class BudgetScreen: Screen {
     }
 
     /// Writes the bilan of the chosen year to `path` without the file chooser (tests).
-    func exportBilan(to path: String, format: ReportFormat) -> ReportSaver.Outcome {
-        let year = selectedYear
-        let outcome = ReportSaver.write(to: path, format: format) {
-            try WorkspaceReports.bilanPLH(workspace, context: ReportContext(profile: workspace.profile, producedOn: today()), year: year)
+    func exportBilan(to path: String, format: ReportFormat) async -> ReportSaver.Outcome {
+        let (guichet, request) = (guichet, bilan)
+        let outcome = await ReportSaver.write(to: path, format: format) { format, url in
+            try await guichet.exportReport(request, format: format, to: url)
         }
         lastExport = outcome
         return outcome

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct BudgetCommand: ParsableCommand {
+struct BudgetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget", abstract: "Enveloppes, engagements et versements par dispositif et par action, synthèse du PLH.")
 
@@ -10,16 +11,11 @@ struct BudgetCommand: ParsableCommand {
     @Option(name: .long, help: "Date de référence pour la part de l'année écoulée (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON (montants en centimes, parts en points de base).") var json = false
 
-    func run() throws {
+    func run() async throws {
         let day = try DossierArguments.date(date)
         let y = year ?? day.year
         guard (1900...2200).contains(y) else { throw CLIFailure("--year : année invalide \(y)", code: 64) }
-        let ws = try GlobalOptions.openWorkspace()
-        let catalog = try DossierArguments.catalog(ws)
-        let plh = ws.profile.plh
-        let years = min(plh?.firstYear ?? y, y)...max(plh?.lastYear ?? y, y)
-        let figures = try ws.store.read { try $0.budgetFigures(years: years) }
-        let overview = BudgetOverview(ledger: BudgetLedger(catalog: catalog, figures: figures), plh: plh, year: y, on: day)
+        let overview = try await GlobalOptions.openGuichet().budgetOverview(year: y, on: day)
         if json { try Console.json(overview) } else { print(overview) }
     }
 

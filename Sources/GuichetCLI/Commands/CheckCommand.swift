@@ -1,60 +1,22 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
-import GuichetStorage
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Vérifie l'intégrité de la base et les invariants du domaine.")
 
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    struct Report: Encodable {
-        var database: String
-        var territory: String
-        var ok: Bool
-        var problems: [String]
-        var counts: [String: Int]
-    }
-
-    func run() throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let report = try ws.store.read { s in
-            let domain = try DomainInvariants.check(in: s, profile: ws.profile)
-            return Report(database: ws.store.location, territory: ws.profile.id,
-                          ok: false, problems: try s.integrityProblems() + domain.problems, counts: domain.counts)
-        }
-        var r = report
-        r.ok = r.problems.isEmpty
+    func run() async throws {
+        let r = try await GlobalOptions.openGuichet().consistencyReport()
         if json { try Console.json(r) } else {
             Console.line("Base : \(r.database) — territoire \(r.territory)")
             for (k, v) in r.counts.sorted(by: { $0.key < $1.key }) { Console.line("  \(k) : \(FrenchFormat.integer(v))") }
             if r.ok { Console.line("✓ Aucun problème détecté.") } else { r.problems.forEach { Console.line("✗ \($0)") } }
         }
         if !r.ok { throw CLIFailure("\(r.problems.count) problème(s) détecté(s).", code: 1) }
-    }
-}
-
-/// The domain's own invariants, checked by `guichet check`; each area adds its checks here.
-enum DomainInvariants {
-    static func check(in s: any StoreSession, profile: TerritoryProfile) throws -> (problems: [String], counts: [String: Int]) {
-        var problems: [String] = []
-        var counts: [String: Int] = [:]
-        try checkDossiers(in: s, profile: profile, problems: &problems, counts: &counts)
-        problems += try RequestInvariants.problems(in: s, profile: profile)
-        counts.merge(try RequestInvariants.counts(in: s)) { a, _ in a }
-        problems += try ProgrammeInvariants.problems(in: s)
-        counts.merge(try ProgrammeInvariants.counts(in: s)) { a, _ in a }
-        return (problems, counts)
-    }
-
-    /// Streams every dossier once: invariants of each (DossierAudit), counts per status.
-    static func checkDossiers(in s: any StoreSession, profile: TerritoryProfile, problems: inout [String], counts: inout [String: Int]) throws {
-        var audit = DossierAudit(catalog: profile.schemes)
-        try s.forEachDossier(DossierQuery()) { audit.inspect($0) }
-        problems += audit.report
-        counts["dossiers"] = audit.inspected
-        for (status, n) in audit.counts { counts["dossiers.\(status.rawValue)"] = n }
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 
-struct ProgrammesImportCommand: ParsableCommand {
+struct ProgrammesImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Importe un tableau de programmes (CSV) : ajoute les nouveaux, met à jour les modifiés.",
@@ -76,13 +77,12 @@ struct ProgrammesImportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
-        let ws = try GlobalOptions.openWorkspace()
-        let run = try ProgrammeImportRun.run(data, kind: kind, strict: strict, sourceName: url.lastPathComponent,
-                                             dryRun: dryRun, store: ws.store)
+        let run = try await GlobalOptions.openGuichet().importProgrammes(data, kind: kind, strict: strict,
+                                                                         sourceName: url.lastPathComponent, dryRun: dryRun)
         let r = run.report, outcome = run.outcome
         let out = Output(file: file, kind: kind, dryRun: dryRun, strict: strict, failed: r.failed,
                          encoding: r.encoding?.rawValue, separator: r.separator, headerLine: r.headerLine,

@@ -131,6 +131,8 @@ enum Preflight {
         // connection has the file open, the header's latest version may still sit in the WAL.
         var config = Configuration()
         config.readonly = true
+        // Another process opening the same file at the same moment holds its locks briefly.
+        config.busyMode = .timeout(5)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             let (appID, newer) = try queue.read { db in

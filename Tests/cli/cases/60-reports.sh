@@ -3,7 +3,9 @@ R="$T/reports.sqlite"
 expect "demo for reports" 0 "$G" --database "$R" demo --size 200
 # Without demo dossiers (a branch where demo creates none), three known ones are added.
 if [ "$(sqlite3 "$R" 'SELECT COUNT(*) FROM dossier')" = 0 ]; then sqlite3 "$R" < Tests/cli/fixtures/report-dossiers.sql; fi
-paid=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'verse' ORDER BY key LIMIT 1")
+# A paid dossier of a household: its applicant is a person the right of access can name.
+paid=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key WHERE d.status = 'verse'
+                     AND json_extract(x.data, '$.applicant.household') IS NOT NULL ORDER BY d.key LIMIT 1")
 draft=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'brouillon' ORDER BY key LIMIT 1")
 count=$(sqlite3 "$R" "SELECT COUNT(*) FROM dossier")
 pdftext() { pdftotext -layout "$1" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g'; }
