@@ -90,11 +90,23 @@ enum RequestText {
         return d.validUntil.map { "justificatif valide jusqu'au \(FrenchFormat.date($0))" } ?? "justificatif valide"
     }
 
-    /// The lines that explain a score (those that apply), as a table.
+    /// The lines that explain a score (those that apply), as a table; a line whose figures are
+    /// a default still to confirm says so.
     static func linesTable(_ lines: [CotationLine]) {
         Console.table(["Critère", "Points", "Justifié", "Explication"],
-                      lines.filter { $0.applied || $0.points > 0 }.map { [$0.id, points($0.points), yesNo($0.supported), $0.explanation] },
+                      lines.filter { $0.applied || $0.points > 0 }.map {
+                          let source = $0.source.map { $0.contains("à confirmer") ? " [\($0)]" : "" } ?? ""
+                          return [$0.id, points($0.points), yesNo($0.supported), $0.explanation + source]
+                      },
                       right: [1])
+    }
+
+    /// The priority categories established, and those ticked but not established, with why.
+    static func priorityFindings(_ findings: [PriorityFinding]) {
+        for f in findings {
+            let how = f.established ? (f.basis == .derived ? "établie" : "déclarée") : "non retenue"
+            Console.line("  • \(f.label) — \(how) : \(f.reason)")
+        }
     }
 
     static func typology(_ text: String?) throws -> Typology? {

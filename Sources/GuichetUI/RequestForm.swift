@@ -21,6 +21,8 @@ final class RequestForm {
     let communes = formEntry("Communes souhaitées", placeholder: "noms ou codes INSEE, séparés par des virgules")
     let typologies: [CheckButton] = Typology.allCases.map { CheckButton(label: $0.rawValue) }
     let general = Label.fieldError()
+    /// Shown as soon as two situations the grid declares exclusive are ticked.
+    let exclusiveWarning = Label.fieldError()
 
     private var fields: [String: FieldBlock] = [:]
     private let membersBox = Box(vertical: true, spacing: 4)
@@ -29,9 +31,11 @@ final class RequestForm {
     private let calBox = Box(vertical: true, spacing: 4)
     private(set) var calRows: [CalRow] = []
     private(set) var claimRows: [ClaimRow] = []
+    /// The priority categories the agent declares: only those no data of the request can show
+    /// (the others are derived by the cotation and shown with the score).
     private var priorityChecks: [(PriorityCategory, CheckButton)] = []
-    /// The priority categories, collapsed while none is ticked: 22 wrapping labels measured for
-    /// nothing were a large part of the section's opening.
+    /// The declared categories, collapsed while none is ticked (wrapping labels measured for
+    /// nothing were a large part of the section's opening).
     private(set) var priorityList: Expander!
     /// The request being edited as loaded (nil for a new one): its id, and what the form keeps.
     private(set) var loaded: SocialHousingRequest?
@@ -70,8 +74,10 @@ final class RequestForm {
         root.append(typologyLine)
 
         root.append(formHeading("Situations déclarées"))
+        exclusiveWarning.setAccessibleLabel("Avertissement : situations exclusives")
+        root.append(exclusiveWarning)
         for criterion in grid.criteria where criterion.basis == .declared {
-            let row = ClaimRow(criterion)
+            let row = ClaimRow(criterion, grid: grid)
             claimRows.append(row)
             root.append(row.box)
         }
@@ -83,15 +89,21 @@ final class RequestForm {
         addProposal.alignAtStart()
         root.append(addProposal)
 
-        root.append(formHeading("Publics prioritaires"))
+        root.append(formHeading("Publics prioritaires déclarés"))
+        let derivedNote = Label("Les autres publics prioritaires se déduisent de la demande (critères justifiés, âges, "
+                                + "ancienneté, propositions en CAL) : ils figurent avec le score.")
+        derivedNote.xAlign = 0
+        derivedNote.wraps = true
+        derivedNote.addCSSClass("dim-label")
+        root.append(derivedNote)
         let categories = Box(vertical: true, spacing: 6)
-        for category in grid.priorityCategories {
+        for category in grid.priorityCategories where category.isDeclaredOnly {
             let (line, check) = wrappedCheck(category.label)
             priorityChecks.append((category, check))
             categories.append(line)
         }
         priorityList = Expander(label: "", child: categories)
-        priorityList.setAccessibleLabel("Catégories de publics prioritaires")
+        priorityList.setAccessibleLabel("Publics prioritaires déclarés")
         root.append(priorityList)
         connect()
         startNew(on: CalendarDate.today())
@@ -115,7 +127,22 @@ final class RequestForm {
                 self?.changed()
             }
         }
-        for row in claimRows { row.onChanged = { [weak self] in self?.changed() } }
+        for row in claimRows {
+            row.onChanged = { [weak self] in
+                self?.showExclusiveWarning()
+                self?.changed()
+            }
+        }
+    }
+
+    /// "« A » et « B » ne se cumulent pas…" as soon as a second exclusive situation is ticked.
+    private func showExclusiveWarning() {
+        let ticked = claimRows.filter { $0.declared.isActive }.map(\.criterion.id)
+        let conflicts = grid.exclusiveConflicts(ticked)
+        exclusiveWarning.show(conflicts.isEmpty ? nil : conflicts.map { conflict in
+            let labels = conflict.criteria.compactMap { grid.criterion(id: $0)?.label }.map { "« \($0) »" }
+            return "Situations exclusives : \(frenchList(labels)) ne se cumulent pas ; seule la plus favorable comptera."
+        }.joined(separator: "\n"))
     }
 
     private func changed() {
@@ -130,7 +157,7 @@ final class RequestForm {
         memberRows.append(row)
         membersBox.append(row.box)
         row.role.onSelectionChanged { [weak self] in self?.changed() }
-        row.birthDate.onChanged { [weak self] in self?.changed() }
+        for entry in [row.birthDate, row.lastName, row.firstName] { entry.onChanged { [weak self] in self?.changed() } }
         row.remove.onClicked { [weak self, unowned row] in
             guard let self, let index = self.memberRows.firstIndex(where: { $0 === row }) else { return }
             self.memberRows.remove(at: index)
@@ -148,6 +175,7 @@ final class RequestForm {
         row.date.onChanged { [weak self] in self?.changed() }
         row.rank.onSelectionChanged { [weak self] in self?.changed() }
         row.landlord.onChanged { [weak self] in self?.changed() }
+        row.outcome.onSelectionChanged { [weak self] in self?.changed() }
         row.remove.onClicked { [weak self, unowned row] in
             guard let self, let index = self.calRows.firstIndex(where: { $0 === row }) else { return }
             self.calRows.remove(at: index)
@@ -206,8 +234,9 @@ final class RequestForm {
         calRows.removeAll()
         for proposal in request.calProposals { appendProposal(proposal) }
         for row in claimRows { row.load(request.claim(for: row.criterion.id)) }
+        showExclusiveWarning()
         for (category, check) in priorityChecks { check.isActive = request.priorityCategories.contains(category.id) }
-        priorityList.isExpanded = !request.priorityCategories.isEmpty
+        priorityList.isExpanded = priorityChecks.contains { $0.1.isActive }
         showPriorityCount()
     }
 
@@ -256,7 +285,7 @@ final class RequestForm {
         var members: [RequestMember] = []
         for (i, row) in memberRows.enumerated() {
             if let birth = date(row.birthDate, "members[\(i)].birthDate") {
-                members.append(RequestMember(role: row.selectedRole, birthDate: birth))
+                members.append(row.member(born: birth))
             }
         }
         let annual = money(resources, "annualResources", optional: false)
@@ -274,7 +303,7 @@ final class RequestForm {
         for (i, row) in calRows.enumerated() {
             if let d = date(row.date, "calProposals[\(i)].date") {
                 proposals.append(CalProposal(date: d, landlord: row.landlord.typedText,
-                                             rank: (row.rank.selectedIndex ?? 0) + 1))
+                                             rank: (row.rank.selectedIndex ?? 0) + 1, outcome: row.selectedOutcome))
             }
         }
         let wished = communes.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -290,7 +319,10 @@ final class RequestForm {
         request.wishedTypologies = zip(Typology.allCases, typologies).filter { $0.1.isActive }.map(\.0)
         request.criteria = claimRows.compactMap(\.claim)
         request.calProposals = proposals
-        request.priorityCategories = priorityChecks.filter { $0.1.isActive }.map(\.0.id)
+        // Categories the form does not show (ticked by an older version, now derived) stay as they were.
+        let shown = Set(priorityChecks.map(\.0.id))
+        request.priorityCategories = request.priorityCategories.filter { !shown.contains($0) }
+            + priorityChecks.filter { $0.1.isActive }.map(\.0.id)
         return (request, request.validate() + request.validate(against: grid))
     }
 
@@ -330,13 +362,19 @@ final class RequestForm {
         var parts = [requestDate.text, sneNumber.text, resources.text, "\(homeStatus.selectedIndex ?? -1)",
                      rent.text, charges.text, benefit.text, communes.text]
         parts += typologies.map { $0.isActive ? "1" : "0" }
-        parts += memberRows.map { "\($0.role.selectedIndex ?? -1)|\($0.birthDate.text)" }
-        parts += calRows.map { "\($0.date.text)|\($0.rank.selectedIndex ?? -1)|\($0.landlord.text)" }
-        parts += claimRows.map { $0.claim.map { "\($0.document.status)" } ?? "-" }
+        parts += memberRows.map(\.fingerprint)
+        parts += calRows.map(\.fingerprint)
+        parts += claimRows.map(\.fingerprint)
         parts += priorityChecks.map { $0.1.isActive ? "1" : "0" }
         return parts.joined(separator: "\u{1F}")
     }
 
     /// The check box of a declared criterion (tests).
     func claimRow(_ criterionId: String) -> ClaimRow? { claimRows.first { $0.criterion.id == criterionId } }
+}
+
+/// "« a », « b » et « c »".
+func frenchList(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " et " + last
 }

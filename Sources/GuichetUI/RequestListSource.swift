@@ -9,6 +9,7 @@ enum RequestListSource {
     static let columns: [TableColumn] = [
         TableColumn(id: "rang", title: "Rang", sortable: false, alignment: .trailing),
         TableColumn(id: "numero", title: "N°", sortable: false),
+        TableColumn(id: "demandeur", title: "Demandeur", sortable: false),
         TableColumn(id: "date", title: "Demande du", sortable: false),
         TableColumn(id: "score", title: "Score", sortable: false, alignment: .trailing),
         TableColumn(id: "prioritaire", title: "Prio.", sortable: false),
@@ -37,6 +38,7 @@ enum RequestListSource {
         [
             FrenchFormat.integer(rank),
             r.id,
+            r.applicantName ?? "",
             FrenchFormat.date(r.requestDate),
             r.scoreTotal.map(FrenchFormat.integer) ?? "—",
             r.isPriorityHousehold ? "●" : "",

@@ -72,7 +72,7 @@ public final class RequestsScreen: Screen {
         try b.get("score-slot", as: Box.self).append(score.total)
         // Widths that show a whole id, date and score; the communes take what is left (the pane
         // can be widened, the table scrolls sideways).
-        table.setColumnWidths([56, 150, 104, 68, 52, 84, 200])
+        table.setColumnWidths([56, 150, 150, 104, 68, 52, 84, 200])
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 

@@ -101,15 +101,33 @@ final class ScorePanel {
             return
         }
         total.text = "Score : \(FrenchFormat.integer(result.total)) points"
-        priority.text = result.isPriorityHousehold ? "Ménage prioritaire (§ L.441-1 et local)" : "Ménage non prioritaire"
+        priority.text = Self.priorityText(result.priority)
         figures.text = Self.figuresText(result)
         for (line, scored) in zip(lines, result.lines) {
-            let mark = !scored.applied ? "–" : (scored.supported ? "✓" : "⚠")
+            // – not declared, ✓ counted, ⚠ document missing, ✗ condition or exclusive situation.
+            let mark = !scored.applied ? "–" : scored.points > 0 ? "✓" : !scored.supported ? "⚠" : Self.setAside(scored) ? "✗" : "✓"
             line.points.text = "\(mark) \(scored.points) pts"
-            line.explanation.text = scored.explanation
+            let source = scored.source.map { $0.contains("à confirmer") ? "\nSource : \($0)." : "" } ?? ""
+            line.explanation.text = scored.explanation + source
             if scored.points > 0 { line.title.addCSSClass("heading") } else { line.title.removeCSSClass("heading") }
         }
         place(applying: result.lines.map(\.applied))
+    }
+
+    /// A declared, supported line scoring nothing: its condition fails or a higher exclusive
+    /// situation is kept.
+    static func setAside(_ line: CotationLine) -> Bool {
+        line.applied && line.supported && line.points == 0
+            && (line.explanation.contains("condition non remplie") || line.explanation.contains("incompatible avec"))
+    }
+
+    /// "Ménage prioritaire : DALO (critère « DALO » établi : …)", each category with why.
+    static func priorityText(_ findings: [PriorityFinding]) -> String {
+        let established = findings.filter(\.established)
+        var rows = [established.isEmpty ? "Ménage non prioritaire" : "Ménage prioritaire (§ L.441-1 et local) :"]
+        rows += established.map { "• \($0.label) — \($0.basis == .derived ? "établi" : "déclaré") : \($0.reason)" }
+        rows += findings.filter { !$0.established }.map { "• \($0.label) — \($0.reason)" }
+        return rows.joined(separator: "\n")
     }
 
     /// The scores stored for the request, latest first (empty for a new request).

@@ -23,16 +23,18 @@ final class CotationEngineTests: XCTestCase {
         let declared = grid.criteria.filter { $0.basis == .declared }
         XCTAssertEqual(declared.count, 26)
         for criterion in declared {
-            var r = neutralRequest()
-            r.criteria = [CriterionClaim(criterionId: criterion.id, document: .valid)]
+            var r = requestMeeting(criterion, grid: grid)
+            var unclaimed = r
+            unclaimed.criteria = []
+            let others = score(unclaimed).total   // computed criteria the household's ages may bring
             let ok = score(r)
-            XCTAssertEqual(ok.total, grid.points(criterion.id), criterion.id)
+            XCTAssertEqual(ok.total, others + grid.points(criterion.id), criterion.id)
             XCTAssertEqual(ok.line(criterion.id).map { [$0.applied, $0.supported] }, [true, true], criterion.id)
 
             for status in [ClaimDocument.Status.missing, .received, .rejected] {
-                r.criteria = [CriterionClaim(criterionId: criterion.id, document: ClaimDocument(status: status))]
+                r.criteria[0].document = ClaimDocument(status: status)
                 let line = score(r).line(criterion.id)
-                XCTAssertEqual(score(r).total, 0, "\(criterion.id) \(status)")
+                XCTAssertEqual(score(r).total, others, "\(criterion.id) \(status)")
                 XCTAssertEqual(line?.points, 0)
                 XCTAssertEqual(line?.applied, true)
                 XCTAssertEqual(line?.supported, false)
@@ -162,8 +164,11 @@ final class CotationEngineTests: XCTestCase {
         XCTAssertEqual(points(first.adding(days: 1)), steps[0].points)
         XCTAssertEqual(points(second), steps[0].points)
         XCTAssertEqual(points(second.adding(days: 1)), steps[1].points)
+        let scale = try XCTUnwrap(grid.source(of: "requestAgeSteps")).isDefaultToConfirm ? " Barème par défaut du produit, à confirmer." : ""
         XCTAssertEqual(score(r, on: first.adding(days: 1)).line("anciennete-demande")?.explanation,
-                       "Demande du 10/01/2022, ancienne de 18 mois et 1 jour le 11/07/2023 : plus de 18 mois.")
+                       "Demande du 10/01/2022, ancienne de 18 mois et 1 jour le 11/07/2023 : plus de 18 mois." + scale)
+        XCTAssertEqual(score(r, on: first.adding(days: 1)).line("anciennete-demande")?.source?.contains("à confirmer"),
+                       grid.source(of: "requestAgeSteps")?.isDefaultToConfirm)
         XCTAssertEqual(score(r, on: first).line("anciennete-demande")?.explanation,
                        "Demande du 10/01/2022, ancienne de 18 mois le 10/07/2023 : pas plus de 18 mois.")
     }
@@ -236,12 +241,22 @@ final class CotationEngineTests: XCTestCase {
 
     // MARK: priority households
 
-    func testPriorityHouseholdFromKnownCategories() {
+    /// A category no fact can show counts when ticked; one facts should show does not count on a
+    /// tick alone, and the result says why.
+    func testDeclaredOnlyCategoriesCountWhenTickedDerivedOnesNeedTheirFacts() throws {
         var r = neutralRequest()
         XCTAssertFalse(score(r).isPriorityHousehold)
+        XCTAssertEqual(score(r).priority, [])
         r.priorityCategories = ["pas-une-categorie"]
         XCTAssertFalse(score(r).isPriorityHousehold)
-        r.priorityCategories = ["travailleur-essentiel"]
+        let declaredOnly = try XCTUnwrap(grid.priorityCategories.first(where: \.isDeclaredOnly))
+        r.priorityCategories = [declaredOnly.id]
+        XCTAssertEqual(score(r).priority.map { [$0.id, $0.basis.rawValue] }, [[declaredOnly.id, "declared"]])
         XCTAssertTrue(score(r).isPriorityHousehold)
+        r.priorityCategories = ["travailleur-essentiel"]
+        XCTAssertFalse(score(r).isPriorityHousehold)
+        let finding = try XCTUnwrap(score(r).priority.first)
+        XCTAssertEqual(finding.established, false)
+        XCTAssertTrue(finding.reason.hasPrefix("cochée, mais non établie"), finding.reason)
     }
 }

@@ -52,7 +52,7 @@ final class CotationInputTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(Set(json.keys), ["total", "lines", "uc", "incomePerUcCents", "quartileThresholdYear",
                                         "quartileThresholdCents", "ravCentsPerPersonPerDay", "tauxEffortBasisPoints",
-                                        "gridVersion", "computedOn", "isPriorityHousehold"])
+                                        "gridVersion", "computedOn", "isPriorityHousehold", "priorityCategories"])
         XCTAssertEqual(json["total"] as? Int, result.total)
         XCTAssertEqual((json["uc"] as? NSNumber)?.doubleValue, 1.3)
         XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"uc\":1.3"))
@@ -63,7 +63,7 @@ final class CotationInputTests: XCTestCase {
         XCTAssertEqual(json["gridVersion"] as? String, grid.version)
         let lines = try XCTUnwrap(json["lines"] as? [[String: Any]])
         XCTAssertEqual(lines.count, grid.criteria.count)
-        XCTAssertEqual(Set(lines[0].keys), ["id", "label", "points", "applied", "supported", "explanation"])
+        XCTAssertEqual(Set(lines[0].keys), ["id", "label", "points", "applied", "supported", "explanation", "source"])
     }
 
     func testMissingFiguresAreNullInJSON() throws {

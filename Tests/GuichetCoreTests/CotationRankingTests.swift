@@ -43,7 +43,7 @@ final class CotationRankingTests: XCTestCase {
     }
 
     func testFilterByCommuneAndTypologyAndPriorityMarked() {
-        let bethune = scored("1", date: "2024-01-01", communes: ["62119", "Bruay-la-Buissière"], typologies: [.t3], priority: ["dalo"])
+        let bethune = scored("1", date: "2024-01-01", claims: ["dalo"], communes: ["62119", "Bruay-la-Buissière"], typologies: [.t3])
         let bruay = scored("2", date: "2024-01-02", communes: ["bruay la buissiere"], typologies: [.t2, .t3])
         let other = scored("3", date: "2024-01-03", communes: ["Lillers"], typologies: [.t5Plus])
         let all = [bethune, bruay, other]
@@ -51,6 +51,7 @@ final class CotationRankingTests: XCTestCase {
         XCTAssertEqual(CotationRanking.rank(all, filter: RankingFilter(commune: "Bruay-la-Buissière")).map(\.request.id), ["1", "2"])
         XCTAssertEqual(CotationRanking.rank(all, filter: RankingFilter(typology: .t3)).map(\.request.id), ["1", "2"])
         XCTAssertEqual(CotationRanking.rank(all, filter: RankingFilter(commune: "lillers", typology: .t3)).map(\.request.id), [])
+        XCTAssertEqual(CotationRanking.rank(all).map(\.request.id), ["1", "2", "3"])
         XCTAssertEqual(CotationRanking.rank(all).map(\.isPriorityHousehold), [true, false, false])
     }
 

@@ -51,11 +51,13 @@ final class CotationRequestValidationTests: XCTestCase {
         r.criteria = [CriterionClaim(criterionId: "travailleur-essentiel", document: .valid, detail: occupation)]
         r.priorityCategories = ["travailleur-essentiel"]
         XCTAssertEqual(r.validate(against: grid), [])
-        r.criteria += [CriterionClaim(criterionId: "travailleur-essentiel", document: .valid, detail: "Astronautes"),
+        // An occupation outside the list is not an input error: the line scores 0 and says why.
+        r.criteria += [CriterionClaim(criterionId: "dalo", document: .valid, member: 1),
                        CriterionClaim(criterionId: "jeune-moins-30", document: .valid),
                        CriterionClaim(criterionId: "inconnu", document: .valid)]
+        r.criteria[0].detail = "Astronautes"
         r.priorityCategories.append("vip")
         XCTAssertEqual(r.validate(against: grid).map(\.field),
-                       ["criteria[1].detail", "criteria[2].criterionId", "criteria[3].criterionId", "priorityCategories[1]"])
+                       ["criteria[1].member", "criteria[2].criterionId", "criteria[3].criterionId", "priorityCategories[1]"])
     }
 }

@@ -49,3 +49,27 @@ func neutralRequest() -> SocialHousingRequest {
 }
 
 let neutralDate = day("2024-09-01")
+
+/// The birth date of someone aged exactly `age` on `date` (their birthday is `date`).
+func born(aged age: Int, on date: CalendarDate) -> CalendarDate { date.adding(years: -age) }
+
+/// The neutral request with `criterion` claimed with a valid document and its requester made to
+/// meet every condition the grid file puts on it (an age condition makes the requester just old
+/// or young enough, an occupation condition names the list's first occupation).
+func requestMeeting(_ criterion: CotationCriterion, grid: CotationGrid, on date: CalendarDate = neutralDate) -> SocialHousingRequest {
+    var r = neutralRequest()
+    var claim = CriterionClaim(criterionId: criterion.id, document: .valid)
+    for condition in criterion.conditions ?? [] {
+        switch condition.kind {
+        case .age:
+            let age = condition.below.map { $0 - 1 } ?? condition.atLeast ?? 40
+            r.members[0].birthDate = born(aged: age, on: date)
+        case .essentialOccupation:
+            claim.detail = grid.essentialWorkerGroups.first?.occupations.first
+        default:
+            XCTFail("condition \(condition.kind.rawValue) non prise en charge par le test")
+        }
+    }
+    r.criteria = [claim]
+    return r
+}

@@ -24,6 +24,25 @@ final class RequestQueryTests: XCTestCase {
         XCTAssertEqual(RequestQuery(includeStruckOff: true).apply(to: all).count, all.count)
     }
 
+    /// Names and communes found in any word order, without accents, hyphens or case.
+    func testTextFindsNamesAndCommunesInAnyWordOrder() {
+        let date = day("2024-09-01")
+        var a = neutralRequest(); a.id = "a"
+        a.members[0].lastName = "Lecomte"; a.members[0].firstName = "Théo"
+        a.wishedCommunes = [.name("Saint-Omer")]
+        var b = neutralRequest(); b.id = "b"
+        b.members.append(RequestMember(role: .coRequester, birthDate: day("1985-01-01"), lastName: "Dupont-Lecomte", firstName: "Anaïs"))
+        let all = stored([a, b], on: date)
+        func found(_ text: String) -> [String] { RequestQuery(text: text).apply(to: all).map(\.id).sorted() }
+        XCTAssertEqual(found("theo lecomte"), ["a"])
+        XCTAssertEqual(found("LECOMTE Théo"), ["a"])
+        XCTAssertEqual(found("saint omer"), ["a"])
+        XCTAssertEqual(found("lecomte"), ["a", "b"])
+        XCTAssertEqual(found("anais dupont lecomte"), ["b"])
+        XCTAssertEqual(found("theo dupont"), [])
+        XCTAssertEqual(found("  "), ["a", "b"])
+    }
+
     func testUnscoredRequestComesLast() {
         let date = day("2024-09-01")
         var a = neutralRequest(); a.id = "a"

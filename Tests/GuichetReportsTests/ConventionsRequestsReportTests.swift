@@ -35,7 +35,8 @@ final class ConventionsRequestsReportTests: XCTestCase {
         let grid = try CotationGrid(jsonData: Data(contentsOf: ReportTestSupport.repositoryRoot.appendingPathComponent("data/territories/cabbalr/cotation.json")))
         let scored = (1...3).map { i in
             let r = SocialHousingRequest(id: "DLS-2026-00000\(i)", sneNumber: "062112300000\(i)", requestDate: CalendarDate(year: 2025, month: i, day: 10)!,
-                                         members: [RequestMember(role: .requester, birthDate: CalendarDate(year: 1950 + i * 15, month: 6, day: 2)!)],
+                                         members: [RequestMember(role: .requester, birthDate: CalendarDate(year: 1950 + i * 15, month: 6, day: 2)!,
+                                                                 lastName: "Lecomte-\(i)", firstName: "Théo")],
                                          annualResources: Money(euros: 14_000), wishedCommunes: [WishedCommune("Béthune")], wishedTypologies: [.t2])
             return ScoredRequest(request: r, result: CotationEngine.score(r, grid: grid, on: on))
         }
@@ -51,7 +52,10 @@ final class ConventionsRequestsReportTests: XCTestCase {
         let namedText = try String(contentsOf: named, encoding: .utf8), anonymousText = try String(contentsOf: anonymous, encoding: .utf8)
         for r in ranked {
             XCTAssertTrue(namedText.contains(r.request.id))
+            XCTAssertTrue(namedText.contains(try XCTUnwrap(r.request.applicantName)))
             XCTAssertFalse(anonymousText.contains(r.request.id))
+            XCTAssertFalse(anonymousText.lowercased().contains("lecomte"))
+            XCTAssertFalse(anonymousText.contains("Théo"))
             XCTAssertFalse(anonymousText.contains(r.request.sneNumber!))
             XCTAssertFalse(anonymousText.contains(FrenchFormat.date(r.request.requestDate)))
             for m in r.request.members { XCTAssertFalse(anonymousText.contains(FrenchFormat.date(m.birthDate))) }

@@ -60,7 +60,8 @@ final class RequestsScreenTests: XCTestCase {
             for row in [0, 1, expected.count - 1] {
                 XCTAssertEqual(screen.table.text(row: row, column: 0), String(row + 1))
                 XCTAssertTrue(screen.table.text(row: row, column: 1).hasPrefix(expected[row].id))
-                XCTAssertEqual(screen.table.text(row: row, column: 3), FrenchFormat.integer(expected[row].score!.total))
+                XCTAssertEqual(screen.table.text(row: row, column: 2), expected[row].request.applicantName ?? "")
+                XCTAssertEqual(screen.table.text(row: row, column: 4), FrenchFormat.integer(expected[row].score!.total))
             }
             screen.priorityFilter.isActive = true
             let priority = try workspace.store.read { try $0.countRequests(RequestQuery(priorityOnly: true)) }
@@ -84,16 +85,17 @@ final class RequestsScreenTests: XCTestCase {
             let form = screen.form
             XCTAssertFalse(screen.saveButton.isSensitive, "resources missing")
             XCTAssertFalse(form.priorityList.isExpanded, "no category ticked: the list waits collapsed")
-            XCTAssertEqual(form.priorityList.label, "Aucune catégorie cochée (\(grid.priorityCategories.count))")
+            let declaredOnly = grid.priorityCategories.filter(\.isDeclaredOnly)
+            XCTAssertEqual(form.priorityList.label, "Aucune catégorie cochée (\(declaredOnly.count))")
             form.memberRows[0].birthDate.text = "12/03/1985"
             form.resources.text = "30 000,00"
             form.communes.text = "Arques"
             XCTAssertTrue(screen.saveButton.isSensitive)
             var withCategory = try XCTUnwrap(form.draft().request, "a draft to show")
-            withCategory.priorityCategories = [try XCTUnwrap(grid.priorityCategories.first).id]
+            withCategory.priorityCategories = [try XCTUnwrap(declaredOnly.first).id]
             form.show(withCategory)
             XCTAssertTrue(form.priorityList.isExpanded, "a request with a category shows the list")
-            XCTAssertEqual(form.priorityList.label, "1 catégorie cochée sur \(grid.priorityCategories.count)")
+            XCTAssertEqual(form.priorityList.label, "1 catégorie cochée sur \(declaredOnly.count)")
             withCategory.priorityCategories = []
             form.show(withCategory) // back to the typed request, without category
             let before = try XCTUnwrap(Int(screen.score.total.text.filter(\.isNumber)))
@@ -136,7 +138,9 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertFalse(screen.isDirty)
             screen.search.text = stored.id
             XCTAssertEqual(screen.table.rowCount, 1)
-            XCTAssertEqual(screen.table.text(row: 0, column: 3), FrenchFormat.integer(before + points))
+            XCTAssertEqual(screen.table.text(row: 0, column: 4), FrenchFormat.integer(before + points))
+            // DALO justified: the household is priority, derived from the criterion.
+            XCTAssertTrue(screen.score.priority.text.hasPrefix("Ménage prioritaire"), screen.score.priority.text)
 
             // Another agent saves the same request: this save is refused and what was typed stays.
             _ = try workspace.store.write { s in
@@ -150,6 +154,52 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertEqual(form.resources.text, "31 000,00")
             XCTAssertTrue(screen.banner.text.contains("autre agent"), screen.banner.text)
             XCTAssertTrue(screen.isDirty)
+        }
+    }
+
+    /// Names of the applicants are saved and found by the list search in any order; the form warns
+    /// as soon as a second exclusive situation is ticked; the occupation is chosen from annex 2.
+    func testNamesExclusiveWarningAndOccupationChoice() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 5)
+        let grid = try XCTUnwrap(workspace.profile.cotation)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            screen.newItem()
+            let form = screen.form
+            form.memberRows[0].birthDate.text = "12/03/1985"
+            form.memberRows[0].lastName.text = "Lecomte"
+            form.memberRows[0].firstName.text = "Théo"
+            form.resources.text = "30 000,00"
+
+            let group = try XCTUnwrap(grid.exclusiveGroups?.first)
+            XCTAssertFalse(form.exclusiveWarning.isVisible)
+            try XCTUnwrap(form.claimRow(group.criteria[0])).declared.isActive = true
+            XCTAssertFalse(form.exclusiveWarning.isVisible, "one situation of the group: nothing to say")
+            try XCTUnwrap(form.claimRow(group.criteria[1])).declared.isActive = true
+            XCTAssertTrue(form.exclusiveWarning.isVisible, "the second one: the form warns at once")
+            let second = try XCTUnwrap(grid.criterion(id: group.criteria[1])).label
+            XCTAssertTrue(form.exclusiveWarning.text.contains(second), form.exclusiveWarning.text)
+            try XCTUnwrap(form.claimRow(group.criteria[1])).declared.isActive = false
+            XCTAssertFalse(form.exclusiveWarning.isVisible)
+            try XCTUnwrap(form.claimRow(group.criteria[0])).declared.isActive = false
+
+            let worker = try XCTUnwrap(form.claimRow(CotationGrid.essentialWorkerCriterionId))
+            worker.declared.isActive = true
+            let chooser = try XCTUnwrap(worker.occupation)
+            XCTAssertTrue(chooser.box.isVisible)
+            chooser.entry.text = "eboueur"
+            XCTAssertTrue(chooser.status.text.contains("« Éboueurs »"), chooser.status.text)
+            XCTAssertEqual(form.draft().request?.claim(for: worker.criterion.id)?.detail, "eboueur")
+
+            screen.save()
+            let saved = try workspace.store.read { try $0.requests(RequestQuery(text: "theo LECOMTE")) }
+            XCTAssertEqual(saved.count, 1)
+            XCTAssertEqual(saved.first?.request.applicantName, "LECOMTE Théo")
+            screen.search.text = "lecomte theo"
+            XCTAssertEqual(screen.table.rowCount, 1)
+            XCTAssertEqual(screen.table.text(row: 0, column: 2), "LECOMTE Théo")
         }
     }
 }

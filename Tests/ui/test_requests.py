@@ -128,3 +128,45 @@ def test_new_request_scores_live_saves_and_is_listed():
         table = app.find(name="Demandes", role=pyatspi.ROLE_TREE_TABLE)
         wait_for(lambda: within(table, role=pyatspi.ROLE_LABEL, prefix=request_id), 10,
                  f"{request_id} in the list")
+
+
+def test_overcrowding_without_a_minor_scores_zero_with_the_reason():
+    """« Sur occupation avec au moins un mineur » declared, with a valid document, for a household
+    of one adult: the line shows 0 point and says which condition of the grid fails; the total
+    does not move. Then a second exclusive situation makes the form warn at once."""
+    overcrowding = grid_criterion("suroccupation-mineur")
+    condition = overcrowding["conditions"][0]["source"]["text"]
+    with App(section="demandes") as app:
+        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                        20, "save button")
+        side = save.parent.parent.parent
+        wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
+        type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
+        type_into(app, side, "Ressources annuelles du ménage", "21000")
+        wait_for(lambda: total(side) is not None, 10, "a score for the typed request")
+        before = total(side)
+
+        check = within(side, name=overcrowding["label"], role=pyatspi.ROLE_CHECK_BOX)
+        assert check is not None, "overcrowding check box"
+        focus_by_tab(app, check, "the overcrowding check box")
+        app.press("space")
+        wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, "overcrowding declared")
+        choose(app, side, "Justificatif : " + overcrowding["label"], 2)  # manquant → reçu → valide
+        reason = wait_for(lambda: label_starting(side, "Situation déclarée, mais condition non remplie"), 10,
+                          "the line saying the condition fails")
+        assert condition in text_of(reason), text_of(reason)
+        assert "aucune personne du ménage n'a moins de 18 ans" in text_of(reason), text_of(reason)
+        assert text_of(reason).endswith("0 point."), text_of(reason)
+        time.sleep(0.3)
+        assert total(side) == before, f"total {total(side)} ≠ {before}: the criterion must score 0"
+
+        # Two situations the grid declares exclusive: the form warns as soon as the second is ticked.
+        with open(os.path.join(ROOT, "data", "territories", "cabbalr", "cotation.json"), encoding="utf-8") as f:
+            group = json.load(f)["exclusiveGroups"][0]["criteria"]
+        for criterion_id in group[:2]:
+            box = within(side, name=grid_criterion(criterion_id)["label"], role=pyatspi.ROLE_CHECK_BOX)
+            focus_by_tab(app, box, criterion_id)
+            app.press("space")
+            wait_for(lambda: box.getState().contains(pyatspi.STATE_CHECKED), 10, f"{criterion_id} declared")
+        warning = wait_for(lambda: label_starting(side, "Situations exclusives : "), 10, "the exclusive warning")
+        assert grid_criterion(group[1])["label"] in text_of(warning), text_of(warning)

@@ -9,7 +9,9 @@ struct CotationScoreCommand: ParsableCommand {
         Le fichier donne la date du calcul (computedOn), la date de la demande, les membres du ménage (rôle et
         date de naissance), les ressources annuelles en centimes, le logement actuel, les critères déclarés
         (id de la grille, justificatif valide ou non), les propositions en CAL et, au besoin, les communes et
-        typologies souhaitées.
+        typologies souhaitées. Facultatifs : les noms du demandeur et du co-demandeur (lastName, firstName),
+        la personne concernée par un critère (member, rang dans members à partir de 0) et l'issue d'une
+        proposition en CAL (outcome : notRetained par défaut, allocated, refusedJustified, refusedUnjustified).
         """)
 
     @Argument(help: "Fichier JSON de la demande.")
@@ -38,5 +40,6 @@ struct CotationScoreCommand: ParsableCommand {
         if let rav = result.ravPerPersonPerDay { figures.append("reste à vivre : \(FrenchFormat.money(rav)) par personne et par jour") }
         Console.line(figures.joined(separator: " — "))
         Console.line("Ménage prioritaire : \(RequestText.yesNo(result.isPriorityHousehold))")
+        RequestText.priorityFindings(result.priority)
     }
 }

@@ -34,14 +34,18 @@ struct TerritoriesCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    struct Entry: Encodable { var id: String; var name: String?; var valid: Bool; var problems: [String] }
+    struct Entry: Encodable {
+        var id: String; var name: String?; var valid: Bool; var problems: [String]
+        /// Values that are defaults of the product, still to be confirmed by the service.
+        var defaultsToConfirm: [DefaultToConfirm] = []
+    }
 
     func run() throws {
         var entries: [Entry] = []
         for id in ProfileDirectory.available() {
             do {
                 let p = try ProfileDirectory.load(territory: id)
-                entries.append(Entry(id: id, name: p.name, valid: true, problems: []))
+                entries.append(Entry(id: id, name: p.name, valid: true, problems: [], defaultsToConfirm: p.defaultsToConfirm))
             } catch {
                 entries.append(Entry(id: id, name: nil, valid: false, problems: "\(error)".split(separator: "\n").map(String.init)))
             }
@@ -50,6 +54,10 @@ struct TerritoriesCommand: ParsableCommand {
         for e in entries {
             Console.line("\(e.id) : \(e.name ?? "invalide")")
             e.problems.forEach { Console.line("  ✗ \($0)") }
+            if !e.defaultsToConfirm.isEmpty {
+                Console.line("  À confirmer par le service (valeurs par défaut du produit) :")
+                e.defaultsToConfirm.forEach { Console.line("  ? \($0.part) › \($0.key) : \($0.text)") }
+            }
         }
         if entries.contains(where: { !$0.valid }) { throw CLIFailure("Au moins un profil est invalide.", code: 3) }
     }

@@ -15,7 +15,7 @@ struct RGPDCommand: ParsableCommand {
 struct RGPDExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers où elle apparaît, historique), en PDF ou JSON.")
+        abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers et demandes de logement social où elle apparaît, cotations, historique), en PDF ou JSON.")
 
     @Option(name: .long, help: "Nom et prénom de la personne (dans n'importe quel ordre).") var applicant: String?
     @Option(name: .long, help: "Numéro d'un dossier : exporte ce dossier.") var dossier: String?
@@ -43,14 +43,14 @@ struct RGPDExportCommand: AsyncParsableCommand {
         do { export = try await guichet.personalData(named: applicant, dossier: number, on: day) } catch StoreError.notFound(_, let key) {
             throw CLIFailure("Dossier « \(key) » introuvable.", code: 4)
         }
-        if export.dossiers.isEmpty {
-            Console.error("Aucun dossier ne mentionne « \(export.subject) » : l'export l'indique.")
+        if export.dossiers.isEmpty && export.requests.isEmpty {
+            Console.error("Aucun dossier ni aucune demande ne mentionne « \(export.subject) » : l'export l'indique.")
         }
         let url = URL(fileURLWithPath: output)
         do {
             if ext == "json" { try RGPDReport.writeJSON(export, to: url) }
             else { try ReportWriter.write(RGPDReport.document(export, context: guichet.reportContext(on: day)), format: .pdf, to: url) }
         } catch let e as ReportError { throw CLIFailure(e.description, code: 7) }
-        Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), écrites dans \(output)")
+        Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), \(export.requests.count) demande(s), écrites dans \(output)")
     }
 }

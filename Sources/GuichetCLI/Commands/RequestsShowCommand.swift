@@ -24,7 +24,9 @@ struct RequestsShowCommand: AsyncParsableCommand {
         let on = stored.score?.computedOn ?? CalendarDate.today()
         Console.line("Demande \(r.id)" + (r.sneNumber.map { " — n° unique \($0)" } ?? " — pas encore de numéro unique"))
         Console.line("Déposée le \(FrenchFormat.date(r.requestDate))" + (r.struckOffOn.map { " — radiée le \(FrenchFormat.date($0))" } ?? ""))
-        Console.line("Ménage : " + r.members.map { "\($0.role.frenchLabel) (\($0.birthDate.age(on: on)) ans)" }.joined(separator: ", "))
+        Console.line("Ménage : " + r.members.map { m in
+            (m.displayName.map { "\($0), " } ?? "") + "\(m.role.frenchLabel) (\(m.birthDate.age(on: on)) ans)"
+        }.joined(separator: " ; "))
         Console.line("Ressources annuelles : \(FrenchFormat.money(r.annualResources))")
         if let h = r.home {
             Console.line("Logement actuel : \(h.status.frenchLabel) — loyer \(FrenchFormat.money(h.monthlyRent)), charges "
@@ -41,7 +43,8 @@ struct RequestsShowCommand: AsyncParsableCommand {
             }
         }
         for p in r.calProposals {
-            Console.line("Proposée en CAL le \(FrenchFormat.date(p.date))" + (p.landlord.map { " (\($0))" } ?? "") + ", rang \(p.rank)")
+            Console.line("Proposée en CAL le \(FrenchFormat.date(p.date))" + (p.landlord.map { " (\($0))" } ?? "")
+                         + ", rang \(p.rank), \(p.effectiveOutcome.frenchLabel)" + (p.outcome == nil ? " (issue non renseignée)" : ""))
         }
         if let score = stored.score {
             Console.line()

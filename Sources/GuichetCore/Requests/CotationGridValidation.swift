@@ -11,6 +11,13 @@ extension CotationGrid {
         }
         for (i, criterion) in criteria.enumerated() {
             errors += criterion.validate().map { $0.prefixed("criteria[\(i)]") }
+            for (j, fact) in (criterion.conditions ?? []).enumerated() {
+                errors += fact.validate(allowed: HouseholdFactKind.forConditions, grid: self)
+                    .map { $0.prefixed("criteria[\(i)].conditions[\(j)]") }
+            }
+            if let source = criterion.source {
+                errors += source.validate().map { $0.prefixed("criteria[\(i)].source") }
+            }
         }
         errors += duplicates(criteria.map(\.id), path: { "criteria[\($0)].id" })
         errors += validateThresholds()
@@ -32,6 +39,57 @@ extension CotationGrid {
             if let e = category.kind.unknownError(field: path + ".kind", what: "origine") { errors.append(e) }
         }
         errors += duplicates(priorityCategories.map(\.id), path: { "priorityCategories[\($0)].id" })
+        for (i, category) in priorityCategories.enumerated() {
+            for (j, fact) in (category.establishedBy ?? []).enumerated() {
+                errors += fact.validate(allowed: HouseholdFactKind.known.filter { $0 != .essentialOccupation }, grid: self)
+                    .map { $0.prefixed("priorityCategories[\(i)].establishedBy[\(j)]") }
+            }
+        }
+        errors += validateExclusiveGroups()
+        errors += validateSources()
+        return errors
+    }
+
+    private func validateExclusiveGroups() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        for (i, group) in (exclusiveGroups ?? []).enumerated() {
+            let path = "exclusiveGroups[\(i)]"
+            if group.criteria.count < 2 {
+                errors.append(ValidationError(field: path + ".criteria", "un groupe exclusif réunit au moins deux critères"))
+            }
+            for (j, id) in group.criteria.enumerated() {
+                if let c = criterion(id: id) {
+                    if c.basis != .declared {
+                        errors.append(ValidationError(field: path + ".criteria[\(j)]", "le critère « \(id) » est calculé : seuls les critères déclarés s'excluent"))
+                    }
+                } else {
+                    errors.append(ValidationError(field: path + ".criteria[\(j)]", "critère inconnu « \(id) »"))
+                }
+            }
+            errors += group.source.validate().map { $0.prefixed(path + ".source") }
+        }
+        errors += duplicates((exclusiveGroups ?? []).map(\.id), path: { "exclusiveGroups[\($0)].id" })
+        return errors
+    }
+
+    /// Every parameter says where it comes from; a source names a known parameter.
+    private func validateSources() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        for key in Self.sourcedParameters where source(of: key) == nil {
+            errors.append(ValidationError(field: "sources.\(key)", "source obligatoire (grille, texte source, décision locale ou valeur par défaut à confirmer)"))
+        }
+        for (key, source) in (sources ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if !Self.sourcedParameters.contains(key) {
+                errors.append(ValidationError(field: "sources.\(key)", "paramètre inconnu (attendu \(frenchAlternatives(Self.sourcedParameters)))"))
+            }
+            errors += source.validate().map { $0.prefixed("sources.\(key)") }
+        }
+        if let rule = quartileYear {
+            if let year = rule.fixedYear, !quartileThresholds.contains(where: { $0.year == year }) {
+                errors.append(ValidationError(field: "quartileYear.fixedYear", "aucun seuil du 1er quartile pour \(year)"))
+            }
+            errors += rule.source.validate().map { $0.prefixed("quartileYear.source") }
+        }
         return errors
     }
 
@@ -83,6 +141,11 @@ extension CotationGrid {
         }
         if calRule.ranks.isEmpty || calRule.ranks.contains(where: { !(1...3).contains($0) }) {
             errors.append(ValidationError(field: "calRule.ranks", "rangs attendus parmi 1, 2 et 3"))
+        }
+        for (key, outcomes) in [("countedOutcomes", calRule.countedOutcomes ?? []), ("disqualifyingOutcomes", calRule.disqualifying)] {
+            for (i, outcome) in outcomes.enumerated() {
+                if let e = outcome.unknownError(field: "calRule.\(key)[\(i)]", what: "issue") { errors.append(e) }
+            }
         }
         if youngAgeLimit <= 0 {
             errors.append(ValidationError(field: "youngAgeLimit", "doit être > 0"))

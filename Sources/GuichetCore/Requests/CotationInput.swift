@@ -4,6 +4,9 @@ public struct CotationInput: Decodable, Sendable, Equatable {
     public struct Member: Decodable, Sendable, Equatable {
         public var role: String
         public var birthDate: CalendarDate
+        /// Requester and co-requester only (optional).
+        public var lastName: String?
+        public var firstName: String?
     }
     public struct Home: Decodable, Sendable, Equatable {
         public var status: String?
@@ -16,11 +19,15 @@ public struct CotationInput: Decodable, Sendable, Equatable {
         public var supported: Bool
         /// Optional precision (for an essential worker, the occupation).
         public var detail: String?
+        /// Optional: the person the situation concerns, by position in `members` (from 0).
+        public var member: Int?
     }
     public struct Proposal: Decodable, Sendable, Equatable {
         public var date: CalendarDate
         public var rank: Int
         public var landlord: String?
+        /// Optional: allocated, notRetained (the default), refusedJustified, refusedUnjustified.
+        public var outcome: String?
     }
 
     public var computedOn: CalendarDate
@@ -44,7 +51,8 @@ public struct CotationInput: Decodable, Sendable, Equatable {
         var people: [RequestMember] = []
         for (i, member) in members.enumerated() {
             if let role = RequestMember.Role(rawValue: member.role) {
-                people.append(RequestMember(role: role, birthDate: member.birthDate))
+                people.append(RequestMember(role: role, birthDate: member.birthDate,
+                                            lastName: member.lastName, firstName: member.firstName))
             } else {
                 let accepted = frenchAlternatives(RequestMember.Role.allCases.map(\.rawValue))
                 errors.append(ValidationError(field: "members[\(i)].role", "rôle inconnu « \(member.role) » (attendu \(accepted))"))
@@ -73,9 +81,11 @@ public struct CotationInput: Decodable, Sendable, Equatable {
             annualResources: Money(cents: annualResourcesCents), home: currentHome,
             wishedCommunes: (wishedCommunes ?? []).map(WishedCommune.init), wishedTypologies: typologies,
             criteria: (criteria ?? []).map {
-                CriterionClaim(criterionId: $0.id, document: $0.supported ? .valid : .missing, detail: $0.detail)
+                CriterionClaim(criterionId: $0.id, document: $0.supported ? .valid : .missing, detail: $0.detail, member: $0.member)
             },
-            calProposals: (calProposals ?? []).map { CalProposal(date: $0.date, landlord: $0.landlord, rank: $0.rank) },
+            calProposals: (calProposals ?? []).map {
+                CalProposal(date: $0.date, landlord: $0.landlord, rank: $0.rank, outcome: $0.outcome.map(CalOutcome.init(rawValue:)))
+            },
             priorityCategories: priorityCategories ?? [])
         // Request errors use the request's property names; rename them to this file's keys.
         errors += (request.validate() + request.validate(against: grid)).map {

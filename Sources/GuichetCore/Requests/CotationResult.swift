@@ -9,14 +9,38 @@ public struct CotationLine: Codable, Sendable, Equatable {
     public var applied: Bool
     public var supported: Bool
     public var explanation: String
+    /// Where the points come from ("grille (annexe 3)", or a default of the product to confirm).
+    public var source: String?
 
-    public init(id: String, label: String, points: Int, applied: Bool, supported: Bool, explanation: String) {
+    public init(id: String, label: String, points: Int, applied: Bool, supported: Bool, explanation: String,
+                source: String? = nil) {
         self.id = id
         self.label = label
         self.points = points
         self.applied = applied
         self.supported = supported
         self.explanation = explanation
+        self.source = source
+    }
+}
+
+/// A priority-household category as a computation found it: established from the request's
+/// facts (`derived`), ticked by the agent where no fact can show it (`declared`), or ticked
+/// although the facts the grid names do not establish it (`established` false, with why).
+public struct PriorityFinding: Codable, Sendable, Equatable {
+    public enum Basis: String, Codable, Sendable { case derived, declared }
+    public var id: String
+    public var label: String
+    public var established: Bool
+    public var basis: Basis
+    public var reason: String
+
+    public init(id: String, label: String, established: Bool, basis: Basis, reason: String) {
+        self.id = id
+        self.label = label
+        self.established = established
+        self.basis = basis
+        self.reason = reason
     }
 }
 
@@ -30,7 +54,9 @@ public struct CotationResult: Sendable, Equatable, Encodable {
     public var quartileThreshold: QuartileThreshold?
     public var gridVersion: String
     public var computedOn: CalendarDate
-    public var isPriorityHousehold: Bool
+    /// The priority categories established, and those ticked but not established.
+    public var priority: [PriorityFinding]
+    public var isPriorityHousehold: Bool { priority.contains(where: \.established) }
 
     public var ucTenths: Int { figures.ucTenths }
     public var incomePerUc: Money? { figures.incomePerUc }
@@ -42,6 +68,7 @@ public struct CotationResult: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case total, lines, uc, incomePerUcCents, quartileThresholdYear, quartileThresholdCents
         case ravCentsPerPersonPerDay, tauxEffortBasisPoints, gridVersion, computedOn, isPriorityHousehold
+        case priorityCategories
     }
 
     /// The CLI's JSON: amounts in cents, UC as a decimal number (1.3), missing figures as null.
@@ -58,5 +85,6 @@ public struct CotationResult: Sendable, Equatable, Encodable {
         try c.encode(gridVersion, forKey: .gridVersion)
         try c.encode(computedOn, forKey: .computedOn)
         try c.encode(isPriorityHousehold, forKey: .isPriorityHousehold)
+        try c.encode(priority, forKey: .priorityCategories)
     }
 }

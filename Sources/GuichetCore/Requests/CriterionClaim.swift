@@ -6,11 +6,15 @@ public struct CriterionClaim: Codable, Sendable, Equatable {
     public var document: ClaimDocument
     /// Optional precision (for an essential worker, the occupation).
     public var detail: String?
+    /// The person the situation concerns, by position in the household's members (from 0); nil
+    /// when not said (a condition on "the person concerned" then looks at every member).
+    public var member: Int?
 
-    public init(criterionId: String, document: ClaimDocument, detail: String? = nil) {
+    public init(criterionId: String, document: ClaimDocument, detail: String? = nil, member: Int? = nil) {
         self.criterionId = criterionId
         self.document = document
         self.detail = detail
+        self.member = member
     }
 }
 

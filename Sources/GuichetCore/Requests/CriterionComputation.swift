@@ -12,7 +12,7 @@ struct CriterionComputation {
         self.grid = grid
         self.date = date
         figures = HouseholdFigures(request: request, on: date)
-        threshold = grid.quartileThreshold(for: date.year)
+        threshold = grid.quartileThreshold(on: date)
     }
 
     func line(_ kind: ComputedCriterion, _ criterion: CotationCriterion) -> CotationLine {
@@ -26,7 +26,24 @@ struct CriterionComputation {
         case .calRunnerUp: (points, explanation) = calRunnerUp(criterion)
         }
         return CotationLine(id: criterion.id, label: criterion.label, points: points ?? 0,
-                            applied: points != nil, supported: true, explanation: explanation)
+                            applied: points != nil, supported: true, explanation: explanation,
+                            source: source(kind, criterion))
+    }
+
+    /// Where the points and thresholds of a computed line come from: the criterion's own source,
+    /// else the parameters it reads, else the grid.
+    private func source(_ kind: ComputedCriterion, _ criterion: CotationCriterion) -> String {
+        if let own = criterion.source { return own.shortDescription }
+        let parameters: [ParameterSource?] = switch kind {
+        case .firstQuartile: [grid.source(of: "quartileThresholds"), grid.quartileYear?.source]
+        case .requestAge: [grid.source(of: "requestAgeSteps")]
+        case .underThirty: [grid.source(of: "youngAgeLimit")]
+        case .sixtyOrMore: [grid.source(of: "seniorAge")]
+        case .resourcesUnsuited: [grid.source(of: "ravThresholdCentsPerPersonPerDay"), grid.source(of: "tauxEffortThresholdBasisPoints")]
+        case .calRunnerUp: [grid.source(of: "calRule")]
+        }
+        let defaults = parameters.compactMap { $0 }.filter(\.isDefaultToConfirm)
+        return ([CotationEngine.gridSource] + defaults.map(\.shortDescription)).joined(separator: " ; ")
     }
 
     private var day: String { FrenchFormat.date(date) }
@@ -40,8 +57,12 @@ struct CriterionComputation {
         guard let perUc = figures.incomePerUc else {
             return (nil, "Aucun membre du ménage : critère non évalué.")
         }
-        let fallback = threshold.year == date.year ? ""
-            : "Aucun seuil pour \(date.year) : seuil \(threshold.year) utilisé. "
+        let fallback: String
+        if let fixed = grid.quartileYear?.fixedYear {
+            fallback = "Seuil de l'année \(fixed) fixée par le profil" + (threshold.year == fixed ? ". " : " (aucun seuil pour \(fixed) : seuil \(threshold.year)). ")
+        } else {
+            fallback = threshold.year == date.year ? "" : "Aucun seuil pour \(date.year) : seuil \(threshold.year) utilisé. "
+        }
         let applies = figures.isUnder(threshold.perUc)
         let facts = "Ressources annuelles de \(FrenchFormat.money(request.annualResources)) pour "
             + "\(ucText(figures.ucTenths)) UC, soit \(FrenchFormat.money(perUc)) par UC, "
@@ -64,7 +85,8 @@ struct CriterionComputation {
             }
             return (nil, head + " : pas plus de \(first) mois.")
         }
-        return (step.points, head + " : plus de \(step.beyondMonths) mois.")
+        let scale = grid.source(of: "requestAgeSteps").flatMap { $0.isDefaultToConfirm ? " Barème par défaut du produit, à confirmer." : nil } ?? ""
+        return (step.points, head + " : plus de \(step.beyondMonths) mois.\(scale)")
     }
 
     /// Requester or co-requester strictly under `youngAgeLimit`, or aged `seniorAge` or more,
@@ -108,13 +130,22 @@ struct CriterionComputation {
         return (ravLow && effortHigh ? criterion.awardedPoints : nil, facts + verdict)
     }
 
-    /// At least `calRule.minimumProposals` committee proposals, up to the date, at a counted rank.
+    /// At least `calRule.minimumProposals` committee proposals up to the date, at a counted rank
+    /// and with a counted outcome (none recorded: not retained), and no proposal whose outcome
+    /// disqualifies (an allocation, a refusal without justification).
     private func calRunnerUp(_ criterion: CotationCriterion) -> (Int?, String) {
         let rule = grid.calRule
-        let count = request.calProposals.filter { rule.ranks.contains($0.rank) && $0.date <= date }.count
+        let past = request.calProposals.filter { $0.date <= date }
+        let count = past.filter { rule.ranks.contains($0.rank) && rule.counted.contains($0.effectiveOutcome) }.count
         let rankText = frenchAlternatives(rule.ranks.sorted().map(String.init))
-        let text = "\(count) proposition\(count > 1 ? "s" : "") en CAL en rang \(rankText) "
-            + "(au moins \(rule.minimumProposals) requise\(rule.minimumProposals > 1 ? "s" : "")) au \(day)."
+        let outcomes = frenchAlternatives(rule.counted.map(\.frenchLabel))
+        var text = "\(count) proposition\(count > 1 ? "s" : "") en CAL en rang \(rankText) (\(outcomes)) "
+            + "au \(day), au moins \(rule.minimumProposals) requise\(rule.minimumProposals > 1 ? "s" : "")."
+        let barring = past.filter { rule.disqualifying.contains($0.effectiveOutcome) }
+        if let first = barring.first {
+            text += " Proposition du \(FrenchFormat.date(first.date)) : \(first.effectiveOutcome.frenchLabel), ce qui exclut le critère."
+            return (nil, text)
+        }
         return (count >= rule.minimumProposals ? criterion.awardedPoints : nil, text)
     }
 }

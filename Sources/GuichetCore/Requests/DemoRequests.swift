@@ -1,5 +1,5 @@
 /// Deterministic demonstration requests: fictitious households (a role and a birth date each,
-/// never a name), resources and homes that fit them, wishes among the demo communes, declared
+/// names for the requester and co-requester, drawn from common surnames), resources and homes that fit them, wishes among the demo communes, declared
 /// criteria that follow from the home and the household with documents in every state, CAL
 /// proposals, priority categories, a few struck-off requests. Nothing after `referenceDate`.
 /// Same seed, same requests.
@@ -47,7 +47,7 @@ public enum DemoRequests {
 
         mutating func request(id: String) -> SocialHousingRequest {
             let kind = rng.pick([Household.single, .single, .couple, .singleParent, .singleParent, .family, .family, .senior, .youngAdult])
-            let members = self.members(kind)
+            let members = named(self.members(kind))
             let persons = members.count
             // Yearly resources: from minimum social benefits to two modest salaries.
             let perAdult = rng.pick([6_500, 7_500, 9_000, 11_000, 13_500, 16_000, 19_000, 23_000])
@@ -108,6 +108,18 @@ public enum DemoRequests {
                 m += children(rng.int(1...4), parentAge: age, rng: &rng, birth: birthOf)
                 if rng.chance(8) { m.append(RequestMember(role: .otherAdult, birthDate: birth(age: 60...85))) }
                 return m
+            }
+        }
+
+        /// The requester and co-requester get a surname (often the same one) and a first name.
+        mutating func named(_ members: [RequestMember]) -> [RequestMember] {
+            let family = rng.pick(R.lastNames)
+            return members.map { m in
+                guard m.isApplicant else { return m }
+                var named = m
+                named.lastName = m.role == .requester || rng.chance(60) ? family : rng.pick(R.lastNames)
+                named.firstName = rng.pick(R.firstNames)
+                return named
             }
         }
 
@@ -205,21 +217,17 @@ public enum DemoRequests {
             }.sorted { $0.date < $1.date }
         }
 
-        /// Priority categories that follow from the claims and the household.
+        /// The categories the agent ticks: only those no fact of the request can show (the
+        /// cotation derives the others); a long-term unemployed person back at work, a household
+        /// cumulating financial and social difficulties.
         func priorities(_ r: SocialHousingRequest) -> [String] {
-            let fromClaims = ["dalo": "dalo", "sans-logement": "sans-logement", "heberge-tiers": "heberge",
-                              "heberge-structure": "heberge", "handicap": "handicap", "violences": "violences",
-                              "menace-expulsion": "menace-expulsion", "logement-indigne": "logement-indigne-precaire",
-                              "sortant-ase": "sortant-ase", "chomage-longue-duree": "reprise-activite",
-                              "eloigne-travail": "eloigne-travail", "pompier-volontaire": "pompier-volontaire",
-                              "travailleur-essentiel": "travailleur-essentiel"]
             var out: [String] = []
-            func add(_ id: String) { if categories.contains(id) && !out.contains(id) { out.append(id) } }
-            for claim in r.criteria where claim.document.status == .valid {
-                if let id = fromClaims[claim.criterionId] { add(id) }
+            if r.criteria.contains(where: { $0.criterionId == "chomage-longue-duree" }), categories.contains("reprise-activite") {
+                out.append("reprise-activite")
             }
-            if r.members.filter(\.isApplicant).contains(where: { $0.birthDate.age(on: requestDate) < 30 }) { add("jeune-moins-30") }
-            if r.requestDate.wholeMonths(until: reference) > 18 { add("attente-18-mois") }
+            if r.home == nil && r.annualResources.cents < 800_000, categories.contains("difficultes-financieres-insertion") {
+                out.append("difficultes-financieres-insertion")
+            }
             return out
         }
     }

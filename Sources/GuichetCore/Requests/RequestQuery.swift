@@ -4,8 +4,9 @@ import Foundation
 /// `CotationRanking` on the latest stored score, then a page. `matches` and `precedes` state the
 /// semantics an SQL implementation must reproduce.
 public struct RequestQuery: Sendable, Equatable {
-    /// Case- and accent-insensitive, over the local id, the SNE number and the wished communes
-    /// (a request holds no name: brief §9, only what the cotation needs).
+    /// Case- and accent-insensitive, over the local id, the SNE number, the names of the requester
+    /// and co-requester and the wished communes; every word must be found, in any order, and
+    /// hyphens separate words ("theo lecomte" finds LECOMTE Théo, "saint omer" Saint-Omer).
     public var text: String?
     /// A wished commune, as `WishedCommune.matches` compares them (INSEE code or name).
     public var commune: String?
@@ -29,13 +30,14 @@ public struct RequestQuery: Sendable, Equatable {
 
     /// The texts `text` searches in, folded.
     public static func searchedTexts(_ r: SocialHousingRequest) -> [String] {
-        ([r.id] + (r.sneNumber.map { [$0] } ?? []) + r.wishedCommunes.map(\.description)).map(fold)
+        ([r.id] + (r.sneNumber.map { [$0] } ?? []) + r.applicantNames + r.wishedCommunes.map(\.description)).map(fold)
     }
 
-    /// The trimmed text filter, nil when empty.
-    public var needle: String? {
-        guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-        return Self.fold(t)
+    /// The words of the text filter, folded (case and accents), split at spaces, hyphens,
+    /// apostrophes and commas; empty when there is nothing to search.
+    public var needleWords: [String] {
+        guard let t = text else { return [] }
+        return Self.fold(t).split(whereSeparator: { $0.isWhitespace || "-'’,".contains($0) }).map(String.init)
     }
 
     public func matches(_ s: StoredRequest) -> Bool {
@@ -44,7 +46,11 @@ public struct RequestQuery: Sendable, Equatable {
         if priorityOnly && s.score?.isPriorityHousehold != true { return false }
         if let commune, !r.wishedCommunes.contains(where: { $0.matches(commune) }) { return false }
         if let typology, !r.wishedTypologies.contains(typology) { return false }
-        if let needle { return Self.searchedTexts(r).contains { $0.contains(needle) } }
+        let words = needleWords
+        if !words.isEmpty {
+            let texts = Self.searchedTexts(r)
+            return words.allSatisfy { w in texts.contains { $0.contains(w) } }
+        }
         return true
     }
 

@@ -53,15 +53,18 @@ extension RequestStore {
 /// decoding each row's score explanation was most of the list's cost).
 public struct RequestListRow: Sendable, Equatable {
     public var id: String
+    /// "LECOMTE Théo", nil when the request holds no name.
+    public var applicantName: String?
     public var requestDate: CalendarDate
     public var scoreTotal: Int?
     public var isPriorityHousehold: Bool
     public var wishedTypologies: [Typology]
     public var wishedCommunes: [WishedCommune]
 
-    public init(id: String, requestDate: CalendarDate, scoreTotal: Int?, isPriorityHousehold: Bool,
+    public init(id: String, applicantName: String? = nil, requestDate: CalendarDate, scoreTotal: Int?, isPriorityHousehold: Bool,
                 wishedTypologies: [Typology], wishedCommunes: [WishedCommune]) {
         self.id = id
+        self.applicantName = applicantName
         self.requestDate = requestDate
         self.scoreTotal = scoreTotal
         self.isPriorityHousehold = isPriorityHousehold
@@ -70,7 +73,7 @@ public struct RequestListRow: Sendable, Equatable {
     }
 
     public init(_ stored: StoredRequest) {
-        self.init(id: stored.id, requestDate: stored.request.requestDate, scoreTotal: stored.score?.total,
+        self.init(id: stored.id, applicantName: stored.request.applicantName, requestDate: stored.request.requestDate, scoreTotal: stored.score?.total,
                   isPriorityHousehold: stored.score?.isPriorityHousehold ?? false,
                   wishedTypologies: stored.request.wishedTypologies, wishedCommunes: stored.request.wishedCommunes)
     }

@@ -69,6 +69,9 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
             if !(1...3).contains(proposal.rank) {
                 errors.append(ValidationError(field: "calProposals[\(i)].rank", "le rang doit être 1, 2 ou 3"))
             }
+            if let e = proposal.effectiveOutcome.unknownError(field: "calProposals[\(i)].outcome", what: "issue") {
+                errors.append(e)
+            }
             if proposal.date < requestDate {
                 errors.append(ValidationError(field: "calProposals[\(i)].date",
                                               "la proposition est antérieure à la date de la demande"))
@@ -91,9 +94,15 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
         if members.filter({ $0.role == .coRequester }).count > 1 {
             errors.append(ValidationError(field: "members", "la demande ne peut comporter qu'un seul co-demandeur"))
         }
-        for (i, member) in members.enumerated() where member.birthDate > requestDate {
-            errors.append(ValidationError(field: "members[\(i)].birthDate",
-                                          "la date de naissance est postérieure à la date de la demande"))
+        for (i, member) in members.enumerated() {
+            if member.birthDate > requestDate {
+                errors.append(ValidationError(field: "members[\(i)].birthDate",
+                                              "la date de naissance est postérieure à la date de la demande"))
+            }
+            if !member.isApplicant && member.hasName {
+                errors.append(ValidationError(field: "members[\(i)].lastName",
+                                              "le nom n'est enregistré que pour le demandeur et le co-demandeur"))
+            }
         }
         return errors
     }
@@ -113,10 +122,9 @@ public struct SocialHousingRequest: Codable, Sendable, Equatable, Identifiable {
                 errors.append(ValidationError(field: field,
                     "le critère « \(claim.criterionId) » est calculé à partir de la demande et ne se déclare pas"))
             }
-            if claim.criterionId == CotationGrid.essentialWorkerCriterionId, let occupation = claim.detail,
-               grid.essentialWorkerGroup(of: occupation) == nil {
-                errors.append(ValidationError(field: "criteria[\(i)].detail",
-                    "profession « \(occupation) » absente de la liste des travailleurs essentiels"))
+            if let member = claim.member, !members.indices.contains(member) {
+                errors.append(ValidationError(field: "criteria[\(i)].member",
+                    "personne concernée n° \(member) absente du ménage (\(members.count) personne(s), numérotées à partir de 0)"))
             }
         }
         for (i, id) in priorityCategories.enumerated() where grid.priorityCategory(id: id) == nil {

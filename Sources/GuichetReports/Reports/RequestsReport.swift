@@ -1,7 +1,7 @@
 import GuichetCore
 
 /// `requests`: social-housing requests ranked by their cotation (brief §7). The anonymised
-/// variant, for allocation committees, drops the request ids and SNE numbers, shows the
+/// variant, for allocation committees, drops the request ids, SNE numbers and names, shows the
 /// requester's age as a band and the request date as a month.
 public enum RequestsReport {
     /// One ranked request: computed now (`RankedRequest`) or as stored with its latest score.
@@ -37,7 +37,10 @@ public enum RequestsReport {
     public static func document(context: ReportContext, entries ranked: [Entry], anonymised: Bool = false,
                                 filterLabel: String? = nil) -> ReportDocument {
         var columns = [ReportColumn("Rang", .integer, width: 5)]
-        if !anonymised { columns += [ReportColumn("Demande", .text, width: 17), ReportColumn("N° unique", .text, width: 18)] }
+        if !anonymised {
+            columns += [ReportColumn("Demande", .text, width: 17), ReportColumn("N° unique", .text, width: 18),
+                        ReportColumn("Demandeur", .text, width: 20)]
+        }
         columns += [ReportColumn(anonymised ? "Mois de la demande" : "Date de la demande", anonymised ? .text : .date, width: 11),
                     ReportColumn("Points", .integer, width: 7), ReportColumn("Public prioritaire", .text, width: 10),
                     ReportColumn("Personnes", .integer, width: 8),
@@ -48,7 +51,7 @@ public enum RequestsReport {
             let q = r.request, on = r.computedOn
             let requester = q.members.first { $0.role == .requester } ?? q.members.first
             var row: [ReportCell] = [.integer(r.position)]
-            if !anonymised { row += [.text(q.id), .text(q.sneNumber ?? "—")] }
+            if !anonymised { row += [.text(q.id), .text(q.sneNumber ?? "—"), .text(q.applicantName ?? "—")] }
             row += [anonymised ? .text(Anonymise.month(q.requestDate)) : .date(q.requestDate),
                     .integer(r.points), .text(r.isPriorityHousehold ? "oui" : "non"), .integer(q.members.count)]
             if let b = requester?.birthDate {
@@ -66,7 +69,7 @@ public enum RequestsReport {
                           + "Un critère sans justificatif valide ne rapporte aucun point. Demandes radiées exclues."]
         if let filterLabel { paragraphs.append("Sélection : \(filterLabel).") }
         if anonymised {
-            paragraphs.append("Document anonymisé pour la commission : ni identifiant de demande, ni numéro unique, "
+            paragraphs.append("Document anonymisé pour la commission : ni nom, ni identifiant de demande, ni numéro unique, "
                               + "âge par tranche et date de demande au mois.")
         }
         return context.document(title: anonymised ? "Demandes de logement social — classement anonymisé" : "Demandes de logement social — classement",

@@ -14,6 +14,7 @@ extension SQLiteSession: RequestStore {
         ("search", { keyList(RequestQuery.searchedTexts($0)) }),
         ("communeKeys", { keyList($0.wishedCommunes.map(\.matchKey)) }),
         ("typologyKeys", { keyList($0.wishedTypologies.map(\.rawValue)) }),
+        ("applicantName", { $0.applicantName }),
     ])
 
     /// The request row with its latest score; conditions and orders name request columns only.
@@ -105,6 +106,7 @@ extension SQLiteSession: RequestStore {
         let (condition, args) = Self.sqlFilter(query, forPage: query.limit != nil)
         var sql = """
             SELECT r.key AS key, r.requestDate AS requestDate, r.scoreTotal AS total, r.isPriority AS priority,
+                   r.applicantName AS applicantName,
                    json_extract(d.data, '$.wishedTypologies') AS typologies, json_extract(d.data, '$.wishedCommunes') AS communes
             FROM request r JOIN request_data d ON d.ref = r.key WHERE \(condition) ORDER BY \(Self.rankingOrder)
             """
@@ -114,7 +116,7 @@ extension SQLiteSession: RequestStore {
             guard let date = CalendarDate(parsing: row["requestDate"]) else {
                 throw StoreError.constraint("demande « \(row["key"] as String? ?? "?") » : date de demande illisible dans la base")
             }
-            return RequestListRow(id: row["key"], requestDate: date, scoreTotal: row["total"],
+            return RequestListRow(id: row["key"], applicantName: row["applicantName"], requestDate: date, scoreTotal: row["total"],
                                   isPriorityHousehold: (row["priority"] as Bool?) ?? false,
                                   wishedTypologies: Self.strings(row["typologies"]).compactMap(Typology.init(rawValue:)),
                                   wishedCommunes: Self.strings(row["communes"]).map(WishedCommune.init))
@@ -205,7 +207,7 @@ extension SQLiteSession: RequestStore {
         if q.priorityOnly { parts.append("isPriority = 1") }
         if let c = q.commune { parts.append("instr(communeKeys, ?) > 0"); args.append(keyList([WishedCommune(c).matchKey])) }
         if let t = q.typology { parts.append("instr(typologyKeys, ?) > 0"); args.append(keyList([t.rawValue])) }
-        if let needle = q.needle { parts.append("instr(search, ?) > 0"); args.append(needle) }
+        for word in q.needleWords { parts.append("instr(search, ?) > 0"); args.append(word) }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(args))
     }
 

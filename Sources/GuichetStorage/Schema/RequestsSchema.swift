@@ -34,4 +34,10 @@ enum RequestsSchema {
             BEGIN SELECT RAISE(ABORT, 'une cotation enregistrée ne peut pas être supprimée'); END;
             """)
     }
+
+    /// The requester's name shown in the ranked list (requests hold names since issue 14; older
+    /// rows have none, so the column starts empty).
+    static func v3ApplicantName(_ db: Database) throws {
+        try db.alter(table: "request") { t in t.add(column: "applicantName", .text) }
+    }
 }

@@ -38,6 +38,30 @@ expect "missing file refused" 66 "$G" cotation score "$T/nope.json" --territory 
 expect "territory without a grid" 3 "$G" cotation score "$T/example.json" --territory capso
 contains "says the grid is missing" "pas de grille de cotation"
 
+# Conditions on the household, exclusive situations and the essential workers, oracles from the grid file.
+cat > "$T/alone64.json" <<'JSON'
+{ "computedOn": "2024-09-01", "requestDate": "2024-06-01",
+  "members": [ {"role": "requester", "birthDate": "1960-03-01", "lastName": "Lecomte", "firstName": "Théo"} ],
+  "annualResourcesCents": 3000000,
+  "criteria": [ {"id": "logement-non-decent-mineur", "supported": true}, {"id": "suroccupation-mineur", "supported": true},
+                {"id": "sortant-ase", "supported": true}, {"id": "logement-inadapte-handicap", "supported": true},
+                {"id": "senior-logement-inadapte", "supported": true}, {"id": "sans-logement", "supported": true},
+                {"id": "heberge-tiers", "supported": true}, {"id": "travailleur-essentiel", "supported": true, "detail": "EBOUEUR"} ] }
+JSON
+expect "cotation score: conditions, exclusive situations, occupation" 0 "$G" cotation score "$T/alone64.json" --territory cabbalr --json
+alone_expected=$("$PY" -c "
+import json; g=json.load(open('data/territories/cabbalr/cotation.json'))
+c={x['id']: x.get('points') or x.get('maxPoints') for x in g['criteria']}
+print(c['senior-logement-inadapte']+c['senior-60']+max(c['sans-logement'],c['heberge-tiers'])+c['travailleur-essentiel'])")
+if [ "$(json_get "d['total']")" = "$alone_expected" ]; then ok "64 alone: only what the grid gives ($alone_expected)"; else fail "64 alone total" "$out"; fi
+if json_get "[l['points'] for l in d['lines'] if l['id']=='suroccupation-mineur'][0]==0 and 'au moins un mineur' in [l['explanation'] for l in d['lines'] if l['id']=='suroccupation-mineur'][0]" | grep -q True; then ok "a minor is required, the line says so"; else fail "minor condition" "$out"; fi
+if json_get "[l['points'] for l in d['lines'] if l['id']=='heberge-tiers'][0]==0 and 'incompatible' in [l['explanation'] for l in d['lines'] if l['id']=='heberge-tiers'][0]" | grep -q True; then ok "exclusive situation set aside with the reason"; else fail "exclusive" "$out"; fi
+if json_get "d['isPriorityHousehold'] and 'sans-logement' in [p['id'] for p in d['priorityCategories']]" | grep -q True; then ok "priority derived from the facts"; else fail "priority derived" "$out"; fi
+expect "cotation score: human output lists the priority categories" 0 "$G" cotation score "$T/alone64.json" --territory cabbalr
+contains "priority category and why" "Sans logement — établie"
+expect "territoires lists the defaults to confirm" 0 "$G" territoires --json
+if json_get "any(x['key']=='requestAgeSteps' for e in d for x in e['defaultsToConfirm'] if e['id']=='cabbalr')" | grep -q True; then ok "request-age scale is a default to confirm"; else fail "defaults to confirm" "$out"; fi
+
 expect "cotation criteria --json" 0 "$G" cotation criteria --territory cabbalr --json
 json_ok "criteria JSON parses"
 n=$(json_get "len(d['criteria'])"); n_file=$("$PY" -c "import json; print(len(json.load(open('data/territories/cabbalr/cotation.json'))['criteria']))")
@@ -65,6 +89,12 @@ if [ "$(json_get "d['count']")" = 0 ]; then ok "commune filter excludes"; else f
 expect "requests list human" 0 "$G" --database "$R" requests list
 contains "list shows French points" "${expected_fr}"
 expect "requests list bad typology" 5 "$G" --database "$R" requests list --typology T9
+expect "init a base for a named request" 0 "$G" --database "$T/named.sqlite" init --territory demo
+expect "requests add a named request" 0 "$G" --database "$T/named.sqlite" requests add "$T/alone64.json" --json
+named_id=$(json_get "d['id']")
+expect "requests list by name in any order" 0 "$G" --database "$T/named.sqlite" requests list --text "theo LECOMTE" --json
+if [ "$(json_get "[r['id'] for r in d['requests']]")" = "['$named_id']" ]; then ok "name found without accents, any order"; else fail "name search" "$out"; fi
+
 expect "requests show --json" 0 "$G" --database "$R" requests show "$id" --json
 json_ok "show JSON parses"
 if [ "$(json_get "len(d['scoreHistory'])")" = 1 ]; then ok "show has one score"; else fail "show history" "$out"; fi

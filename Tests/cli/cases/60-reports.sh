@@ -3,9 +3,14 @@ R="$T/reports.sqlite"
 expect "demo for reports" 0 "$G" --database "$R" demo --size 200
 # Without demo dossiers (a branch where demo creates none), three known ones are added.
 if [ "$(sqlite3 "$R" 'SELECT COUNT(*) FROM dossier')" = 0 ]; then sqlite3 "$R" < Tests/cli/fixtures/report-dossiers.sql; fi
-# A paid dossier of a household: its applicant is a person the right of access can name.
-paid=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key WHERE d.status = 'verse'
-                     AND json_extract(x.data, '$.applicant.household') IS NOT NULL ORDER BY d.key LIMIT 1")
+# A paid dossier whose applicant is a natural person (a household, not anonymised): the RGPD
+# export by name below concerns persons only, and an organisation keeps its name when anonymised.
+paid=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key
+  WHERE d.status = 'verse' AND json_extract(x.data, '$.applicant.household') IS NOT NULL
+    AND json_extract(x.data, '$.applicant.organisation') IS NULL
+    AND coalesce(json_extract(x.data, '$.applicant.anonymised'), 0) = 0
+  ORDER BY d.key LIMIT 1")
+[ -n "$paid" ] && ok "demo holds a paid dossier of a person" || fail "demo holds a paid dossier of a person"
 draft=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'brouillon' ORDER BY key LIMIT 1")
 count=$(sqlite3 "$R" "SELECT COUNT(*) FROM dossier")
 pdftext() { pdftotext -layout "$1" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g'; }

@@ -1,0 +1,7 @@
+extension TerritoryProfile {
+    /// Every value of the profile that is a default of the product still to be confirmed by the
+    /// service (`guichet territoires` lists them), part by part.
+    public var defaultsToConfirm: [DefaultToConfirm] {
+        cotation?.defaultsToConfirm ?? []
+    }
+}
