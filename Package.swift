@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "GuichetAppTests", dependencies: ["GuichetApp", "TestSupport"]),
         .testTarget(name: "GuichetCLITests", dependencies: ["GuichetCLI"]),
         .testTarget(name: "GtkKitTests", dependencies: ["GtkKit"]),
-        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI", "GuichetStorage", "TestSupport"]),
+        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI", "GuichetApp", "GuichetCLI", "GuichetStorage", "GuichetReports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

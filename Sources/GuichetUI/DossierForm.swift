@@ -47,6 +47,8 @@ final class DossierForm {
     private var documentStates: [String: SupportingDocument?] = [:]
     /// The history lines of the stored dossier, in French.
     private var history: [String] = []
+    /// The checklist's widgets: their signal handlers reach them weakly, this keeps them.
+    private var documentRows: [(state: DropDown, comment: Entry, date: Label)] = []
     private var scheme: AidScheme?
     private var kinds: [ApplicantKind] = []
     private var touched: Set<DossierField> = []
@@ -57,6 +59,9 @@ final class DossierForm {
     private(set) var lastResult: DossierFormModel.Result?
     /// The read of the dossier shown (reopening after a write, Escape).
     private var reading: Task<Void, Never>?
+
+    /// The action buttons shown, by label (tests).
+    private(set) var actionButtons: [String: Button] = [:]
 
     /// A dossier was saved (inserted, updated or moved by an action).
     var onSaved: (@MainActor (AidDossier) -> Void)?
@@ -323,6 +328,7 @@ final class DossierForm {
 
     private func rebuildDocuments() {
         documentsGrid.removeAll()
+        documentRows = []
         guard let scheme else { return }
         let states = ["Non reçue"] + SupportingDocument.State.allCases.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() }
         for (index, requirement) in scheme.documents.enumerated() {
@@ -364,6 +370,7 @@ final class DossierForm {
             documentsGrid.attach(drop, column: 0, row: 2 * index + 1)
             documentsGrid.attach(comment, column: 1, row: 2 * index + 1)
             documentsGrid.attach(date, column: 2, row: 2 * index + 1)
+            documentRows.append((drop, comment, date))
         }
     }
 
@@ -406,6 +413,7 @@ final class DossierForm {
 
     private func refreshLifecycle() {
         actionsBox.removeAll()
+        actionButtons = [:]
         guard let scheme, let d = base else { return }
         // A new dossier gets its number, and its actions, once saved.
         let available = stored == nil ? [] : DossierLifecycle(scheme: scheme).availableTransitions(for: d)
@@ -421,6 +429,7 @@ final class DossierForm {
             if action.isClosing { button.addCSSClass("destructive-action") }
             button.onClicked { [weak self] in self?.perform(action) }
             actionsBox.append(button)
+            actionButtons[action.label] = button
         }
         let paid = d.payments.map { "\(FrenchFormat.date($0.date)) : \(FrenchFormat.money($0.amount))\($0.label.map { " — \($0)" } ?? "") (\($0.agent))" }
         var paymentLines = paid.isEmpty ? ["Aucun versement."] : paid
@@ -470,6 +479,13 @@ final class DossierForm {
             actionMessage.show(DossierFormModel.sentence(error.message))
             return
         }
+        do { try guichet.precheck(action, on: result.dossier) } catch let error as LifecycleError {
+            refused(error)
+            return
+        } catch {
+            actionMessage.show("\(error)")
+            return
+        }
         guard let question = guichet.confirmation(for: action, on: result.dossier) else {
             execute(action, label: button.label, on: stored)
             return
@@ -492,12 +508,23 @@ final class DossierForm {
             do {
                 let saved = try await guichet.perform(action, on: stored.number, expectedVersion: stored.version, form: input)
                 await self?.reopen(saved, message: "\(label) : fait. Statut : \(saved.status.label).")
+                self?.focusNextStep()
             } catch let error as LifecycleError {
                 self?.refused(error)
             } catch {
                 self?.failed(error, doing: "Action impossible")
             }
             self?.isBusy = false
+        }
+    }
+
+    /// After an action the buttons are new: the keyboard goes to what comes next (the amount of
+    /// a grant or a payment, else the first action), not back to the top of the window.
+    private func focusNextStep() {
+        if actionFields[0].isVisible {
+            _ = actionAmount.grabFocus()
+        } else if let first = ActionButton.allCases.lazy.compactMap({ self.actionButtons[$0.label] }).first {
+            _ = first.grabFocus()
         }
     }
 

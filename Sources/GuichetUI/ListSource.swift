@@ -26,6 +26,8 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     private(set) var lastQueryMilliseconds = 0.0
     /// Called once a new result (or an error) is shown.
     var onResult: (@MainActor () -> Void)?
+    /// Called once the rows of a page came in (a row chosen before its page was read).
+    var onRowsProvided: (@MainActor () -> Void)?
 
     private let pageSize: Int
     private let limited: @Sendable (Query, Range<Int>) -> Query
@@ -120,6 +122,7 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
                 self.rowsByPage[far] = nil
             }
             table.provide(read.enumerated().map { self.cells($1, rows.lowerBound + $0) }, forRows: rows, generation: generation)
+            self.onRowsProvided?()
         }
     }
 }

@@ -76,9 +76,10 @@ public final class RequestsScreen: Screen {
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 
-        connectSignals(newButton: try b.get("new"))
+        connectSignals(newButton: try b.get("new"), side: try b.get("request-side"))
         countLabel.text = "Lecture des demandes…"
         source.onResult = { [weak self] in self?.resultShown() }
+        source.onRowsProvided = { [weak self] in self?.rowsProvided() }
         source.refresh()
         startNew()
     }
@@ -93,7 +94,7 @@ public final class RequestsScreen: Screen {
     /// True while a request is being read or saved.
     var isWorking: Bool { working != nil }
 
-    private func connectSignals(newButton: Button) {
+    private func connectSignals(newButton: Button, side: Widget) {
         search.onChanged { [weak self] in self?.filtersChanged() }
         communeFilter.onChanged { [weak self] in self?.filtersChanged() }
         typologyFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
@@ -102,7 +103,7 @@ public final class RequestsScreen: Screen {
         saveButton.onClicked { [weak self] in self?.save() }
         table.onSelectionChanged = { [weak self] row in self?.rowSelected(row) }
         form.onChange = { [weak self] in self?.formChanged() }
-        root.onKeyPressed { [weak self] keyval, _, _ in
+        side.onKeyPressed { [weak self] keyval, _, _ in
             guard let self, keyval == 0xff1b /* GDK_KEY_Escape */ else { return false }
             self.escape()
             return true
@@ -144,10 +145,21 @@ public final class RequestsScreen: Screen {
         countLabel.text = source.lastError ?? RequestListSource.countText(source.total)
     }
 
+    /// A row chosen before its page was read.
+    private var waitingRow: Int?
+
+    /// Rows came in: the row chosen meanwhile, if still chosen, is opened now.
+    private func rowsProvided() {
+        guard let row = waitingRow else { return }
+        waitingRow = nil
+        if table.selectedRow == row { rowSelected(row) }
+    }
+
     private func rowSelected(_ row: Int?) {
         guard let row, row != shownRow else { return }
-        // A row whose page is still being read has no request yet.
-        guard let id = source.row(at: row)?.id else { return }
+        // A row whose page is still being read has no request yet: opened once it comes.
+        guard let id = source.row(at: row)?.id else { waitingRow = row; return }
+        waitingRow = nil
         guard confirmLeavingForm({ [weak self] in self?.open(id, row: row) }) else {
             table.selectedRow = shownRow
             return

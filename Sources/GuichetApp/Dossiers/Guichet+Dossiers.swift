@@ -142,6 +142,15 @@ extension Guichet {
         }
     }
 
+    /// Refuses at once, with the lifecycle's French message, an action the dossier as shown cannot
+    /// take (missing documents, amount above the cap, no reason…): no question is asked for an
+    /// action that would be refused. The envelope is checked by `perform`, in its transaction.
+    public func precheck(_ action: DossierAction, on d: AidDossier, date: CalendarDate? = nil) throws {
+        let scheme = try scheme(d.schemeCode)
+        let day = date ?? today
+        _ = try DossierLifecycle(scheme: scheme).apply(try action.transition(for: d, scheme: scheme, on: day), to: d, on: day, agent: "")
+    }
+
     /// The question to ask before `action` (nil when none is needed), from the dossier as shown.
     public func confirmation(for action: DossierAction, on d: AidDossier, date: CalendarDate? = nil) -> Confirmation? {
         guard let scheme = profile.schemes?.scheme(code: d.schemeCode) else { return nil }
