@@ -72,7 +72,6 @@ public final class DossiersScreen: Screen {
         connectSignals(newButton: try b.get("new"))
         countLabel.text = "Lecture des dossiers…"
         source.onResult = { [weak self] in self?.resultShown() }
-        source.onRowsProvided = { [weak self] in self?.rowsProvided() }
         source.refresh()
         RetentionCheck.start(guichet: guichet, label: try b.get("retention-notice"))
     }
@@ -149,21 +148,13 @@ public final class DossiersScreen: Screen {
         onListShown?()
     }
 
-    /// A row chosen before its page was read.
-    private var waitingRow: Int?
-
-    /// Rows came in: the row chosen meanwhile, if still chosen, is opened now.
-    private func rowsProvided() {
-        guard let row = waitingRow else { return }
-        waitingRow = nil
-        if table.selectedRow == row { rowSelected(row) }
-    }
-
     private func rowSelected(_ row: Int?) {
         guard let row, row != shownRow else { return }
-        // A row whose page is still being read has no dossier yet: opened once it comes.
-        guard let number = source.row(at: row)?.number else { waitingRow = row; return }
-        waitingRow = nil
+        // A row whose page is still being read is opened once it comes.
+        source.whenRead(row) { [weak self] listed in self?.chosen(listed.number, row: row) }
+    }
+
+    private func chosen(_ number: DossierNumber, row: Int) {
         guard confirmLeavingForm({ [weak self] in self?.open(number, row: row) }) else {
             table.selectedRow = shownRow
             return

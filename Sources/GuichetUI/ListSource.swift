@@ -26,8 +26,6 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     private(set) var lastQueryMilliseconds = 0.0
     /// Called once a new result (or an error) is shown.
     var onResult: (@MainActor () -> Void)?
-    /// Called once the rows of a page came in (a row chosen before its page was read).
-    var onRowsProvided: (@MainActor () -> Void)?
 
     private let pageSize: Int
     private let limited: @Sendable (Query, Range<Int>) -> Query
@@ -39,6 +37,7 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     private var shownQuery: Query?
     private var rowsByPage: [Int: [Row]] = [:]
     private var pending: Task<Void, Never>?
+    private var waiting: (index: Int, use: @MainActor (Row) -> Void)?
     /// A first page already being read for the initial query (read while the window opened).
     private var early: (query: Query, task: Task<(total: Int, rows: [Row]), any Error>)?
 
@@ -58,6 +57,17 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     /// Uses `task`, already reading the first page of `query`, instead of reading it again.
     func prefetched(_ task: Task<(total: Int, rows: [Row]), any Error>?, for query: Query) {
         early = task.map { (query, $0) }
+    }
+
+    /// The row at `index` now, or once its page is read if it is still the one selected then
+    /// (a row chosen before its page came in); a newer wait replaces an older one.
+    func whenRead(_ index: Int, _ use: @escaping @MainActor (Row) -> Void) {
+        if let row = row(at: index) {
+            waiting = nil
+            use(row)
+        } else {
+            waiting = (index, use)
+        }
     }
 
     /// True while a query's count and first page are being read.
@@ -122,7 +132,10 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
                 self.rowsByPage[far] = nil
             }
             table.provide(read.enumerated().map { self.cells($1, rows.lowerBound + $0) }, forRows: rows, generation: generation)
-            self.onRowsProvided?()
+            if let (index, use) = self.waiting, let row = self.row(at: index) {
+                self.waiting = nil
+                if table.selectedRow == index { use(row) }
+            }
         }
     }
 }

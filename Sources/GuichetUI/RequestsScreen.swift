@@ -79,7 +79,6 @@ public final class RequestsScreen: Screen {
         connectSignals(newButton: try b.get("new"), side: try b.get("request-side"))
         countLabel.text = "Lecture des demandes…"
         source.onResult = { [weak self] in self?.resultShown() }
-        source.onRowsProvided = { [weak self] in self?.rowsProvided() }
         source.refresh()
         startNew()
     }
@@ -145,21 +144,13 @@ public final class RequestsScreen: Screen {
         countLabel.text = source.lastError ?? RequestListSource.countText(source.total)
     }
 
-    /// A row chosen before its page was read.
-    private var waitingRow: Int?
-
-    /// Rows came in: the row chosen meanwhile, if still chosen, is opened now.
-    private func rowsProvided() {
-        guard let row = waitingRow else { return }
-        waitingRow = nil
-        if table.selectedRow == row { rowSelected(row) }
-    }
-
     private func rowSelected(_ row: Int?) {
         guard let row, row != shownRow else { return }
-        // A row whose page is still being read has no request yet: opened once it comes.
-        guard let id = source.row(at: row)?.id else { waitingRow = row; return }
-        waitingRow = nil
+        // A row whose page is still being read is opened once it comes.
+        source.whenRead(row) { [weak self] listed in self?.chosen(listed.id, row: row) }
+    }
+
+    private func chosen(_ id: String, row: Int) {
         guard confirmLeavingForm({ [weak self] in self?.open(id, row: row) }) else {
             table.selectedRow = shownRow
             return

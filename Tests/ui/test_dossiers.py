@@ -361,6 +361,15 @@ def dossier_json(path, number):
     return json.loads(out)["dossier"]
 
 
+def open_dossier(app, number):
+    """Finds a dossier by its number in the list's search and opens it."""
+    type_into(app, "Rechercher un dossier", number)
+    wait_for(lambda: count_text(app) == "1 dossier", 10, "search finds the dossier")
+    cell = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
+                                  if text_of(n) == number), None), 10, "row of the dossier")
+    app.click(cell)
+
+
 def test_an_action_keeps_the_income_the_form_does_not_show():
     """Issue 12: an ACC dossier's form does not show the household's income; « Mettre en
     instruction » used to erase it. Opened, moved on, reopened: the income is kept."""
@@ -377,11 +386,7 @@ def test_an_action_keeps_the_income_the_form_does_not_show():
     before = dossier_json(path, number)
     income = before["applicant"]["household"]["yearlyIncome"]
     with open_app(path) as app:
-        type_into(app, "Rechercher un dossier", number)
-        wait_for(lambda: count_text(app) == "1 dossier", 10, "search finds the dossier")
-        cell = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
-                                      if text_of(n) == number), None), 10, "row of the dossier")
-        app.click(cell)
+        open_dossier(app, number)
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "the dossier opened")
         assert app.find(name="Revenu fiscal de référence", role=pyatspi.ROLE_TEXT, showing=True) is None, \
             "ACC's form does not show the income"
@@ -392,11 +397,7 @@ def test_an_action_keeps_the_income_the_form_does_not_show():
     assert after["applicant"]["household"]["yearlyIncome"] == income, (income, after["applicant"])
     assert after["applicant"] == before["applicant"]
     with open_app(path) as app:  # reopened: the history says what changed, in French, and no income
-        type_into(app, "Rechercher un dossier", number)
-        wait_for(lambda: count_text(app) == "1 dossier", 10, "search finds the dossier")
-        cell = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
-                                      if text_of(n) == number), None), 10, "row of the dossier")
-        app.click(cell)
+        open_dossier(app, number)
         history = wait_for(lambda: label_with(app, lambda t: "État : Déposé → En instruction" in t), 30, "history in French")
         assert "Revenu" not in history and "applicant." not in history, history
 

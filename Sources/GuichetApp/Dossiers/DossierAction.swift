@@ -42,20 +42,6 @@ public enum DossierAction: Sendable, Equatable {
         return m
     }
 
-    /// The lifecycle's kind of step this action is.
-    public var kind: DossierTransition.Kind {
-        switch self {
-        case .submit: .submit
-        case .startReview: .startReview
-        case .grant: .grant
-        case .pay, .settle: .pay
-        case .refuse: .refuse
-        case .abandon: .abandon
-        case .cancel: .cancel
-        case .recordSale: .recordSale
-        }
-    }
-
     /// The transition for the dossier as it is (computed amount, remainder), checked by the lifecycle.
     func transition(for d: AidDossier, scheme: AidScheme, on date: CalendarDate) throws -> DossierTransition {
         switch self {
