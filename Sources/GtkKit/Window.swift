@@ -20,6 +20,9 @@ public final class Window: Widget {
 
     public func present() { gtk_window_present(window) }
 
+    /// Keeps a dialog above `parent` (and centred on it, where the window manager allows).
+    public func setTransientFor(_ parent: Window?) { gtk_window_set_transient_for(window, parent?.window) }
+
     /// Asks to close, as the close button does: `close-request` handlers may refuse.
     public func close() { gtk_window_close(window) }
 

@@ -15,32 +15,32 @@ public final class Guichet: Sendable {
     /// The territory's rules (schemes, PLH, grid, landlords) read from its profile.
     public let profile: TerritoryProfile
     let storage: StoreAccess
-    private let clock: @Sendable () -> CalendarDate
+    /// Where "today" comes from for every decision (default dates, the current budget year,
+    /// retention deadlines); the store stamps its changes with the same clock.
+    public let clock: Clock
 
-    /// `today` is the clock every use case dates its decisions with (injected by tests).
-    public init(store: any GuichetStore, profile: TerritoryProfile,
-                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+    public init(store: any GuichetStore, profile: TerritoryProfile, clock: Clock) {
         self.profile = profile
         self.storage = StoreAccess(store)
-        self.clock = today
+        self.clock = clock
     }
 
     /// Opens a database file and the profile of its territory (synchronous: the window calls it
     /// on its opening thread, the command line before any work).
-    public static func open(_ url: URL, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) throws -> Guichet {
-        let workspace = try Workspace.open(url)
-        return Guichet(store: workspace.store, profile: workspace.profile, today: today)
+    public static func open(_ url: URL, clock: Clock) throws -> Guichet {
+        let workspace = try Workspace.open(url, clock: clock)
+        return Guichet(store: workspace.store, profile: workspace.profile, clock: clock)
     }
 
     /// Where the data lives, as shown to the agent (the file path).
     public var location: String { storage.store.location }
 
     /// Today by the injected clock.
-    public var today: CalendarDate { clock() }
+    public var today: CalendarDate { clock.today() }
 
     /// The open database with its profile, for the few storage-level tasks that are not use
     /// cases of an agent (database creation, demo data, benchmarks).
-    public var workspace: Workspace { Workspace(store: storage.store, profile: profile) }
+    public var workspace: Workspace { Workspace(store: storage.store, profile: profile, clock: clock) }
 }
 
 /// What a save did: the record as stored, and whether anything was written (a form saved

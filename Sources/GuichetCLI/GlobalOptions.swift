@@ -8,6 +8,9 @@ import GuichetStorage
 /// so it is taken out before the subcommand is parsed.
 enum GlobalOptions {
     nonisolated(unsafe) private static var database: String?
+    /// Where "today" comes from: set once by `GuichetCLI.main` before any command runs (the
+    /// system clock, moved by `GUICHET_TODAY`); every default date of a command reads it.
+    nonisolated(unsafe) private(set) static var clock: Clock = SystemClock.current
 
     static func extractDatabase(from args: inout [String]) throws -> String? {
         var found: String?
@@ -31,6 +34,7 @@ enum GlobalOptions {
     }
 
     static func setDatabase(_ path: String?) { database = path }
+    static func setClock(_ c: Clock) { clock = c }
 
     /// The path given with `--database`, nil when none was.
     static var explicitDatabase: String? { database }
@@ -43,11 +47,11 @@ enum GlobalOptions {
     }
 
     /// Opens the chosen database and its territory profile.
-    static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL) }
+    static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL, clock: clock) }
 
     /// The use cases on the chosen database: what every command that an agent could also do in
     /// the window works through.
-    static func openGuichet() throws -> Guichet { try Guichet.open(databaseURL) }
+    static func openGuichet() throws -> Guichet { try Guichet.open(databaseURL, clock: clock) }
 }
 
 /// Output helpers: JSON for scripts, French text for people.

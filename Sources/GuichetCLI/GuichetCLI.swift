@@ -8,15 +8,21 @@ import GuichetStorage
 
 /// The command line: the same use cases as the window (`Guichet`), headless, scriptable.
 public enum GuichetCLI {
-    /// Runs the command line; `openWindow` is called with the database's location when no
-    /// subcommand is given.
-    public static func main(arguments: [String], openWindow: @escaping @Sendable (URL) -> Int32) -> Int32 {
+    /// Runs the command line; `openWindow` is called with the database's location and the clock
+    /// when no subcommand is given. The system clock is made here from `environment`
+    /// (`GUICHET_TODAY` moves it to another day) and handed to the commands and the window:
+    /// nothing below reads the computer's calendar itself.
+    public static func main(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                            openWindow: @escaping @Sendable (URL, Clock) -> Int32) -> Int32 {
         var args = Array(arguments.dropFirst())
         do {
+            let clock: Clock
+            do { clock = try SystemClock.make(environment: environment) } catch { throw CLIFailure(error.description, code: 64) }
+            GlobalOptions.setClock(clock)
             let database = try GlobalOptions.extractDatabase(from: &args)
             GlobalOptions.setDatabase(database)
             if args.isEmpty || args == ["--fenetre"] {
-                return openWindow(DatabaseLocation.resolve(explicit: database))
+                return openWindow(DatabaseLocation.resolve(explicit: database), clock)
             }
             var command = try GuichetCommand.parseAsRoot(args)
             if let asynchronous = command as? any AsyncParsableCommand {

@@ -118,7 +118,7 @@ enum RequestText {
     }
 
     static func date(_ text: String?, option: String) throws -> CalendarDate {
-        guard let text else { return CalendarDate.today() }
+        guard let text else { return GlobalOptions.clock.today() }
         return try CalendarDate.parse(text, field: option)
     }
 }

@@ -20,9 +20,11 @@ public enum ReportBenchmark {
         }
     }
 
+    /// The first date of the synthetic rows, and the date the benchmark document is produced on.
+    static let syntheticStart = CalendarDate(year: 2023, month: 1, day: 1)!
+
     /// A table of `rows` generated rows (text, count, amount, share, date), never in memory.
     public static func syntheticTable(rows: Int) -> ReportTable {
-        let start = CalendarDate(year: 2023, month: 1, day: 1)!
         return ReportTable(
             name: "Dossiers",
             columns: [ReportColumn("N°", .integer), ReportColumn("Demandeur", .text, width: 28),
@@ -34,7 +36,7 @@ public enum ReportBenchmark {
                               .text(i % 7 == 0 ? "Saint-Omer" : "Arques"),
                               .money(Money(cents: Int64(i) * 1_337 % 2_500_000)),
                               .percent(Percentage(basisPoints: i % 10_001)),
-                              .date(start.adding(days: i % 1_400))])
+                              .date(syntheticStart.adding(days: i % 1_400))])
                 }
             })
     }
@@ -46,7 +48,7 @@ public enum ReportBenchmark {
             .appendingPathComponent("guichet-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(at: dir) } }
-        let document = ReportDocument(territory: "Banc d'essai", title: "Mesure", producedOn: .today(),
+        let document = ReportDocument(territory: "Banc d'essai", title: "Mesure", producedOn: syntheticStart,
                                       sections: [ReportSection(heading: "Dossiers", tables: [syntheticTable(rows: rows)])])
         return try formats.map { format in
             let url = dir.appendingPathComponent("mesure.\(format.fileExtension)")

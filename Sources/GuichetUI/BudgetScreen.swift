@@ -43,14 +43,14 @@ public final class BudgetScreen: Screen {
     var isLoading: Bool { reading != nil }
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
-    public init(guichet: Guichet, window: Window?, today: (() -> CalendarDate)? = nil) throws {
+    public init(guichet: Guichet, window: Window?) throws {
         guard let plh = guichet.profile.plh, guichet.profile.schemes != nil else {
             throw GtkKitError("Le profil « \(guichet.profile.id) » ne définit pas de PLH ou de dispositifs.")
         }
         self.guichet = guichet
         self.plh = plh
         self.window = window
-        self.today = today ?? { guichet.today }
+        self.today = { guichet.today }
         let builder = try Builder(uiFile: "budget-screen.ui")
         root = try builder.get("page")
         yearChoice = try builder.get("year")

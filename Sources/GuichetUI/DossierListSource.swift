@@ -45,7 +45,7 @@ enum DossierListSource {
         [
             d.number.formatted, d.applicant, d.commune, d.number.scheme, d.status.label,
             d.granted == .zero ? "—" : FrenchFormat.money(d.granted),
-            FrenchFormat.date(CalendarDate.today(now: d.lastChange)),
+            FrenchFormat.date(CalendarDate(dayOf: d.lastChange)),
         ]
     }
 

@@ -34,10 +34,10 @@ public final class ExportsScreen: Screen {
     /// An export under way.
     let progress = WorkProgress()
 
-    public init(guichet: Guichet, window: Window?, today: (() -> CalendarDate)? = nil) throws {
+    public init(guichet: Guichet, window: Window?) throws {
         self.guichet = guichet
         self.window = window
-        self.today = today ?? { guichet.today }
+        self.today = { guichet.today }
         let builder = try Builder(uiFile: "exports-screen.ui")
         root = try builder.get("page")
         reportChoice = try builder.get("report")

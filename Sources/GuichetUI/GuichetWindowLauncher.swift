@@ -1,18 +1,20 @@
 import Foundation
 import GtkKit
 import GuichetApp
+import GuichetCore
 
 /// Opens the main window on a database: `guichet` with no subcommand.
 @MainActor
 public enum GuichetWindowLauncher {
-    public static func run(database url: URL) -> Int32 {
+    /// `clock`: where the window's "today" comes from (default dates, current year, deadlines).
+    public static func run(database url: URL, clock: Clock) -> Int32 {
         // A missing file is said at once, display or not.
-        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Guichet.open(url) } }
+        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Guichet.open(url, clock: clock) } }
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
         // Opening the database and reading the territory profile, then the first screen's rows,
         // overlap GTK's own start.
         let opening = BackgroundWork { () throws -> (Guichet, StartupPrefetch) in
-            let guichet = try Guichet.open(url)
+            let guichet = try Guichet.open(url, clock: clock)
             return (guichet, StartupPrefetch.start(on: guichet, section: initialSection))
         }
         return runGuichetApplication(configuration: {

@@ -8,7 +8,9 @@ enum ImportReportText {
         guard !r.failed else { return "Rien ne peut être importé ; \(o.skipped) ligne(s) ignorée(s)." }
         var text = "\(r.importedCount) ligne(s) lue(s) : \(o.imported) nouvelle(s), \(o.updated) mise(s) à jour, "
             + "\(o.unchanged) inchangée(s) ; \(o.skipped) ligne(s) ignorée(s)."
+        text += " \(r.rowCount(.financed)) financé(s), \(r.rowCount(.forecast)) en prévision."
         if o.notInFile > 0 { text += " \(o.notInFile) programme(s) en base absent(s) du fichier (conservés)." }
+        if o.held > 0 { text += " \(o.held) mise(s) à jour en attente : chiffres très différents de ceux en base." }
         return text
     }
 
@@ -16,6 +18,18 @@ enum ImportReportText {
     static func detail(_ run: ProgrammeImportRun.Result) -> String {
         let r = run.report
         var lines = ["Tableau de \(r.kind.label)." + (r.headerLine.map { " En-têtes en ligne \($0)." } ?? ""), counts(run)]
+        let explained = r.columnExplanations
+        if !explained.isEmpty {
+            lines.append("")
+            lines.append("Colonnes comprises ainsi :")
+            lines += explained.prefix(40).map { "• \($0)" }
+            if explained.count > 40 { lines.append("• … et \(explained.count - 40) autre(s) colonne(s)") }
+        }
+        if !run.outcome.reviews.isEmpty {
+            lines.append("")
+            lines.append("À vérifier avant d'importer :")
+            lines += run.outcome.reviews.map { "• ligne \($0.line) : \($0.message)" }
+        }
         let errors = r.errors, warnings = r.warnings
         if !errors.isEmpty {
             lines.append("")

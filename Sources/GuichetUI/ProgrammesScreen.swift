@@ -204,51 +204,84 @@ public final class ProgrammesScreen: Screen {
     }
 
     /// Dry run first (off the main thread, interruptible): the report and what would change,
-    /// then "Importer" applies it.
-    func previewImport(_ path: String, kind: ProgrammeTableKind) {
+    /// then "Importer" applies it. Columns the import could not read alone (or a required column
+    /// it did not find) are put to the agent first in the columns dialog; "Colonnes…" opens it
+    /// again to correct a reading.
+    func previewImport(_ path: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
         guard let guichet = context.guichet else { return }
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         progress.run("Lecture et aperçu de l’import de « \(name) »…", stopped: "Aperçu de l’import interrompu : rien n’a été enregistré.") {
-            let data = try Data(contentsOf: url)
-            return (data, try await guichet.importProgrammes(data, kind: kind, sourceName: name, dryRun: true))
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw UnreadableInput(path) }
+            return (data, try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+                                                             sourceName: name, dryRun: true))
         } done: { [weak self] outcome in
-            self?.previewed(outcome, name: name, path: path, kind: kind)
+            self?.previewed(outcome, name: name, path: path, kind: kind, choices: choices)
         }
     }
 
     private func previewed(_ outcome: Result<(Data, ProgrammeImportRun.Result), any Error>, name: String, path: String,
-                           kind: ProgrammeTableKind) {
+                           kind: ProgrammeTableKind, choices: ColumnChoices?) {
         let data: Data, preview: ProgrammeImportRun.Result
         switch outcome {
         case .success(let read): (data, preview) = read
-        case .failure(let error as CocoaError) where error.code == .fileReadNoSuchFile || error.code == .fileReadNoPermission:
-            MessageDialog.inform(parent: context.window, kind: .error, title: "Fichier illisible", detail: path)
+        case .failure(let error as UnreadableInput):
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Fichier illisible", detail: error.description)
             return
         case .failure(let error):
             MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
             return
         }
-        if preview.report.failed {
-            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »",
-                                 detail: ImportReportText.detail(preview))
+        let report = preview.report
+        let askColumns = { [weak self] in self?.chooseColumns(report, path: path, kind: kind) }
+        if choices == nil, !report.columns.isEmpty, !report.columnsToResolve.isEmpty || report.failed {
+            askColumns()
+            return
+        }
+        if report.failed {
+            MessageDialog.show(parent: context.window, kind: .error, title: "Import impossible : « \(name) »",
+                               detail: ImportReportText.detail(preview),
+                               choices: [MessageDialog.Choice("Fermer")] + (report.columns.isEmpty ? [] : [MessageDialog.Choice("Colonnes…")])) { choice in
+                if choice == 1 { askColumns() }
+            }
             return
         }
         MessageDialog.show(parent: context.window, kind: .question, title: "Importer « \(name) » ?",
                            detail: ImportReportText.detail(preview),
-                           choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
-            guard choice == 1 else { return }
-            self?.applyImport(data, name: name, kind: kind)
+                           choices: [MessageDialog.Choice("Annuler"), MessageDialog.Choice("Colonnes…"),
+                                     MessageDialog.Choice("Importer", style: .suggested)]) { [weak self] choice in
+            switch choice {
+            case 1: askColumns()
+            // The rows to check were shown: importing them is the agent's confirmation.
+            case 2: self?.applyImport(data, name: name, kind: kind, choices: choices)
+            default: break
+            }
         }
     }
 
-    /// Applies the import in one write session, then shows the lists and summary again.
-    func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind) {
+    /// The columns dialog, then the preview again with the agent's choices.
+    private func chooseColumns(_ report: ImportReport, path: String, kind: ProgrammeTableKind) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        do {
+            try ImportColumnsDialog.present(parent: context.window, report: report, fileName: name) { [weak self] choices in
+                guard let choices else { return }
+                self?.previewImport(path, kind: kind, choices: choices)
+            }
+        } catch {
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
+        }
+    }
+
+    /// Applies the import in one write session (remembering the agent's column choices), then
+    /// shows the lists and summary again.
+    func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
         guard let guichet = context.guichet else { return }
         showStatus("Import de « \(name) » en cours…")
         Task { [weak self] in
             do {
-                let result = try await guichet.importProgrammes(data, kind: kind, sourceName: name, dryRun: false)
+                let result = try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+                                                                sourceName: name, dryRun: false, acceptWideDifferences: true)
                 self?.reload()
                 self?.showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))
             } catch {

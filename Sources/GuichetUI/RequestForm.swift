@@ -41,7 +41,8 @@ final class RequestForm {
     private(set) var loaded: SocialHousingRequest?
     private var loading = false
 
-    init(grid: CotationGrid) {
+    /// `today`: the date a new request starts with.
+    init(grid: CotationGrid, today: CalendarDate) {
         self.grid = grid
         root.append(general)
         root.append(formHeading("Demande"))
@@ -106,7 +107,7 @@ final class RequestForm {
         priorityList.setAccessibleLabel("Publics prioritaires déclarés")
         root.append(priorityList)
         connect()
-        startNew(on: CalendarDate.today())
+        startNew(on: today)
     }
 
     private func addField(_ key: String, _ caption: String, _ input: Widget) {

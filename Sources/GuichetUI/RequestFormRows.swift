@@ -79,7 +79,8 @@ final class MemberRow {
         line.append(role)
         line.append(birthDate)
         line.append(remove)
-        for entry in [lastName, firstName] {
+        for (entry, tip) in [(lastName, "Nom"), (firstName, "Prénom")] {
+            entry.tooltip = tip
             entry.setExpand(horizontal: true, vertical: false)
             names.append(entry)
         }

@@ -65,7 +65,7 @@ public final class RequestsScreen: Screen {
         source.table = table
         table.columnView.setAccessibleLabel("Demandes")
         try b.get("list-area", as: Box.self).append(table.view)
-        form = RequestForm(grid: grid)
+        form = RequestForm(grid: grid, today: scoreDate())
         try b.get("form-area", as: Box.self).append(form.root)
         score = ScorePanel(grid: grid)
         try b.get("score-area", as: Box.self).append(score.root)

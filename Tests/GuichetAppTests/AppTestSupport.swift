@@ -18,14 +18,14 @@ extension XCTestCase {
     func makeGuichet(territory: String = "demo", dossiers count: Int = 0, agent: String = "essai") throws -> (Guichet, Workspace) {
         let url = temporaryFolder(prefix: "app-\(territory)").file("base.sqlite")
         let profile = try ProfileDirectory.load(territory: territory)
-        let store = try SQLiteStore.create(url, territory: profile.id, agent: agent)
+        let store = try SQLiteStore.create(url, territory: profile.id, agent: agent, clock: .fixed(testDay))
         if count > 0, let schemes = profile.schemes {
             let first = profile.plh?.firstYear ?? testDay.year - 3
             let dossiers = DemoDossiers.generate(count: count, seed: 12, schemes: schemes, years: first...testDay.year,
                                                  referenceDate: testDay)
             try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
         }
-        return (Guichet(store: store, profile: profile, today: { testDay }), Workspace(store: store, profile: profile))
+        return (Guichet(store: store, profile: profile, clock: .fixed(testDay)), Workspace(store: store, profile: profile, clock: .fixed(testDay)))
     }
 }
 

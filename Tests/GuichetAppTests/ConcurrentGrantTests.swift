@@ -44,7 +44,8 @@ final class ConcurrentGrantTests: XCTestCase {
         // Two agents, two connections to the file.
         let url = URL(fileURLWithPath: workspace.store.location)
         let agents = try ["alice", "bruno"].map { name in
-            Guichet(store: LingeringStore(try SQLiteStore.open(url, agent: name)), profile: workspace.profile, today: { testDay })
+            Guichet(store: LingeringStore(try SQLiteStore.open(url, agent: name, clock: .fixed(testDay))), profile: workspace.profile,
+                    clock: .fixed(testDay))
         }
         let outcomes = try blocking { [numbers] in
             try await withThrowingTaskGroup(of: Result<AidDossier, LifecycleError>.self) { group in

@@ -45,14 +45,14 @@ final class DossierWorkflowTests: XCTestCase {
     func testDraftValidationAgainstTheScheme() throws {
         let draft = try DossierDraft.decode(Data(Self.draftJSON.utf8))
         let number = DossierNumber(year: 2026, scheme: "ACC", sequence: 1)
-        let d = try draft.makeDossier(number: number, scheme: Self.catalog.scheme(code: "ACC")!, on: day, agent: "t")
+        let d = try draft.makeDossier(number: number, scheme: Self.catalog.scheme(code: "ACC")!, on: day, agent: "t", createdAt: day.instant(hour: 9))
         XCTAssertEqual(d.status, .draft)
         XCTAssertEqual(d.plhAction, 4)
         XCTAssertEqual(d.computedAmount, Self.catalog.scheme(code: "ACC")!.amountRule.amount)
         // A household cannot apply for the social landlords' scheme, and action 4 is not PRL's.
         var wrong = draft; wrong.plhAction = 4
         XCTAssertThrowsError(try wrong.makeDossier(number: DossierNumber(year: 2026, scheme: "PRL", sequence: 1),
-                                                   scheme: Self.catalog.scheme(code: "PRL")!, on: day, agent: "t")) { e in
+                                                   scheme: Self.catalog.scheme(code: "PRL")!, on: day, agent: "t", createdAt: day.instant(hour: 9))) { e in
             XCTAssertEqual(Set((e as! ValidationErrors).errors.map(\.field)), ["plhAction", "applicant.kind"])
         }
     }

@@ -38,7 +38,7 @@ final class ImportCellTests: XCTestCase {
         XCTAssertEqual(p[1].dwellings.raw, "?")
         XCTAssertNil(p[1].stateSubsidy.value)
         XCTAssertEqual(p[1].stateSubsidy.raw, "voir 2024")
-        XCTAssertNil(p[1].epciSubsidy.value, "« - » is not 0")
+        XCTAssertEqual(p[1].epciSubsidy, .known(.zero, raw: "-"), "Excel's accounting zero")
         XCTAssertEqual(p[1].status.value, .toFinance)
         // "E en maj" (mostly E): E, doubtful.
         XCTAssertEqual(p[1].labelBefore.value, .e)
@@ -57,10 +57,10 @@ final class ImportCellTests: XCTestCase {
         XCTAssertEqual(p[2].labelBefore.value, .f)
         XCTAssertTrue(p[2].labelBefore.doubtful)
 
-        // "0" dwellings is 0, known; "0,00 €" is zero; "- €" unknown; "D?" doubtful D; "-" label unknown.
+        // "0" dwellings is 0, known; "0,00 €" and "- €" are zero; "D?" doubtful D; "-" label unknown.
         XCTAssertEqual(p[3].dwellings, .known(0, raw: "0"))
         XCTAssertEqual(p[3].stateSubsidy.value, .zero)
-        XCTAssertNil(p[3].epciSubsidy.value)
+        XCTAssertEqual(p[3].epciSubsidy, .known(.zero, raw: "- €"))
         XCTAssertEqual(p[3].labelAfter.value, .d)
         XCTAssertTrue(p[3].labelAfter.doubtful)
         XCTAssertNil(p[3].labelBefore.value)
@@ -72,7 +72,8 @@ final class ImportCellTests: XCTestCase {
             "Béthune;Résidence Mont-Liébaut;PDCH;PNRU/ANRU;2024?;?;à financer;voir 2024;-;C;E en maj",
         ])
         let located = r.warnings.map { "\($0.line ?? 0)\($0.column?.letter ?? "")" }
-        XCTAssertEqual(Set(located), ["2E", "2F", "2H", "2I", "2K"])
+        // The accounting zero "-" in I is a clean 0: no warning.
+        XCTAssertEqual(Set(located), ["2E", "2F", "2H", "2K"])
         let year = try XCTUnwrap(r.warnings.first { $0.column?.letter == "E" })
         XCTAssertEqual(year.description,
                        "Attention, ligne 2, colonne E (Année de financement) : valeur douteuse « 2024? » : 2024 retenu, marqué douteux")
@@ -136,9 +137,13 @@ final class ImportCellTests: XCTestCase {
         // A doubt mark keeps the amount, doubtful.
         XCTAssertEqual(CellReader.money("1 200,00 € ?"), SourceValue(value: Money(euros: 1_200), raw: "1 200,00 € ?", doubtful: true))
         XCTAssertEqual(CellReader.money("?1200"), SourceValue(value: Money(euros: 1_200), raw: "?1200", doubtful: true))
-        // Markers stay unknown (never 0), blank stays blank.
-        for marker in ["?", "-", "- €", "voir 2024", "€", "n.c."] {
+        // Markers stay unknown (never 0), blank stays blank; Excel's accounting zero is 0.
+        for marker in ["?", "voir 2024", "€", "n.c."] {
             XCTAssertEqual(CellReader.money(marker), SourceValue(value: nil, raw: marker, doubtful: true), marker)
+        }
+        for zero in ["-", "- €", "-\u{00A0}€", "–", "0,00 €", " - EUR"] {
+            XCTAssertEqual(CellReader.money(zero).value, .zero, zero)
+            XCTAssertFalse(CellReader.money(zero).doubtful, zero)
         }
         XCTAssertEqual(CellReader.money(""), .blank)
         XCTAssertEqual(CellReader.money(" \u{00A0} "), .blank)

@@ -68,20 +68,19 @@ final class ImportFixtureTests: XCTestCase {
         // "35 % of PLUS+PLAI, 32 % of all", rounded to the unit.
         XCTAssertEqual(FrenchFormat.percent(try XCTUnwrap(t.plaiShareOfPlusPlai), decimals: 0), "35\u{00A0}%")
         XCTAssertEqual(FrenchFormat.percent(try XCTUnwrap(t.plaiShareOfAll), decimals: 0), "32\u{00A0}%")
-        // "- €" cells stay unknown: as many as the file's fifth column holds.
+        // "- €" cells are Excel's accounting zero: 0, not unknown.
         let text = String(decoding: try ImportTestFiles.fixture("programmes-construction-2020-2023.csv"), as: UTF8.self)
         let dashes = text.split(separator: "\r\n").dropFirst()
             .filter { $0.split(separator: ";", omittingEmptySubsequences: false)[4] == "- €" }.count
         XCTAssertGreaterThan(dashes, 0)
-        XCTAssertEqual(t.unknownCells["stateSubsidy"], dashes)
+        XCTAssertNil(t.unknownCells["stateSubsidy"])
     }
 
-    func testDashAmountsStayUnknownWithADoubtWarning() throws {
+    func testAccountingDashAmountsAreZeroWithoutWarning() throws {
         let r = try importFixture()
         let row = try XCTUnwrap(r.construction.first { $0.programme.name == "ZAC PASTEUR t3 gapas" })
-        XCTAssertNil(row.programme.stateSubsidy.value)
-        XCTAssertEqual(row.programme.stateSubsidy.raw, "- €")
-        XCTAssertTrue(r.warnings.contains { $0.line == row.line && $0.column?.letter == "E" && $0.message.contains("« - € »") })
+        XCTAssertEqual(row.programme.stateSubsidy, .known(.zero, raw: "- €"))
+        XCTAssertFalse(r.warnings.contains { $0.line == row.line && $0.column?.letter == "E" })
     }
 
     func testFixtureHasNoTotalRowAndAnAppendedOneIsCompared() throws {
@@ -98,16 +97,19 @@ final class ImportFixtureTests: XCTestCase {
         XCTAssertEqual(ok.construction.count, 43)
         let check = try XCTUnwrap(ok.totalRows.first)
         XCTAssertEqual(check.line, 46)
-        XCTAssertEqual(check.scope, .allRowsAbove)
+        XCTAssertEqual(check.scope, .block)
+        XCTAssertEqual([check.firstLine, check.lastLine, check.rows], [2, 44, 43])
         XCTAssertEqual(check.comparisons.count, 6)
         XCTAssertTrue(check.matches, "\(check.comparisons)")
         XCTAssertEqual(ok.skipped.map(\.reason), [.blank, .total])
         let bad = importer.importTable(wrong, kind: .construction)
         let badCheck = try XCTUnwrap(bad.totalRows.first)
-        XCTAssertEqual(badCheck.scope, .year(2021))
+        // Whatever its label says, a TOTAL row closes the rows above it since the header.
+        XCTAssertEqual(badCheck.scope, .block)
         XCTAssertFalse(badCheck.matches)
-        XCTAssertEqual(badCheck.comparisons.first { !$0.matches }?.field, .total)
-        XCTAssertTrue(bad.warnings.contains { $0.line == 45 && $0.message.contains("total indiqué 140, somme des lignes 138") })
+        XCTAssertEqual(badCheck.comparisons.first { $0.field == .total }?.computed, 1_230)
+        XCTAssertTrue(bad.warnings.contains { $0.line == 45 && $0.message.contains("total indiqué 140, somme des lignes 1\u{202F}230") },
+                      bad.warnings.map(\.description).joined(separator: "\n"))
     }
 
     func testReimportGivesTheSameNaturalKeys() throws {

@@ -125,7 +125,9 @@ final class ImportFormatTests: XCTestCase {
         let text = "Commune;Année;Programm;Bailleur;PLUS\nBéthune;2022;Rue A;SIA;4\n"
         let r = importer.importTable(Data(text.utf8), kind: .construction)
         XCTAssertEqual(r.columns[2].field, .programme)
-        XCTAssertTrue(r.warnings.contains { $0.column?.letter == "C" && $0.message.contains("rapproché") })
+        XCTAssertEqual(r.columns[2].reading.how, .corrected)
+        XCTAssertTrue(r.warnings.contains { $0.column?.letter == "C" && $0.message.contains("« programm » lu « programme »") },
+                      r.warnings.map(\.description).joined(separator: "\n"))
     }
 
     func testTitleLinesAndBlankRowsAreSkipped() {
@@ -178,13 +180,13 @@ final class ImportFormatTests: XCTestCase {
         XCTAssertEqual(ok.warnings.count, 1)
     }
 
-    func testRowWithoutCommuneIsSkippedWithAnError() {
+    func testRowWithoutCommuneIsImportedAndFlagged() {
         var table = rows
         table[2][0] = ""
         let r = importer.importTable(Data(csv(table).utf8), kind: .construction)
-        XCTAssertEqual(r.construction.count, 1)
-        XCTAssertEqual(r.skipped.map(\.line), [3])
-        XCTAssertEqual(r.errors.first?.column?.letter, "A")
+        XCTAssertEqual(r.construction.count, 2, "a row with figures is never dropped")
+        XCTAssertEqual(r.skipped, [])
+        XCTAssertTrue(r.warnings.contains { $0.line == 3 && $0.column?.letter == "A" && $0.message.contains("commune manquante") })
     }
 
     func testTotalDisagreeingWithPartsIsWarnedAndKept() {
@@ -200,19 +202,20 @@ final class ImportFormatTests: XCTestCase {
                         rows[2], ["Total 2023", "", "", "", "", "", "7", "3", "1", "11"],
                         ["TOTAL général", "", "", "", "", "", "11", "5", "1", "17"]])
         let r = importer.importTable(Data(text.utf8), kind: .construction)
-        XCTAssertEqual(r.totalRows.map(\.scope), [.year(2022), .year(2023), .allRowsAbove])
+        XCTAssertEqual(r.totalRows.map(\.scope), [.block, .block, .allRowsAbove])
+        XCTAssertEqual(r.totalRows.map(\.year), [2022, 2023, nil])
         XCTAssertTrue(r.totalRows.allSatisfy(\.matches))
         XCTAssertEqual(r.construction.count, 2)
         XCTAssertEqual(r.warnings, [])
     }
 
     func testACommuneNamedLikeTotalIsNotATotalRow() {
-        let importer = self.importer
-        XCTAssertTrue(importer.isTotalLabel("TOTAL"))
-        XCTAssertTrue(importer.isTotalLabel("Sous-total 2022"))
-        XCTAssertTrue(importer.isTotalLabel("totaux"))
-        XCTAssertFalse(importer.isTotalLabel("Totalville"))
-        XCTAssertFalse(importer.isTotalLabel("Béthune"))
+        typealias Table = TableReading<ProgrammeField>
+        XCTAssertTrue(Table.isTotalLabel("TOTAL"))
+        XCTAssertTrue(Table.isTotalLabel("Sous-total 2022"))
+        XCTAssertTrue(Table.isTotalLabel("totaux"))
+        XCTAssertFalse(Table.isTotalLabel("Totalville"))
+        XCTAssertFalse(Table.isTotalLabel("Béthune"))
     }
 
     func testDuplicateRowsGetDistinctStableKeys() {

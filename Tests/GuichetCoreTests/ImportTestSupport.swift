@@ -51,3 +51,43 @@ extension String {
         return Data(out)
     }
 }
+
+/// The CIA review's annexes as the spreadsheet exports them (`scripts/export-cia-annexes.py`),
+/// and an independent reading of their rows for the oracles: cells split on ";", amounts parsed
+/// here, not by the importer.
+enum CIAAnnex {
+    static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: ImportTestFiles.repositoryRoot.appendingPathComponent("Tests/fixtures/cia/\(name)"))
+    }
+
+    /// Lines of the file (1-based line → cells).
+    static func rows(_ name: String) throws -> [(line: Int, cells: [String])] {
+        let text = try XCTUnwrap(String(data: try data(name), encoding: .windowsCP1252))
+        XCTAssertFalse(text.contains("\""), "the annexes need no quoting")
+        return text.components(separatedBy: "\r\n").enumerated().dropLast().map { ($0.offset + 1, $0.element.components(separatedBy: ";")) }
+    }
+
+    /// Data rows between the header (line 2) and each TOTAL row, in blocks; the TOTAL rows themselves.
+    static func blocks(_ name: String) throws -> (blocks: [[(line: Int, cells: [String])]], totals: [(line: Int, cells: [String])]) {
+        var blocks: [[(line: Int, cells: [String])]] = [[]], totals: [(line: Int, cells: [String])] = []
+        for r in try rows(name).dropFirst(2) {
+            if r.cells[0].uppercased().hasPrefix("TOTAL") { totals.append(r); blocks.append([]) }
+            else if r.cells.contains(where: { !$0.isEmpty }) { blocks[blocks.count - 1].append(r) }
+        }
+        return (blocks.filter { !$0.isEmpty }, totals)
+    }
+
+    /// "1 230 000,00 €" → 123000000; "- €", "-", "0" → 0; blank, "?", "voir 2024" → nil.
+    static func cents(_ text: String) -> Int64? {
+        let t = text.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "")
+            .replacingOccurrences(of: "€", with: "")
+        if t == "-" { return 0 }
+        let parts = t.split(separator: ",")
+        guard let euros = Int64(parts.first ?? "x") else { return nil }
+        return euros * 100 + (parts.count > 1 ? Int64(parts[1])! : 0)
+    }
+
+    static func sum(_ rows: [(line: Int, cells: [String])], _ column: Int, _ read: (String) -> Int64?) -> Int64 {
+        rows.compactMap { read($0.cells[column]) }.reduce(0, +)
+    }
+}

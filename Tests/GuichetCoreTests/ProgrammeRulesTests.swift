@@ -30,7 +30,8 @@ final class ProgrammeRulesTests: XCTestCase {
         XCTAssertEqual(findings.map(\.rule), [.plaiShare])
         XCTAssertEqual(findings.first?.severity, .notMet)
         XCTAssertEqual(findings.first?.message,
-                       "Part de PLAI insuffisante : 299 PLAI sur 1000 PLUS + PLAI (29,9\u{00A0}%), minimum 30\u{00A0}%.")
+                       "Part de PLAI insuffisante : 299 PLAI sur 1000 PLUS + PLAI (29,9\u{00A0}%), minimum 30\u{00A0}% "
+                       + "soit 300 PLAI (nombre de PLAI exigé arrondi à l'inférieur).")
     }
 
     func testPlaiShareCannotBeCheckedWhenAPartIsUnknown() {
@@ -90,8 +91,10 @@ final class ProgrammeRulesTests: XCTestCase {
     func testFixtureProgrammesAgainstThePlaiShareRule() throws {
         let data = try ImportTestFiles.fixture("programmes-construction-2020-2023.csv")
         let programmes = try ImportTestFiles.importer().importTable(data, kind: .construction).construction.map(\.programme)
+        var strict = rules
+        strict.plaiShareRounding = nil
         let below = programmes.filter { p in
-            rules.check(p, commune: plainCommune).contains { $0.rule == .plaiShare && $0.severity == .notMet }
+            strict.check(p, commune: plainCommune).contains { $0.rule == .plaiShare && $0.severity == .notMet }
         }
         // Recomputed independently: PLAI × 10 < 3 × (PLUS + PLAI), blanks vouched for by the total.
         let expected = programmes.filter { p in
@@ -100,7 +103,48 @@ final class ProgrammeRulesTests: XCTestCase {
             return plus + plai + (p.pls.value ?? 0) == total && plus + plai > 0 && plai * 10 < 3 * (plus + plai)
         }
         XCTAssertEqual(below.map(\.name), expected.map(\.name))
+        XCTAssertEqual(below.count, 12, "a strict check flags 12 of the 43 programmes the review calls compliant")
         XCTAssertTrue(below.contains { $0.name == "ZAC PASTEUR t3 gapas" }, "5 PLUS, no PLAI")
+        // The profile's rounding (required PLAI rounded down) explains all but one: 21 of 71 passes.
+        XCTAssertEqual(rules.plaiShareRounding?.mode, .floorDwellings)
+        XCTAssertFalse(rules.plaiShareRounding?.source.isEmpty ?? true)
+        let belowRounded = programmes.filter { p in
+            rules.check(p, commune: plainCommune).contains { $0.rule == .plaiShare && $0.severity == .notMet }
+        }
+        let expectedRounded = expected.filter { p in
+            let plus = p.plus.value ?? 0, plai = p.plai.value ?? 0
+            return plai < (3 * (plus + plai)) / 10
+        }
+        XCTAssertEqual(belowRounded.map(\.name), expectedRounded.map(\.name))
+        XCTAssertEqual(belowRounded.map(\.name), ["ZAC PASTEUR t3 gapas"])
+    }
+
+    /// The year's programming as a whole, from the rows: 30 % rule and 1 PLAI adapté per 10 PLAI.
+    func testYearlyRulesOnTheYearsProgramming() throws {
+        let data = try ImportTestFiles.fixture("programmes-construction-2020-2023.csv")
+        var programmes = try ImportTestFiles.importer().importTable(data, kind: .construction).construction.map(\.programme)
+        let findings = rules.yearlyFindings(programmes)
+        for year in 2020...2023 {
+            let ofYear = programmes.filter { $0.financingYear.value == year }
+            let plus = ofYear.compactMap(\.plus.value).reduce(0, +), plai = ofYear.compactMap(\.plai.value).reduce(0, +)
+            let share = try XCTUnwrap(findings.first { $0.year == year && $0.rule == .plaiShare })
+            XCTAssertEqual([share.plus, share.plai], [plus, plai], "\(year)")
+            XCTAssertEqual(share.severity, plai >= (3 * (plus + plai)) / 10 ? .met : .notMet, "\(year)")
+            // The fixture has no PLAI adapté column: from 2021 the yearly rule cannot be checked.
+            let adapte = findings.first { $0.year == year && $0.rule == .plaiAdapte }
+            if year < 2021 { XCTAssertNil(adapte) } else {
+                XCTAssertEqual(adapte?.severity, .cannotCheck)
+                XCTAssertEqual(adapte?.required, plai / 10)
+            }
+        }
+        // With the review's yearly PLAI adapté figures on one programme per year (2021: 2 for 43 PLAI, 2022: 29 for 156).
+        for (year, count) in [(2021, 2), (2022, 29)] {
+            let i = try XCTUnwrap(programmes.firstIndex { $0.financingYear.value == year })
+            programmes[i].plaiAdapte = .known(count)
+        }
+        let again = rules.yearlyFindings(programmes)
+        XCTAssertEqual(again.first { $0.year == 2021 && $0.rule == .plaiAdapte }?.severity, .notMet, "2 < 43 / 10")
+        XCTAssertEqual(again.first { $0.year == 2022 && $0.rule == .plaiAdapte }?.severity, .met, "29 ≥ 156 / 10")
     }
 }
 

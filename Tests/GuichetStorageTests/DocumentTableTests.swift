@@ -22,7 +22,7 @@ final class DocumentTableTests: XCTestCase {
     }
 
     func session<T>(_ store: SQLiteStore, _ body: (SQLiteSession) throws -> T) throws -> T {
-        try store.pool.write { db in try body(SQLiteSession(db: db, agent: store.agent)) }
+        try store.pool.write { db in try body(SQLiteSession(db: db, agent: store.agent, clock: store.clock)) }
     }
 
     func testRoundTripVersionsAndHistory() throws {

@@ -196,6 +196,25 @@ final class RequestStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.write { s in try (s as! SQLiteSession).db.execute(sql: "DELETE FROM history") })
     }
 
+    /// A score stored before priority was derived (same total, other status) is renewed by a
+    /// re-scoring on the same date; an up-to-date one is not.
+    func testRescoreRenewsAStalePriorityStatus() throws {
+        let store = try SQLiteStore.create(dir.file("p.sqlite"), territory: "demo", agent: "test")
+        var dalo = SocialHousingRequest(id: "DLS-2026-000001", requestDate: Self.reference,
+                                        members: [RequestMember(role: .requester, birthDate: CalendarDate(year: 1980, month: 1, day: 1)!)],
+                                        annualResources: Money(euros: 40_000))
+        dalo.criteria = [CriterionClaim(criterionId: "dalo", document: .valid)]
+        var stale = CotationEngine.score(dalo, grid: Self.grid, on: Self.reference)
+        XCTAssertTrue(stale.isPriorityHousehold)
+        stale.priority = []
+        try store.write { s in _ = try s.insertRequest(dalo, score: stale) }
+        let first = try store.write { try $0.rescoreAll(grid: Self.grid, on: Self.reference) }
+        XCTAssertEqual(first.rescored, 1)
+        XCTAssertEqual(first.changedTotal, 0)
+        XCTAssertEqual(try store.read { try $0.request(id: dalo.id) }?.score?.isPriorityHousehold, true)
+        XCTAssertEqual(try store.write { try $0.rescoreAll(grid: Self.grid, on: Self.reference) }.rescored, 0)
+    }
+
     func testNextRequestIdFollowsTheHighestOfTheYear() throws {
         let (store, scored) = try makeStore(count: 50)
         let year2025 = scored.map(\.request.id).filter { $0.hasPrefix("DLS-2025-") }.max()!

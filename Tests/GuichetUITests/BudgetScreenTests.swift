@@ -17,11 +17,11 @@ final class BudgetScreenTests: XCTestCase {
     /// A database holding `count` demo dossiers over 2023-2026.
     private func makeWorkspace(count: Int) throws -> Workspace {
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id)
+        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id, clock: .fixed(Self.today))
         let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2023...2026, referenceDate: Self.today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "Essai") }
-        return Workspace(store: store, profile: profile)
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     private static func ledger(_ ws: Workspace) throws -> BudgetLedger {

@@ -16,14 +16,17 @@ final class DossiersScreenTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
+    /// The day the tests run "on": the year filter and the new dossiers' numbers follow it.
+    private static let today = CalendarDate(year: 2026, month: 11, day: 1)!
+
     private func makeWorkspace(count: Int) throws -> Workspace {
         let url = temporaryFolder(prefix: "dossiers-screen").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(url, territory: profile.id)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: .fixed(Self.today))
         let dossiers = DemoDossiers.generate(count: count, seed: 7, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2024...2026, referenceDate: Self.today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
-        return Workspace(store: store, profile: profile)
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     /// Types into the search and waits for the list to show the new result.

@@ -17,11 +17,11 @@ final class ExportsScreenTests: XCTestCase {
     /// A database holding demo dossiers over 2023-2026 (no programme, no convention).
     private func makeWorkspace() throws -> (Workspace, [AidDossier]) {
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id)
+        let store = try SQLiteStore.create(folder.appendingPathComponent("essai.sqlite"), territory: profile.id, clock: .fixed(Self.today))
         let dossiers = DemoDossiers.generate(count: 300, seed: 11, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2023...2026, referenceDate: Self.today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "Essai") }
-        return (Workspace(store: store, profile: profile), dossiers)
+        return (Workspace(store: store, profile: profile, clock: .fixed(Self.today)), dossiers)
     }
 
     private func skipWithoutDisplay() throws {

@@ -26,9 +26,10 @@ func openSection<S: Screen>(_ factory: ScreenFactory, on guichet: Guichet, as ty
     return (main, screen)
 }
 
-/// The use cases on a test workspace, with the clock fixed when asked.
+/// The use cases on a test workspace, with the clock fixed at `today` when given (else the
+/// workspace's own clock).
 func guichet(_ workspace: Workspace, today: CalendarDate? = nil) -> Guichet {
-    Guichet(store: workspace.store, profile: workspace.profile, today: { today ?? CalendarDate.today() })
+    Guichet(store: workspace.store, profile: workspace.profile, clock: today.map { Clock.fixed($0) } ?? workspace.clock)
 }
 
 /// Runs the main loop until `condition` holds (reads and writes come back to the main actor

@@ -14,14 +14,17 @@ final class ProgrammesScreenTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
+    /// The day the tests run "on" (conventions' objectives are seeded up to its year).
+    private static let today = CalendarDate(year: 2026, month: 11, day: 20)!
+
     private func makeWorkspace() throws -> Workspace {
         let url = temporaryFolder(prefix: "programmes-screen").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(url, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: .fixed(Self.today))
+        try Seeding.seed(profile: profile, into: store, on: Self.today)
         let counts = try ProgrammeDemo.populate(store: store, profile: profile)
         guard counts["programmes de construction"] == 43 else { throw XCTSkip("fixture des programmes introuvable") }
-        return Workspace(store: store, profile: profile)
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     private static func spaces(_ s: String) -> String {

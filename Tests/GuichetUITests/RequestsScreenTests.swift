@@ -23,7 +23,7 @@ final class RequestsScreenTests: XCTestCase {
     /// A demo database with `count` generated requests, and the window's configuration on it.
     private func makeWorkspace(count: Int) throws -> Workspace {
         let url = directory.appendingPathComponent("demandes.sqlite")
-        let store = try SQLiteStore.create(url, territory: "demo", agent: "test")
+        let store = try SQLiteStore.create(url, territory: "demo", agent: "test", clock: .fixed(Self.today))
         let profile = try ProfileDirectory.load(territory: "demo", from: Self.dataDirectory)
         let grid = try XCTUnwrap(profile.cotation)
         let requests = DemoRequests.generate(count: count, seed: 3, grid: grid, referenceDate: Self.today)
@@ -32,7 +32,7 @@ final class RequestsScreenTests: XCTestCase {
                 ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: Self.today))
             }, historyNote: "test")
         }
-        return Workspace(store: store, profile: profile)
+        return Workspace(store: store, profile: profile, clock: .fixed(Self.today))
     }
 
     private func skipWithoutDisplay() throws {

@@ -12,11 +12,12 @@ final class RetentionCheckTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
         let url = temporaryFolder(prefix: "retention-check").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(url, territory: profile.id)
+        let today = CalendarDate(year: 2026, month: 11, day: 1)!
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: .fixed(today))
         let dossiers = DemoDossiers.generate(count: 60, seed: 7, schemes: try XCTUnwrap(profile.schemes),
-                                             years: 2024...2026, referenceDate: CalendarDate(year: 2026, month: 11, day: 1)!)
+                                             years: 2024...2026, referenceDate: today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
-        let app = guichet(Workspace(store: store, profile: profile))
+        let app = guichet(Workspace(store: store, profile: profile, clock: .fixed(today)))
         let later = CalendarDate(year: 2040, month: 1, day: 1)!
         let schedule = RetentionSchedule(rules: profile.manifest.retention, today: later)
         let due = dossiers.filter { schedule.state(of: $0) == .due }.count
@@ -38,7 +39,7 @@ final class RetentionCheckTests: XCTestCase {
             let quiet = Label()
             quiet.isVisible = true
             box.append(quiet)
-            RetentionCheck.start(guichet: app, label: quiet, today: CalendarDate(year: 2026, month: 11, day: 1)!, after: .zero)
+            RetentionCheck.start(guichet: app, label: quiet, today: today, after: .zero)
             XCTAssertTrue(MainLoop.iterate(timeout: 10) { !quiet.isVisible }, "nothing due: no notice")
 
             let orphan = Label()

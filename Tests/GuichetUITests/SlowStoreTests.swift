@@ -31,12 +31,12 @@ final class SlowStoreTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
         let url = temporaryFolder(prefix: "slow-store").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
-        let store = try SQLiteStore.create(url, territory: profile.id)
         let today = CalendarDate(year: 2026, month: 11, day: 1)!
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: .fixed(today))
         let dossiers = DemoDossiers.generate(count: 200, seed: 7, schemes: try XCTUnwrap(profile.schemes), years: 2024...2026,
                                              referenceDate: today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
-        let slow = Guichet(store: SlowStore(store), profile: profile, today: { today })
+        let slow = Guichet(store: SlowStore(store), profile: profile, clock: .fixed(today))
         try MainActor.assumeIsolated {
             let configuration = WindowConfiguration(territoryName: "Essai", databasePath: url.path, guichet: slow)
             let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)

@@ -114,7 +114,8 @@ def test_importing_the_construction_table_shows_the_brief_total():
             confirm = wait_for(lambda: button_named(app, "Importer"), 20, "import report dialog")
             report = normalized(" ".join(name_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)))
             assert "43 ligne(s) lue(s) : 43 nouvelle(s)" in report, report
-            assert "ligne 12, colonne E (SUB ETAT)" in report, report
+            assert "ligne 10, colonne E (SUB ETAT)" in report, report
+            assert "colonne J (Nbre total LLS) → « total de logements »" in report, report
             confirm.queryAction().doAction(0)
             wait_for(lambda: "1 230 logements" in normalized(text_of(totals)), 30, "summary total 1 230")
     finally:
@@ -123,3 +124,48 @@ def test_importing_the_construction_table_shows_the_brief_total():
     stored = subprocess.run([command[0], "--database", path, "programmes", "summary", "--json"],
                             check=True, capture_output=True, text=True).stdout
     assert json.loads(stored)["total"]["total"] == 1230
+
+
+def test_columns_the_import_cannot_read_are_assigned_in_the_dialog_and_remembered():
+    """A header the import cannot read alone ("Exo"): the columns dialog shows how each column
+    was understood, the agent gives it the financing year, and the next file with the same
+    headers is read the same way without asking."""
+    from test_dossiers import choose
+    if app_database() is None:
+        raise AssertionError("ce test demande une commande d'application avec --database")
+    command, path = empty_database()
+    folder = temporary_folder("guichet-ui-columns-")
+    first, second = os.path.join(folder, "colonnes.csv"), os.path.join(folder, "colonnes-2.csv")
+    for file, row in [(first, "Béthune;2022;Rue A;SIA HABITAT;4"), (second, "Auchel;2023;Rue B;SIA HABITAT;6")]:
+        with open(file, "w", encoding="utf-8") as f:
+            f.write("Commune;Exo;Programme;Bailleur;PLUS\n" + row + "\n")
+    previous = os.environ["GUICHET_APP_CMD"]
+    os.environ["GUICHET_APP_CMD"] = json.dumps(command)
+    try:
+        with App(section="programmes", extra_env={"GUICHET_UI_IMPORT_FILE": first}) as app:
+            button = wait_for(lambda: app.find(name="Importer un tableau…", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                              15, "import button")
+            app.click(button)
+            proceed = wait_for(lambda: button_named(app, "Continuer"), 20, "columns dialog")
+            shown = normalized(" ".join(name_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)))
+            assert "colonne B (Exo) : non reconnue" in shown, shown
+            assert "colonne A (Commune) → « commune »" in shown, shown
+            choose(app, "Colonne B", "année de financement")
+            proceed.queryAction().doAction(0)
+            confirm = wait_for(lambda: button_named(app, "Importer"), 20, "import report dialog")
+            report = normalized(" ".join(name_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)))
+            assert "colonne B (Exo) → « année de financement » (choix de l'agent)" in report, report
+            confirm.queryAction().doAction(0)
+            wait_for(lambda: guichet_at(path, "programmes", "list", "--json")["total"] == 1, 30, "programme stored")
+    finally:
+        os.environ["GUICHET_APP_CMD"] = previous
+    stored = guichet_at(path, "programmes", "list", "--json")["programmes"][0]
+    assert stored["year"] == 2022, stored
+    again = guichet_at(path, "programmes", "import", second, "--json")
+    assert again["imported"] == 1 and again["columns"][1]["reading"] == "assigned", again
+
+
+def guichet_at(path, *args):
+    cmd = json.loads(os.environ["GUICHET_APP_CMD"])
+    out = subprocess.run([cmd[0], "--database", path, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)

@@ -84,15 +84,30 @@ def choose(app, side, dropdown_name, steps_down):
     app.press("Return")
 
 
+def new_request_side(app):
+    """The form side of a new request once a requester's birth date and resources are typed."""
+    save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                    20, "save button")
+    side = save.parent.parent.parent  # header box → form side (form, score, header)
+    wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
+    type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
+    type_into(app, side, "Ressources annuelles du ménage", "21000")
+    return save, side
+
+
+def declare(app, side, label):
+    """Ticks the situation whose check box is named `label` (the grid's label)."""
+    check = within(side, name=label, role=pyatspi.ROLE_CHECK_BOX)
+    assert check is not None, f"check box « {label} »"
+    focus_by_tab(app, check, f"the check box « {label} »")
+    app.press("space")
+    wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, f"« {label} » declared")
+
+
 def test_new_request_scores_live_saves_and_is_listed():
     dalo = grid_criterion("dalo")
     with App(section="demandes") as app:
-        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
-                        20, "save button")
-        side = save.parent.parent.parent  # header box → form side (form, score, header)
-        wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
-        type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
-        type_into(app, side, "Ressources annuelles du ménage", "21000")
+        save, side = new_request_side(app)
         communes = within(side, name="Communes souhaitées", role=pyatspi.ROLE_TEXT)
         focus_by_tab(app, communes, "the wished communes")
         pyatspi.Registry.generateKeyboardEvent(0, COMMUNE, pyatspi.KEY_STRING)
@@ -100,11 +115,7 @@ def test_new_request_scores_live_saves_and_is_listed():
         wait_for(lambda: total(side) is not None, 10, "a score for the typed request")
         before = total(side)
 
-        check = within(side, name=dalo["label"], role=pyatspi.ROLE_CHECK_BOX)
-        assert check is not None, "DALO check box"
-        focus_by_tab(app, check, "the DALO check box")
-        app.press("space")
-        wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, "DALO declared")
+        declare(app, side, dalo["label"])
         time.sleep(0.5)
         assert total(side) == before, "declared without its document: 0 point"
 
@@ -137,20 +148,11 @@ def test_overcrowding_without_a_minor_scores_zero_with_the_reason():
     overcrowding = grid_criterion("suroccupation-mineur")
     condition = overcrowding["conditions"][0]["source"]["text"]
     with App(section="demandes") as app:
-        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
-                        20, "save button")
-        side = save.parent.parent.parent
-        wait_for(lambda: label_starting(side, "Score : "), 20, "score total in the header")
-        type_into(app, side, "Date de naissance de la personne 1", "14/02/1979")
-        type_into(app, side, "Ressources annuelles du ménage", "21000")
+        _, side = new_request_side(app)
         wait_for(lambda: total(side) is not None, 10, "a score for the typed request")
         before = total(side)
 
-        check = within(side, name=overcrowding["label"], role=pyatspi.ROLE_CHECK_BOX)
-        assert check is not None, "overcrowding check box"
-        focus_by_tab(app, check, "the overcrowding check box")
-        app.press("space")
-        wait_for(lambda: check.getState().contains(pyatspi.STATE_CHECKED), 10, "overcrowding declared")
+        declare(app, side, overcrowding["label"])
         choose(app, side, "Justificatif : " + overcrowding["label"], 2)  # manquant → reçu → valide
         reason = wait_for(lambda: label_starting(side, "Situation déclarée, mais condition non remplie"), 10,
                           "the line saying the condition fails")
@@ -164,10 +166,7 @@ def test_overcrowding_without_a_minor_scores_zero_with_the_reason():
         with open(os.path.join(ROOT, "data", "territories", "cabbalr", "cotation.json"), encoding="utf-8") as f:
             group = json.load(f)["exclusiveGroups"][0]["criteria"]
         for criterion_id in group[:2]:
-            box = within(side, name=grid_criterion(criterion_id)["label"], role=pyatspi.ROLE_CHECK_BOX)
-            focus_by_tab(app, box, criterion_id)
-            app.press("space")
-            wait_for(lambda: box.getState().contains(pyatspi.STATE_CHECKED), 10, f"{criterion_id} declared")
+            declare(app, side, grid_criterion(criterion_id)["label"])
         warning = wait_for(lambda: label_starting(side, "Situations exclusives : "), 10, "the exclusive warning")
         assert grid_criterion(group[1])["label"] in text_of(warning), text_of(warning)
 

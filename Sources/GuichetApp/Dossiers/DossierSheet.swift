@@ -30,7 +30,7 @@ public enum DossierHistoryText {
     /// "22/11/2026 · modification (dupont) : Commune : Arques → Longuenesse ; …". A creation
     /// lists no fields (the dossier is all new); the status timeline, shown apart, is left out.
     public static func line(_ event: HistoryEvent, limit: Int = changesPerEvent) -> String {
-        var head = "\(FrenchFormat.date(CalendarDate.today(now: event.at))) · \(event.action) (\(event.agent))"
+        var head = "\(FrenchFormat.date(CalendarDate(dayOf: event.at))) · \(event.action) (\(event.agent))"
         if let comment = event.comment, !comment.isEmpty { head += " — \(comment)" }
         guard event.action != "création" else { return head }
         let shown = event.changes.filter { DossierFieldLabels.isShown($0) && !$0.field.hasPrefix("timeline") }

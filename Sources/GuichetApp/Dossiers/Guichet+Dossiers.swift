@@ -74,7 +74,7 @@ extension Guichet {
     static func insert(_ draft: DossierDraft, documents: [SupportingDocument], scheme: AidScheme, on day: CalendarDate,
                        in s: any StoreSession) throws -> AidDossier {
         let number = try s.nextDossierNumber(year: day.year, scheme: scheme.code)
-        var d = try draft.makeDossier(number: number, scheme: scheme, on: day, agent: s.agent)
+        var d = try draft.makeDossier(number: number, scheme: scheme, on: day, agent: s.agent, createdAt: s.clock.now())
         d.documents = documents
         return try s.insertDossier(d)
     }

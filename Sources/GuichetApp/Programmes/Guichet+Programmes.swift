@@ -63,11 +63,12 @@ extension Guichet {
 
     /// Reads a programme table and applies it in one write transaction (`dryRun`: rolled back
     /// after counting, the preview is the real import). See `ProgrammeImportRun`.
-    public func importProgrammes(_ data: Data, kind: ProgrammeTableKind, strict: Bool = false, sourceName: String,
-                                 dryRun: Bool) async throws -> ProgrammeImportRun.Result {
+    public func importProgrammes(_ data: Data, kind: ProgrammeTableKind, options: ProgrammeImportOptions = ProgrammeImportOptions(),
+                                 sourceName: String, dryRun: Bool, acceptWideDifferences: Bool = false) async throws -> ProgrammeImportRun.Result {
         let store = storage.store
         return try await storage.detached {
-            try ProgrammeImportRun.run(data, kind: kind, strict: strict, sourceName: sourceName, dryRun: dryRun, store: store)
+            try ProgrammeImportRun.run(data, kind: kind, options: options, sourceName: sourceName, dryRun: dryRun,
+                                       acceptWideDifferences: acceptWideDifferences, store: store)
         }
     }
 }

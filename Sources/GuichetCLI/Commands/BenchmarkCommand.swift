@@ -39,7 +39,7 @@ struct BenchmarkCommand: ParsableCommand {
         var figures: [Figure] = []
         let (url, temporary) = try prepareDatabase(&figures)
         defer { if temporary { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + s) } } }
-        let ws = try Workspace.open(url)
+        let ws = try Workspace.open(url, clock: GlobalOptions.clock)
         let total = try ws.store.read { try $0.countDossiers(DossierQuery()) }
 
         // What a search keystroke costs below the window: count the matches and read the first page.
@@ -74,9 +74,10 @@ struct BenchmarkCommand: ParsableCommand {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-benchmark-\(getpid()).sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")
         let start = Date()
-        let store = try SQLiteStore.create(temp, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
-        _ = try DemoBuilder.populate(store: store, profile: profile, size: size)
+        let demo = DemoSettings(date: GlobalOptions.clock.today(), seed: DemoSettings.defaultSeed, size: size)
+        let store = try SQLiteStore.create(temp, territory: profile.id, clock: demo.clock)
+        try Seeding.seed(profile: profile, into: store, on: demo.date)
+        _ = try DemoBuilder.populate(store: store, profile: profile, demo: demo)
         figures.append(Figure(name: "création de la base de démonstration", milliseconds: Date().timeIntervalSince(start) * 1000,
                               detail: "\(FrenchFormat.integer(size)) dossiers", target: nil))
         return (temp, true)

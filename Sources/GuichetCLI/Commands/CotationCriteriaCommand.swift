@@ -20,6 +20,10 @@ struct CotationCriteriaCommand: ParsableCommand {
     struct Criterion: Encodable {
         var id: String, label: String, points: Int?, minPoints: Int?, maxPoints: Int?
         var category: String, basis: String, supportingDocument: String
+        /// What the household must be for the criterion to count, in the grid's words.
+        var conditions: [String]
+        /// Criteria of which only the highest counts together with this one.
+        var exclusiveWith: [String]
     }
 
     func run() throws {
@@ -28,7 +32,9 @@ struct CotationCriteriaCommand: ParsableCommand {
         if json {
             try Console.json(Output(territory: choice.territory, gridVersion: grid.version, criteria: grid.criteria.map {
                 Criterion(id: $0.id, label: $0.label, points: $0.points, minPoints: $0.minPoints, maxPoints: $0.maxPoints,
-                          category: $0.category.rawValue, basis: $0.basis.rawValue, supportingDocument: $0.supportingDocument)
+                          category: $0.category.rawValue, basis: $0.basis.rawValue, supportingDocument: $0.supportingDocument,
+                          conditions: ($0.conditions ?? []).map(\.source.shortDescription),
+                          exclusiveWith: Self.exclusiveWith($0.id, in: grid))
             }))
             return
         }
@@ -37,5 +43,9 @@ struct CotationCriteriaCommand: ParsableCommand {
         Console.table(["Identifiant", "Libellé", "Points", "Catégorie", "Établi"], grid.criteria.map {
             [$0.id, $0.label, RequestText.pointsRange($0), RequestText.category($0.category), RequestText.basis($0.basis)]
         }, right: [2])
+    }
+
+    static func exclusiveWith(_ id: String, in grid: CotationGrid) -> [String] {
+        grid.exclusiveGroups(of: id).flatMap(\.criteria).filter { $0 != id }
     }
 }

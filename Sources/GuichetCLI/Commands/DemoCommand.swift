@@ -7,10 +7,19 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Crée une base de démonstration réaliste (profil « demo », données fictives).",
-        discussion: "Sans --database, la base est créée à l'emplacement par défaut s'il est libre.")
+        discussion: """
+        Sans --database, la base est créée à l'emplacement par défaut s'il est libre.
+        Le contenu ne dépend que de --date, --seed, --size et du profil : mêmes options, même base.
+        """)
 
     @Option(name: .long, help: "Nombre de dossiers d'aide (et de demandes de logement) à générer.")
     var size: Int = 400
+
+    @Option(name: .long, help: "Jour de la démonstration (AAAA-MM-JJ, défaut : aujourd'hui) : dossiers, demandes et objectifs vont jusqu'à ce jour.")
+    var date: String?
+
+    @Option(name: .long, help: "Graine du tirage des données fictives (défaut : \(DemoSettings.defaultSeed)).")
+    var seed: UInt64 = DemoSettings.defaultSeed
 
     @Flag(name: .long, help: "Remplace une base existante au même emplacement.")
     var replace = false
@@ -31,11 +40,12 @@ struct DemoCommand: ParsableCommand {
             }
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: url.path + suffix) }
         }
+        let demo = DemoSettings(date: try DossierArguments.date(date), seed: seed, size: size)
         let profile = try ProfileDirectory.load(territory: "demo")
         let started = Date()
-        let store = try SQLiteStore.create(url, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
-        let counts = try DemoBuilder.populate(store: store, profile: profile, size: size)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: demo.clock)
+        try Seeding.seed(profile: profile, into: store, on: demo.date)
+        let counts = try DemoBuilder.populate(store: store, profile: profile, demo: demo)
         let seconds = Date().timeIntervalSince(started)
         if json {
             try Console.json(DemoSummary(database: url.path, counts: counts, seconds: seconds))
@@ -48,23 +58,45 @@ struct DemoCommand: ParsableCommand {
     struct DemoSummary: Encodable { var database: String; var counts: [String: Int]; var seconds: Double }
 }
 
+/// What a demo database is made of: the same settings (and profile) give the same database on
+/// any day and any machine. The store of a demo stamps its history with `clock` (noon of `date`).
+struct DemoSettings {
+    /// `guichet demo` without --seed.
+    static let defaultSeed: UInt64 = 1
+    /// The demo's "today": nothing generated is later.
+    var date: CalendarDate
+    var seed: UInt64
+    var size: Int
+
+    var clock: Clock { .fixed(date) }
+    /// One generator per area, each from its own stream of the seed (dossiers and requests do
+    /// not shift each other when one of them draws more).
+    var dossierSeed: UInt64 { Self.mix(seed, 1) }
+    var requestSeed: UInt64 { Self.mix(seed, 2) }
+
+    static func mix(_ seed: UInt64, _ stream: UInt64) -> UInt64 {
+        var r = DemoRandom(seed: seed &* 0x100 &+ stream)
+        return r.next()
+    }
+}
+
 /// Fills a fresh demo database; each area adds its part.
 enum DemoBuilder {
-    static func populate(store: SQLiteStore, profile: TerritoryProfile, size: Int) throws -> [String: Int] {
+    static func populate(store: SQLiteStore, profile: TerritoryProfile, demo: DemoSettings) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        try populateDossiers(store: store, profile: profile, size: size, counts: &counts)
-        counts.merge(try DemoRequestData.populate(store: store, profile: profile, size: size)) { $1 }
+        try populateDossiers(store: store, profile: profile, demo: demo, counts: &counts)
+        counts.merge(try DemoRequestData.populate(store: store, profile: profile, demo: demo)) { $1 }
         counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
         return counts
     }
 
-    /// `size` aid dossiers from the PLH's first year to today, in one write transaction
+    /// `size` aid dossiers from the PLH's first year to the demo's day, in one write transaction
     /// (the bulk insert encodes them by chunks, so the encoded batch never sits whole in memory).
-    static func populateDossiers(store: SQLiteStore, profile: TerritoryProfile, size: Int, counts: inout [String: Int],
-                                 today: CalendarDate = .today()) throws {
-        guard let catalog = profile.schemes, size > 0 else { return }
+    static func populateDossiers(store: SQLiteStore, profile: TerritoryProfile, demo: DemoSettings, counts: inout [String: Int]) throws {
+        guard let catalog = profile.schemes, demo.size > 0 else { return }
+        let today = demo.date
         let first = profile.plh?.firstYear ?? today.year
-        let dossiers = DemoDossiers.generate(count: size, seed: 20_230_101, schemes: catalog, years: first...max(first, today.year),
+        let dossiers = DemoDossiers.generate(count: demo.size, seed: demo.dossierSeed, schemes: catalog, years: first...max(first, today.year),
                                              referenceDate: today)
         try store.write { s in try s.bulkInsertDossiers(dossiers, historyNote: "Données de démonstration") }
         counts["dossiers"] = dossiers.count
@@ -74,7 +106,8 @@ enum DemoBuilder {
 
 /// What a new database receives from its profile (landlords of the CIA, …); each area adds its part.
 enum Seeding {
-    static func seed(profile: TerritoryProfile, into store: SQLiteStore) throws {
-        try ProgrammeSeeding.seed(profile: profile, into: store)
+    /// `today` bounds what is dated (conventions' yearly objectives run up to its year).
+    static func seed(profile: TerritoryProfile, into store: SQLiteStore, on today: CalendarDate) throws {
+        try ProgrammeSeeding.seed(profile: profile, into: store, currentYear: today.year)
     }
 }

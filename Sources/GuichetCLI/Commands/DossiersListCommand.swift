@@ -48,7 +48,7 @@ struct DossiersListCommand: AsyncParsableCommand {
         let money = { (m: Money) in FrenchFormat.money(m) }
         Console.table(["Numéro", "Demandeur", "Commune", "Dispositif", "Statut", "Accordé", "Versé", "Dernière modif."],
                       rows.map { d in [d.number.formatted, d.applicant.displayName, d.property.commune, d.schemeCode, d.status.label,
-                                       money(d.grantedAmount), money(d.paidAmount), FrenchFormat.date(CalendarDate.today(now: d.updatedAt))] },
+                                       money(d.grantedAmount), money(d.paidAmount), FrenchFormat.date(CalendarDate(dayOf: d.updatedAt))] },
                       right: [5, 6])
         Console.line("\(FrenchFormat.integer(total)) dossier(s)" + (rows.count < total ? ", \(FrenchFormat.integer(rows.count)) affiché(s) (--limit)" : ""))
     }

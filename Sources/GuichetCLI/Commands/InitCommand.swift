@@ -16,8 +16,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let profile = try ProfileDirectory.load(territory: territory)
         let url = GlobalOptions.databaseURL
-        let store = try SQLiteStore.create(url, territory: profile.id)
-        try Seeding.seed(profile: profile, into: store)
+        let store = try SQLiteStore.create(url, territory: profile.id, clock: GlobalOptions.clock)
+        try Seeding.seed(profile: profile, into: store, on: GlobalOptions.clock.today())
         if json {
             try Console.json(["database": url.path, "territory": profile.id, "name": profile.name])
         } else {

@@ -8,6 +8,8 @@ struct ProgrammesCommand: ParsableCommand {
         subcommands: [ProgrammesImportCommand.self, ProgrammesListCommand.self, ProgrammesSummaryCommand.self])
 }
 
+extension ProgrammePeriod: ExpressibleByArgument {}
+
 extension ProgrammeTableKind: ExpressibleByArgument {
     public init?(argument: String) {
         switch argument.lowercased() {

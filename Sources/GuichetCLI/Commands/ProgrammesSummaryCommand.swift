@@ -12,7 +12,30 @@ struct ProgrammesSummaryCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    struct Output<Line: Encodable>: Encodable { var kind: ProgrammeTableKind; var years: [Line]; var total: Line }
+    /// `years` and `total` cover every programme; `financed` and `forecast` each give the same lines
+    /// for their programmes only (the review keeps them apart).
+    struct Output<Line: ProgrammeSummaryLine>: Encodable {
+        var kind: ProgrammeTableKind
+        var years: [Line]
+        var total: Line
+        var financed: PeriodSummary<Line>
+        var forecast: PeriodSummary<Line>
+        var rules: [YearlyRuleFinding]?
+        init(kind: ProgrammeTableKind, _ s: YearlySummary<Line>, rules: [YearlyRuleFinding]? = nil) {
+            self.kind = kind; years = s.years; total = s.total; financed = s.financed; forecast = s.forecast; self.rules = rules
+        }
+    }
+
+    /// The years' lines, then "Financés" and "Prévisions" when there are forecasts, then the total.
+    static func lines<Line: ProgrammeSummaryLine>(_ s: YearlySummary<Line>) -> [(String, Line)] {
+        var out = s.years.map { (($0.year.map(String.init) ?? "?"), $0) }
+        if s.forecast.total.programmes > 0 {
+            out.append(("Financés", s.financed.total))
+            out.append(("Prévisions", s.forecast.total))
+        }
+        out.append(("Total", s.total))
+        return out
+    }
 
     /// "PLS : 28" with the fields' French names.
     static func unknownCells(_ cells: [String: Int]) -> [String] {
@@ -23,24 +46,27 @@ struct ProgrammesSummaryCommand: ParsableCommand {
         let ws = try GlobalOptions.openWorkspace()
         switch kind {
         case .construction:
-            let summary = ProgrammeSummary.construction(try ws.store.read { try $0.allConstruction() })
-            if json { return try Console.json(Output(kind: kind, years: summary.years, total: summary.total)) }
+            let programmes = try ws.store.read { try $0.allConstruction() }
+            let summary = ProgrammeSummary.construction(programmes)
+            let rules = ws.profile.programmeRules?.yearlyFindings(programmes.filter { $0.effectivePeriod == .financed }) ?? []
+            if json { return try Console.json(Output(kind: kind, summary, rules: rules)) }
             let n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "—" }
             let pct = { (p: Percentage?) in p.map { FrenchFormat.percent($0, decimals: 0) } ?? "—" }
             Console.table(["Année", "Progr.", "PLUS", "PLAI", "PLS", "Total", "PLAI/(PLUS+PLAI)", "PLAI/tout", "Sub. État", "Sub. agglo"],
-                          (summary.years + [summary.total]).map { l in
-                              [l.year.map(String.init) ?? (l == summary.total ? "Total" : "?"), n(l.programmes), n(l.plus), n(l.plai),
+                          Self.lines(summary).map { label, l in
+                              [label, n(l.programmes), n(l.plus), n(l.plai),
                                n(l.pls), n(l.total), pct(l.plaiShareOfPlusPlai), pct(l.plaiShareOfAll),
                                FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
                           }, right: Set(1...9))
             let unknown = Self.unknownCells(summary.total.unknownCells)
             if !unknown.isEmpty { Console.line("Cellules inconnues non additionnées : \(unknown.joined(separator: ", "))") }
+            for finding in rules { Console.line("\(finding.year) : \(finding.message)") }
         case .rehabilitation:
             let summary = ProgrammeSummary.rehabilitation(try ws.store.read { try $0.allRehabilitation() })
-            if json { return try Console.json(Output(kind: kind, years: summary.years, total: summary.total)) }
+            if json { return try Console.json(Output(kind: kind, summary)) }
             Console.table(["Année", "Progr.", "Logements", "Sub. État", "Sub. agglo"],
-                          (summary.years + [summary.total]).map { l in
-                              [l.year.map(String.init) ?? (l == summary.total ? "Total" : "?"), FrenchFormat.integer(l.programmes),
+                          Self.lines(summary).map { label, l in
+                              [label, FrenchFormat.integer(l.programmes),
                                l.dwellings.map(FrenchFormat.integer) ?? "—", FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
                           }, right: Set(1...4))
             let unknown = Self.unknownCells(summary.total.unknownCells)

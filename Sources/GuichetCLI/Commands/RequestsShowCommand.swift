@@ -21,7 +21,7 @@ struct RequestsShowCommand: AsyncParsableCommand {
         let (stored, history) = (sheet.stored, sheet.scores)
         if json { try Console.json(RequestView(stored, history: history)); return }
         let r = stored.request
-        let on = stored.score?.computedOn ?? CalendarDate.today()
+        let on = stored.score?.computedOn ?? ws.clock.today()
         Console.line("Demande \(r.id)" + (r.sneNumber.map { " — n° unique \($0)" } ?? " — pas encore de numéro unique"))
         Console.line("Déposée le \(FrenchFormat.date(r.requestDate))" + (r.struckOffOn.map { " — radiée le \(FrenchFormat.date($0))" } ?? ""))
         Console.line("Ménage : " + r.members.map { m in
@@ -55,7 +55,7 @@ struct RequestsShowCommand: AsyncParsableCommand {
         Console.line()
         Console.line("Historique des cotations :")
         Console.table(["Enregistrée le", "Calculée au", "Grille", "Points"], history.map {
-            [$0.recordedAt.map { FrenchFormat.date(CalendarDate.today(now: $0)) } ?? "—", FrenchFormat.date($0.computedOn),
+            [$0.recordedAt.map { FrenchFormat.date(CalendarDate(dayOf: $0)) } ?? "—", FrenchFormat.date($0.computedOn),
              $0.gridVersion, RequestText.points($0.total)]
         }, right: [3])
     }

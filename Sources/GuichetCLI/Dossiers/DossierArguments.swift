@@ -11,9 +11,9 @@ enum DossierArguments {
     static func money(_ text: String, option: String) throws -> Money {
         do { return try DossierAction.positiveAmount(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
     }
-    /// `--date` or today (Paris time).
+    /// `--date` or today (Paris time, by the injected clock).
     static func date(_ text: String?, option: String = "--date") throws -> CalendarDate {
-        guard let text else { return CalendarDate.today() }
+        guard let text else { return GlobalOptions.clock.today() }
         do { return try CalendarDate.parse(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
     }
 }

@@ -10,7 +10,7 @@ enum ProgrammeSeeding {
     /// The CABBALR CIA was signed on 13 November 2019: 2020 is its first full year.
     static let firstAgreementYear = 2020
 
-    static func seed(profile: TerritoryProfile, into store: any GuichetStore, currentYear: Int = CalendarDate.today().year) throws {
+    static func seed(profile: TerritoryProfile, into store: any GuichetStore, currentYear: Int) throws {
         guard let landlords = profile.landlords else { return }
         try store.write { s in
             for l in landlords.landlords { try s.upsertLandlord(l) }

@@ -14,7 +14,7 @@ enum ExportBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let total = try ws.store.read { try $0.countDossiers(DossierQuery()) }
-        let context = ReportContext(profile: ws.profile)
+        let context = ReportContext(profile: ws.profile, producedOn: ws.clock.today())
         let repeats = max(1, min(runs, 3))
 
         func export(limit: Int?) throws -> (ms: Double, kib: Int?, bytes: Int64) {

@@ -33,7 +33,7 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
     public var id: DossierNumber { number }
 
     public init(number: DossierNumber, plhAction: Int, applicant: Applicant, property: Property,
-                facts: DossierFacts = DossierFacts(), requestedAmount: Money? = nil, createdAt: Date = Date()) {
+                facts: DossierFacts = DossierFacts(), requestedAmount: Money? = nil, createdAt: Date) {
         self.number = number; self.schemeCode = number.scheme; self.plhAction = plhAction
         self.applicant = applicant; self.property = property; self.facts = facts
         self.requestedAmount = requestedAmount; self.computedAmount = nil; self.grant = nil

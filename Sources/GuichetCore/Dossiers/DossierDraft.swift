@@ -19,7 +19,7 @@ public struct DossierDraft: Codable, Sendable, Equatable {
 
     /// The new draft dossier, or every problem named by key path (`applicant.household.members[0].lastName`).
     public func makeDossier(number: DossierNumber, scheme: AidScheme, on date: CalendarDate, agent: String,
-                            createdAt: Date = Date()) throws(ValidationErrors) -> AidDossier {
+                            createdAt: Date) throws(ValidationErrors) -> AidDossier {
         var d = AidDossier(number: number, plhAction: plhAction ?? scheme.primaryAction, applicant: applicant,
                            property: property, facts: facts ?? DossierFacts(), requestedAmount: requestedAmount, createdAt: createdAt)
         d.timeline.append(StatusChange(from: nil, to: .draft, date: date, agent: agent))

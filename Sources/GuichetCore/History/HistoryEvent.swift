@@ -65,13 +65,14 @@ public protocol HistoryStore {
 }
 
 extension StoreSession {
-    /// Records a change of a record in history, attributed to the session's agent.
+    /// Records a change of a record in history, attributed to the session's agent, stamped by its
+    /// clock unless `at` is given.
     /// Does nothing when nothing changed.
     public func recordChange<T: Encodable>(entity: String, key: String, action: String,
-                                           old: T?, new: T?, comment: String? = nil, at: Date = Date()) throws {
+                                           old: T?, new: T?, comment: String? = nil, at: Date? = nil) throws {
         let changes = FieldChange.diff(old: old, new: new)
         guard !changes.isEmpty || comment != nil else { return }
-        try append(HistoryEvent(at: at, agent: agent, entity: entity, entityKey: key, action: action,
+        try append(HistoryEvent(at: at ?? clock.now(), agent: agent, entity: entity, entityKey: key, action: action,
                                 changes: changes, comment: comment))
     }
 }

@@ -22,7 +22,10 @@ public struct ConstructionProgramme: Hashable, Sendable, Codable {
     public var projectManagement: SourceValue<ProjectManagement>
     public var worksKind: SourceValue<WorksKind>
     public var typologies: Typologies
+    /// The operation status as the source writes it.
     public var status: String?
+    /// Financed or forecast; nil (programmes stored before periods existed) reads as financed.
+    public var period: ProgrammePeriod?
 
     public init(commune: String, inseeCode: InseeCode? = nil, name: String, landlordId: String?,
                 landlordName: String, financingYear: SourceValue<Int>,
@@ -32,7 +35,7 @@ public struct ConstructionProgramme: Hashable, Sendable, Codable {
                 stateSubsidy: SourceValue<Money> = .notProvided, epciSubsidy: SourceValue<Money> = .notProvided,
                 projectManagement: SourceValue<ProjectManagement> = .notProvided,
                 worksKind: SourceValue<WorksKind> = .notProvided,
-                typologies: Typologies = Typologies(), status: String? = nil) {
+                typologies: Typologies = Typologies(), status: String? = nil, period: ProgrammePeriod? = nil) {
         self.commune = commune; self.inseeCode = inseeCode; self.name = name
         self.landlordId = landlordId; self.landlordName = landlordName
         self.financingYear = financingYear
@@ -40,7 +43,7 @@ public struct ConstructionProgramme: Hashable, Sendable, Codable {
         self.totalAsGiven = totalAsGiven
         self.stateSubsidy = stateSubsidy; self.epciSubsidy = epciSubsidy
         self.projectManagement = projectManagement; self.worksKind = worksKind
-        self.typologies = typologies; self.status = status
+        self.typologies = typologies; self.status = status; self.period = period
     }
 
     /// PLUS + PLAI + PLS from the known parts; nil when none is known.

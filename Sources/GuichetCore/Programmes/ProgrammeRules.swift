@@ -22,6 +22,8 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     /// Communes above this social share need a derogation for new supply (40 %).
     public var derogationAboveSocialShare: Percentage
     public var sru: SruRule
+    /// How the 30 % rule rounds the PLAI a programme needs; nil: no rounding (strict).
+    public var plaiShareRounding: PlaiShareRounding?
 
     public struct PlaiAdapteRule: Hashable, Sendable, Codable {
         /// First financing year the rule applies to (2021).
@@ -39,9 +41,20 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     }
 
     public init(minimumPlaiShareOfPlusPlai: Percentage, plaiAdapte: PlaiAdapteRule,
-                derogationAboveSocialShare: Percentage, sru: SruRule) {
+                derogationAboveSocialShare: Percentage, sru: SruRule, plaiShareRounding: PlaiShareRounding? = nil) {
         self.minimumPlaiShareOfPlusPlai = minimumPlaiShareOfPlusPlai; self.plaiAdapte = plaiAdapte
         self.derogationAboveSocialShare = derogationAboveSocialShare; self.sru = sru
+        self.plaiShareRounding = plaiShareRounding
+    }
+
+    /// PLAI required for `base` PLUS + PLAI dwellings under the rule and its rounding.
+    public func requiredPlai(base: Int) -> Int {
+        let exact = minimumPlaiShareOfPlusPlai.basisPoints * base
+        switch plaiShareRounding?.mode ?? .none {
+        case .none: return (exact + 9_999) / 10_000
+        case .floorDwellings: return exact / 10_000
+        case .nearestDwelling: return (exact + 5_000) / 10_000
+        }
     }
 
     /// The CABBALR values, also in `data/territories/cabbalr/programme-rules.json`.
@@ -49,7 +62,8 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
         minimumPlaiShareOfPlusPlai: Percentage(percent: 30),
         plaiAdapte: PlaiAdapteRule(fromYear: 2021, onePerPlai: 10),
         derogationAboveSocialShare: Percentage(percent: 40),
-        sru: SruRule(populationAbove: 3500, socialShareBelow: Percentage(percent: 20)))
+        sru: SruRule(populationAbove: 3500, socialShareBelow: Percentage(percent: 20)),
+        plaiShareRounding: .cabbalr)
 
     public static func decode(_ data: Data) throws(ValidationError) -> ProgrammeRules {
         let rules = try JSONFileDecoding.decode(ProgrammeRules.self, from: data, file: "programme-rules.json")
@@ -72,14 +86,15 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
         var out: [RuleFinding] = []
         let plus = p.confirmedCount(p.plus)
         let plai = p.confirmedCount(p.plai)
-        // PLAI share: compared in integers, so exactly 30 % passes.
+        // PLAI share: compared in integers, so exactly 30 % passes; rounded as the profile says.
         if let plus, let plai {
             let base = plus + plai
-            if base > 0, plai * 10_000 < minimumPlaiShareOfPlusPlai.basisPoints * base {
+            if base > 0, plai < requiredPlai(base: base) {
                 out.append(RuleFinding(rule: .plaiShare, severity: .notMet,
                     message: "Part de PLAI insuffisante : \(plai) PLAI sur \(base) PLUS + PLAI "
                         + "(\(FrenchFormat.percent(Percentage.ratio(plai, of: base)!))), "
-                        + "minimum \(FrenchFormat.percent(minimumPlaiShareOfPlusPlai, decimals: 0))."))
+                        + "minimum \(FrenchFormat.percent(minimumPlaiShareOfPlusPlai, decimals: 0)) "
+                        + "soit \(requiredPlai(base: base)) PLAI (\((plaiShareRounding?.mode ?? .none).label))."))
             }
         } else if p.plus.isProvided || p.plai.isProvided {
             out.append(RuleFinding(rule: .plaiShare, severity: .cannotCheck,

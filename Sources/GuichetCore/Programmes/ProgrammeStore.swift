@@ -47,12 +47,25 @@ public protocol ProgrammeStore {
     func setAgglomerationResults(_ results: AgglomerationResults) throws
 
     // MARK: Import
-    /// Upserts the report's programmes by natural key: new keys are inserted (one history line for
-    /// the batch), changed ones updated (one history line each, with the changes), identical ones
-    /// left alone (no write, no history). A failed report, or a row naming a landlord the database
+    /// Applies the report's programmes as `ImportPlan` decides: new ones inserted (one history
+    /// line for the batch), unambiguous matches updated (one history line each, with the
+    /// changes; held when their figures differ widely unless `acceptWideDifferences`), identical
+    /// ones left alone (no write, no history). A failed report, or a row naming a landlord the database
     /// does not hold, is refused whole. Run it in the caller's write session: the import is one
     /// transaction (throwing afterwards in the same session rolls it back, as `--dry-run` does).
-    func applyImport(_ report: ImportReport, sourceName: String) throws -> ImportOutcome
+    func applyImport(_ report: ImportReport, sourceName: String, acceptWideDifferences: Bool) throws -> ImportOutcome
+
+    /// The agent's column choices remembered for a header signature (`ColumnChoices.signature`).
+    func columnChoices(signature: String) throws -> ColumnChoices?
+    /// Remembers (or, when empty, forgets) the agent's column choices for a header signature.
+    func saveColumnChoices(_ choices: ColumnChoices, signature: String) throws
+}
+
+extension ProgrammeStore {
+    /// Applies an import; updates whose figures differ widely are held (see `ImportPlan`).
+    public func applyImport(_ report: ImportReport, sourceName: String) throws -> ImportOutcome {
+        try applyImport(report, sourceName: sourceName, acceptWideDifferences: false)
+    }
 }
 
 public typealias ConstructionRecord = ProgrammeRecord<ConstructionProgramme>
@@ -77,21 +90,34 @@ public struct ProgrammeRecord<P: Hashable & Sendable & Codable>: Hashable, Senda
 extension ProgrammeRecord where P == ConstructionProgramme {
     /// A programme entered by hand, keyed as an import of the same row would be.
     public init(_ p: ConstructionProgramme) {
-        self.init(key: ProgrammeKey.natural(kind: .construction, year: p.financingYear, commune: p.commune, name: p.name), programme: p)
+        self.init(key: ProgrammeKey.natural(kind: .construction, year: p.financingYear, commune: p.commune, name: p.name,
+                                            period: p.effectivePeriod), programme: p)
     }
 }
 
 extension ProgrammeRecord where P == RehabilitationProgramme {
     public init(_ p: RehabilitationProgramme) {
-        self.init(key: ProgrammeKey.natural(kind: .rehabilitation, year: p.financingYear, commune: p.commune, name: p.name), programme: p)
+        self.init(key: ProgrammeKey.natural(kind: .rehabilitation, year: p.financingYear, commune: p.commune, name: p.name,
+                                            period: p.effectivePeriod), programme: p)
     }
 }
 
 /// The natural key of a programme row: shared by the importer and hand entry.
 public enum ProgrammeKey {
-    public static func natural(kind: ProgrammeTableKind, year: SourceValue<Int>, commune: String, name: String) -> String {
+    /// A forecast is keyed apart from a financed programme of the same name and year (the
+    /// review lists "Anatole France" 2024 in both); financed keys are those stored before periods existed.
+    public static func natural(kind: ProgrammeTableKind, year: SourceValue<Int>, commune: String, name: String,
+                               period: ProgrammePeriod = .financed) -> String {
         let yearKey = year.value.map(String.init) ?? LooseName.key(year.raw ?? "")
-        return [kind.rawValue, yearKey, LooseName.key(commune), LooseName.key(name)].joined(separator: "|")
+        let parts = [kind.rawValue, yearKey, LooseName.key(commune), LooseName.key(name)]
+        return (period == .forecast ? parts + ["prevision"] : parts).joined(separator: "|")
+    }
+
+    /// The key without its "#2" repetition suffix: rows sharing it are one family.
+    public static func family(_ key: String) -> String {
+        guard let hash = key.lastIndex(of: "#"), key[key.index(after: hash)...].allSatisfy(\.isNumber),
+              key.index(after: hash) < key.endIndex else { return key }
+        return String(key[..<hash])
     }
 }
 
@@ -109,6 +135,10 @@ public struct ImportOutcome: Hashable, Sendable, Codable {
     public var skipped: Int
     /// Stored programmes of this kind whose key the file no longer holds (kept, not deleted).
     public var notInFile: Int
+    /// Rows matching a stored programme with figures far apart, not written without the agent's consent.
+    public var held: Int = 0
+    /// Rows to look at: wide differences (held or accepted) and ambiguous matches.
+    public var reviews: [ImportReview] = []
 
     public init(sourceName: String, kind: ProgrammeTableKind, imported: Int = 0, updated: Int = 0, unchanged: Int = 0,
                 skipped: Int = 0, notInFile: Int = 0) {

@@ -18,12 +18,18 @@ public typealias RehabilitationSummary = YearlySummary<RehabilitationSummaryLine
 /// What a summary reads of every kind of programme, besides the figures of its kind.
 public protocol FinancedProgramme {
     var financingYear: SourceValue<Int> { get }
+    var period: ProgrammePeriod? { get }
     var stateSubsidy: SourceValue<Money> { get }
     var epciSubsidy: SourceValue<Money> { get }
 }
 
 extension ConstructionProgramme: FinancedProgramme {}
 extension RehabilitationProgramme: FinancedProgramme {}
+
+extension FinancedProgramme {
+    /// Financed unless marked forecast (programmes stored before periods existed are financed).
+    public var effectivePeriod: ProgrammePeriod { period ?? .financed }
+}
 
 /// One line of a summary (one financing year, or the total) for one kind of programme.
 public protocol ProgrammeSummaryLine: Hashable, Sendable, Codable {
@@ -41,8 +47,30 @@ public protocol ProgrammeSummaryLine: Hashable, Sendable, Codable {
     var doubtfulCells: Int { get }
 }
 
-/// A line per financing year (known years in order, the unknown year last) and the total line.
+/// A line per financing year (known years in order, the unknown year last) and the total line,
+/// over every programme; then the same for financed programmes and for forecasts, which the
+/// review keeps apart ("TOTAL FINANCES ENTRE 2020 ET 2023", "TOTAL PREVISIONS FINANCEMENTS 2024").
 public struct YearlySummary<Line: ProgrammeSummaryLine>: Hashable, Sendable, Codable {
+    public var years: [Line]
+    public var total: Line
+    public var financed: PeriodSummary<Line>
+    public var forecast: PeriodSummary<Line>
+
+    public init(_ programmes: [Line.Programme]) {
+        let all = PeriodSummary<Line>(programmes)
+        years = all.years
+        total = all.total
+        financed = PeriodSummary(programmes.filter { $0.effectivePeriod == .financed })
+        forecast = PeriodSummary(programmes.filter { $0.effectivePeriod == .forecast })
+    }
+
+    /// The lines of one period.
+    public func lines(_ period: ProgrammePeriod) -> PeriodSummary<Line> { period == .financed ? financed : forecast }
+
+}
+
+/// Lines per financing year and the total line of one group of programmes.
+public struct PeriodSummary<Line: ProgrammeSummaryLine>: Hashable, Sendable, Codable {
     public var years: [Line]
     public var total: Line
 
@@ -67,11 +95,16 @@ struct FieldTally {
     var unknown = 0
     var doubtful = 0
 
+    /// A value whose addition would overflow (an amount stored before imports had limits) is
+    /// counted as unknown rather than trapping.
     init<V>(_ values: [SourceValue<V>], _ number: (V) -> Int) {
         guard values.contains(where: \.isProvided) else { sum = nil; return }
         var s = 0
         for v in values {
-            if let x = v.value { s += number(x) } else if v.isProvided { unknown += 1 }
+            if let x = v.value {
+                let (t, overflow) = s.addingReportingOverflow(number(x))
+                if overflow { unknown += 1 } else { s = t }
+            } else if v.isProvided { unknown += 1 }
             if v.doubtful { doubtful += 1 }
         }
         sum = s

@@ -14,6 +14,8 @@ public struct RehabilitationProgramme: Hashable, Sendable, Codable {
     public var epciSubsidy: SourceValue<Money>
     public var labelBefore: SourceValue<EnergyLabel>
     public var labelAfter: SourceValue<EnergyLabel>
+    /// Financed or forecast; nil (programmes stored before periods existed) reads as financed.
+    public var period: ProgrammePeriod?
 
     public init(commune: String, inseeCode: InseeCode? = nil, name: String, landlordId: String?,
                 landlordName: String, operationType: String? = nil, financingYear: SourceValue<Int>,
@@ -21,12 +23,12 @@ public struct RehabilitationProgramme: Hashable, Sendable, Codable {
                 status: SourceValue<RehabilitationStatus> = .notProvided,
                 stateSubsidy: SourceValue<Money> = .notProvided, epciSubsidy: SourceValue<Money> = .notProvided,
                 labelBefore: SourceValue<EnergyLabel> = .notProvided,
-                labelAfter: SourceValue<EnergyLabel> = .notProvided) {
+                labelAfter: SourceValue<EnergyLabel> = .notProvided, period: ProgrammePeriod? = nil) {
         self.commune = commune; self.inseeCode = inseeCode; self.name = name
         self.landlordId = landlordId; self.landlordName = landlordName
         self.operationType = operationType; self.financingYear = financingYear
         self.dwellings = dwellings; self.status = status
         self.stateSubsidy = stateSubsidy; self.epciSubsidy = epciSubsidy
-        self.labelBefore = labelBefore; self.labelAfter = labelAfter
+        self.labelBefore = labelBefore; self.labelAfter = labelAfter; self.period = period
     }
 }

@@ -31,7 +31,7 @@ public protocol RequestStore {
     func nextRequestId(year: Int) throws -> String
     /// Scores every request not struck off again with `grid` on `date`, appending a new score
     /// (older ones stay in `scoreHistory`); a request whose latest score already has this grid
-    /// version, date and total is left as is. One history line for the batch.
+    /// version, date, total and priority status is left as is. One history line for the batch.
     func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary
     /// RGPD (brief §9): deletes requests struck off strictly before `date`, their scores and their
     /// history lines, and writes one history line saying how many (no personal data). Returns the count.

@@ -23,6 +23,8 @@ extension GuichetStore {
 public protocol StoreSession: MetaStore, HistoryStore, DossierStore, RequestStore, ProgrammeStore {
     /// The agent to whom changes made in this session are attributed.
     var agent: String { get }
+    /// Stamps the changes made in this session (history lines, last change).
+    var clock: Clock { get }
 }
 
 /// Facts about the database itself.

@@ -148,21 +148,3 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         try c.encode(iso)
     }
 }
-
-import Foundation
-
-extension CalendarDate {
-    /// Today in Europe/Paris, the time zone of the offices.
-    public static func today(now: Date = Date()) -> CalendarDate {
-        let c = parisCalendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
-
-    /// Made once: building a calendar and its time zone costs more than the conversion itself
-    /// (lists convert a timestamp per row).
-    private static let parisCalendar: Calendar = {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        return cal
-    }()
-}

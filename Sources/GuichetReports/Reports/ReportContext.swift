@@ -8,14 +8,14 @@ public struct ReportContext: Sendable {
     /// The service signing letters and named in report headers.
     public var service: String
 
-    public init(territory: String, producedOn: CalendarDate = .today(), service: String = "Service Habitat") {
+    public init(territory: String, producedOn: CalendarDate, service: String = "Service Habitat") {
         self.territory = territory
         self.producedOn = producedOn
         self.service = service
     }
 
     /// From a territory profile; a demonstration profile says so on every page.
-    public init(profile: TerritoryProfile, producedOn: CalendarDate = .today()) {
+    public init(profile: TerritoryProfile, producedOn: CalendarDate) {
         let name = profile.name
         let demo = profile.manifest.demonstration && !name.localizedCaseInsensitiveContains("fictive")
         self.init(territory: demo ? "\(name) (données fictives)" : name, producedOn: producedOn)

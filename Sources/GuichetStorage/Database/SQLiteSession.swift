@@ -7,6 +7,7 @@ import GuichetCore
 struct SQLiteSession: StoreSession {
     let db: Database
     let agent: String
+    let clock: Clock
 }
 
 /// The `meta` table: territory id, creation date, preferences.

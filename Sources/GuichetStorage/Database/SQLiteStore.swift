@@ -10,16 +10,18 @@ public final class SQLiteStore: GuichetStore {
 
     public let url: URL
     public let agent: String
+    /// Stamps what is written (history, last change, creation of the file).
+    public let clock: Clock
     let pool: DatabasePool
 
     public var location: String { url.path }
 
     /// Opens an existing Guichet database. Foreign, newer or missing files are refused untouched.
-    public static func open(_ url: URL, agent: String = AgentName.current()) throws -> SQLiteStore {
+    public static func open(_ url: URL, agent: String = AgentName.current(), clock: Clock = SystemClock.current) throws -> SQLiteStore {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { throw OpenError.notFound(path: path) }
         try Preflight.check(url)
-        let store = try SQLiteStore(url: url, agent: agent)
+        let store = try SQLiteStore(url: url, agent: agent, clock: clock)
         guard (try? store.pool.read { try MetaRecord.value("territory", in: $0) }) ?? nil != nil else {
             throw OpenError.notInitialised(path: path)
         }
@@ -27,12 +29,13 @@ public final class SQLiteStore: GuichetStore {
     }
 
     /// Creates a new database for a territory (the file must not hold one already).
-    public static func create(_ url: URL, territory: String, agent: String = AgentName.current()) throws -> SQLiteStore {
+    public static func create(_ url: URL, territory: String, agent: String = AgentName.current(),
+                              clock: Clock = SystemClock.current) throws -> SQLiteStore {
         let path = url.path
         let fm = FileManager.default
         if fm.fileExists(atPath: path), let size = try? fm.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             try Preflight.check(url)
-            let existing = try SQLiteStore(url: url, agent: agent)
+            let existing = try SQLiteStore(url: url, agent: agent, clock: clock)
             if let t = try existing.pool.read({ try MetaRecord.value("territory", in: $0) }) {
                 throw OpenError.alreadyInitialised(path: path, territory: t)
             }
@@ -46,17 +49,18 @@ public final class SQLiteStore: GuichetStore {
                 throw OpenError.io(path: path, reason: "fichier impossible à créer (droits ou disque plein ?)")
             }
         }
-        let store = try SQLiteStore(url: url, agent: agent)
+        let store = try SQLiteStore(url: url, agent: agent, clock: clock)
         try store.pool.write { db in
             try MetaRecord.set("territory", territory, in: db)
-            try MetaRecord.set("created", ISO8601DateFormatter().string(from: Date()), in: db)
+            try MetaRecord.set("created", ISO8601DateFormatter().string(from: clock.now()), in: db)
         }
         return store
     }
 
-    private init(url: URL, agent: String) throws {
+    private init(url: URL, agent: String, clock: Clock) throws {
         self.url = url
         self.agent = agent
+        self.clock = clock
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
@@ -87,11 +91,11 @@ public final class SQLiteStore: GuichetStore {
     }
 
     public func read<T>(_ body: (any StoreSession) throws -> T) throws -> T {
-        try translate { try pool.read { db in try body(SQLiteSession(db: db, agent: agent)) } }
+        try translate { try pool.read { db in try body(SQLiteSession(db: db, agent: agent, clock: clock)) } }
     }
 
     public func write<T>(_ body: (any StoreSession) throws -> T) throws -> T {
-        try translate { try pool.write { db in try body(SQLiteSession(db: db, agent: agent)) } }
+        try translate { try pool.write { db in try body(SQLiteSession(db: db, agent: agent, clock: clock)) } }
     }
 
     /// Storage failures become French messages the window can show (locked file, full disk…).

@@ -31,8 +31,9 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     }
 
     /// Inserts a new record at version 1; a duplicate key is refused.
-    func insert(_ record: Record, key: String, in s: SQLiteSession, action: String = "création", now: Date = Date()) throws {
+    func insert(_ record: Record, key: String, in s: SQLiteSession, action: String = "création", now: Date? = nil) throws {
         if try exists(key, in: s) { throw StoreError.constraint("\(entity) « \(key) » existe déjà") }
+        let now = now ?? s.clock.now()
         let stamp = Timestamp.string(now)
         try s.db.execute(sql: insertSQL, arguments: StatementArguments([key, 1, stamp, stamp] + projections.map { $0.value(record) }))
         try s.db.execute(sql: "INSERT INTO \(dataTable)(ref, data) VALUES (?, ?)", arguments: [key, try encode(record)])
@@ -42,8 +43,9 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     /// Inserts many records at version 1 with no history line per record (the caller writes one
     /// for the batch). The JSON is made on every core, one chunk at a time, so the encoded batch
     /// never sits whole in memory. A duplicate key fails the whole session.
-    func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
+    func bulkInsert<S: Sequence>(_ records: S, key: (Record) -> String, in s: SQLiteSession, now: Date? = nil) throws
     where S.Element == Record {
+        let now = now ?? s.clock.now()
         try withTrigramIndexRebuiltOnce(in: s) {
             var chunk: [Record] = []
             chunk.reserveCapacity(Self.chunkSize)
@@ -61,9 +63,9 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     }
 
     /// The same with each record's JSON made beforehand; a nil JSON is encoded here.
-    func bulkInsert<S: Sequence>(encoded records: S, key: (Record) -> String, in s: SQLiteSession, now: Date = Date()) throws
+    func bulkInsert<S: Sequence>(encoded records: S, key: (Record) -> String, in s: SQLiteSession, now: Date? = nil) throws
     where S.Element == (Record, String?) {
-        try withTrigramIndexRebuiltOnce(in: s) { try insertRows(records, key: key, in: s, now: now) }
+        try withTrigramIndexRebuiltOnce(in: s) { try insertRows(records, key: key, in: s, now: now ?? s.clock.now()) }
     }
 
     static var chunkSize: Int { 2_048 }
@@ -102,7 +104,8 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
     /// stored version moved on. Returns the new version.
     @discardableResult
     func update(_ record: Record, key: String, expectedVersion: Int, in s: SQLiteSession,
-                action: String = "modification", comment: String? = nil, now: Date = Date()) throws -> Int {
+                action: String = "modification", comment: String? = nil, now: Date? = nil) throws -> Int {
+        let now = now ?? s.clock.now()
         guard let (stored, version) = try fetch(key, in: s) else { throw StoreError.notFound(entity: entity, key: key) }
         guard version == expectedVersion else {
             // What the other agent's save changed compared with this one; bookkeeping fields aside.

@@ -17,7 +17,7 @@ extension SQLiteSession {
     func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
         let due = try dueDossiers(closedBefore: date)
         guard !due.isEmpty else { return 0 }
-        let now = Date()
+        let now = clock.now()
         try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable]) {
             for stored in due {
                 let key = stored.number.formatted

@@ -26,14 +26,14 @@ extension SQLiteSession: DossierStore {
 
     func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws {
         try Self.dossiers.bulkInsert(dossiers.map { var d = $0; d.version = 1; return d }, key: { $0.number.formatted }, in: self)
-        try append(HistoryEvent(at: Date(), agent: agent, entity: "dossier", entityKey: "*", action: "import",
+        try append(HistoryEvent(at: clock.now(), agent: agent, entity: "dossier", entityKey: "*", action: "import",
                                 changes: [], comment: "\(historyNote) : \(dossiers.count) dossier(s)"))
     }
 
     func updateDossier(_ dossier: AidDossier, expectedVersion: Int) throws -> AidDossier {
         var d = dossier
         d.version = expectedVersion + 1
-        d.updatedAt = Date()
+        d.updatedAt = clock.now()
         try Self.dossiers.update(d, key: d.number.formatted, expectedVersion: expectedVersion, in: self, now: d.updatedAt)
         return d
     }

@@ -4,7 +4,10 @@ import GuichetCore
 
 extension SQLiteSession {
     func append(_ event: HistoryEvent) throws {
-        let changes = String(decoding: try JSONEncoder().encode(event.changes), as: UTF8.self)
+        // Sorted keys: the same change is stored as the same text in every process.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let changes = String(decoding: try encoder.encode(event.changes), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO history(at, agent, entity, entityKey, action, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Timestamp.string(event.at), event.agent, event.entity, event.entityKey, event.action, changes, event.comment])

@@ -26,21 +26,21 @@ extension SQLiteSession: RequestStore {
     static let rankingOrder = "coalesce(scoreTotal, -1) DESC, requestDate, sne IS NULL, sne, key"
 
     func insertRequest(_ request: SocialHousingRequest, score: CotationResult) throws -> StoredRequest {
-        let now = Date()
+        let now = clock.now()
         try Self.requests.insert(request, key: request.id, in: self, now: now)
         try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now))
         return try stored(request.id)
     }
 
     func updateRequest(_ request: SocialHousingRequest, expectedVersion: Int, score: CotationResult?) throws -> StoredRequest {
-        let now = Date()
+        let now = clock.now()
         try Self.requests.update(request, key: request.id, expectedVersion: expectedVersion, in: self, now: now)
         if let score { try appendScore(StoredScore(requestId: request.id, result: score), stamp: Timestamp.string(now)) }
         return try stored(request.id)
     }
 
     func bulkInsertRequests(_ scored: [ScoredRequest], historyNote: String) throws {
-        let now = Date()
+        let now = clock.now()
         // JSON encoding is most of the work: done on every core before the rows are written.
         let encoded = scored.concurrentMap { s -> (SocialHousingRequest, String?, StoredScore, String?) in
             let encoder = DocumentTable<SocialHousingRequest>.encoder
@@ -59,7 +59,7 @@ extension SQLiteSession: RequestStore {
         guard try Self.requests.exists(requestId, in: self) else {
             throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: requestId)
         }
-        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(Date()))
+        try appendScore(StoredScore(requestId: requestId, result: score), stamp: Timestamp.string(clock.now()))
     }
 
     /// Appends a score and projects it on its request row, with cached statements (bulk inserts,
@@ -151,20 +151,22 @@ extension SQLiteSession: RequestStore {
     func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
         // Read everything first: the rows are then updated while no cursor is open on them.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn
+            SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn, s.priority AS sPriority
             FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
             WHERE r.struckOffOn IS NULL ORDER BY r.key
             """)
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
-        let now = Date()
+        let now = clock.now()
         let stamp = Timestamp.string(now)
-        let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool) in
-            (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso)
+        let previous = try rows.map { row -> (SocialHousingRequest, Int?, Bool, Bool?) in
+            (try Self.requests.decode(row["data"]), row["sTotal"], row["sGrid"] == grid.version && row["sOn"] == date.iso,
+             row["sPriority"])
         }
-        // Scoring and encoding on every core; the writes follow in order.
-        let fresh = previous.concurrentMap { request, total, sameBasis -> (StoredScore, String?)? in
+        // Scoring and encoding on every core; the writes follow in order. A score is kept when the
+        // same grid and date give the same total and the same priority status.
+        let fresh = previous.concurrentMap { request, total, sameBasis, priority -> (StoredScore, String?)? in
             let result = CotationEngine.score(request, grid: grid, on: date)
-            if sameBasis && total == result.total { return nil }
+            if sameBasis && total == result.total && priority == result.isPriorityHousehold { return nil }
             let score = StoredScore(requestId: request.id, result: result)
             return (score, try? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self))
         }
@@ -189,7 +191,7 @@ extension SQLiteSession: RequestStore {
                            arguments: [SocialHousingRequest.historyEntity, date.iso])
             try db.execute(sql: "DELETE FROM request WHERE \(condition)", arguments: [date.iso])
         }
-        try append(HistoryEvent(at: Date(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+        try append(HistoryEvent(at: clock.now(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
                                 action: "purge RGPD", changes: [],
                                 comment: "\(count) demande(s) radiée(s) avant le \(FrenchFormat.date(date)) supprimée(s) avec leurs cotations et leur historique"))
         return count

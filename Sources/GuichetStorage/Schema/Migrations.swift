@@ -11,6 +11,7 @@ enum Migrations {
         m.registerMigration("v1-programmes", migrate: ProgrammesSchema.v1)
         m.registerMigration("v2-search-scan", migrate: SearchScanSchema.v2)
         m.registerMigration("v3-request-applicant-name", migrate: RequestsSchema.v3ApplicantName)
+        m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
         return m
     }
 }

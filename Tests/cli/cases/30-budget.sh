@@ -15,7 +15,7 @@ expect "budget table" 0 "$G" --database "$B" budget --year 2026
 contains "table shows the PLH total" "14$(printf '\xe2\x80\xaf')285$(printf '\xe2\x80\xaf')000"
 
 M="$T/demo.sqlite"
-expect "demo --size 300" 0 "$G" --database "$M" demo --size 300 --json
+expect "demo --size 300" 0 "$G" --database "$M" demo --size 300 "${DEMO[@]}" --json
 eq "300 dossiers generated" "$(py "d['counts']['dossiers']")" "300"
 expect "check --json after demo" 0 "$G" --database "$M" check --json
 contains "demo check ok" '"ok" : true'
@@ -23,7 +23,7 @@ eq "check counts the dossiers" "$(py "d['counts']['dossiers']")" "300"
 expect "list --json on demo" 0 "$G" --database "$M" dossiers list --json --limit 0
 eq "list total" "$(py "d['total']")" "300"
 PAID=$(py "sum(x['paid'] for x in d['dossiers'])")
-expect "budget --json on demo" 0 "$G" --database "$M" budget --year 2026 --json
+expect "budget --json on demo" 0 "$G" --database "$M" budget --year 2026 --date 2026-06-30 --json
 eq "actions sum to schemes (committed)" "$(py "sum(l['committed'] for l in d['actions'])")" "$(py "sum(l['committed'] for l in d['schemes'])")"
 eq "PLH period paid equals every payment of the dossiers" "$(py "d['plh']['paidPeriod']")" "$PAID"
 eq "year elapsed share is given" "$(py "0 < d['yearElapsedBp'] <= 10000")" "True"

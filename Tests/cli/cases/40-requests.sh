@@ -69,6 +69,8 @@ if [ "$n" = "$n_file" ]; then ok "criteria lists every criterion of the grid"; e
 expect "cotation criteria" 0 "$G" cotation criteria --territory cabbalr
 contains "criteria table shows a scale" "25 à 50"
 contains "criteria table shows computed" "calculé"
+expect "cotation criteria --json conditions" 0 "$G" cotation criteria --territory cabbalr --json
+if json_get "[c['conditions'] for c in d['criteria'] if c['id']=='suroccupation-mineur'][0][0].endswith('« avec au moins un mineur »') and 'heberge-tiers' in [c['exclusiveWith'] for c in d['criteria'] if c['id']=='sans-logement'][0]" | grep -q True; then ok "criteria JSON gives conditions and exclusive situations"; else fail "criteria conditions" "$out"; fi
 
 R="$T/requests.sqlite"
 expect "init demo for requests" 0 "$G" --database "$R" init --territory demo
@@ -123,7 +125,7 @@ expect "purge (nothing struck off)" 0 "$G" --database "$R" requests purge --json
 json_ok "purge JSON parses"
 
 D="$T/demo-requests.sqlite"
-expect "demo creates requests" 0 "$G" --database "$D" demo --size 400 --json
+expect "demo creates requests" 0 "$G" --database "$D" demo --size 400 "${DEMO[@]}" --json
 if [ "$(json_get "d['counts']['demandes']")" = 200 ]; then ok "demo creates size/2 requests"; else fail "demo request count" "$out"; fi
 expect "demo check" 0 "$G" --database "$D" check
 expect "demo list priority" 0 "$G" --database "$D" requests list --priority --limit 5 --json

@@ -24,7 +24,7 @@ else
 
   expect "import the fixture" 0 "$G" --database "$P" programmes import "$FIXTURE" --json
   pycheck "43 imported, no error" "assert (d['imported'],d['updated'],d['unchanged'],d['errors'])==(43,0,0,[]), d"
-  pycheck "warnings carry line and column" "w=[x for x in d['warnings'] if '- €' in x['message']]; assert w and all(x['line'] and x['column']=='E' for x in w if x['header']=='SUB ETAT'), w[:2]"
+  pycheck "warnings carry line and column; accounting zeros are no warning" "w=[x for x in d['warnings'] if 'par logement' in x['message']]; assert w and all(x['line'] and x['column'] in ('E','F') for x in w) and not any('- €' in x['message'] for x in d['warnings']), d['warnings'][:2]"
 
   expect "summary --json" 0 "$G" --database "$P" programmes summary --json
   pycheck "summary per year = brief §6.1" "
@@ -74,7 +74,7 @@ expect "check after imports" 0 "$G" --database "$P" check --json
 pycheck "check counts programmes and finds no problem" "assert d['ok'] and d['counts']['bailleurs']>=12, d"
 
 D="$T/demo-programmes.sqlite"
-expect "demo" 0 "$G" --database "$D" demo --size 0 --json
+expect "demo" 0 "$G" --database "$D" demo --size 0 "${DEMO[@]}" --json
 expect "demo programmes" 0 "$G" --database "$D" programmes list --json
 if [ -n "$FIXTURE" ]; then
   pycheck "demo holds the 43 fixture programmes with findings" "assert d['total']==43 and any(p['findings'] for p in d['programmes']), d['total']"
@@ -100,8 +100,59 @@ pycheck "check names the programme and the landlord" "assert not d['ok'] and any
 if [ -n "$FIXTURE" ]; then
   { cat "$FIXTURE"; printf 'TOTAL 2021;;;;;;92;43;3;140\r\n'; } > "$T/with-total.csv"
   expect "total row compared" 0 "$G" --database "$C" programmes import "$T/with-total.csv" --dry-run --json
-  pycheck "TOTAL 2021 row: 140 given, 138 computed" "t=d['totalRows'][0]; c={x['field']:x for x in t['comparisons']}; assert t['scope']=='year' and t['year']==2021 and not t['matches'] and (c['total']['given'],c['total']['computed'])==(140,138) and c['plus']['matches'], t"
+  pycheck "TOTAL row compared with its whole block, whatever its label" "t=d['totalRows'][0]; c={x['field']:x for x in t['comparisons']}; assert t['scope']=='block' and (t['firstLine'],t['lastLine'],t['rows'])==(2,44,43) and not t['matches'] and (c['total']['given'],c['total']['computed'])==(140,1230) and not c['plus']['matches'], t"
 fi
 printf 'a;b\n1;2\n' > "$T/no-header.csv"
 expect "file without headers refused" 1 "$G" --database "$C" programmes import "$T/no-header.csv"
 contains "refusal says why in French" "ligne d'en-têtes introuvable"
+
+# The CIA review's annexes as the spreadsheet exports them (Windows-1252, ";"): headers read by
+# meaning, every row kept, TOTAL rows checked against their blocks, financed and forecast apart.
+A="$T/annexes.sqlite"
+expect "init for the annexes" 0 "$G" --database "$A" init --territory cabbalr
+expect "rehabilitation annex imports" 0 "$G" --database "$A" programmes import Tests/fixtures/cia/annexe-1-rehabilitation.csv --kind rehabilitation --json
+pycheck "annex 1: 31 rows, both TOTAL rows match, 21 financed and 10 forecast, columns explained" "
+assert (d['imported'],d['errors'],d['financed'],d['forecast'])==(31,[],21,10), d
+assert [t['matches'] for t in d['totalRows']]==[True,True] and [t['scope'] for t in d['totalRows']]==['block','block'], d['totalRows']
+assert {c['column']:c['field'] for c in d['columns']}['F']=='dwellings' and d['columns'][2]['reading']=='corrected', d['columns']
+assert any('inversées' in w['message'] for w in d['warnings'])
+assert all(k in d for k in ('file','kind','dryRun','strict','failed','encoding','separator','headerLine','rowsRead','updated','unchanged','skipped','notInFile','held','reviews'))"
+expect "rehabilitation summary" 0 "$G" --database "$A" programmes summary --kind rehabilitation --json
+pycheck "summary keeps financed and forecast apart, and the overall total" "
+f,p,t=d['financed']['total'],d['forecast']['total'],d['total']
+assert (f['dwellings'],p['dwellings'],t['dwellings'])==(971,561,1532), (f,p,t)
+assert (f['stateSubsidyCents'],f['epciSubsidyCents'])==(596650000,502291400), f
+assert len(d['years'])>=5"
+expect "construction annex 1 bis" 0 "$G" --database "$A" programmes import Tests/fixtures/cia/annexe-1bis-construction.csv --json
+pycheck "annex 1 bis: 43 financed" "assert (d['imported'],d['financed'],d['forecast'])==(43,43,0) and d['totalRows'][0]['matches'], d"
+expect "construction annex 1 ter" 0 "$G" --database "$A" programmes import Tests/fixtures/cia/annexe-1ter-construction-2024.csv --json
+pycheck "annex 1 ter: 15 forecast" "assert (d['imported'],d['financed'],d['forecast'])==(15,0,15) and d['totalRows'][0]['matches'], d"
+expect "construction summary" 0 "$G" --database "$A" programmes summary --json
+pycheck "financed = TOTAL FINANCES ENTRE 2020 ET 2023, forecast = TOTAL PREVISIONS FINANCEMENTS 2024" "
+f,p=d['financed']['total'],d['forecast']['total']
+assert (f['plus'],f['plai'],f['pls'],f['total'],f['stateSubsidyCents'])==(735,398,97,1230,269980000), f
+assert (p['plus'],p['plai'],p['pls'],p['total'],p['stateSubsidyCents'])==(210,110,135,455,74210400), p
+assert d['total']['total']==1685 and any(r['rule']=='plaiAdapte' for r in d['rules'])"
+expect "report programmes after the annexes" 0 "$G" --database "$A" report programmes --format csv --output "$T/annexes-report.csv"
+
+# Columns the agent assigns: --column, remembered for the next file with the same headers.
+printf 'Commune;Programme;Bailleur;Exo;Logements\nBéthune;Rés. A;SIA;2022;10\n' > "$T/exo.csv"
+expect "unassigned year refused" 1 "$G" --database "$A" programmes import "$T/exo.csv" --kind rehabilitation
+contains "refusal names the missing column" "année de financement"
+expect "assigned with --column" 0 "$G" --database "$A" programmes import "$T/exo.csv" --kind rehabilitation --column D=financingYear --json
+pycheck "column D assigned" "assert d['imported']==1 and d['columns'][3]['reading']=='assigned', d['columns']"
+printf 'Commune;Programme;Bailleur;Exo;Logements\nAuchel;Rés. B;SIA;2023;5\n' > "$T/exo2.csv"
+expect "same headers remembered" 0 "$G" --database "$A" programmes import "$T/exo2.csv" --kind rehabilitation --json
+pycheck "second file read with the remembered choice" "assert d['imported']==1, d"
+expect "bad --column refused" 64 "$G" --database "$A" programmes import "$T/exo.csv" --kind rehabilitation --column D=nimportequoi
+
+# Amounts that would overflow, even in a dry run with a TOTAL row: errors naming line and column.
+printf 'Commune;Année;Programme;Bailleur;SUB ETAT;PLUS\nBéthune;2022;Rue A;SIA;99 999 999 999 999,00 €;4\nBéthune;2022;Rue B;SIA;99 999 999 999 999,00 €;4\nTOTAL;;;;199 999 999 999 998,00 €;8\n' > "$T/huge.csv"
+expect "huge amounts in a dry run" 0 "$G" --database "$A" programmes import "$T/huge.csv" --dry-run --json
+pycheck "huge amounts are errors at line and column" "assert [(e['line'],e['column']) for e in d['errors'] if 'hors limites' in e['message']]==[(2,'E'),(3,'E'),(4,'E')], d['errors']"
+expect "huge amounts imported without them" 0 "$G" --database "$A" programmes import "$T/huge.csv"
+expect "summary after huge amounts" 0 "$G" --database "$A" programmes summary
+expect "report after huge amounts" 0 "$G" --database "$A" report programmes --format pdf --output "$T/huge.pdf"
+printf 'Commune;Année;Programme;Bailleur;SUB ETAT;PLUS\nBéthune;2022;Rue N;SIA;-250,00 €;4\n' > "$T/negative.csv"
+expect "negative subsidy" 1 "$G" --database "$A" programmes import "$T/negative.csv" --strict
+contains "negative subsidy refused with a message" "ne peut pas être négative"

@@ -1,6 +1,6 @@
 # Reports, dossier letters and RGPD export on a demo database.
 R="$T/reports.sqlite"
-expect "demo for reports" 0 "$G" --database "$R" demo --size 200
+expect "demo for reports" 0 "$G" --database "$R" demo --size 200 "${DEMO[@]}"
 # Without demo dossiers (a branch where demo creates none), three known ones are added.
 if [ "$(sqlite3 "$R" 'SELECT COUNT(*) FROM dossier')" = 0 ]; then sqlite3 "$R" < Tests/cli/fixtures/report-dossiers.sql; fi
 # A paid dossier whose applicant is a natural person (a household, not anonymised): the RGPD

@@ -4,7 +4,7 @@ RP() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print($1)" 
 req() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: attendu « $3 », obtenu « $2 »"; fi; }
 P="$T/rgpd.sqlite"
 FUT=2031-06-01
-expect "rgpd: demo --size 300" 0 "$G" --database "$P" demo --size 300 --json
+expect "rgpd: demo --size 300" 0 "$G" --database "$P" demo --size 300 "${DEMO[@]}" --json
 expect "rgpd echeances --json" 0 "$G" --database "$P" rgpd echeances --date "$FUT" --json
 req "dossiers due counted" "$(RP "d['dossiers']['dueCount'] == len(d['dossiers']['due']) and d['dossiers']['dueSoonCount'] == len(d['dossiers']['dueSoon'])")" "True"
 req "requests due counted" "$(RP "d['requests']['dueCount'] == len(d['requests']['due'])")" "True"
