@@ -153,7 +153,7 @@ final class DossierForm {
         actionMessage.show(nil)
         guard let first = schemes.first else { return }
         editor.isSensitive = true
-        base = DossierFormModel.blank(scheme: first, year: guichet.today.year)
+        base = DossierFormModel.blank(scheme: first, year: guichet.today.year, createdAt: guichet.clock.now())
         load(base!, schemeCode: first.code)
         refreshSaveState()
         _ = schemeDrop.grabFocus()
@@ -240,7 +240,7 @@ final class DossierForm {
                   index < self.schemes.count else { return }
             // Keep what was typed; only the scheme (and so the fields shown) changes.
             let scheme = self.schemes[index]
-            self.base = DossierFormModel.blank(scheme: scheme, year: self.guichet.today.year)
+            self.base = DossierFormModel.blank(scheme: scheme, year: self.guichet.today.year, createdAt: self.guichet.clock.now())
             self.applyScheme(scheme.code, kind: nil)
             self.documentStates = DossierFormInput.showing(self.base!, scheme: scheme).documents
             self.rebuildDocuments()

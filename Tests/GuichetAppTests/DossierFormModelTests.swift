@@ -13,7 +13,7 @@ final class DossierFormModelTests: XCTestCase {
     }
 
     private func blank(_ s: AidScheme, kind: ApplicantKind) -> AidDossier {
-        DossierFormModel.blank(scheme: s, kind: kind, year: 2026)
+        DossierFormModel.blank(scheme: s, kind: kind, year: 2026, createdAt: Date(timeIntervalSince1970: 0))
     }
 
     func testFieldsFollowTheScheme() throws {

@@ -28,7 +28,7 @@ final class DossierUseCaseTests: XCTestCase {
         let fromFile = try blocking { try await app.createDossier(Self.accDraft, scheme: "acc") }
         let acc = try app.scheme("ACC")
         var form = DossierFormInput(schemeCode: "ACC", applicantKind: .household, texts: [:])
-        let blank = DossierFormModel.blank(scheme: acc, year: testDay.year)
+        let blank = DossierFormModel.blank(scheme: acc, year: testDay.year, createdAt: Date())
         var typed = DossierFormModel.texts(of: fromFile)
         typed = typed.filter { DossierField.fields(for: acc, applicant: .household).contains($0.key) }
         form.texts = typed

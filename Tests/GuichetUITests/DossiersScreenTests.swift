@@ -16,9 +16,6 @@ final class DossiersScreenTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
-    /// The day the tests run "on": the year filter and the new dossiers' numbers follow it.
-    private static let today = CalendarDate(year: 2026, month: 11, day: 1)!
-
     private func makeWorkspace(count: Int) throws -> Workspace {
         let url = temporaryFolder(prefix: "dossiers-screen").file("essai.sqlite")
         let profile = try ProfileDirectory.load(territory: "demo")

@@ -114,7 +114,7 @@ final class ExportsScreenTests: XCTestCase {
             screen.applicant = "Personne Inconnue-De-La-Base"
             let none = (try awaiting { await screen.export(to: folder.appendingPathComponent("rgpd-vide.pdf").path) })
             XCTAssertFalse(none.failed, none.message)
-            let found = try ws.store.read { try RGPDReport.collect(name: "Personne Inconnue-De-La-Base", in: $0, context: ReportContext(profile: ws.profile)) }
+            let found = try ws.store.read { try RGPDReport.collect(name: "Personne Inconnue-De-La-Base", in: $0, context: ReportContext(profile: ws.profile, producedOn: Self.today)) }
             XCTAssertEqual(found.dossiers.count, 0)
             XCTAssertTrue(none.message.contains("Aucun dossier ne mentionne"), none.message)
         }

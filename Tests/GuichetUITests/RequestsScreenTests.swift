@@ -224,7 +224,7 @@ final class RequestsScreenTests: XCTestCase {
         let historyBefore = try workspace.store.read { s in try all.map { try s.history(entity: SocialHousingRequest.historyEntity, key: $0.id).count } }
         let scoresBefore = try workspace.store.read { s in try all.map { try s.scoreHistory(requestId: $0.id).count } }
         try MainActor.assumeIsolated {
-            let form = RequestForm(grid: try XCTUnwrap(workspace.profile.cotation))
+            let form = RequestForm(grid: try XCTUnwrap(workspace.profile.cotation), today: Self.today)
             for stored in all {
                 form.show(stored.request)
                 let (draft, errors) = form.draft()

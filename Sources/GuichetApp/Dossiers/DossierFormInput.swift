@@ -1,3 +1,4 @@
+import Foundation
 import GuichetCore
 
 /// What the dossier form sends with a save or an action: the scheme and kind of applicant chosen,
@@ -37,13 +38,14 @@ public struct DossierFormInput: Sendable, Equatable {
 extension DossierFormModel {
     /// The empty dossier a new form starts from: the scheme's first kind of applicant (a named
     /// applicant for a household), its first PLH action, a number to be given at the save.
-    public static func blank(scheme: AidScheme, kind: ApplicantKind? = nil, year: Int) -> AidDossier {
+    public static func blank(scheme: AidScheme, kind: ApplicantKind? = nil, year: Int, createdAt: Date) -> AidDossier {
         let kind = kind ?? scheme.applicants.first ?? .household
         let applicant = kind.isOrganisation
             ? Applicant(kind: kind, organisation: Organisation(name: ""))
             : Applicant(kind: kind, household: Household(members: [HouseholdMember(lastName: "", firstName: "", role: .applicant)]))
         return AidDossier(number: DossierNumber(year: year, scheme: scheme.code, sequence: 1), plhAction: scheme.primaryAction,
-                          applicant: applicant, property: Property(address: "", postcode: "", commune: "", inseeCode: ""))
+                          applicant: applicant, property: Property(address: "", postcode: "", commune: "", inseeCode: ""),
+                          createdAt: createdAt)
     }
 }
 

@@ -62,7 +62,7 @@ extension Guichet {
     public func createDossier(from form: DossierFormInput, on date: CalendarDate? = nil) async throws -> AidDossier {
         let scheme = try scheme(form.schemeCode)
         let day = date ?? today
-        let result = form.result(over: DossierFormModel.blank(scheme: scheme, kind: form.applicantKind, year: day.year), scheme: scheme)
+        let result = form.result(over: DossierFormModel.blank(scheme: scheme, kind: form.applicantKind, year: day.year, createdAt: clock.now()), scheme: scheme)
         guard result.isValid else { throw InvalidForm(result) }
         let d = result.dossier
         let draft = DossierDraft(plhAction: d.plhAction, applicant: d.applicant, property: d.property, facts: d.facts,

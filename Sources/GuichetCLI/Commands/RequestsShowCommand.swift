@@ -21,7 +21,7 @@ struct RequestsShowCommand: AsyncParsableCommand {
         let (stored, history) = (sheet.stored, sheet.scores)
         if json { try Console.json(RequestView(stored, history: history)); return }
         let r = stored.request
-        let on = stored.score?.computedOn ?? ws.clock.today()
+        let on = stored.score?.computedOn ?? guichet.today
         Console.line("Demande \(r.id)" + (r.sneNumber.map { " — n° unique \($0)" } ?? " — pas encore de numéro unique"))
         Console.line("Déposée le \(FrenchFormat.date(r.requestDate))" + (r.struckOffOn.map { " — radiée le \(FrenchFormat.date($0))" } ?? ""))
         Console.line("Ménage : " + r.members.map { m in
