@@ -131,10 +131,11 @@ struct ScoreView: Encodable {
     var isPriorityHousehold: Bool
     var recordedAt: String?
     var lines: [CotationLine]
+    var priorityCategories: [PriorityFinding]
 
     init(_ s: StoredScore) {
         total = s.total; gridVersion = s.gridVersion; computedOn = s.computedOn
-        isPriorityHousehold = s.isPriorityHousehold; lines = s.lines
+        isPriorityHousehold = s.isPriorityHousehold; lines = s.lines; priorityCategories = s.priority ?? []
         recordedAt = s.recordedAt.map { ISO8601DateFormatter().string(from: $0) }
     }
 }

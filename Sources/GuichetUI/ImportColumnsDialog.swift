@@ -16,6 +16,8 @@ enum ImportColumnsDialog {
         try builder.get("intro", as: Label.self).text =
             "« \(fileName) » : voici comment chaque colonne a été comprise. "
             + (unresolved > 0 ? "\(unresolved) colonne(s) restent à attribuer ou à ignorer. " : "")
+            + (model.missingRequired.isEmpty ? ""
+               : "Colonne(s) obligatoire(s) non trouvée(s) : \(model.missingRequired.map(\.label).joined(separator: ", ")). ")
             + "Vos choix seront retenus pour les prochains fichiers aux mêmes en-têtes."
         let grid = try builder.get("grid", as: Grid.self)
         var drops: [DropDown] = []

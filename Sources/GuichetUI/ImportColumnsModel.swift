@@ -15,11 +15,16 @@ struct ImportColumnsModel {
     let fields: [ProgrammeField]
     var rows: [Row]
 
+    /// Required fields no column gives yet ("année de financement"), to say in the dialog.
+    let missingRequired: [ProgrammeField]
+
     /// "Ignorer la colonne", then the kind's fields by their French names.
     var items: [String] { ["Ignorer la colonne"] + fields.map { $0.label } }
 
     init(report: ImportReport) {
         fields = ProgrammeField.fields(for: report.kind)
+        let present = Set(report.columns.compactMap(\.field))
+        missingRequired = ProgrammeField.required(for: report.kind).filter { !present.contains($0) }
         let fields = self.fields
         rows = report.columns.filter { $0.reading.how != .empty }.map { c in
             let index = c.field.flatMap { fields.firstIndex(of: $0) }.map { $0 + 1 } ?? 0

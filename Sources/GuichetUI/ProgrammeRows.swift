@@ -86,22 +86,18 @@ enum ProgrammeRows {
         TableColumn(id: "epci", title: "Subvention EPCI", sortable: false, expands: true, alignment: .trailing),
     ]
 
-    private static func yearLabel(_ year: Int?, isTotal: Bool) -> String {
-        isTotal ? "Total" : (year.map(String.init) ?? "Année inconnue")
-    }
-
     static func summary(_ s: ConstructionSummary) -> [[String]] {
         let n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "—" }
         let pct = { (p: Percentage?) in p.map { FrenchFormat.percent($0, decimals: 0) } ?? "—" }
-        return (s.years.map { ($0, false) } + [(s.total, true)]).map { l, isTotal in
-            [yearLabel(l.year, isTotal: isTotal), n(l.programmes), n(l.plus), n(l.plai), n(l.plaiAdapte), n(l.pls), n(l.total),
+        return s.labelledLines.map { label, l, _ in
+            [label, n(l.programmes), n(l.plus), n(l.plai), n(l.plaiAdapte), n(l.pls), n(l.total),
              pct(l.plaiShareOfPlusPlai), pct(l.plaiShareOfAll), FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
         }
     }
 
     static func summary(_ s: RehabilitationSummary) -> [[String]] {
-        (s.years.map { ($0, false) } + [(s.total, true)]).map { l, isTotal in
-            [yearLabel(l.year, isTotal: isTotal), FrenchFormat.integer(l.programmes), l.dwellings.map(FrenchFormat.integer) ?? "—",
+        s.labelledLines.map { label, l, _ in
+            [label, FrenchFormat.integer(l.programmes), l.dwellings.map(FrenchFormat.integer) ?? "—",
              FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
         }
     }
@@ -111,13 +107,21 @@ enum ProgrammeRows {
         let t = s.total, n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "inconnu" }
         return "Total : \(FrenchFormat.integer(t.programmes)) programme(s), \(n(t.total)) logements "
             + "(PLUS \(n(t.plus)), PLAI \(n(t.plai)), PLS \(n(t.pls))) ; subventions État \(FrenchFormat.money(t.stateSubsidy)), "
-            + "EPCI \(FrenchFormat.money(t.epciSubsidy))."
+            + "EPCI \(FrenchFormat.money(t.epciSubsidy))." + forecastNote(s)
     }
 
     static func totals(_ s: RehabilitationSummary) -> String {
         let t = s.total
         return "Total : \(FrenchFormat.integer(t.programmes)) programme(s), \(t.dwellings.map(FrenchFormat.integer) ?? "inconnu") logements ; "
-            + "subventions État \(FrenchFormat.money(t.stateSubsidy)), EPCI \(FrenchFormat.money(t.epciSubsidy))."
+            + "subventions État \(FrenchFormat.money(t.stateSubsidy)), EPCI \(FrenchFormat.money(t.epciSubsidy))." + forecastNote(s)
+    }
+
+    /// " Dont en prévision : 15 programme(s), 455 logements." when the total holds forecasts.
+    private static func forecastNote<Line>(_ s: YearlySummary<Line>) -> String {
+        let f = s.forecast.total
+        guard f.programmes > 0 else { return "" }
+        return " Dont en prévision : \(FrenchFormat.integer(f.programmes)) programme(s), "
+            + "\(f.dwellings.map(FrenchFormat.integer) ?? "inconnu") logements (comptés à part dans les lignes « Financés » et « Prévisions »)."
     }
 
     /// "Cellules inconnues non additionnées : PLS : 3, subvention État : 1" (empty when none).

@@ -157,12 +157,16 @@ final class RequestForm {
         let row = MemberRow(member)
         memberRows.append(row)
         membersBox.append(row.box)
-        row.role.onSelectionChanged { [weak self] in self?.changed() }
+        row.role.onSelectionChanged { [weak self] in
+            self?.showMembersToClaims()
+            self?.changed()
+        }
         for entry in [row.birthDate, row.lastName, row.firstName] { entry.onChanged { [weak self] in self?.changed() } }
         row.remove.onClicked { [weak self, unowned row] in
             guard let self, let index = self.memberRows.firstIndex(where: { $0 === row }) else { return }
             self.memberRows.remove(at: index)
             self.membersBox.remove(row.box)
+            for claim in self.claimRows where claim.asksForPerson { claim.memberRemoved(at: index) }
             self.numberRows()
             self.changed()
         }
@@ -190,6 +194,13 @@ final class RequestForm {
     private func numberRows() {
         for (i, row) in memberRows.enumerated() { row.number(i) }
         for (i, row) in calRows.enumerated() { row.number(i) }
+        showMembersToClaims()
+    }
+
+    /// "Personne 2 (enfant)": the household as the situations' "person concerned" lists it.
+    private func showMembersToClaims() {
+        let labels = memberRows.enumerated().map { "Personne \($0.offset + 1) (\($0.element.selectedRole.frenchLabel))" }
+        for claim in claimRows where claim.asksForPerson { claim.setMembers(labels) }
     }
 
     // MARK: Loading

@@ -179,6 +179,13 @@ final class ClaimRow {
     /// The document state, nil until the situation is first declared.
     private(set) var document: DropDown?
     private var documentLine: Box?
+    /// Who the situation concerns, for a criterion whose condition looks at "the person
+    /// concerned"; built with the document line.
+    private(set) var person: DropDown?
+    private var memberLabels: [String] = []
+    /// The member chosen (position in the household), nil for "any member".
+    private var personIndex: Int?
+    private var updatingPerson = false
     private var kept: CriterionClaim?
     /// Declared, undeclared, or document state changed.
     var onChanged: (@MainActor () -> Void)?
@@ -205,8 +212,32 @@ final class ClaimRow {
         }
     }
 
+    var asksForPerson: Bool { criterion.conditions?.contains { $0.who == .concerned } == true }
+
+    /// The household as the form lists it ("Personne 2 (enfant)"), for the person concerned.
+    func setMembers(_ labels: [String]) {
+        memberLabels = labels
+        if let index = personIndex, index >= labels.count { personIndex = nil }
+        showPersonChoices()
+    }
+
+    /// A member was removed: the choice follows the person, or goes back to "any member".
+    func memberRemoved(at index: Int) {
+        guard let chosen = personIndex else { return }
+        personIndex = chosen == index ? nil : (chosen > index ? chosen - 1 : chosen)
+    }
+
+    private func showPersonChoices() {
+        guard let person else { return }
+        updatingPerson = true
+        person.items = ["Toute personne du ménage"] + memberLabels
+        person.selectedIndex = personIndex.map { $0 + 1 } ?? 0
+        updatingPerson = false
+    }
+
     func load(_ claim: CriterionClaim?) {
         kept = claim
+        personIndex = claim?.member
         occupation?.load(claim?.detail)
         declared.isActive = claim != nil
         showDocument(status: claim?.document.status ?? .missing)
@@ -218,6 +249,7 @@ final class ClaimRow {
         guard declared.isActive else { documentLine?.isVisible = false; return }
         let drop = document ?? makeDocumentLine()
         drop.selectedIndex = Self.statuses.firstIndex(of: status)
+        showPersonChoices()
         documentLine?.isVisible = true
     }
 
@@ -229,14 +261,35 @@ final class ClaimRow {
         caption.addCSSClass("dim-label")
         caption.xAlign = 0
         caption.setExpand(horizontal: true, vertical: false)
-        let line = Box(vertical: false, spacing: 6)
-        line.append(caption)
-        line.append(drop)
+        let line = Box(vertical: true, spacing: 2)
+        let documentRow = Box(vertical: false, spacing: 6)
+        documentRow.append(caption)
+        documentRow.append(drop)
+        line.append(documentRow)
         line.setEdgeMargins(start: 28)
         box.append(line)
         drop.onSelectionChanged { [weak self] in self?.onChanged?() }
         document = drop
         documentLine = line
+        if asksForPerson {
+            let choice = DropDown(items: [])
+            choice.setAccessibleLabel("Personne concernée : \(criterion.label)")
+            let personCaption = Label("Personne concernée")
+            personCaption.addCSSClass("dim-label")
+            personCaption.xAlign = 0
+            personCaption.setExpand(horizontal: true, vertical: false)
+            let personRow = Box(vertical: false, spacing: 6)
+            personRow.append(personCaption)
+            personRow.append(choice)
+            line.append(personRow)
+            person = choice
+            choice.onSelectionChanged { [weak self] in
+                guard let self, !self.updatingPerson else { return }
+                let selected = choice.selectedIndex ?? 0
+                self.personIndex = selected == 0 ? nil : selected - 1
+                self.onChanged?()
+            }
+        }
         return drop
     }
 
@@ -246,10 +299,11 @@ final class ClaimRow {
         var claim = kept ?? CriterionClaim(criterionId: criterion.id, document: .missing)
         claim.document.status = Self.statuses[document?.selectedIndex ?? 0]
         if let occupation { claim.detail = occupation.entry.typedText }
+        if asksForPerson { claim.member = personIndex }
         return claim
     }
 
-    var fingerprint: String { claim.map { "\($0.document.status)|\($0.detail ?? "")" } ?? "-" }
+    var fingerprint: String { claim.map { "\($0.document.status)|\($0.detail ?? "")|\($0.member ?? -1)" } ?? "-" }
 }
 
 /// The occupation of an essential worker: typed freely, with the lines of annex 2 that match

@@ -211,4 +211,20 @@ final class CotationConditionsTests: XCTestCase {
         fixed.quartileYear?.fixedYear = 1999
         XCTAssertEqual(fixed.validate().map(\.field), ["quartileYear.fixedYear"])
     }
+
+    /// The UC scale and the days of a month are parameters of the file, with their source.
+    func testTheUCScaleAndTheDaysOfAMonthComeFromTheGridFile() throws {
+        let scale = try XCTUnwrap(grid.consumptionUnits)
+        var r = neutralRequest()
+        r.members.append(RequestMember(role: .child, birthDate: born(aged: scale.olderFromAge - 1, on: neutralDate)))
+        XCTAssertEqual(score(r).ucTenths, scale.firstPersonTenths + scale.youngerTenths)
+        var other = grid!
+        other.consumptionUnits?.youngerTenths = scale.otherOlderTenths
+        XCTAssertEqual(CotationEngine.score(r, grid: other, on: neutralDate).ucTenths, scale.firstPersonTenths + scale.otherOlderTenths)
+        other.ravDaysPerMonth = 40
+        other.consumptionUnits?.olderFromAge = 0
+        XCTAssertEqual(Set(other.validate().map(\.field)), ["ravDaysPerMonth", "consumptionUnits.olderFromAge"])
+        XCTAssertNotNil(grid.source(of: "consumptionUnits"))
+        XCTAssertNotNil(grid.source(of: "ravDaysPerMonth"))
+    }
 }

@@ -86,4 +86,31 @@ final class ProgrammesReportTests: XCTestCase {
         XCTAssertTrue(text.contains("1 409 780,00 €"))
         XCTAssertTrue(text.contains("Étiquettes énergétiques avant et après travaux"))
     }
+
+    /// Forecast programmes stay out of the financed tables and come in a section of their own,
+    /// with the financed, forecast and overall lines.
+    func testForecastsAreKeptApartFromTheFinancedTables() throws {
+        let financed = try fixtureProgrammes()
+        var forecast = financed.filter { $0.financingYear.value == 2023 }
+        for i in forecast.indices { forecast[i].financingYear = .known(2024); forecast[i].period = .forecast }
+        let document = ProgrammesReport.document(context: ReportTestSupport.context, construction: financed + forecast,
+                                                 rehabilitation: rehabilitation)
+        let folder = temporaryFolder().url
+        let files = try ReportWriter.write(document, format: .csv, to: folder.appendingPathComponent("programmes.csv"))
+        func records(_ suffix: String) throws -> [[String]] {
+            let file = try XCTUnwrap(files.first { $0.lastPathComponent.contains(suffix) }, suffix)
+            return CSVReader.parse(try String(contentsOf: file, encoding: .utf8))
+        }
+        let byYear = try records("par-annee-et-par-produit")
+        XCTAssertEqual(byYear.dropFirst().map { $0[0] }, ["2020", "2021", "2022", "2023", "Total"], "no 2024 forecast in the financed table")
+        XCTAssertEqual(byYear.last?[6], "1230")
+        let forecastYears = try records("production-en-prevision")
+        let forecastDwellings = forecast.compactMap(\.dwellings).reduce(0, +)
+        XCTAssertEqual(forecastYears.last?[2], String(forecastDwellings))
+        let sides = try records("finances-previsions-et-ensemble")
+        let dwellings = Dictionary(uniqueKeysWithValues: sides.dropFirst().map { ($0[0], $0[2]) })
+        XCTAssertEqual(dwellings["Production financée"], "1230")
+        XCTAssertEqual(dwellings["Production en prévision"], String(forecastDwellings))
+        XCTAssertEqual(dwellings["Production, ensemble"], String(1_230 + forecastDwellings))
+    }
 }

@@ -211,7 +211,11 @@ final class RequestStoreTests: XCTestCase {
         let first = try store.write { try $0.rescoreAll(grid: Self.grid, on: Self.reference) }
         XCTAssertEqual(first.rescored, 1)
         XCTAssertEqual(first.changedTotal, 0)
-        XCTAssertEqual(try store.read { try $0.request(id: dalo.id) }?.score?.isPriorityHousehold, true)
+        let renewed = try XCTUnwrap(try store.read { try $0.request(id: dalo.id) }?.score)
+        XCTAssertEqual(renewed.isPriorityHousehold, true)
+        // The categories found and why are stored with the score, and read back in its history.
+        XCTAssertEqual(renewed.priority, CotationEngine.score(dalo, grid: Self.grid, on: Self.reference).priority)
+        XCTAssertEqual(try store.read { try $0.scoreHistory(requestId: dalo.id) }.map { $0.priority?.count }, [0, 1])
         XCTAssertEqual(try store.write { try $0.rescoreAll(grid: Self.grid, on: Self.reference) }.rescored, 0)
     }
 

@@ -13,6 +13,7 @@ final class ImportColumnsModelTests: XCTestCase {
         let r = report("Commune;Programme;Bailleur;Exo;Logements;Remarques\nBéthune;Rés. A;SIA;2022;10;RAS\n")
         XCTAssertTrue(r.failed, "no financing year found alone")
         let model = ImportColumnsModel(report: r)
+        XCTAssertEqual(model.missingRequired, [.financingYear])
         XCTAssertEqual(model.rows.map(\.column.letter), ["A", "B", "C", "D", "E", "F"])
         XCTAssertEqual(model.items.first, "Ignorer la colonne")
         let year = try XCTUnwrap(model.items.firstIndex(of: ProgrammeField.financingYear.label))

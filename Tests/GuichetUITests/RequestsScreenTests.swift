@@ -262,4 +262,35 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertFalse(screen.isDirty)
         }
     }
+
+    /// A condition on "the person concerned" follows the person the agent picks in the household.
+    func testThePersonConcernedDecidesAnAgeCondition() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 5)
+        let grid = try XCTUnwrap(workspace.profile.cotation)
+        let criterion = try XCTUnwrap(grid.criteria.first { $0.conditions?.contains { $0.who == .concerned && $0.below != nil } == true })
+        let limit = try XCTUnwrap(criterion.conditions?.first?.below)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            let form = screen.form
+            var r = SocialHousingRequest(id: "", requestDate: Self.today, members: [
+                RequestMember(role: .requester, birthDate: Self.today.adding(years: -(limit + 4))),
+                RequestMember(role: .otherAdult, birthDate: Self.today.adding(years: -(limit - 20)))],
+                annualResources: Money(euros: 30_000))
+            r.criteria = [CriterionClaim(criterionId: criterion.id, document: .valid, member: 0)]
+            form.show(r)
+            let row = try XCTUnwrap(form.claimRow(criterion.id))
+            let person = try XCTUnwrap(row.person, "the situation asks who it concerns")
+            XCTAssertEqual(person.items.count, 3, "any member, then the two persons")
+            XCTAssertEqual(person.selectedIndex, 1)
+            let total = { @MainActor () -> Int? in Int(screen.score.total.text.filter(\.isNumber)) }
+            person.selectedIndex = 2
+            let younger = try XCTUnwrap(total())
+            XCTAssertEqual(form.draft().request?.criteria.first?.member, 1)
+            person.selectedIndex = 1
+            XCTAssertEqual(total(), younger - criterion.awardedPoints, "the requester is \(limit + 4): the condition fails")
+            XCTAssertEqual(form.draft().request?.criteria.first?.member, 0)
+        }
+    }
 }

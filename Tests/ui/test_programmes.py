@@ -150,6 +150,8 @@ def test_columns_the_import_cannot_read_are_assigned_in_the_dialog_and_remembere
             shown = normalized(" ".join(name_of(n) for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)))
             assert "colonne B (Exo) : non reconnue" in shown, shown
             assert "colonne A (Commune) → « commune »" in shown, shown
+            if os.environ.get("GUICHET_UI_DEBUG_SHOT"):
+                subprocess.run(["import", "-window", "root", os.environ["GUICHET_UI_DEBUG_SHOT"]], check=False)
             choose(app, "Colonne B", "année de financement")
             proceed.queryAction().doAction(0)
             confirm = wait_for(lambda: button_named(app, "Importer"), 20, "import report dialog")

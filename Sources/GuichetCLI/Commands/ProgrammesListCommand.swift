@@ -36,6 +36,9 @@ struct ProgrammesListCommand: ParsableCommand {
         var dwellings: Int?
         var stateSubsidyCents: Int64?
         var epciSubsidyCents: Int64?
+        /// "financed" or "forecast".
+        var period: ProgrammePeriod
+        var status: String?
         var findings: [RuleFinding]
         var sourceName: String?
         var sourceLine: Int?
@@ -81,7 +84,7 @@ struct ProgrammesListCommand: ParsableCommand {
         return Item(key: r.key, version: r.version, kind: kind,
                     year: p.financingYear.value, commune: p.commune, name: p.name, landlordId: p.landlordId,
                     landlordName: p.landlordName, dwellings: p.dwellingCount, stateSubsidyCents: p.stateSubsidy.value?.cents,
-                    epciSubsidyCents: p.epciSubsidy.value?.cents, findings: findings, sourceName: r.sourceName, sourceLine: r.sourceLine)
+                    epciSubsidyCents: p.epciSubsidy.value?.cents, period: p.period ?? .financed, status: p.statusText, findings: findings, sourceName: r.sourceName, sourceLine: r.sourceLine)
     }
 }
 

@@ -26,17 +26,6 @@ struct ProgrammesSummaryCommand: ParsableCommand {
         }
     }
 
-    /// The years' lines, then "Financés" and "Prévisions" when there are forecasts, then the total.
-    static func lines<Line: ProgrammeSummaryLine>(_ s: YearlySummary<Line>) -> [(String, Line)] {
-        var out = s.years.map { (($0.year.map(String.init) ?? "?"), $0) }
-        if s.forecast.total.programmes > 0 {
-            out.append(("Financés", s.financed.total))
-            out.append(("Prévisions", s.forecast.total))
-        }
-        out.append(("Total", s.total))
-        return out
-    }
-
     /// "PLS : 28" with the fields' French names.
     static func unknownCells(_ cells: [String: Int]) -> [String] {
         cells.map { "\(ProgrammeField(rawValue: $0.key)?.label ?? $0.key) : \($0.value)" }.sorted()
@@ -53,7 +42,7 @@ struct ProgrammesSummaryCommand: ParsableCommand {
             let n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "—" }
             let pct = { (p: Percentage?) in p.map { FrenchFormat.percent($0, decimals: 0) } ?? "—" }
             Console.table(["Année", "Progr.", "PLUS", "PLAI", "PLS", "Total", "PLAI/(PLUS+PLAI)", "PLAI/tout", "Sub. État", "Sub. agglo"],
-                          Self.lines(summary).map { label, l in
+                          summary.labelledLines.map { label, l, _ in
                               [label, n(l.programmes), n(l.plus), n(l.plai),
                                n(l.pls), n(l.total), pct(l.plaiShareOfPlusPlai), pct(l.plaiShareOfAll),
                                FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
@@ -65,7 +54,7 @@ struct ProgrammesSummaryCommand: ParsableCommand {
             let summary = ProgrammeSummary.rehabilitation(try ws.store.read { try $0.allRehabilitation() })
             if json { return try Console.json(Output(kind: kind, summary)) }
             Console.table(["Année", "Progr.", "Logements", "Sub. État", "Sub. agglo"],
-                          Self.lines(summary).map { label, l in
+                          summary.labelledLines.map { label, l, _ in
                               [label, FrenchFormat.integer(l.programmes),
                                l.dwellings.map(FrenchFormat.integer) ?? "—", FrenchFormat.money(l.stateSubsidy), FrenchFormat.money(l.epciSubsidy)]
                           }, right: Set(1...4))

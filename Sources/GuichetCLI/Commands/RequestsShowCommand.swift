@@ -50,6 +50,7 @@ struct RequestsShowCommand: AsyncParsableCommand {
             Console.line()
             Console.line("Cotation : \(RequestText.points(score.total)) points au \(FrenchFormat.date(score.computedOn)) (grille \(score.gridVersion))"
                          + (score.isPriorityHousehold ? " — ménage prioritaire" : ""))
+            RequestText.priorityFindings(score.priority ?? [])
             RequestText.linesTable(score.lines)
         }
         Console.line()

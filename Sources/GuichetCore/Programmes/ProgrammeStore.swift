@@ -158,14 +158,20 @@ public protocol ProgrammeListFields {
     var epciSubsidy: SourceValue<Money> { get }
     /// Dwellings of the programme when known.
     var dwellingCount: Int? { get }
+    /// Financed or forecast (nil: financed, as stored before periods existed).
+    var period: ProgrammePeriod? { get }
+    /// The operation status as the source writes it, when it gives one.
+    var statusText: String? { get }
 }
 
 extension ConstructionProgramme: ProgrammeListFields {
     public var dwellingCount: Int? { dwellings }
+    public var statusText: String? { status }
 }
 
 extension RehabilitationProgramme: ProgrammeListFields {
     public var dwellingCount: Int? { dwellings.value }
+    public var statusText: String? { status.value?.label ?? status.raw.flatMap { $0.isEmpty ? nil : $0 } }
 }
 
 /// A list request: kind, filters, sort, page. `matches` and `precedes` state the semantics the

@@ -67,6 +67,18 @@ public struct YearlySummary<Line: ProgrammeSummaryLine>: Hashable, Sendable, Cod
     /// The lines of one period.
     public func lines(_ period: ProgrammePeriod) -> PeriodSummary<Line> { period == .financed ? financed : forecast }
 
+    /// What a summary table shows, labelled: the years ("Année inconnue" last), then "Financés" and
+    /// "Prévisions" when there are forecasts, then "Total".
+    public var labelledLines: [(label: String, line: Line, isTotal: Bool)] {
+        var out = years.map { (label: $0.year.map(String.init) ?? "Année inconnue", line: $0, isTotal: false) }
+        if forecast.total.programmes > 0 {
+            out.append((label: "Financés", line: financed.total, isTotal: true))
+            out.append((label: "Prévisions", line: forecast.total, isTotal: true))
+        }
+        out.append((label: "Total", line: total, isTotal: true))
+        return out
+    }
+
 }
 
 /// Lines per financing year and the total line of one group of programmes.
@@ -79,6 +91,8 @@ public struct PeriodSummary<Line: ProgrammeSummaryLine>: Hashable, Sendable, Cod
         years = groups.keys.sorted(by: Self.yearOrder).map { Line(year: $0, groups[$0]!) }
         total = Line(year: nil, programmes)
     }
+
+    public init(years: [Line], total: Line) { self.years = years; self.total = total }
 
     static func yearOrder(_ a: Int?, _ b: Int?) -> Bool {
         switch (a, b) {

@@ -32,13 +32,17 @@ public struct CotationGrid: Codable, Sendable, Equatable {
     /// Where each parameter of the file comes from, by its key (`requestAgeSteps`…): every key of
     /// `CotationGrid.sourcedParameters` must have one.
     public var sources: [String: ParameterSource]?
+    /// The UC scale (1st-quartile criterion), OECD-modified by default.
+    public var consumptionUnits: ConsumptionUnitScale?
+    /// Days a month counts when the reste à vivre is made daily (30 by default).
+    public var ravDaysPerMonth: Int?
 
     enum CodingKeys: String, CodingKey {
         case version, revisedOn, source, criteria, quartileThresholds, requestAgeSteps
         case ravThresholdPerPersonPerDay = "ravThresholdCentsPerPersonPerDay"
         case tauxEffortThreshold = "tauxEffortThresholdBasisPoints"
         case calRule, youngAgeLimit, seniorAge, essentialWorkerGroups, priorityCategories
-        case exclusiveGroups, quartileYear, sources
+        case exclusiveGroups, quartileYear, sources, consumptionUnits, ravDaysPerMonth
     }
 
     /// The parameters of the file that must say where they come from.
@@ -46,7 +50,8 @@ public struct CotationGrid: Codable, Sendable, Equatable {
         CodingKeys.quartileThresholds.rawValue, CodingKeys.requestAgeSteps.rawValue,
         CodingKeys.ravThresholdPerPersonPerDay.rawValue, CodingKeys.tauxEffortThreshold.rawValue,
         CodingKeys.calRule.rawValue, CodingKeys.youngAgeLimit.rawValue, CodingKeys.seniorAge.rawValue,
-        CodingKeys.essentialWorkerGroups.rawValue,
+        CodingKeys.essentialWorkerGroups.rawValue, CodingKeys.consumptionUnits.rawValue,
+        CodingKeys.ravDaysPerMonth.rawValue,
         // Each criterion's `supportingDocument`: the grid asks for « Pièces valides » without naming them.
         "supportingDocument",
     ]

@@ -147,6 +147,15 @@ extension CotationGrid {
                 if let e = outcome.unknownError(field: "calRule.\(key)[\(i)]", what: "issue") { errors.append(e) }
             }
         }
+        if let scale = consumptionUnits {
+            for (value, key) in [(scale.firstPersonTenths, "firstPersonTenths"), (scale.otherOlderTenths, "otherOlderTenths"),
+                                 (scale.youngerTenths, "youngerTenths"), (scale.olderFromAge, "olderFromAge")] where value <= 0 {
+                errors.append(ValidationError(field: "consumptionUnits.\(key)", "doit être > 0"))
+            }
+        }
+        if let days = ravDaysPerMonth, !(28...31).contains(days) {
+            errors.append(ValidationError(field: "ravDaysPerMonth", "doit être compris entre 28 et 31"))
+        }
         if youngAgeLimit <= 0 {
             errors.append(ValidationError(field: "youngAgeLimit", "doit être > 0"))
         }

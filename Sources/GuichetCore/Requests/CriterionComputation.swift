@@ -11,7 +11,8 @@ struct CriterionComputation {
         self.request = request
         self.grid = grid
         self.date = date
-        figures = HouseholdFigures(request: request, on: date)
+        figures = HouseholdFigures(request: request, on: date, scale: grid.consumptionUnits ?? .oecdModified,
+                                   daysPerMonth: grid.ravDaysPerMonth ?? HouseholdFigures.daysPerMonth)
         threshold = grid.quartileThreshold(on: date)
     }
 
@@ -35,11 +36,12 @@ struct CriterionComputation {
     private func source(_ kind: ComputedCriterion, _ criterion: CotationCriterion) -> String {
         if let own = criterion.source { return own.shortDescription }
         let parameters: [ParameterSource?] = switch kind {
-        case .firstQuartile: [grid.source(of: "quartileThresholds"), grid.quartileYear?.source]
+        case .firstQuartile: [grid.source(of: "quartileThresholds"), grid.quartileYear?.source, grid.source(of: "consumptionUnits")]
         case .requestAge: [grid.source(of: "requestAgeSteps")]
         case .underThirty: [grid.source(of: "youngAgeLimit")]
         case .sixtyOrMore: [grid.source(of: "seniorAge")]
-        case .resourcesUnsuited: [grid.source(of: "ravThresholdCentsPerPersonPerDay"), grid.source(of: "tauxEffortThresholdBasisPoints")]
+        case .resourcesUnsuited: [grid.source(of: "ravThresholdCentsPerPersonPerDay"), grid.source(of: "tauxEffortThresholdBasisPoints"),
+                                  grid.source(of: "ravDaysPerMonth")]
         case .calRunnerUp: [grid.source(of: "calRule")]
         }
         let defaults = parameters.compactMap { $0 }.filter(\.isDefaultToConfirm)

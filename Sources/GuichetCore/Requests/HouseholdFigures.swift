@@ -10,26 +10,27 @@ public struct HouseholdFigures: Sendable, Equatable {
     /// Net monthly housing cost (rent + charges − housing benefit); nil without a home.
     public let netMonthlyCost: Money?
 
-    public static let firstAdultTenths = 10
-    public static let otherAdultTenths = 5
-    public static let youngChildTenths = 3
-    public static let adultAge = 14
-    /// The brief's RAV formula divides the monthly remainder by 30 days.
+    /// The brief's RAV formula divides the monthly remainder by 30 days (the grid file's
+    /// `ravDaysPerMonth` says so, with its source).
     public static let daysPerMonth = 30
+    /// Days the monthly remainder is divided by.
+    public let daysPerMonth: Int
 
-    public init(request: SocialHousingRequest, on date: CalendarDate) {
+    public init(request: SocialHousingRequest, on date: CalendarDate, scale: ConsumptionUnitScale = .oecdModified,
+                daysPerMonth: Int = HouseholdFigures.daysPerMonth) {
         // The requester is the "first adult" whatever their age; a request without one (invalid)
         // still gets a first member at 1 UC so that no division by zero can occur.
         let ordered = request.members.filter { $0.role == .requester }
             + request.members.filter { $0.role != .requester }
         ucTenths = ordered.enumerated().reduce(0) { sum, item in
             let (i, member) = item
-            if i == 0 { return sum + Self.firstAdultTenths }
-            return sum + (member.birthDate.age(on: date) >= Self.adultAge ? Self.otherAdultTenths : Self.youngChildTenths)
+            if i == 0 { return sum + scale.firstPersonTenths }
+            return sum + (member.birthDate.age(on: date) >= scale.olderFromAge ? scale.otherOlderTenths : scale.youngerTenths)
         }
         persons = request.members.count
         annualResources = request.annualResources
         netMonthlyCost = request.home?.netMonthlyCost
+        self.daysPerMonth = max(1, daysPerMonth)
     }
 
     /// Yearly resources per UC, rounded half away from zero to the cent; nil without members.
@@ -48,7 +49,7 @@ public struct HouseholdFigures: Sendable, Equatable {
         netMonthlyCost.map { annualResources.cents - 12 * $0.cents }
     }
 
-    private var remainderDivisor: Int64 { 12 * Int64(Self.daysPerMonth) * Int64(persons) }
+    private var remainderDivisor: Int64 { 12 * Int64(daysPerMonth) * Int64(persons) }
 
     /// Reste à vivre per person per day, rounded half away from zero to the cent.
     public var ravPerPersonPerDay: Money? {
@@ -75,4 +76,22 @@ public struct HouseholdFigures: Sendable, Equatable {
         guard let cost = netMonthlyCost else { return false }
         return 12 * cost.cents * 10_000 > Int64(threshold.basisPoints) * annualResources.cents
     }
+}
+
+/// Consumption units in tenths (§7.4): the first person, each other person from `olderFromAge`,
+/// each younger one. The OECD-modified scale INSEE uses is 10 / 5 / 3 from 14 years.
+public struct ConsumptionUnitScale: Codable, Sendable, Equatable {
+    public var firstPersonTenths: Int
+    public var otherOlderTenths: Int
+    public var youngerTenths: Int
+    public var olderFromAge: Int
+
+    public init(firstPersonTenths: Int, otherOlderTenths: Int, youngerTenths: Int, olderFromAge: Int) {
+        self.firstPersonTenths = firstPersonTenths
+        self.otherOlderTenths = otherOlderTenths
+        self.youngerTenths = youngerTenths
+        self.olderFromAge = olderFromAge
+    }
+
+    public static let oecdModified = ConsumptionUnitScale(firstPersonTenths: 10, otherOlderTenths: 5, youngerTenths: 3, olderFromAge: 14)
 }

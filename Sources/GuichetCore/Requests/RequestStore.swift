@@ -107,9 +107,12 @@ public struct StoredScore: Codable, Sendable, Equatable {
     public var lines: [CotationLine]
     /// When it was stored (nil before storing).
     public var recordedAt: Date?
+    /// The priority categories found and why (empty when none, and for scores stored before
+    /// they were kept).
+    public var priority: [PriorityFinding]?
 
     public init(requestId: String, total: Int, gridVersion: String, computedOn: CalendarDate,
-                isPriorityHousehold: Bool, lines: [CotationLine], recordedAt: Date? = nil) {
+                isPriorityHousehold: Bool, lines: [CotationLine], recordedAt: Date? = nil, priority: [PriorityFinding]? = nil) {
         self.requestId = requestId
         self.total = total
         self.gridVersion = gridVersion
@@ -117,12 +120,13 @@ public struct StoredScore: Codable, Sendable, Equatable {
         self.isPriorityHousehold = isPriorityHousehold
         self.lines = lines
         self.recordedAt = recordedAt
+        self.priority = priority
     }
 
     public init(requestId: String, result: CotationResult) {
         self.init(requestId: requestId, total: result.total, gridVersion: result.gridVersion,
                   computedOn: result.computedOn, isPriorityHousehold: result.isPriorityHousehold,
-                  lines: Self.kept(result.lines))
+                  lines: Self.kept(result.lines), priority: result.priority)
     }
 
     /// The lines a stored score keeps.

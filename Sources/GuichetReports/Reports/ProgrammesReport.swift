@@ -2,13 +2,19 @@ import GuichetCore
 
 /// `programmes`: the programme tables of brief §6.1, computed through `ProgrammeSummary`:
 /// construction per financing year by product with PLAI and T1-T2 shares, by commune,
-/// subsidies, rehabilitation with subsidies and energy-label transitions, and a chart.
+/// subsidies, rehabilitation with subsidies and energy-label transitions, and a chart. Financed
+/// programmes only in those sections; forecasts apart, with the overall total, as the review
+/// keeps "TOTAL FINANCES" and "TOTAL PREVISIONS" apart.
 public enum ProgrammesReport {
     public static func document(context: ReportContext, construction: [ConstructionProgramme],
                                 rehabilitation: [RehabilitationProgramme], period: String? = nil) -> ReportDocument {
-        let summary = ProgrammeSummary.construction(construction)
-        var sections = [constructionSection(summary, construction)]
-        if !rehabilitation.isEmpty { sections.append(rehabilitationSection(ProgrammeSummary.rehabilitation(rehabilitation))) }
+        let built = construction.filter { $0.effectivePeriod == .financed }
+        let renovated = rehabilitation.filter { $0.effectivePeriod == .financed }
+        var sections = [constructionSection(ProgrammeSummary.construction(built), built)]
+        if !renovated.isEmpty { sections.append(rehabilitationSection(ProgrammeSummary.rehabilitation(renovated))) }
+        if construction.count > built.count || rehabilitation.count > renovated.count {
+            sections.append(forecastSection(ProgrammeSummary.construction(construction), ProgrammeSummary.rehabilitation(rehabilitation)))
+        }
         return context.document(title: "Programmes de logement social",
                                 subtitle: "Production financée et réhabilitations" + (period.map { " — \($0)" } ?? ""),
                                 sections: sections, orientation: .landscape)
@@ -91,10 +97,50 @@ public enum ProgrammesReport {
                              tables: [byYear, labels])
     }
 
+    // MARK: Forecasts
+
+    /// Forecasts per year for each kind, then financed, forecast and overall lines side by side.
+    static func forecastSection(_ c: ConstructionSummary, _ r: RehabilitationSummary) -> ReportSection {
+        var tables: [ReportTable] = []
+        if c.forecast.total.programmes > 0 {
+            tables.append(subsidiesTable(c.forecast, name: "Production en prévision par année", yearWidth: 8))
+        }
+        if r.forecast.total.programmes > 0 {
+            tables.append(subsidiesTable(r.forecast, name: "Réhabilitations en prévision par année", yearWidth: 12))
+        }
+        func row<Line: ProgrammeSummaryLine>(_ label: String, _ l: Line) -> [ReportCell] {
+            [.text(label), .integer(l.programmes), Cells.count(l.dwellings), .money(l.stateSubsidy), .money(l.epciSubsidy)]
+        }
+        var rows: [[ReportCell]] = []
+        if c.total.programmes > 0 {
+            rows += [row("Production financée", c.financed.total), row("Production en prévision", c.forecast.total),
+                     row("Production, ensemble", c.total)]
+        }
+        if r.total.programmes > 0 {
+            rows += [row("Réhabilitations financées", r.financed.total), row("Réhabilitations en prévision", r.forecast.total),
+                     row("Réhabilitations, ensemble", r.total)]
+        }
+        tables.append(ReportTable(
+            name: "Financés, prévisions et ensemble",
+            columns: [ReportColumn("Programmes", .text, width: 26), ReportColumn("Nombre", .integer),
+                      ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),
+                      ReportColumn("Subvention EPCI", .money, width: 16)],
+            rows: rows, totals: []))
+        return ReportSection(heading: "3. Prévisions",
+                             paragraphs: ["Programmes en prévision (statut « à financer », bloc « prévisions » du tableau importé) : "
+                                          + "comptés à part des programmes financés, comme dans le bilan de la CIA."],
+                             tables: tables)
+    }
+
     // MARK: Both kinds
 
     /// A table with a row per financing year and a total row, each led by its year label.
     static func yearTable<Line>(_ s: YearlySummary<Line>, name: String, columns: [ReportColumn],
+                                cells: (Line) -> [ReportCell]) -> ReportTable {
+        yearTable(PeriodSummary(years: s.years, total: s.total), name: name, columns: columns, cells: cells)
+    }
+
+    static func yearTable<Line>(_ s: PeriodSummary<Line>, name: String, columns: [ReportColumn],
                                 cells: (Line) -> [ReportCell]) -> ReportTable {
         ReportTable(name: name, columns: columns,
                     rows: s.years.map { [.text(yearLabel($0.year))] + cells($0) },
@@ -103,6 +149,10 @@ public enum ProgrammesReport {
 
     /// Programmes, dwellings and subsidies per financing year, for either kind of programme.
     static func subsidiesTable<Line>(_ s: YearlySummary<Line>, name: String, yearWidth: Int) -> ReportTable {
+        subsidiesTable(PeriodSummary(years: s.years, total: s.total), name: name, yearWidth: yearWidth)
+    }
+
+    static func subsidiesTable<Line>(_ s: PeriodSummary<Line>, name: String, yearWidth: Int) -> ReportTable {
         yearTable(s, name: name,
                   columns: [ReportColumn("Année", .text, width: yearWidth), ReportColumn("Programmes", .integer),
                             ReportColumn("Logements", .integer), ReportColumn("Subvention État", .money, width: 16),

@@ -20,7 +20,8 @@ extension SQLiteSession: RequestStore {
     /// The request row with its latest score; conditions and orders name request columns only.
     static let selectStored = """
         SELECT d.data AS data, r.version AS version, s.requestKey AS sKey, s.total AS sTotal, s.gridVersion AS sGrid,
-               s.computedOn AS sOn, s.priority AS sPriority, s.lines AS sLines, s.recordedAt AS sAt
+               s.computedOn AS sOn, s.priority AS sPriority, s.lines AS sLines, s.recordedAt AS sAt,
+               s.priorityFindings AS sFindings
         FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
         """
     static let rankingOrder = "coalesce(scoreTotal, -1) DESC, requestDate, sne IS NULL, sne, key"
@@ -66,11 +67,14 @@ extension SQLiteSession: RequestStore {
     /// re-scoring); `stamp` is `Timestamp.string` of the time, made once per batch (formatters are slow).
     func appendScore(_ score: StoredScore, linesJSON: String? = nil, stamp: String) throws {
         let lines = try linesJSON ?? String(decoding: DocumentTable<[CotationLine]>.encoder.encode(score.lines), as: UTF8.self)
+        // Most requests are not priority: an empty list is stored as NULL, read back as [].
+        let findings = try score.priority.flatMap { $0.isEmpty ? nil : $0 }
+            .map { String(decoding: try DocumentTable<[PriorityFinding]>.encoder.encode($0), as: UTF8.self) }
         try db.cachedStatement(sql: """
-            INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO request_score(requestKey, total, gridVersion, computedOn, priority, lines, recordedAt, priorityFindings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [score.requestId, score.total, score.gridVersion, score.computedOn.iso,
-                                     score.isPriorityHousehold, lines, stamp])
+                                     score.isPriorityHousehold, lines, stamp, findings])
         try db.cachedStatement(sql: "UPDATE request SET scoreId = ?, scoreTotal = ?, isPriority = ? WHERE key = ?")
             .execute(arguments: [db.lastInsertedRowID, score.total, score.isPriorityHousehold, score.requestId])
     }
@@ -87,7 +91,7 @@ extension SQLiteSession: RequestStore {
     func scoreHistory(requestId: String) throws -> [StoredScore] {
         try Row.fetchAll(db, sql: """
             SELECT requestKey AS sKey, total AS sTotal, gridVersion AS sGrid, computedOn AS sOn, priority AS sPriority,
-                   lines AS sLines, recordedAt AS sAt FROM request_score WHERE requestKey = ? ORDER BY id
+                   lines AS sLines, recordedAt AS sAt, priorityFindings AS sFindings FROM request_score WHERE requestKey = ? ORDER BY id
             """, arguments: [requestId]).compactMap(Self.storedScore)
     }
 
@@ -220,7 +224,9 @@ extension SQLiteSession: RequestStore {
     static func storedScore(_ row: Row) -> StoredScore? {
         guard let key: String = row["sKey"], let on = CalendarDate(parsing: row["sOn"]) else { return nil }
         let lines = (try? JSONDecoder().decode([CotationLine].self, from: Data((row["sLines"] as String? ?? "[]").utf8))) ?? []
+        let findings = (row["sFindings"] as String?).flatMap { try? JSONDecoder().decode([PriorityFinding].self, from: Data($0.utf8)) }
         return StoredScore(requestId: key, total: row["sTotal"], gridVersion: row["sGrid"], computedOn: on,
-                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: Self.fastTimestamp(row["sAt"]))
+                           isPriorityHousehold: row["sPriority"], lines: lines, recordedAt: Self.fastTimestamp(row["sAt"]),
+                           priority: findings ?? [])
     }
 }

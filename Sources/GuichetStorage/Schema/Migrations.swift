@@ -12,6 +12,7 @@ enum Migrations {
         m.registerMigration("v2-search-scan", migrate: SearchScanSchema.v2)
         m.registerMigration("v3-request-applicant-name", migrate: RequestsSchema.v3ApplicantName)
         m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
+        m.registerMigration("v5-request-score-priority-findings", migrate: RequestsSchema.v5PriorityFindings)
         return m
     }
 }

@@ -40,4 +40,9 @@ enum RequestsSchema {
     static func v3ApplicantName(_ db: Database) throws {
         try db.alter(table: "request") { t in t.add(column: "applicantName", .text) }
     }
+
+    /// The priority categories a score found and why (JSON); NULL for scores stored before.
+    static func v5PriorityFindings(_ db: Database) throws {
+        try db.alter(table: "request_score") { t in t.add(column: "priorityFindings", .jsonText) }
+    }
 }

@@ -134,6 +134,9 @@ assert (f['plus'],f['plai'],f['pls'],f['total'],f['stateSubsidyCents'])==(735,39
 assert (p['plus'],p['plai'],p['pls'],p['total'],p['stateSubsidyCents'])==(210,110,135,455,74210400), p
 assert d['total']['total']==1685 and any(r['rule']=='plaiAdapte' for r in d['rules'])"
 expect "report programmes after the annexes" 0 "$G" --database "$A" report programmes --format csv --output "$T/annexes-report.csv"
+if ls "$T"/annexes-report*finances-previsions-et-ensemble*.csv >/dev/null 2>&1; then ok "report keeps forecasts apart"; else fail "report keeps forecasts apart" "$(ls "$T")"; fi
+expect "rehabilitation list" 0 "$G" --database "$A" programmes list --kind rehabilitation --json
+pycheck "list gives period and status" "p=d['programmes']; assert sum(x['period']=='forecast' for x in p)==10 and any(x.get('status')=='à financer' for x in p), [(x['name'],x['period'],x.get('status')) for x in p][:5]"
 
 # Columns the agent assigns: --column, remembered for the next file with the same headers.
 printf 'Commune;Programme;Bailleur;Exo;Logements\nBéthune;Rés. A;SIA;2022;10\n' > "$T/exo.csv"
