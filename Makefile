@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 DEBIAN_PACKAGES := pkg-config libgtk-4-dev libsqlite3-dev xvfb xauth dbus dbus-x11 at-spi2-core \
 	python3-pyatspi xdotool imagemagick poppler-utils fonts-dejavu-core sqlite3
 
-.PHONY: run test deps build build-tests unit-tests ui-tests cli-tests calendar-tests screenshots benchmark install clean
+.PHONY: run test deps build build-tests unit-tests ui-tests cli-tests calendar-tests hardening-tests screenshots benchmark install clean
 
 ## Installs the Debian packages that are missing (as root, or through sudo).
 deps:
@@ -49,6 +49,10 @@ unit-tests: build-tests
 cli-tests: build-tests
 	bash Tests/cli/run.sh $(BIN)
 
+## Fuzzing (fixed seed), kill -9 in the long commands, 4 writers + 2 readers on one base for 60 s.
+hardening-tests: build-tests
+	bash Tests/hardening/run.sh $(BIN)
+
 ## The command line again "on" two other days (GUICHET_TODAY moves the clock of the product):
 ## the same commit must give the same results on any day, a year end and a new year included.
 CALENDAR_DAYS ?= 2028-12-31 2027-01-01
@@ -64,7 +68,7 @@ ui-tests: build-tests
 	$(BIN) --database "$$tmp/ui.sqlite" demo --size 200 --date 2026-06-30 --seed 1 >/dev/null
 	bash scripts/ui-tests.sh $(BIN) --database "$$tmp/ui.sqlite"
 
-test: unit-tests cli-tests calendar-tests ui-tests
+test: unit-tests cli-tests calendar-tests hardening-tests ui-tests
 
 ## PNGs of every section, for people to look at (folder ignored by git).
 screenshots: build

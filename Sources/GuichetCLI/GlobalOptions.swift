@@ -57,7 +57,7 @@ enum GlobalOptions {
 /// Output helpers: JSON for scripts, French text for people.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.message(message) + "\n").utf8))
     }
 
     static func json<T: Encodable>(_ value: T) throws {
@@ -68,10 +68,12 @@ enum Console {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    static func line(_ s: String = "") { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+    static func line(_ s: String = "") { FileHandle.standardOutput.write(Data((TerminalText.escaped(s) + "\n").utf8)) }
 
     /// A plain text table with aligned columns; `right` marks columns aligned right (numbers).
     static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
+        // Escaped before measuring, so that columns stay aligned.
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         var widths = header.map(\.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
         func fmt(_ r: [String]) -> String {

@@ -54,7 +54,7 @@ public enum GuichetCLI {
         default:
             let code = GuichetCommand.exitCode(for: error).rawValue
             let message = GuichetCommand.fullMessage(for: error)
-            if code == 0 { print(message) } else { Console.error(message) }
+            if code == 0 { Console.line(message) } else { Console.error(message) }
             return code
         }
     }

@@ -37,15 +37,8 @@ enum InputFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure("\(path) : fichier illisible ou absent", code: 66)
         }
-        do {
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw CLIFailure("\(path) : \(keyPath(ctx.codingPath + [key])) : clé obligatoire absente", code: 5)
-        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
-            throw CLIFailure("\(path) : \(keyPath(ctx.codingPath)) : type de valeur inattendu", code: 5)
-        } catch let DecodingError.dataCorrupted(ctx) {
-            let at = keyPath(ctx.codingPath)
-            throw CLIFailure("\(path) : " + (at.isEmpty ? "JSON invalide" : "\(at) : \(ctx.debugDescription)"), code: 5)
+        do { return try InputJSON.decode(T.self, from: data) } catch {
+            throw CLIFailure("\(path) : \(error)", code: 5)
         }
     }
 

@@ -75,4 +75,23 @@ final class ImportLimitsTests: XCTestCase {
         XCTAssertNil(r.construction.first?.programme.stateSubsidy.value)
         XCTAssertEqual(r.construction.first?.programme.epciSubsidy.value, Money(euros: 100))
     }
+
+    /// Many rows of one residence and many TOTAL rows in a row: every step stays linear (the
+    /// TOTAL rows use running sums, the plan looks identical programmes up by their figures).
+    func testManyRowsOfOneResidenceAndManyTotalRows() throws {
+        let rows = (1...5_000).map { _ in "Béthune;2022;Résidence;SIA;4" }
+        let totals = (1...1_000).map { _ in "TOTAL GENERAL;;;;20000" }
+        let r = try construction((["Commune;Année;Programme;Bailleur;PLUS"] + rows + totals).joined(separator: "\n") + "\n")
+        XCTAssertEqual(r.construction.count, 5_000)
+        XCTAssertEqual(Set(r.construction.map(\.naturalKey)).count, 5_000, "rows of one file never overwrite each other")
+        // 4,999 "en double" warnings: the first 1,000 listed, the rest summed up in one line.
+        XCTAssertEqual(r.issues.count, 1_001)
+        XCTAssertTrue(r.issues.last!.message.hasPrefix("3999 autre(s) problème(s)"), r.issues.last!.message)
+        XCTAssertEqual(r.totalRows.count, 1_000)
+        XCTAssertTrue(r.totalRows.allSatisfy(\.matches))
+        XCTAssertEqual(r.totalRows.dropFirst().map(\.scope), Array(repeating: .allRowsAbove, count: 999))
+        let stored = Dictionary(uniqueKeysWithValues: r.construction.map { ($0.naturalKey, $0.programme) })
+        let again = ImportPlan(rows: r.construction, stored: stored, rules: .standard, acceptWideDifferences: false)
+        XCTAssertTrue(again.actions.allSatisfy { if case .unchanged = $0 { true } else { false } })
+    }
 }

@@ -22,6 +22,14 @@ final class ProgrammeRulesTests: XCTestCase {
         XCTAssertEqual(try ProgrammeRules.decode(ImportTestFiles.territoryFile("programme-rules.json")), .cabbalr)
     }
 
+    func testTheRoundingCarriesItsSourceAndIsListedToConfirm() {
+        XCTAssertEqual(ProgrammeRules.cabbalr.defaultsToConfirm.map(\.key), ["plaiShareRounding"])
+        XCTAssertTrue(ProgrammeRules.cabbalr.defaultsToConfirm[0].text.contains("« La règle de production de 30% de PLAI"))
+        var unsourced = ProgrammeRules.cabbalr
+        unsourced.plaiShareRounding?.source = " "
+        XCTAssertEqual(unsourced.validate().map(\.field), ["plaiShareRounding.source"])
+    }
+
     func testPlaiShareAtThirtyPercentPasses() {
         // 3 PLAI of 10 PLUS + PLAI: exactly 30 %.
         XCTAssertEqual(rulesHit(programme(plus: 7, plai: 3), plainCommune), [])

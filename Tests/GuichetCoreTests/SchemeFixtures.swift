@@ -137,11 +137,12 @@ final class InMemoryDossierStore: DossierStore {
             return RetentionDue(key: d.number.formatted, since: start)
         }
     }
-    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
-        let due = try dossiersDueForAnonymisation(closedBefore: date)
+    func anonymiseDossiers(_ numbers: [String], closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
+        let due = try dossiersDueForAnonymisation(closedBefore: date).filter { numbers.contains($0.key) }
         for d in rows.values where due.contains(where: { $0.key == d.number.formatted }) {
             rows[d.number] = d.anonymised(on: today)
         }
         return due.count
     }
+    func compactAfterRGPDPurge() throws {}
 }

@@ -140,4 +140,20 @@ final class DossierAnonymisationStoreTests: XCTestCase {
         XCTAssertGreaterThan(try store.read { try $0.dossiersDueForAnonymisation(closedBefore: limit) }.count, 10)
         XCTAssertNil(try store.read { s in try MetaRecord.value("rgpd-purge-in-progress", in: (s as! SQLiteSession).db) })
     }
+
+    /// The purge as the command runs it: small transactions, the same result as one big one,
+    /// and no trigram of a removed name left in the search index.
+    func testChunkedPurgeAnonymisesEveryDueDossierAndCompactsTheIndex() throws {
+        let (store, all) = try makeStore()
+        let schedule = RetentionSchedule(rules: Self.rules, today: Self.today)
+        let due = Self.due(all, before: schedule.closedDossierLimit)
+        XCTAssertGreaterThan(due.count, 5)
+        let outcome = try RGPDPurge.run(store, dossiersClosedBefore: schedule.closedDossierLimit,
+                                        requestsStruckOffBefore: schedule.struckOffRequestLimit, on: Self.today, chunk: 3)
+        XCTAssertEqual(outcome.anonymisedDossiers, due.count)
+        XCTAssertEqual(try store.read { try $0.dossiersDueForAnonymisation(closedBefore: schedule.closedDossierLimit) }.count, 0)
+        let again = try RGPDPurge.run(store, dossiersClosedBefore: schedule.closedDossierLimit,
+                                      requestsStruckOffBefore: schedule.struckOffRequestLimit, on: Self.today, chunk: 3)
+        XCTAssertEqual(again.anonymisedDossiers, 0)
+    }
 }

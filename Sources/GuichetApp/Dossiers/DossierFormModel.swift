@@ -87,6 +87,9 @@ public struct DossierFormModel: Sendable {
             let t = text(f)
             guard !t.isEmpty else { return nil }
             guard let c = CalendarDate(parsing: t) else { errors[f] = "Date invalide (attendu JJ/MM/AAAA)."; return nil }
+            guard InputLimits.years.contains(c.year) else {
+                errors[f] = "Date hors de la plage admise (années \(InputLimits.yearsText))."; return nil
+            }
             return c
         }
 

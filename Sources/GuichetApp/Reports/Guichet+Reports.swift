@@ -170,6 +170,9 @@ extension Guichet {
         do { requests = try JSONDecoder().decode([SocialHousingRequest].self, from: try Self.read(file)) } catch let e as UnreadableInput { throw e } catch {
             throw UnreadableInput("Demandes « \(file) » illisibles : \(error)")
         }
+        // Requests read from a file are checked as a form would check them, each named by its place.
+        let problems = requests.enumerated().flatMap { i, r in r.validate().map { $0.prefixed("\(file) : [\(i)]") } }
+        guard problems.isEmpty else { throw ValidationErrors(problems) }
         return CotationRanking.rank(requests.map { ScoredRequest(request: $0, result: CotationEngine.score($0, grid: grid, on: date)) },
                                     filter: filter).map(RequestsReport.Entry.init)
     }

@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Graine du tirage des données fictives (défaut : \(DemoSettings.defaultSeed)).")
     var seed: UInt64 = DemoSettings.defaultSeed
 
-    @Flag(name: .long, help: "Remplace une base existante au même emplacement.")
+    @Flag(name: .long, help: "Remplace une base Guichet Habitat existante au même emplacement (jamais un autre fichier).")
     var replace = false
 
     @Flag(name: .long, help: "Sortie JSON.")
@@ -33,19 +33,15 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let url = GlobalOptions.databaseURL
-        let fm = FileManager.default
-        if fm.fileExists(atPath: url.path) {
-            guard replace else {
-                throw CLIFailure("\(url.path) existe déjà : ajoutez --replace pour la remplacer par une base de démonstration.")
-            }
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: url.path + suffix) }
-        }
         let demo = DemoSettings(date: try DossierArguments.date(date), seed: seed, size: size)
         let profile = try ProfileDirectory.load(territory: "demo")
         let started = Date()
-        let store = try SQLiteStore.create(url, territory: profile.id, clock: demo.clock)
-        try Seeding.seed(profile: profile, into: store, on: demo.date)
-        let counts = try DemoBuilder.populate(store: store, profile: profile, demo: demo)
+        // Built under a temporary name and renamed when complete: a kill never leaves half a base,
+        // and --replace replaces only a Guichet database.
+        let counts = try StagedDatabase.build(at: url, territory: profile.id, replacing: replace, clock: demo.clock) { store in
+            try Seeding.seed(profile: profile, into: store, on: demo.date)
+            return try DemoBuilder.populate(store: store, profile: profile, demo: demo)
+        }
         let seconds = Date().timeIntervalSince(started)
         if json {
             try Console.json(DemoSummary(database: url.path, counts: counts, seconds: seconds))

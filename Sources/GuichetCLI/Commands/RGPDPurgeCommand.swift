@@ -3,13 +3,14 @@ import Foundation
 import GuichetCore
 
 /// `guichet rgpd purge [--date AAAA-MM-JJ] [--dry-run] [--json]`: anonymises the closed dossiers and
-/// deletes the struck-off requests whose retention period ended, in one transaction.
+/// deletes the struck-off requests whose retention period ended, by short transactions (`RGPDPurge`).
 struct RGPDPurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
         abstract: "Anonymise les dossiers clos et supprime les demandes radiées dont la durée de conservation est échue.",
         discussion: "Les montants des dossiers anonymisés restent dans les chiffres du budget ; leur historique est remplacé "
-            + "par une ligne « anonymisation RGPD ». Tout est fait dans une seule transaction : en cas d'erreur, rien n'est modifié.")
+            + "par une ligne « anonymisation RGPD ». Les dossiers sont traités par lots de \(RGPDPurge.chunk), chacun entier ou pas "
+            + "du tout, pour ne jamais bloquer les autres postes : une purge interrompue se termine en la relançant.")
 
     @Option(name: .long, help: "Date de référence (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Affiche ce qui serait fait, sans rien modifier.") var dryRun = false
@@ -41,12 +42,9 @@ struct RGPDPurgeCommand: ParsableCommand {
                               dossiers: due.map(\.key))
             }
         } else {
-            // Both in one write session, hence one transaction: all or nothing.
-            out = try ws.store.write { s in
-                Output(date: today, dryRun: false,
-                       anonymisedDossiers: try s.anonymiseClosedDossiers(closedBefore: dossierLimit, on: today), closedBefore: dossierLimit,
-                       purgedRequests: try s.purgeStruckOffRequests(before: requestLimit), struckOffBefore: requestLimit, dossiers: nil)
-            }
+            let done = try RGPDPurge.run(ws.store, dossiersClosedBefore: dossierLimit, requestsStruckOffBefore: requestLimit, on: today)
+            out = Output(date: today, dryRun: false, anonymisedDossiers: done.anonymisedDossiers, closedBefore: dossierLimit,
+                         purgedRequests: done.purgedRequests, struckOffBefore: requestLimit, dossiers: nil)
             // Also when nothing was due: a rerun wipes what an earlier run could not.
             out.oldCopiesErased = try ws.store.eraseRemovedData()
         }

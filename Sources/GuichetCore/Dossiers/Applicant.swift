@@ -55,6 +55,9 @@ public struct Household: Codable, Sendable, Equatable {
     /// Persons living in the home (may exceed `members` when not every person is named).
     public var size: Int
 
+    /// Past it a size is a typing error (and per-person ceilings would overflow): a local bound.
+    public static let maximumSize = 99
+
     public init(members: [HouseholdMember], yearlyIncome: Money? = nil, incomeYear: Int? = nil, size: Int? = nil) {
         self.members = members; self.yearlyIncome = yearlyIncome; self.incomeYear = incomeYear
         self.size = size ?? members.count
@@ -67,6 +70,10 @@ public struct Household: Codable, Sendable, Equatable {
         for (i, m) in members.enumerated() { v.add(m.validate(), under: "members[\(i)]") }
         v.check(size >= max(1, members.count), "size", "la taille du ménage doit être ≥ le nombre de membres (\(members.count))")
         if let inc = yearlyIncome { v.check(!inc.isNegative, "yearlyIncome", "le revenu ne peut pas être négatif") }
+        if let y = incomeYear {
+            v.check(InputLimits.years.contains(y), "incomeYear", "année \(y) hors de la plage admise (\(InputLimits.yearsText))")
+        }
+        v.check(size <= Self.maximumSize, "size", "la taille du ménage doit être ≤ \(Self.maximumSize)")
         return v.errors
     }
 }

@@ -77,6 +77,9 @@ public struct DossierLifecycle: Sendable {
             comment = decision.reason
         case let .pay(amount, label):
             guard amount.cents > 0 else { throw LifecycleError(.invalidPayment, "Le montant d'un versement doit être positif.") }
+            if let grant = d.grant, date < grant.date {
+                throw LifecycleError(.invalidPayment, "Un versement ne peut pas précéder la décision d'attribution (\(grant.date)) : date du versement \(date).")
+            }
             let remaining = d.remainingToPay
             guard amount <= remaining else {
                 throw LifecycleError(.invalidPayment, "Le versement de \(amount) dépasse le reste à verser (\(remaining)).")

@@ -35,13 +35,24 @@ public protocol DossierStore {
     /// RGPD (brief §9): closed dossiers not yet anonymised whose retention started
     /// (`AidDossier.retentionStart`) strictly before `date`, by number, with no personal data.
     func dossiersDueForAnonymisation(closedBefore date: CalendarDate) throws -> [RetentionDue]
-    /// Anonymises those dossiers (`AidDossier.anonymised(on:)`) as of `today`: records, list and
-    /// search columns, and each one's history replaced by a single line without personal data.
-    /// All or nothing; returns how many. A second run finds nothing to do.
-    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int
+    /// Anonymises the dossiers of `numbers` that are still due (`AidDossier.anonymised(on:)`) as of
+    /// `today`: records, list and search columns, and each one's history replaced by a single line
+    /// without personal data. All or nothing; returns how many. A second run finds nothing to do.
+    /// The search index keeps the removed terms until `compactAfterRGPDPurge`.
+    func anonymiseDossiers(_ numbers: [String], closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int
+    /// Merges the search indexes so that no term of an anonymised or deleted record stays in them.
+    func compactAfterRGPDPurge() throws
 }
 
 extension DossierStore {
+    /// Every due dossier in one transaction, indexes compacted (small stores, tests).
+    public func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
+        let due = try dossiersDueForAnonymisation(closedBefore: date).map(\.key)
+        let n = try anonymiseDossiers(due, closedBefore: date, on: today)
+        try compactAfterRGPDPurge()
+        return n
+    }
+
     /// Fallback for small stores: loads the page, then visits it.
     public func forEachDossier(_ query: DossierQuery, _ body: (AidDossier) throws -> Void) throws {
         try dossiers(query).forEach(body)

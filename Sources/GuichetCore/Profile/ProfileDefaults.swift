@@ -2,6 +2,6 @@ extension TerritoryProfile {
     /// Every value of the profile that is a default of the product still to be confirmed by the
     /// service (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
-        cotation?.defaultsToConfirm ?? []
+        (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? [])
     }
 }

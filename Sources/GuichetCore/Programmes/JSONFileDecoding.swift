@@ -4,6 +4,7 @@ import Foundation
 /// naming the path inside the file.
 enum JSONFileDecoding {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(ValidationError) -> T {
+        do { try InputJSON.check(data) } catch { throw ValidationError(field: file, error.description) }
         do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
             throw ValidationError(field: file, french(error))
         } catch {

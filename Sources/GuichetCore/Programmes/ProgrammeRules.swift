@@ -74,6 +74,10 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()
         v.check(plaiAdapte.onePerPlai > 0, "plaiAdapte.onePerPlai", "doit être supérieur à 0")
+        if let r = plaiShareRounding {
+            v.check(!r.source.trimmingSpaces().isEmpty, "plaiShareRounding.source",
+                    "la source de l'arrondi est obligatoire (texte, décision locale ou « valeur par défaut à confirmer »)")
+        }
         for (field, share) in [("minimumPlaiShareOfPlusPlai", minimumPlaiShareOfPlusPlai),
                                ("derogationAboveSocialShare", derogationAboveSocialShare), ("sru.socialShareBelow", sru.socialShareBelow)] {
             v.check((0...10_000).contains(share.basisPoints), field, "doit être compris entre 0 et 10 000 points de base")

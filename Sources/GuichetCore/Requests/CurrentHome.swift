@@ -39,10 +39,11 @@ public struct CurrentHome: Codable, Sendable, Equatable {
     }
 }
 
-/// The shared "amount cannot be negative" error of `Money.nonNegative`, as a value.
+/// The shared "amount cannot be negative, nor past `InputLimits.maximumAmount`" error, as a
+/// value: past the limit the cotation's exact integer comparisons could overflow.
 func negativeAmountError(_ amount: Money, field: String) -> ValidationError? {
     do {
-        _ = try Money.nonNegative(cents: amount.cents, field: field)
+        try InputLimits.checkAmount(cents: amount.cents, field: field)
         return nil
     } catch {
         return error

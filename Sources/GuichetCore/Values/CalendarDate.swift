@@ -45,12 +45,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return index == 10 && digits == 8 ? fields : nil
     }
 
-    /// Parses a date or throws an error naming the field.
+    /// Parses a date given from outside (an option, a form) or throws an error naming the
+    /// field: a date outside `InputLimits.years` is refused with the range.
     public static func parse(_ text: String, field: String) throws(ValidationError) -> CalendarDate {
         guard let d = CalendarDate(parsing: text) else {
-            throw ValidationError(field: field, "date invalide « \(text) » (attendu JJ/MM/AAAA)")
+            throw ValidationError(field: field, "date invalide « \(InputLimits.quoted(text)) » (attendu JJ/MM/AAAA)")
         }
+        try d.checkPlausible(field: field)
         return d
+    }
+
+    /// Refuses a date outside `InputLimits.years`, naming the field and the range.
+    public func checkPlausible(field: String) throws(ValidationError) {
+        guard InputLimits.years.contains(year) else {
+            throw ValidationError(field: field, "date \(self) hors de la plage admise (années \(InputLimits.yearsText))")
+        }
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -93,6 +102,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
         let y = total / 12, m = total % 12 + 1
+        // Saturates at the calendar's ends rather than trapping (a clause starting in 9998).
+        if y < 1 { return CalendarDate(year: 1, month: 1, day: 1)! }
+        if y > 9999 { return CalendarDate(year: 9999, month: 12, day: 31)! }
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
     }
     public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
@@ -139,7 +151,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         guard let d = CalendarDate(parsing: s) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "date invalide « \(s) » (attendu AAAA-MM-JJ)")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "date invalide « \(InputLimits.quoted(s)) » (attendu AAAA-MM-JJ)")
+        }
+        if decoder.userInfo[.checksInputLimits] != nil, !InputLimits.years.contains(d.year) {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "date \(d) hors de la plage admise (années \(InputLimits.yearsText))")
         }
         self = d
     }

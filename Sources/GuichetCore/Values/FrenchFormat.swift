@@ -51,7 +51,8 @@ public enum FrenchFormat {
     /// "22/11/2026".
     public static func date(_ d: CalendarDate) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(two(d.day))/\(two(d.month))/\(d.year)"
+        let year = d.year < 1000 ? String(repeating: "0", count: 4 - String(d.year).count) + String(d.year) : String(d.year)
+        return "\(two(d.day))/\(two(d.month))/\(year)"
     }
 }
 

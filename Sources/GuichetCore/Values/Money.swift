@@ -35,7 +35,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var description: String { FrenchFormat.money(self) }
 
     public init(from decoder: any Decoder) throws {
-        cents = try decoder.singleValueContainer().decode(Int64.self)
+        let c = try decoder.singleValueContainer()
+        cents = try c.decode(Int64.self)
+        if decoder.userInfo[.checksInputLimits] != nil, cents < -InputLimits.maximumAmount.cents || cents > InputLimits.maximumAmount.cents {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "montant hors de la plage admise (au plus \(InputLimits.maximumAmount))")
+        }
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

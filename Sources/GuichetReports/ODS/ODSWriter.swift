@@ -1,5 +1,6 @@
 import Foundation
 import GuichetCore
+import GuichetStorage
 import ZIPFoundation
 
 /// An OpenDocument spreadsheet, one sheet per table, typed cells.
@@ -9,13 +10,22 @@ enum ODSWriter {
     static func write(_ document: ReportDocument, to url: URL) throws {
         let tables = document.tables
         let names = SheetNames.unique(tables.map(\.name))
-        let content = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).content.xml")
-        defer { try? FileManager.default.removeItem(at: content) }
+        // content.xml holds every cell uncompressed: a temporary file like the archive itself
+        // (0600, swept after a kill), not a name of its own.
+        let content = TemporaryFiles.url(beside: url)
+        defer { unlink(content.path) }
         try writeContent(tables: tables, sheetNames: names, to: content)
 
         let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .create) } catch {
+        do {
+            // The archive goes into the file as created (0600, by AtomicOutput): an empty ZIP
+            // (its end-of-directory record alone) opened for update, not a file made anew.
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+            try handle.close()
+            archive = try Archive(url: url, accessMode: .update)
+        } catch {
             throw ReportError.cannotCreate(path: url.path, reason: "archive ZIP : \(error)")
         }
         do {

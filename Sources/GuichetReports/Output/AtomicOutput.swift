@@ -1,10 +1,14 @@
 import Foundation
+import GuichetStorage
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A file written under a temporary name beside its target, then renamed over it:
-/// the target never holds half a file, and an existing target survives a failure.
+/// the target never holds half a file, and an existing target survives a failure. Exports may
+/// hold personal data: the temporary file is created 0600 and the target ends 0600 whatever
+/// the writer did; a temporary file left by a killed export is swept by the next export into
+/// the same folder (see `TemporaryFiles`).
 struct AtomicOutput {
     let target: URL
     let temporary: URL
@@ -20,14 +24,19 @@ struct AtomicOutput {
             throw .cannotCreate(path: target.path, reason: "le dossier « \(folder.path) » n'est pas accessible en écriture")
         }
         self.target = target
-        // Hidden, same folder (so rename stays on one file system), unique.
-        self.temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        TemporaryFiles.sweep(folder: folder)
+        // Hidden, same folder (so rename stays on one file system), unique, owner-only.
+        self.temporary = TemporaryFiles.url(beside: target)
+        guard TemporaryFiles.create(temporary) else {
+            throw .cannotCreate(path: target.path, reason: AtomicOutput.reason(errno: errno))
+        }
     }
 
     /// Flushes the temporary file to disk and renames it over the target.
     func commit() throws(ReportError) {
         let fd = open(temporary.path, O_RDONLY)
-        if fd >= 0 { _ = fsync(fd); close(fd) }
+        // A writer may have replaced the file (ZIP archives are created anew): owner-only again.
+        if fd >= 0 { _ = fchmod(fd, 0o600); _ = fsync(fd); close(fd) }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = AtomicOutput.reason(errno: errno)
             discard()
@@ -43,7 +52,26 @@ struct AtomicOutput {
         case ENOSPC: return "le disque est plein"
         case EROFS: return "le disque est en lecture seule"
         case ENOENT: return "le dossier n'existe plus"
-        default: return String(cString: strerror(code))
+        case EDQUOT: return "le quota de disque est dépassé"
+        case EIO: return "erreur d'entrée-sortie sur le disque"
+        case EFBIG: return "le fichier dépasse la taille permise"
+        case ENAMETOOLONG: return "le nom du fichier est trop long"
+        default: return "erreur système \(code)"
+        }
+    }
+
+    /// The reason in French for an error Foundation threw while writing.
+    static func reason(for error: any Error) -> String {
+        let e = error as NSError
+        if e.domain == NSPOSIXErrorDomain { return reason(errno: Int32(e.code)) }
+        if let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return reason(errno: Int32(underlying.code))
+        }
+        switch e.code {
+        case NSFileWriteOutOfSpaceError: return reason(errno: ENOSPC)
+        case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return reason(errno: EACCES)
+        case NSFileWriteVolumeReadOnlyError: return reason(errno: EROFS)
+        default: return "erreur d'écriture (code \(e.code))"
         }
     }
 

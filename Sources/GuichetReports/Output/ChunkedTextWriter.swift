@@ -8,13 +8,11 @@ final class ChunkedTextWriter {
     private var buffer: [UInt8] = []
     private let chunkSize: Int
 
+    /// Opens the file emptied (an existing file keeps its owner-only mode), or creates it 0600.
     init(creating url: URL, chunkSize: Int = 64 * 1024) throws(ReportError) {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw .cannotCreate(path: url.path, reason: "création refusée par le système")
-        }
-        do { handle = try FileHandle(forWritingTo: url) } catch {
-            throw .cannotCreate(path: url.path, reason: error.localizedDescription)
-        }
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotCreate(path: url.path, reason: AtomicOutput.reason(errno: errno)) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         path = url.path
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize + 4096)
@@ -33,7 +31,7 @@ final class ChunkedTextWriter {
     func flush() throws {
         guard !buffer.isEmpty else { return }
         do { try handle.write(contentsOf: buffer) } catch {
-            throw ReportError.cannotWrite(path: path, reason: error.localizedDescription)
+            throw ReportError.cannotWrite(path: path, reason: AtomicOutput.reason(for: error))
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -41,8 +39,8 @@ final class ChunkedTextWriter {
     /// Flushes what is left and closes the file.
     func close() throws {
         try flush()
-        do { try handle.close() } catch {
-            throw ReportError.cannotWrite(path: path, reason: error.localizedDescription)
+        do { try handle.synchronize(); try handle.close() } catch {
+            throw ReportError.cannotWrite(path: path, reason: AtomicOutput.reason(for: error))
         }
     }
 

@@ -31,10 +31,20 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible, Lo
     public var errorDescription: String? { description }
 
     /// Places an error raised while producing `path` in this vocabulary.
+    /// Errors about the temporary file are reported against the target: the agent never
+    /// sees the hidden name.
     static func wrapping(_ error: any Error, path: String) -> ReportError {
         if let e = error as? ReportError {
-            if case .invalidRow = e { return .interrupted(path: path, reason: e.description) }
-            return e
+            switch e {
+            case .invalidRow: return .interrupted(path: path, reason: e.description)
+            case .cannotCreate(_, let reason): return .cannotCreate(path: path, reason: reason)
+            case .cannotWrite(_, let reason): return .cannotWrite(path: path, reason: reason)
+            case .interrupted(_, let reason): return .interrupted(path: path, reason: reason)
+            case .nothingToWrite(_, let reason): return .nothingToWrite(path: path, reason: reason)
+            }
+        }
+        if (error as NSError).domain == NSPOSIXErrorDomain || (error as NSError).domain == NSCocoaErrorDomain {
+            return .cannotWrite(path: path, reason: AtomicOutput.reason(for: error))
         }
         return .interrupted(path: path, reason: String(describing: error))
     }

@@ -49,7 +49,7 @@ final class PDFCanvas {
         surface = cairo_pdf_surface_create(path, width, height)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            let reason = String(cString: cairo_status_to_string(status))
+            let reason = PDFCanvas.reason(status)
             cairo_surface_destroy(surface)
             throw .cannotCreate(path: path ?? "", reason: reason)
         }
@@ -159,7 +159,20 @@ final class PDFCanvas {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw .cannotWrite(path: path ?? "", reason: String(cString: cairo_status_to_string(status)))
+            throw .cannotWrite(path: path ?? "", reason: PDFCanvas.reason(status))
+        }
+    }
+}
+
+extension PDFCanvas {
+    /// Cairo's status in French (cairo_status_to_string speaks English).
+    static func reason(_ status: cairo_status_t) -> String {
+        switch status {
+        case CAIRO_STATUS_WRITE_ERROR: return "écriture impossible (disque plein ou retiré ?)"
+        case CAIRO_STATUS_NO_MEMORY: return "mémoire insuffisante"
+        case CAIRO_STATUS_FILE_NOT_FOUND: return "le dossier n'existe pas"
+        case CAIRO_STATUS_READ_ERROR: return "lecture impossible"
+        default: return "erreur de cairo (code \(status.rawValue))"
         }
     }
 }

@@ -13,24 +13,28 @@ public enum DossierListReport {
         let count = try store.read { try $0.countDossiers(all) }
         let table = anonymised ? anonymisedTable(store: store, query: query, catalog: catalog, on: context.producedOn)
                                : namedTable(store: store, query: query, catalog: catalog)
-        var paragraphs = ["Sélection : \(describe(query)) — \(FrenchFormat.integer(count)) dossier(s)."]
+        let selection = describe(query, anonymised: anonymised)
+        var paragraphs = ["Sélection : \(selection) — \(FrenchFormat.integer(count)) dossier(s)."]
         if anonymised {
             paragraphs.append("Liste anonymisée : ni nom, ni adresse, ni date de naissance, ni commentaire ; "
                               + "le demandeur est décrit par son type, sa tranche d'âge et la commune du logement.")
         }
         return context.document(title: anonymised ? "Liste des dossiers d'aide (anonymisée)" : "Liste des dossiers d'aide",
-                                subtitle: describe(query),
+                                subtitle: selection,
                                 sections: [ReportSection(heading: "Dossiers", paragraphs: paragraphs, tables: [table])],
                                 orientation: .landscape)
     }
 
-    /// The filters in words: "état Accordé / engagé, dispositif ACC, recherche « dupont »".
-    public static func describe(_ q: DossierQuery) -> String {
+    /// The filters in words: "état Accordé / engagé, dispositif ACC, recherche « dupont »". The
+    /// anonymised list never prints the searched text: it is usually a name.
+    public static func describe(_ q: DossierQuery, anonymised: Bool = false) -> String {
         var parts: [String] = []
         if let y = q.year { parts.append("année \(y)") }
         if !q.statuses.isEmpty { parts.append("état " + q.statuses.sorted().map(\.label).joined(separator: ", ")) }
         if !q.schemes.isEmpty { parts.append("dispositif " + q.schemes.sorted().joined(separator: ", ")) }
-        if let t = q.text?.trimmingCharacters(in: .whitespaces), !t.isEmpty { parts.append("recherche « \(t) »") }
+        if let t = q.text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
+            parts.append(anonymised ? "recherche par texte (non reproduit)" : "recherche « \(InputLimits.quoted(t)) »")
+        }
         return parts.isEmpty ? "tous les dossiers" : parts.joined(separator: ", ")
     }
 

@@ -3,7 +3,8 @@ import GRDB
 import GuichetCore
 
 /// The embedded SQLite implementation of `GuichetStore`: one file, WAL, foreign keys on,
-/// readable by its owner only (0600).
+/// readable by its owner only (0600). Opening never writes unless the schema needs work, so
+/// reading needs no write lock; a file or folder that cannot be written is opened read-only.
 public final class SQLiteStore: GuichetStore {
     /// 'GHAB' in the SQLite header marks a Guichet Habitat file.
     static let applicationID: Int32 = 0x4748_4142
@@ -12,13 +13,19 @@ public final class SQLiteStore: GuichetStore {
     public let agent: String
     /// Stamps what is written (history, last change, creation of the file).
     public let clock: Clock
-    let pool: DatabasePool
+    /// True when the file (or its folder) cannot be written: every write then fails with
+    /// « la base est en lecture seule ».
+    public let isReadOnly: Bool
+    let pool: any DatabaseWriter
 
     public var location: String { url.path }
 
     /// Opens an existing Guichet database. Foreign, newer or missing files are refused untouched.
     public static func open(_ url: URL, agent: String = AgentName.current(), clock: Clock = SystemClock.current) throws -> SQLiteStore {
         let path = url.path
+        if FileAccess.isFolder(url) { throw OpenError.isFolder(path: path) }
+        // What a killed demo build or export left beside the base goes at the next start.
+        TemporaryFiles.sweep(folder: url.deletingLastPathComponent())
         guard FileManager.default.fileExists(atPath: path) else { throw OpenError.notFound(path: path) }
         try Preflight.check(url)
         let store = try SQLiteStore(url: url, agent: agent, clock: clock)
@@ -33,6 +40,7 @@ public final class SQLiteStore: GuichetStore {
                               clock: Clock = SystemClock.current) throws -> SQLiteStore {
         let path = url.path
         let fm = FileManager.default
+        if FileAccess.isFolder(url) { throw OpenError.isFolder(path: path) }
         if fm.fileExists(atPath: path), let size = try? fm.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             try Preflight.check(url)
             let existing = try SQLiteStore(url: url, agent: agent, clock: clock)
@@ -50,9 +58,13 @@ public final class SQLiteStore: GuichetStore {
             }
         }
         let store = try SQLiteStore(url: url, agent: agent, clock: clock)
-        try store.pool.write { db in
-            try MetaRecord.set("territory", territory, in: db)
-            try MetaRecord.set("created", ISO8601DateFormatter().string(from: clock.now()), in: db)
+        do {
+            try store.pool.write { db in
+                try MetaRecord.set("territory", territory, in: db)
+                try MetaRecord.set("created", ISO8601DateFormatter().string(from: clock.now()), in: db)
+            }
+        } catch {
+            throw OpenError.io(path: path, reason: Self.describe(error))
         }
         return store
     }
@@ -61,33 +73,37 @@ public final class SQLiteStore: GuichetStore {
         self.url = url
         self.agent = agent
         self.clock = clock
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
         let mapped = FileSystemKind.allowsMemoryMapping(at: url)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // 32 MiB of page cache per connection: the narrow list tables of 100,000 rows stay in it.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            // Reads map the file instead of copying its pages: the first search of a session
-            // (an empty page cache) no longer pays 20-30 ms of read() calls. Writes still go
-            // through write(), so a full disk is an error, not a crash. Not on network shares.
-            if mapped { try db.execute(sql: "PRAGMA mmap_size = 268435456") }
-        }
+        let readOnly = FileAccess.isReadOnly(url)
         do {
-            pool = try DatabasePool(path: url.path, configuration: config)
-            try pool.write { db in
-                if try Migrations.migrator.hasBeenSuperseded(db) { throw OpenError.newerSchema(path: url.path) }
-                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
-            }
-            try Migrations.migrator.migrate(pool)
+            pool = readOnly ? try ConnectionSetup.openReadOnly(url, mapped: mapped)
+                            : try DatabasePool(path: url.path, configuration: ConnectionSetup.configuration(readonly: false, mapped: mapped))
+            isReadOnly = readOnly
+            try Self.prepareSchema(pool, path: url.path, readOnly: readOnly)
         } catch let e as OpenError {
             throw e
         } catch {
             throw OpenError.io(path: url.path, reason: Self.describe(error))
         }
         // SQLite gives the WAL and SHM files the main file's mode; make sure of the main file.
-        chmod(url.path, 0o600)
+        if !readOnly { FileAccess.restrictToOwner(url) }
+    }
+
+    /// Checks the schema in a read, and takes the write lock only when there is work to do
+    /// (a new file, a migration after an update): the usual opening writes nothing.
+    private static func prepareSchema(_ pool: any DatabaseWriter, path: String, readOnly: Bool) throws {
+        let (newer, complete, marked) = try pool.read { db in
+            (try Migrations.migrator.hasBeenSuperseded(db), try Migrations.migrator.hasCompletedMigrations(db),
+             try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
+        }
+        if newer { throw OpenError.newerSchema(path: path) }
+        if complete && marked { return }
+        if readOnly { throw OpenError.io(path: path, reason: "la base doit être mise à jour mais elle est en lecture seule") }
+        try pool.write { db in
+            if try Migrations.migrator.hasBeenSuperseded(db) { throw OpenError.newerSchema(path: path) }
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        try Migrations.migrator.migrate(pool)
     }
 
     public func read<T>(_ body: (any StoreSession) throws -> T) throws -> T {
@@ -110,22 +126,28 @@ public final class SQLiteStore: GuichetStore {
         switch e.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return "la base est verrouillée par un autre programme ; réessayez dans un instant"
         case .SQLITE_FULL: return "le disque est plein : rien n'a été enregistré"
+        case .SQLITE_IOERR: return "erreur de lecture ou d'écriture sur le disque (plein, retiré ou défectueux ?) : rien n'a été enregistré"
         case .SQLITE_READONLY: return "la base est en lecture seule"
-        case .SQLITE_CANTOPEN: return "le fichier de la base ne peut pas être ouvert (supprimé ou déplacé ?)"
+        case .SQLITE_PERM, .SQLITE_AUTH: return "accès refusé par le système"
+        case .SQLITE_CANTOPEN: return "le fichier de la base ne peut pas être ouvert (supprimé, déplacé ou dossier sans droit d'écriture ?)"
         case .SQLITE_NOTADB: return "ce fichier n'est pas une base SQLite"
         case .SQLITE_CORRUPT: return "la base est endommagée ; lancez « guichet check »"
+        case .SQLITE_NOMEM: return "mémoire insuffisante"
+        case .SQLITE_TOOBIG: return "une valeur dépasse la taille qu'accepte la base"
         case .SQLITE_CONSTRAINT: return "contrainte non respectée : \(e.message ?? "")"
-        default: return e.message ?? "\(e)"
+        default: return "erreur de la base SQLite (code \(e.extendedResultCode.rawValue))"
         }
     }
 }
 
-/// Checks a file before GRDB touches it: SQLite at all, ours, not newer. Read-only.
+/// Checks a file before GRDB touches it: SQLite at all, ours, not newer. Read-only, and it waits
+/// for another process's lock like every other connection.
 enum Preflight {
     static func check(_ url: URL) throws {
         let path = url.path
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw OpenError.io(path: path, reason: "lecture impossible") }
-        let header = handle.readData(ofLength: 100)
+        if FileAccess.isFolder(url) { throw OpenError.isFolder(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw OpenError.io(path: path, reason: "lecture impossible (droits ?)") }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
         if header.isEmpty { return }  // an empty file is a new database
         guard header.count == 100, header.prefix(16) == Data("SQLite format 3\u{0}".utf8) else {
@@ -133,21 +155,24 @@ enum Preflight {
         }
         // The application id is read through SQLite (not the raw header): while another
         // connection has the file open, the header's latest version may still sit in the WAL.
-        var config = Configuration()
-        config.readonly = true
-        // Another process opening the same file at the same moment holds its locks briefly.
-        config.busyMode = .timeout(5)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let (appID, newer) = try queue.read { db in
+            let reader = try ConnectionSetup.openReadOnly(url, mapped: false)
+            let (appID, newer) = try reader.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Migrations.migrator.hasBeenSuperseded(db))
             }
-            try queue.close()
+            try reader.close()
             if appID != SQLiteStore.applicationID { throw OpenError.foreignDatabase(path: path) }
             if newer { throw OpenError.newerSchema(path: path) }
         } catch let e as OpenError { throw e } catch {
             throw OpenError.io(path: path, reason: SQLiteStore.describe(error))
         }
+    }
+
+    /// True when the file is a Guichet database (its application id), whatever its schema:
+    /// what `demo --replace` may replace.
+    static func isGuichetDatabase(_ url: URL) -> Bool {
+        guard ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) ?? 0 > 0 else { return false }
+        do { try check(url); return true } catch OpenError.newerSchema { return true } catch { return false }
     }
 }
 

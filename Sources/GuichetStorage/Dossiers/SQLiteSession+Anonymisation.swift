@@ -14,11 +14,17 @@ extension SQLiteSession {
         try dueDossiers(closedBefore: date).map { RetentionDue(key: $0.number.formatted, since: $0.retentionStart!) }
     }
 
-    func anonymiseClosedDossiers(closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
-        let due = try dueDossiers(closedBefore: date)
+    func anonymiseDossiers(_ numbers: [String], closedBefore date: CalendarDate, on today: CalendarDate) throws -> Int {
+        // Each one read again: still closed, not anonymised, due (another agent may have acted).
+        var due: [AidDossier] = []
+        for key in numbers {
+            guard let number = DossierNumber(parsing: key), let d = try dossier(number: number),
+                  d.status.isClosed, !d.isAnonymised, let start = d.retentionStart, start < date else { continue }
+            due.append(d)
+        }
         guard !due.isEmpty else { return 0 }
         let now = clock.now()
-        try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable]) {
+        try duringRGPDPurge(searchIndexes: []) {
             for stored in due {
                 let key = stored.number.formatted
                 var d = stored.anonymised(on: today)
@@ -43,5 +49,9 @@ extension SQLiteSession {
             if !d.isAnonymised, let start = d.retentionStart, start < date { out.append(d) }
         }
         return out
+    }
+
+    func compactAfterRGPDPurge() throws {
+        try duringRGPDPurge(searchIndexes: [Self.dossiers.ftsTable, Self.requests.ftsTable]) {}
     }
 }

@@ -159,3 +159,7 @@ expect "report after huge amounts" 0 "$G" --database "$A" report programmes --fo
 printf 'Commune;Année;Programme;Bailleur;SUB ETAT;PLUS\nBéthune;2022;Rue N;SIA;-250,00 €;4\n' > "$T/negative.csv"
 expect "negative subsidy" 1 "$G" --database "$A" programmes import "$T/negative.csv" --strict
 contains "negative subsidy refused with a message" "ne peut pas être négative"
+
+# The 30 % PLAI rule's rounding is a profile parameter with its source, listed as to confirm.
+expect "territoires lists the rounding" 0 "$G" territoires --json
+pycheck "PLAI rounding is a default to confirm of cabbalr" "assert any(x['key']=='plaiShareRounding' and 'respectée' in x['text'] for e in d for x in e['defaultsToConfirm'] if e['id']=='cabbalr'), d"

@@ -30,11 +30,20 @@ public struct TotalRowCheck<Field: ImportField>: Hashable, Sendable, Codable {
     public var matches: Bool { comparisons.allSatisfy(\.matches) }
 }
 
-/// Collects the figures of data rows and compares each TOTAL row with its block.
+/// Collects the figures of data rows and compares each TOTAL row with its block. Running sums
+/// (checked: nil once a sum would overflow) keep each TOTAL row's cost independent of the rows
+/// above it, however many TOTAL rows follow one another.
 public struct TotalBlocks<Field: ImportField> {
-    struct Row { var line: Int; var year: Int?; var values: [Field: Int64] }
-    private var rows: [Row] = []
+    private var rows = 0
     private var blockStart = 0
+    private var blockFirstLine: Int?
+    private var blockLastLine: Int?
+    private var blockYears: Set<Int?> = []
+    private var allYears: Set<Int?> = []
+    private var allFirstLine: Int?
+    private var allLastLine: Int?
+    private var blockSums: [Field: Int64?] = [:]
+    private var allSums: [Field: Int64?] = [:]
     private let columns: [ImportColumn<Field>]
     private let limits: ImportLimits
 
@@ -43,12 +52,27 @@ public struct TotalBlocks<Field: ImportField> {
         self.limits = limits
     }
 
-    /// Index of the first row of the open block, and the number of rows so far.
-    public var openBlock: Range<Int> { blockStart..<rows.count }
+    /// Indexes (in the order rows were added) of the rows of the open block.
+    public var openBlock: Range<Int> { blockStart..<rows }
 
     /// A data row's figures (cents for money), with its year when it has one.
     public mutating func add(line: Int, year: Int?, values: [Field: Int64]) {
-        rows.append(Row(line: line, year: year, values: values))
+        rows += 1
+        if blockFirstLine == nil { blockFirstLine = line }
+        if allFirstLine == nil { allFirstLine = line }
+        blockLastLine = line; allLastLine = line
+        blockYears.insert(year); allYears.insert(year)
+        for (field, v) in values {
+            Self.add(v, to: &blockSums, field)
+            Self.add(v, to: &allSums, field)
+        }
+    }
+
+    private static func add(_ v: Int64, to sums: inout [Field: Int64?], _ field: Field) {
+        guard let current = sums[field] else { sums[field] = v; return }
+        guard let s = current else { return }
+        let (t, overflow) = s.addingReportingOverflow(v)
+        sums[field] = overflow ? .some(nil) : .some(t)
     }
 
     /// Compares a TOTAL row with its block, then opens the next block. A figure of the TOTAL row
@@ -72,22 +96,20 @@ public struct TotalBlocks<Field: ImportField> {
             }
             if let problem { issues.append(ImportIssue(.error, line: line, column: c.source, problem + " (ligne de total non comparée sur ce point)")) }
         }
-        let empty = blockStart == rows.count
-        let block = empty ? rows[...] : rows[blockStart...]
+        let empty = blockStart == rows
+        let sums = empty ? allSums : blockSums
+        let years = empty ? allYears : blockYears
         let comparisons = given.keys.sorted { $0.rawValue < $1.rawValue }.map { field -> TotalRowCheck<Field>.Comparison in
-            var sum: Int64? = 0
-            for r in block {
-                guard let s = sum else { break }
-                let (v, overflow) = s.addingReportingOverflow(r.values[field] ?? 0)
-                sum = overflow ? nil : v
-            }
+            // No row gives the field: its sum is 0; an overflowing sum is nil.
+            let sum: Int64? = sums[field].map { $0 } ?? 0
             return TotalRowCheck.Comparison(field: field, given: given[field]!, computed: sum)
         }
-        let years = Set(block.map(\.year))
-        let check = TotalRowCheck(line: line, label: label, scope: empty ? .allRowsAbove : .block, rows: block.count,
-                                  firstLine: block.first?.line, lastLine: block.last?.line,
+        let check = TotalRowCheck(line: line, label: label, scope: empty ? .allRowsAbove : .block,
+                                  rows: empty ? rows : rows - blockStart,
+                                  firstLine: empty ? allFirstLine : blockFirstLine, lastLine: empty ? allLastLine : blockLastLine,
                                   year: years.count == 1 ? years.first! : nil, comparisons: comparisons)
-        blockStart = rows.count
+        blockStart = rows
+        blockSums = [:]; blockYears = []; blockFirstLine = nil; blockLastLine = nil
         return check
     }
 }

@@ -32,12 +32,21 @@ public struct ImportPlan<P: ProgrammeListFields & Hashable & Sendable & Codable>
         for f in order {
             let fileRows = families[f]!
             let storedKeys = (storedByFamily[f] ?? []).sorted { Self.rank($0) < Self.rank($1) }
+            // Stored members by figures, so finding an identical one costs one look-up however big the family.
+            var identicalKeys: [P: [String]] = [:]
+            for k in storedKeys.reversed() { identicalKeys[stored[k]!, default: []].append(k) }
             var consumed: Set<String> = []
             var pending: [ImportedRow<P>] = []
             for row in fileRows {
                 // The row's own key first, then any other identical one of the family.
-                let identical = ([row.naturalKey] + storedKeys).first { !consumed.contains($0) && stored[$0] == row.programme }
-                if let k = identical { consumed.insert(k); actions.append(.unchanged(key: k, row: row)) }
+                var hit: String?
+                if !consumed.contains(row.naturalKey), stored[row.naturalKey] == row.programme { hit = row.naturalKey }
+                else {
+                    while let k = identicalKeys[row.programme]?.popLast() {
+                        if !consumed.contains(k) { hit = k; break }
+                    }
+                }
+                if let k = hit { consumed.insert(k); actions.append(.unchanged(key: k, row: row)) }
                 else { pending.append(row) }
             }
             let remaining = storedKeys.filter { !consumed.contains($0) }
@@ -54,8 +63,10 @@ public struct ImportPlan<P: ProgrammeListFields & Hashable & Sendable & Codable>
                 continue
             }
             var taken = Set(storedKeys)
+            var n = 1
             for row in pending {
-                var key = row.naturalKey, n = 1
+                var key = row.naturalKey
+                // Free suffixes counted up once per family, not searched from #2 for every row.
                 while taken.contains(key) { n += 1; key = f + "#\(n)" }
                 taken.insert(key)
                 if !remaining.isEmpty {

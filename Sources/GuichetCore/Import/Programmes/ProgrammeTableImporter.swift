@@ -22,6 +22,13 @@ public struct ProgrammeTableImporter: Sendable {
     ///   `options.choices` is nil).
     public func importTable(_ data: Data, kind: ProgrammeTableKind, options: ProgrammeImportOptions,
                             remembered: (String) -> ColumnChoices? = { _ in nil }) -> ImportReport {
+        var report = read(data, kind: kind, options: options, remembered: remembered)
+        report.issues = report.issues.capped(options.limits.maxIssues)
+        return report
+    }
+
+    private func read(_ data: Data, kind: ProgrammeTableKind, options: ProgrammeImportOptions,
+                      remembered: (String) -> ColumnChoices?) -> ImportReport {
         var report = ImportReport(kind: kind, strict: options.strict)
         let table = TableReading(data, fields: ProgrammeField.fields(for: kind), kindName: kind.rawValue,
                                  limits: options.limits, choices: { options.choices ?? remembered($0) })
@@ -29,7 +36,6 @@ public struct ProgrammeTableImporter: Sendable {
         report.separator = table.separator
         report.lineEnding = table.lineEnding
         report.issues = table.issues
-        defer { report.issues = report.issues.capped(options.limits.maxIssues) }
 
         guard let headerIndex = table.headerIndex, let headerLine = table.headerLine else {
             report.issues.append(ImportIssue(.error, line: nil,
