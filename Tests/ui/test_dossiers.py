@@ -415,6 +415,9 @@ def test_escape_never_drops_typed_input_without_asking():
         assert "Abandonner les modifications ?" in dialog_text(app)
         keep.queryAction().doAction(0)
         wait_for(lambda: text_of(entry(app, "Nom")) == "Dupuis", 10, "typed name kept")
+        app.focus_window()
+        app.click(entry(app, "Nom"))
+        time.sleep(0.2)
         app.press("Escape")
         dialog_button(app, "Abandonner les modifications").queryAction().doAction(0)
         wait_for(lambda: any(text_of(n) == "Aucun dossier sélectionné" for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)),
