@@ -16,6 +16,7 @@ enum CommandRegistry {
         LandlordsCommand.self,
         CommunesCommand.self,
         ConventionsCommand.self,
+        AllocationsCommand.self,
         ReportCommand.self,
         DocumentCommand.self,
         RGPDCommand.self,

@@ -18,30 +18,34 @@ enum ImportReportText {
     static func detail(_ run: ProgrammeImportRun.Result) -> String {
         let r = run.report
         var lines = ["Tableau de \(r.kind.label)." + (r.headerLine.map { " En-têtes en ligne \($0)." } ?? ""), counts(run)]
-        let explained = r.columnExplanations
-        if !explained.isEmpty {
-            lines.append("")
-            lines.append("Colonnes comprises ainsi :")
-            lines += explained.prefix(40).map { "• \($0)" }
-            if explained.count > 40 { lines.append("• … et \(explained.count - 40) autre(s) colonne(s)") }
-        }
+        lines += columns(r.columnExplanations)
         if !run.outcome.reviews.isEmpty {
             lines.append("")
             lines.append("À vérifier avant d'importer :")
             lines += run.outcome.reviews.map { "• ligne \($0.line) : \($0.message)" }
         }
-        let errors = r.errors, warnings = r.warnings
-        if !errors.isEmpty {
+        lines += issues(errors: r.errors, warnings: r.warnings)
+        return lines.joined(separator: "\n")
+    }
+
+    /// "How each column was understood", for any kind of table.
+    static func columns(_ explained: [String]) -> [String] {
+        guard !explained.isEmpty else { return [] }
+        var lines = ["", "Colonnes comprises ainsi :"] + explained.prefix(40).map { "• \($0)" }
+        if explained.count > 40 { lines.append("• … et \(explained.count - 40) autre(s) colonne(s)") }
+        return lines
+    }
+
+    /// Every error, then every warning, with its line and column; `limit` caps each list.
+    static func issues(errors: [ImportIssue], warnings: [ImportIssue], limit: Int = .max) -> [String] {
+        var lines: [String] = []
+        for (list, title) in [(errors, "erreur(s)"), (warnings, "avertissement(s)")] where !list.isEmpty {
             lines.append("")
-            lines.append("\(errors.count) erreur(s) :")
-            lines += errors.map { "• \($0.description)" }
-        }
-        if !warnings.isEmpty {
-            lines.append("")
-            lines.append("\(warnings.count) avertissement(s) :")
-            lines += warnings.map { "• \($0.description)" }
+            lines.append("\(list.count) \(title) :")
+            lines += list.prefix(limit).map { "• \($0.description)" }
+            if list.count > limit { lines.append("• … et \(list.count - limit) autre(s)") }
         }
         if errors.isEmpty && warnings.isEmpty { lines.append("Aucune erreur ni aucun avertissement.") }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -6,7 +6,9 @@ import GuichetCore
 /// The "Bailleurs et conventions" section: the landlords with their figures as the sources give
 /// them (inconsistencies flagged, never corrected) and, for the selected landlord and a year, the
 /// review of its agreement: objective, result and gap per indicator, missed targets in colour,
-/// the trend over the years as a chart, and the review meetings.
+/// the trend over the years as a chart, and the review meetings. Two more views: the CIA review
+/// recomputed from the allocation register (`CIAReviewPage`) and the register itself
+/// (`AllocationRegisterPage`).
 @MainActor
 public final class LandlordsScreen: Screen {
     public static let section = SectionInfo(id: "bailleurs", title: "Bailleurs et conventions", iconName: "x-office-address-book-symbolic")
@@ -25,6 +27,11 @@ public final class LandlordsScreen: Screen {
     private let chartCaption: Label
     private let meetingsBox: Box
     let chart: TrendChart
+    let views: Stack
+    let ciaPage: CIAReviewPage
+    let registerPage: AllocationRegisterPage
+    /// The register changed since the CIA review was last computed.
+    private var reviewIsStale = true
     private(set) var landlords: [Landlord] = []
     private var convention: Convention?
     private(set) var lines: [ReviewLine] = []
@@ -75,6 +82,13 @@ public final class LandlordsScreen: Screen {
         table.columnView.setAccessibleLabel("Bailleurs")
         try builder.get("listHolder", as: Box.self).append(table.view)
         root.setAccessibleLabel("Bailleurs et conventions")
+        views = try builder.get("views")
+        ciaPage = try CIAReviewPage(context: context)
+        registerPage = try AllocationRegisterPage(context: context)
+        views.addChild(ciaPage.root, name: "cia", title: "Bilan de la CIA")
+        views.addChild(registerPage.root, name: "registre", title: "Registre des attributions")
+        registerPage.onRegisterChanged = { [weak self] in self?.reviewIsStale = true }
+        views.onNotify("visible-child-name") { [weak self] in self?.viewChanged() }
         chartIndicator.items = Self.chartIndicators.map(\.0)
         chartIndicator.selectedIndex = 0
 
@@ -88,7 +102,27 @@ public final class LandlordsScreen: Screen {
         reload()
     }
 
-    public func activate() { reload() }
+    public func activate() {
+        reviewIsStale = true
+        viewChanged()
+    }
+
+    /// Shows a view by name ("bailleurs", "cia", "registre"): tests, and links from elsewhere.
+    func show(view name: String) { views.visibleChildName = name }
+
+    /// The visible view reads its data: the landlords, the CIA review (computed again only when
+    /// the register may have changed), or the register's counts.
+    private func viewChanged() {
+        switch views.visibleChildName {
+        case "cia":
+            if reviewIsStale || ciaPage.data == nil {
+                reviewIsStale = false
+                ciaPage.reload()
+            }
+        case "registre": registerPage.reload()
+        default: reload()
+        }
+    }
 
     /// Reads the landlords again (off the main thread), keeping the selected one.
     func reload() {

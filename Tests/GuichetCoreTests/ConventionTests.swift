@@ -53,12 +53,21 @@ final class ConventionTests: XCTestCase {
         for s in agg.stateContingent {
             XCTAssertEqual(agg.stateShareOfObjective(s.year), s.publishedShareOfObjective, "\(s.year)")
         }
-        // 563 / 2 469 is 22,80 %, the source prints 22,83 %: flagged, not corrected.
+        // 563 / 2 469 is 22,80 %, as the headline table prints; the table by landlord prints
+        // 22,83 %: flagged, not corrected.
         let flagged = agg.inconsistencies
-        XCTAssertEqual(flagged.map(\.year), [2021])
+        XCTAssertEqual(flagged.map(\.year), [2021, 2023])
         XCTAssertEqual(flagged.first?.message,
-                       "Relogement des publics prioritaires 2021 : 563 / 2\u{202F}469 = 22,80\u{00A0}%, publié 22,83\u{00A0}%")
+                       "Relogement des publics prioritaires 2021 : 563 / 2\u{202F}469 = 22,80\u{00A0}%, publié 22,83\u{00A0}% "
+                       + "dans le tableau par bailleur, 22,80\u{00A0}% dans le tableau de synthèse")
         XCTAssertEqual(agg.priorityRehousing.first { $0.year == 2021 }?.publishedShare, Percentage(basisPoints: 2_283))
+        // The 2023 change of priority households is printed +15,74 %: 456 against the State
+        // contingent's 394 of 2022, not against the 496 households of the same column.
+        XCTAssertEqual(flagged.last?.message,
+                       "Évolution 2023 (hors mutations) des attributions au public prioritaire : publiée +15,74\u{00A0}%, "
+                       + "456 / 496 donne -8,06\u{00A0}% ; le chiffre publié est l'évolution par rapport au contingent État 2022 (456 / 394)")
+        // Every other printed change is what its counts give (−12,03 % … −12,12 %).
+        XCTAssertEqual(agg.yearOnYearChanges?.count, 4)
     }
 
     func testProductionAndRehabilitationResultsDerivedFromProgrammes() throws {

@@ -58,6 +58,18 @@ final class ValueTypesTests: XCTestCase {
         XCTAssertEqual(Percentage(parsing: "19,13")?.basisPoints, 1913)
         XCTAssertEqual(Percentage(parsing: "35 %")?.basisPoints, 3500)
         XCTAssertThrowsError(try Percentage.validated(basisPoints: 10_001, field: "part"))
+        // A fall rounds like a rise: −207 / 1 708 = −12,119… % → −12,12 % (the review's figure).
+        XCTAssertEqual(Percentage.ratio(-207, of: 1_708)?.basisPoints, -1_212)
+        XCTAssertEqual(Percentage.ratio(207, of: 1_708)?.basisPoints, 1_212)
+        XCTAssertEqual(Percentage.ratio(-67, of: 563)?.basisPoints, -1_190)
+        XCTAssertEqual(Percentage.ratio(-1, of: 20_000)?.basisPoints, -1, "−0,005 % rounds away from zero")
+    }
+
+    func testElisionOfDeBeforeAPlaceName() {
+        XCTAssertEqual(FrenchFormat.of("Béthune"), "de Béthune")
+        XCTAssertEqual(FrenchFormat.of("Annezin"), "d'Annezin")
+        XCTAssertEqual(FrenchFormat.of("Isbergues"), "d'Isbergues")
+        XCTAssertEqual(FrenchFormat.of("Houdain"), "de Houdain")
     }
 
     func testCalendarDates() throws {

@@ -80,6 +80,8 @@ extension Guichet {
         case .conventions:
             let (lines, names) = try conventions(request, store: store)
             return ConventionsReport.document(context: context, lines: lines, landlordNames: names, year: year)
+        case .cia:
+            return try ciaReport(context: context, year: year, store: store)
         case .dossiers:
             var query = request.dossiers
             query.year = year ?? query.year

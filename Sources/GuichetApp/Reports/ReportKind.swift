@@ -4,13 +4,14 @@ import GuichetReports
 /// The catalogue of reports (brief §8, §9): one list for the Exports section, the Budget
 /// section's export and `guichet report`. The raw value is the command line's name.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case bilanPLH = "bilan-plh", programmes, conventions, dossiers, requests, rgpd
+    case bilanPLH = "bilan-plh", programmes, conventions, cia, dossiers, requests, rgpd
 
     public var title: String {
         switch self {
         case .bilanPLH: "Bilan du PLH"
         case .programmes: "Programmes de logement social"
         case .conventions: "Conventions avec les bailleurs"
+        case .cia: "Bilan de la CIA (registre des attributions)"
         case .dossiers: "Liste des dossiers d’aide"
         case .requests: "Demandes de logement classées par cotation"
         case .rgpd: "Export RGPD des données d’un demandeur"
@@ -22,13 +23,14 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .bilanPLH: "Synthèse budgétaire par action, enveloppes engagées et payées par dispositif, pour une année ou toute la période du PLH."
         case .programmes: "Production financée et réhabilitations, par année, produit et pôle (année de financement)."
         case .conventions: "Objectif, résultat et écart par bailleur et par année."
+        case .cia: "Obligations de la convention intercommunale d’attribution recalculées sur le registre, à côté des chiffres publiés (une année, ou toutes)."
         case .dossiers: "Tous les dossiers d’aide (année de leur numéro) ; la version anonymisée ne montre ni nom, ni adresse, ni date de naissance."
         case .requests: "Demandes actives dans l’ordre de la cotation ; la version anonymisée ne montre ni nom ni numéro de demande."
         case .rgpd: "Tout ce qui est enregistré sur une personne (dossiers où elle apparaît, historique), en PDF, pour répondre à une demande d’accès."
         }
     }
 
-    public var usesYear: Bool { [.bilanPLH, .programmes, .conventions, .dossiers].contains(self) }
+    public var usesYear: Bool { [.bilanPLH, .programmes, .conventions, .cia, .dossiers].contains(self) }
     public var usesAnonymised: Bool { self == .dossiers || self == .requests }
     public var usesApplicant: Bool { self == .rgpd }
     /// Formats the report can be written in.
@@ -40,6 +42,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .bilanPLH: "bilan-plh"
         case .programmes: "programmes"
         case .conventions: "conventions"
+        case .cia: "bilan-cia"
         case .dossiers: "dossiers"
         case .requests: "demandes-classees"
         case .rgpd: "donnees-personnelles"

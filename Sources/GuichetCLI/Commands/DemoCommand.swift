@@ -69,6 +69,7 @@ struct DemoSettings {
     /// not shift each other when one of them draws more).
     var dossierSeed: UInt64 { Self.mix(seed, 1) }
     var requestSeed: UInt64 { Self.mix(seed, 2) }
+    var allocationSeed: UInt64 { Self.mix(seed, 3) }
 
     static func mix(_ seed: UInt64, _ stream: UInt64) -> UInt64 {
         var r = DemoRandom(seed: seed &* 0x100 &+ stream)
@@ -83,6 +84,7 @@ enum DemoBuilder {
         try populateDossiers(store: store, profile: profile, demo: demo, counts: &counts)
         counts.merge(try DemoRequestData.populate(store: store, profile: profile, demo: demo)) { $1 }
         counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
+        counts.merge(try AllocationDemo.populate(store: store, profile: profile, demo: demo)) { a, _ in a }
         return counts
     }
 

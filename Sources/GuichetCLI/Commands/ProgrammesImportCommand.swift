@@ -63,31 +63,8 @@ struct ProgrammesImportCommand: AsyncParsableCommand {
         var columns: [Column]
     }
 
-    /// How a column of the file was understood.
-    struct Column: Encodable {
-        var column: String
-        var header: String
-        var field: ProgrammeField?
-        /// recognised, corrected, assigned, ignored, ambiguous, computed, duplicate, unrecognised, empty.
-        var reading: String
-        var candidates: [String]
-        var text: String
-        init(_ c: ProgrammeColumn) {
-            column = c.letter; header = c.header; field = c.field; reading = c.reading.how.rawValue
-            candidates = c.reading.candidates; text = c.explanation
-        }
-    }
-
-    struct Issue: Encodable {
-        var line: Int?
-        var column: String?
-        var header: String?
-        var message: String
-        var text: String
-        init(_ i: ImportIssue) {
-            line = i.line; column = i.column?.letter; header = i.column?.header; message = i.message; text = i.description
-        }
-    }
+    typealias Column = ImportArguments.Column
+    typealias Issue = ImportArguments.Issue
 
     /// A "TOTAL" row of the file against the rows of the block it closes (counts in units, amounts in cents).
     struct TotalRow: Encodable {
@@ -113,29 +90,8 @@ struct ProgrammesImportCommand: AsyncParsableCommand {
 
     /// "F=dwellings", "K=ignore" → the agent's choices (letters or 1-based numbers).
     static func choices(_ specs: [String], kind: ProgrammeTableKind) throws -> ColumnChoices? {
-        guard !specs.isEmpty else { return nil }
-        var c = ColumnChoices()
-        let allowed = ProgrammeField.fields(for: kind)
-        for spec in specs {
-            let parts = spec.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let index = columnIndex(parts[0]) else {
-                throw CLIFailure("--column « \(spec) » : écrire LETTRE=champ, par exemple F=dwellings ou K=ignore", code: 64)
-            }
-            if ["ignore", "ignorer"].contains(parts[1].lowercased()) { c.ignored.insert(index); continue }
-            guard let field = ProgrammeField(rawValue: parts[1]), allowed.contains(field) else {
-                throw CLIFailure("--column « \(spec) » : champ inconnu pour un tableau de \(kind.label) ; champs possibles : "
-                                 + allowed.map(\.rawValue).joined(separator: ", ") + ", ignore", code: 64)
-            }
-            c.assignments[index] = field.rawValue
-        }
-        return c
-    }
-
-    private static func columnIndex(_ text: String) -> Int? {
-        if let n = Int(text), n > 0, n <= 16_384 { return n }
-        let letters = text.uppercased()
-        guard (1...3).contains(letters.count), letters.allSatisfy({ $0 >= "A" && $0 <= "Z" }) else { return nil }
-        return letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        try ImportArguments.choices(specs, allowed: ProgrammeField.fields(for: kind), example: "F=dwellings",
+                                    tableName: "un tableau de \(kind.label)")
     }
 
     func run() async throws {

@@ -9,11 +9,12 @@ import GuichetReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, dossiers, requests).",
+        abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, cia, dossiers, requests).",
         discussion: """
         bilan-plh     bilan du PLH (--year A, sinon toute la période)
         programmes    tableaux des programmes enregistrés (--year A ; ou --construction / --rehabilitation FICHIER.csv)
         conventions   objectifs / résultats / écarts par bailleur (--year A ; ou --results FICHIER.json)
+        cia           bilan de la CIA calculé sur le registre des attributions (--year A, sinon toutes les années)
         dossiers      liste des dossiers suivant les filtres (--status, --scheme, --search, --year, --anonymised)
         requests      demandes enregistrées classées par cotation (--commune, --typology, --anonymised ; ou --requests FICHIER.json)
         Le fichier est écrit sous un nom temporaire puis renommé : en cas d'échec, rien n'est modifié.
@@ -23,7 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
     /// The catalogue's reports the command produces (the RGPD export has its own command).
     static let names = ReportKind.allCases.filter { $0 != .rgpd }
 
-    @Argument(help: "Rapport : bilan-plh, programmes, conventions, dossiers ou requests.") var name: String
+    @Argument(help: "Rapport : bilan-plh, programmes, conventions, cia, dossiers ou requests.") var name: String
     @Option(name: .long, help: "Format : pdf, csv ou ods.") var format: String = "pdf"
     @Option(name: .long, help: "Fichier à écrire.") var output: String
     @Option(name: .long, help: "Année (bilan-plh, conventions, dossiers : année du numéro).") var year: Int?

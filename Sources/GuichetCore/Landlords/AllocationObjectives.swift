@@ -23,9 +23,12 @@ public struct ReservataireObjective: Hashable, Sendable, Codable {
     public var priorityShare: Percentage
     /// Its contingent as a share of programmes, when the source states it (State: 30 %).
     public var contingentShareOfProgrammes: Percentage?
+    /// The text the objective comes from, when it is not the file's general source.
+    public var source: String?
 
-    public init(id: String, name: String, priorityShare: Percentage, contingentShareOfProgrammes: Percentage? = nil) {
+    public init(id: String, name: String, priorityShare: Percentage, contingentShareOfProgrammes: Percentage? = nil,
+                source: String? = nil) {
         self.id = id; self.name = name; self.priorityShare = priorityShare
-        self.contingentShareOfProgrammes = contingentShareOfProgrammes
+        self.contingentShareOfProgrammes = contingentShareOfProgrammes; self.source = source
     }
 }

@@ -9,9 +9,11 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
     public var publishedTotals: PublishedTotals?
     public var allocationObjectives: AllocationObjectives?
     public var reservataireObjectives: [ReservataireObjective]
+    /// How the allocation obligations are counted; nil: every rule at its default (to confirm).
+    public var allocationRules: AllocationRules?
 
     enum CodingKeys: String, CodingKey {
-        case source, landlords, publishedTotals, allocationObjectives, reservataireObjectives
+        case source, landlords, publishedTotals, allocationObjectives, reservataireObjectives, allocationRules
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -20,6 +22,7 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
         publishedTotals = try c.decodeIfPresent(PublishedTotals.self, forKey: .publishedTotals)
         allocationObjectives = try c.decodeIfPresent(AllocationObjectives.self, forKey: .allocationObjectives)
         reservataireObjectives = try c.decodeIfPresent([ReservataireObjective].self, forKey: .reservataireObjectives) ?? []
+        allocationRules = try c.decodeIfPresent(AllocationRules.self, forKey: .allocationRules)
     }
 
     public struct PublishedTotals: Hashable, Sendable, Codable {
@@ -28,9 +31,17 @@ public struct LandlordsProfile: Hashable, Sendable, Codable {
     }
 
     public init(source: String? = nil, landlords: [Landlord], publishedTotals: PublishedTotals? = nil,
-                allocationObjectives: AllocationObjectives? = nil, reservataireObjectives: [ReservataireObjective] = []) {
+                allocationObjectives: AllocationObjectives? = nil, reservataireObjectives: [ReservataireObjective] = [],
+                allocationRules: AllocationRules? = nil) {
         self.source = source; self.landlords = landlords; self.publishedTotals = publishedTotals
         self.allocationObjectives = allocationObjectives; self.reservataireObjectives = reservataireObjectives
+        self.allocationRules = allocationRules
+    }
+
+    /// The priority objective of a reservation holder: its own line of the profile, else the
+    /// line "autres" (the CIA's 25 % for every other holder).
+    public func reservataireObjective(for kind: ReservationHolder.Kind) -> ReservataireObjective? {
+        reservataireObjectives.first { $0.id == kind.rawValue } ?? reservataireObjectives.first { $0.id == "autres" }
     }
 
     public var directory: LandlordDirectory { LandlordDirectory(landlords) }

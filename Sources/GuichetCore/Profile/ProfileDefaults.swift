@@ -3,5 +3,10 @@ extension TerritoryProfile {
     /// service (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
         (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? [])
+            + (landlords.map { l in
+                (l.allocationRules ?? .defaults).defaultsToConfirm.map {
+                    DefaultToConfirm(part: "landlords", key: "allocationRules.\($0.key)", text: $0.source.text)
+                }
+            } ?? [])
     }
 }

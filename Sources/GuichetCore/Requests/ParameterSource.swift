@@ -1,7 +1,7 @@
 /// Where a number or a rule of the grid file comes from (brief: "every parameter carries its
 /// source"): the grid's own words, another source text (the CIA, the law), a decision of the
 /// service, or a default of the product that the service still has to confirm.
-public struct ParameterSource: Codable, Sendable, Equatable {
+public struct ParameterSource: Codable, Sendable, Hashable {
     public var kind: ParameterSourceKind
     /// The wording quoted (grid, source text) or the decision / default explained, in French.
     public var text: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// French display formats, in one place: 1 234,56 €, 35,1 %, 22/11/2026.
 /// The thousands separator is U+202F (narrow no-break space), as current CLDR writes it.
 public enum FrenchFormat {
@@ -46,6 +48,13 @@ public enum FrenchFormat {
             s += "," + String(repeating: "0", count: decimals - frac.count) + frac
         }
         return (bp < 0 ? "-" : "") + s + "\u{00A0}%"
+    }
+
+    /// "de Béthune", "d'Annezin", "d'Isbergues": "de" elided before a vowel (not before an
+    /// h, aspirated in most place names: "de Houdain", "de Haillicourt").
+    public static func of(_ name: String) -> String {
+        let first = name.decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0).lowercased() } ?? ""
+        return ["a", "e", "i", "o", "u", "y"].contains(first) ? "d'\(name)" : "de \(name)"
     }
 
     /// "22/11/2026".

@@ -5,11 +5,14 @@ public struct Percentage: Hashable, Comparable, Sendable, Codable, CustomStringC
     public init(basisPoints: Int) { self.basisPoints = basisPoints }
     public init(percent: Int) { self.basisPoints = percent * 100 }
 
-    /// The share `part / whole`, rounded half up to the basis point; nil when `whole` is 0.
+    /// The share `part / whole`, rounded half away from zero to the basis point (a fall of
+    /// 207 out of 1 708 is −12,12 %, as a rise of 207 is +12,12 %); nil when `whole` is 0.
     public static func ratio(_ part: Int64, of whole: Int64) -> Percentage? {
         guard whole != 0 else { return nil }
-        let scaled = part * 10_000 * 2 + whole
-        return Percentage(basisPoints: Int(scaled / (2 * whole)))
+        let negative = (part < 0) != (whole < 0)
+        let p = part.magnitude, w = whole.magnitude
+        let rounded = Int((p * 10_000 * 2 + w) / (2 * w))
+        return Percentage(basisPoints: negative ? -rounded : rounded)
     }
     public static func ratio(_ part: Int, of whole: Int) -> Percentage? {
         ratio(Int64(part), of: Int64(whole))

@@ -82,7 +82,7 @@ enum CSVWriter {
         case .text(let s): return quoted(neutralised(s))
         case .integer(let n): return String(n)
         case .money(let m): return FrenchFormat.plainDecimal(cents: m.cents)
-        case .percent(let p): return FrenchFormat.plainDecimal(cents: Int64(p.basisPoints))
+        case .percent(let p), .rate(let p): return FrenchFormat.plainDecimal(cents: Int64(p.basisPoints))
         case .date(let d): return FrenchFormat.date(d)
         case .empty: return ""
         }

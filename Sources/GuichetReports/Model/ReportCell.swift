@@ -7,6 +7,9 @@ public enum ReportCell: Hashable, Sendable {
     case integer(Int64)
     case money(Money)
     case percent(Percentage)
+    /// A share shown to the basis point (22,83 %): rates the sources print with two decimals,
+    /// which one decimal would make look equal.
+    case rate(Percentage)
     case date(CalendarDate)
     case empty
 
@@ -19,6 +22,7 @@ public enum ReportCell: Hashable, Sendable {
         case .integer(let n): return FrenchFormat.integer(n)
         case .money(let m): return FrenchFormat.money(m)
         case .percent(let p): return FrenchFormat.percent(p)
+        case .rate(let p): return FrenchFormat.percent(p, decimals: 2)
         case .date(let d): return FrenchFormat.date(d)
         case .empty: return ""
         }
@@ -27,7 +31,7 @@ public enum ReportCell: Hashable, Sendable {
     /// Whether the value is a figure (right-aligned in every output).
     public var isNumeric: Bool {
         switch self {
-        case .integer, .money, .percent: return true
+        case .integer, .money, .percent, .rate: return true
         case .text, .date, .empty: return false
         }
     }

@@ -3,7 +3,11 @@ import GuichetCore
 /// A grouped bar chart: one group of bars per category, one bar per series.
 public struct ReportChart: Sendable {
     /// How values read: amounts in cents or plain counts.
-    public enum Unit: Sendable { case money, count }
+    public enum Unit: Sendable {
+        case money, count
+        /// Shares in basis points, read in whole percents on the axis.
+        case basisPoints
+    }
 
     public struct Series: Sendable {
         public var name: String
@@ -32,6 +36,7 @@ public struct ReportChart: Sendable {
         switch unit {
         case .money: return FrenchFormat.money(Money(cents: value), alwaysCents: false)
         case .count: return FrenchFormat.integer(value)
+        case .basisPoints: return FrenchFormat.percent(Percentage(basisPoints: Int(value)), decimals: 0)
         }
     }
 }

@@ -25,6 +25,7 @@ enum ODSStyles {
         case .integer: base = "ce_int"
         case .money: base = "ce_money"
         case .percent: base = "ce_pct"
+        case .rate: base = "ce_rate"
         case .date: base = "ce_date"
         }
         return total ? base + "_total" : base
@@ -46,6 +47,10 @@ enum ODSStyles {
         </number:currency-style>\
         <number:percentage-style style:name="N_PCT" number:language="fr" number:country="FR">\
         <number:number number:decimal-places="1" number:min-integer-digits="1"/>\
+        <number:text>\u{00A0}%</number:text>\
+        </number:percentage-style>\
+        <number:percentage-style style:name="N_RATE" number:language="fr" number:country="FR">\
+        <number:number number:decimal-places="2" number:min-integer-digits="1"/>\
         <number:text>\u{00A0}%</number:text>\
         </number:percentage-style>\
         <number:date-style style:name="N_DATE" number:language="fr" number:country="FR">\
@@ -70,7 +75,7 @@ enum ODSStyles {
         """
         let kinds: [(String, String?, String)] = [
             ("ce_text", nil, "start"), ("ce_int", "N_INT", "end"), ("ce_money", "N_EUR", "end"),
-            ("ce_pct", "N_PCT", "end"), ("ce_date", "N_DATE", "center"),
+            ("ce_pct", "N_PCT", "end"), ("ce_rate", "N_RATE", "end"), ("ce_date", "N_DATE", "center"),
         ]
         for (name, data, align) in kinds {
             let dataAttr = data.map { " style:data-style-name=\"\($0)\"" } ?? ""

@@ -115,7 +115,7 @@ enum ODSWriter {
             value = "office:value-type=\"float\" office:value=\"\(n)\""
         case .money(let m):
             value = "office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"\(XMLText.decimal(m.cents, scale: 2))\""
-        case .percent(let p):
+        case .percent(let p), .rate(let p):
             value = "office:value-type=\"percentage\" office:value=\"\(XMLText.decimal(Int64(p.basisPoints), scale: 4, trimZeros: true))\""
         case .date(let d):
             value = "office:value-type=\"date\" office:date-value=\"\(d.iso)\""

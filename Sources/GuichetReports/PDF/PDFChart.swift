@@ -33,8 +33,8 @@ extension PDFComposer {
         y += canvas.text(chart.title, PDFTheme.caption, x: left, y: y, width: width) + 8
 
         let peak = chart.series.flatMap(\.values).max() ?? 0
-        // Money axes graduate in whole euros.
-        let scale = ChartScale(maximum: peak, minimumStep: chart.unit == .money ? 100 : 1)
+        // Money axes graduate in whole euros, share axes in whole percents.
+        let scale = ChartScale(maximum: peak, minimumStep: chart.unit == .count ? 1 : 100)
         let labels = (0...scale.steps).map { chart.label(Int64($0) * scale.step) }
         let labelWidth = labels.map { canvas.measure($0, PDFTheme.axis).width }.max() ?? 0
 

@@ -13,6 +13,7 @@ enum Migrations {
         m.registerMigration("v3-request-applicant-name", migrate: RequestsSchema.v3ApplicantName)
         m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
         m.registerMigration("v5-request-score-priority-findings", migrate: RequestsSchema.v5PriorityFindings)
+        m.registerMigration("v6-allocations", migrate: AllocationsSchema.v6)
         return m
     }
 }
