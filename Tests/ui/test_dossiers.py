@@ -119,13 +119,17 @@ def press_button(app, name):
 
 
 def in_list(node, levels=4):
-    """Whether the node sits in a list (a drop-down's popover), not in the drop-down button."""
+    """Whether the node is an item of a list (a drop-down's popover), not in the drop-down
+    button nor in a table's cell (a list of landlords elsewhere in the window holds the same names)."""
     for _ in range(levels):
         node = node.parent
         if node is None:
             return False
-        if node.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_LIST):
+        role = node.getRole()
+        if role == pyatspi.ROLE_LIST_ITEM:
             return True
+        if role in (pyatspi.ROLE_TABLE_CELL, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_LIST):
+            return False
     return False
 
 
