@@ -214,7 +214,7 @@ public final class ProgrammesScreen: Screen {
         progress.run("Lecture et aperçu de l’import de « \(name) »…", stopped: "Aperçu de l’import interrompu : rien n’a été enregistré.") {
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw UnreadableInput(path) }
-            return (data, try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+            return (data, try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: guichet.profile.programmeRules),
                                                              sourceName: name, dryRun: true))
         } done: { [weak self] outcome in
             self?.previewed(outcome, name: name, path: path, kind: kind, choices: choices)
@@ -280,7 +280,7 @@ public final class ProgrammesScreen: Screen {
         showStatus("Import de « \(name) » en cours…")
         Task { [weak self] in
             do {
-                let result = try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+                let result = try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: guichet.profile.programmeRules),
                                                                 sourceName: name, dryRun: false, acceptWideDifferences: true)
                 self?.reload()
                 self?.showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))

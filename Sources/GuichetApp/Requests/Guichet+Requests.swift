@@ -62,12 +62,13 @@ extension Guichet {
         }
     }
 
-    /// Scores every request not struck off again with the current grid (after a grid change);
-    /// older scores stay in each request's history.
+    /// Scores every request not struck off again with the current grid (after a grid change), by
+    /// chunks of short transactions (`RequestRescore`); older scores stay in each request's history.
     public func rescoreRequests(on date: CalendarDate? = nil) async throws -> RescoreSummary {
         let grid = try grid()
         let day = date ?? today
-        return try await storage.write { try $0.rescoreAll(grid: grid, on: day) }
+        let store = storage.store
+        return try await storage.detached { try RequestRescore.run(store, grid: grid, on: day) }
     }
 }
 

@@ -98,9 +98,11 @@ struct ProgrammesImportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
-        let options = ProgrammeImportOptions(strict: strict, period: period, choices: try Self.choices(columns, kind: kind))
-        let run = try await GlobalOptions.openGuichet().importProgrammes(data, kind: kind, options: options, sourceName: url.lastPathComponent,
-                                                                         dryRun: dryRun, acceptWideDifferences: acceptDifferences)
+        let guichet = try GlobalOptions.openGuichet()
+        let options = ProgrammeImportOptions(strict: strict, period: period, choices: try Self.choices(columns, kind: kind),
+                                             rules: guichet.profile.programmeRules)
+        let run = try await guichet.importProgrammes(data, kind: kind, options: options, sourceName: url.lastPathComponent,
+                                                     dryRun: dryRun, acceptWideDifferences: acceptDifferences)
         let r = run.report, outcome = run.outcome
         let out = Output(file: file, kind: kind, dryRun: dryRun, strict: strict, failed: r.failed,
                          encoding: r.encoding?.rawValue, separator: r.separator, headerLine: r.headerLine,
