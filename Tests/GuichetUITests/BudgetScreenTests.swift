@@ -90,8 +90,9 @@ final class BudgetScreenTests: XCTestCase {
             // Figures printed in brief §3, reproduced by the screen from the profile's lines.
             XCTAssertEqual(screen.synthesisTotalLabels.prefix(4).map { Self.normalised($0.text) },
                            ["14 285 000 €", "2 380 833 € par an", "1 316 000 €", "219 333 € par an"])
-            let outside = try XCTUnwrap(screen.view?.outside)
-            XCTAssertEqual(outside.map(\.action), [1, 13, 18], "outside-budget lines are shown apart")
+            let lines = try XCTUnwrap(screen.overview?.plh?.lines)
+            XCTAssertEqual(lines.filter { $0.investmentOutsideBudget || $0.operatingOutsideBudget }.map(\.action), [1, 13, 18],
+                           "outside-budget lines are shown apart")
         }
     }
 
@@ -102,8 +103,11 @@ final class BudgetScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let screen = try Self.screen(ws)
             Self.settled(screen) { screen.select(year: 2026) }
-            let rows = try XCTUnwrap(screen.view?.envelopes)
-            let under = Set(ledger.underSpending(on: Self.today).map(\.label))
+            let rows = try XCTUnwrap(screen.overview?.schemes.filter { $0.envelopeOf == $0.code })
+            let rule = ConsumptionRule()
+            let under = Set(ledger.envelopes(year: 2026).filter { s in
+                s.committedShare.map { rule.lags(committedShare: $0, elapsed: BudgetLedger.elapsed(year: 2026, on: Self.today)) } ?? false
+            }.map(\.label))
             for row in rows {
                 let status = ledger.envelopeStatus(scheme: row.code, year: 2026)
                 switch row.consumption {
@@ -142,11 +146,11 @@ final class BudgetScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let screen = try Self.screen(ws)
             let pdf = folder.appendingPathComponent("bilan").path
-            let outcome = try awaiting { await screen.exportBilan(to: pdf, format: .pdf) }
+            let outcome = (try awaiting { await screen.exportBilan(to: pdf, format: .pdf) })
             XCTAssertFalse(outcome.failed, outcome.message)
             XCTAssertTrue(FileManager.default.fileExists(atPath: pdf + ".pdf"), "the extension is added")
             XCTAssertTrue(outcome.message.hasPrefix("Écrit : \(pdf).pdf ("), outcome.message)
-            let failed = try awaiting { await screen.exportBilan(to: "/nonexistent-folder/bilan.ods", format: .pdf) }
+            let failed = (try awaiting { await screen.exportBilan(to: "/nonexistent-folder/bilan.ods", format: .pdf) })
             XCTAssertTrue(failed.failed)
             XCTAssertTrue(failed.message.contains("/nonexistent-folder/bilan.ods"), failed.message)
         }

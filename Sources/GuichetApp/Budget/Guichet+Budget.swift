@@ -9,11 +9,12 @@ extension Guichet {
         return BudgetLedger(catalog: catalog, figures: try await storage.read { try $0.budgetFigures(years: years) })
     }
 
-    /// One year of the budget as the command line and the bilan read it: per scheme and per
-    /// action, then the PLH synthesis; the share of the year elapsed at `date` (default: today).
-    public func budgetOverview(year: Int, on date: CalendarDate? = nil) async throws -> BudgetOverview {
-        let plh = profile.plh
-        let years = min(plh?.firstYear ?? year, year)...max(plh?.lastYear ?? year, year)
-        return BudgetOverview(ledger: try await budgetLedger(years: years), plh: plh, year: year, on: date ?? today)
+    /// A year of the budget, or the PLH's whole period, as the screen, the command line and the
+    /// bilan read it (`BudgetOverview`, the one calculator): per scheme, line and action, the
+    /// reconciliation and the PLH synthesis; the share elapsed at `date` (default: today).
+    public func budgetOverview(_ period: BudgetPeriod, on date: CalendarDate? = nil) async throws -> BudgetOverview {
+        let catalog = try catalog()
+        let (plh, day) = (profile.plh, date ?? today)
+        return try await storage.read { try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: period, on: day) }
     }
 }

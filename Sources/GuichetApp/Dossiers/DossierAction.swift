@@ -6,8 +6,10 @@ import GuichetCore
 public enum DossierAction: Sendable, Equatable {
     case submit
     case startReview
-    /// `amount` nil: the amount the rules compute.
-    case grant(amount: Money?, reason: String?, overspendReason: String?)
+    /// `amount` nil: the amount the rules compute. `overspendReason` confirms a grant that
+    /// overspends its envelope, `aboveAverageReason` one that takes the year's average per
+    /// dwelling above the PLH's target (an average is not a cap).
+    case grant(amount: Money?, reason: String?, overspendReason: String?, aboveAverageReason: String? = nil)
     /// One instalment; never more than what remains to pay.
     case pay(Money, label: String?)
     /// Pays all that remains and so settles the dossier ("Solder").
@@ -28,9 +30,11 @@ public enum DossierAction: Sendable, Equatable {
     }
 
     /// A grant decision typed by the agent: an empty amount stands for the computed one.
-    public static func grant(amount text: String, reason: String?, overspendReason: String?) throws(ValidationError) -> DossierAction {
+    public static func grant(amount text: String, reason: String?, overspendReason: String?,
+                             aboveAverageReason: String? = nil) throws(ValidationError) -> DossierAction {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return .grant(amount: trimmed.isEmpty ? nil : try positiveAmount(trimmed), reason: reason, overspendReason: overspendReason)
+        return .grant(amount: trimmed.isEmpty ? nil : try positiveAmount(trimmed), reason: reason, overspendReason: overspendReason,
+                      aboveAverageReason: aboveAverageReason)
     }
 
     /// A strictly positive French amount ("1 234,56", "1234.56 €").
@@ -47,9 +51,9 @@ public enum DossierAction: Sendable, Equatable {
         switch self {
         case .submit: return .submit
         case .startReview: return .startReview
-        case let .grant(amount, reason, overspend):
+        case let .grant(amount, reason, overspend, aboveAverage):
             let m = amount ?? EligibilityCheck.evaluate(d, scheme: scheme, on: date).computedAmount
-            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: overspend))
+            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: overspend, aboveAverageReason: aboveAverage))
         case let .pay(amount, label): return .pay(amount, label: label)
         case let .settle(label):
             guard d.remainingToPay.cents > 0 else {
@@ -72,7 +76,7 @@ public enum DossierAction: Sendable, Equatable {
         switch self {
         case .submit, .startReview:
             return nil
-        case let .grant(amount, _, overspend):
+        case let .grant(amount, _, overspend, _):
             let m = amount ?? EligibilityCheck.evaluate(d, scheme: scheme, on: date).computedAmount
             let owner = scheme.envelope.fromScheme ?? scheme.code
             var consequence = "Le montant est engagé sur l’enveloppe \(date.year) du dispositif \(owner) ; la décision est datée du \(FrenchFormat.date(date))."

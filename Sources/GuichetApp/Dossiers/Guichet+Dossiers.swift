@@ -115,6 +115,31 @@ extension Guichet {
         }
     }
 
+    /// Records the agent's finding on a condition the product does not check itself (no binding
+    /// figure): met or not, with a note. Refused for a condition checked from the dossier's facts.
+    public func recordCheck(_ condition: String, met: Bool, note: String?, on number: DossierNumber, date: CalendarDate? = nil,
+                            expectedVersion: Int? = nil) async throws -> AidDossier {
+        let catalog = try catalog()
+        let day = date ?? today
+        return try await storage.write { s in
+            var d = try Self.load(number, in: s)
+            let scheme = try Self.scheme(of: d, in: catalog)
+            guard let c = scheme.conditions.first(where: { $0.conditionID == condition }) else {
+                throw ValidationError(field: "condition", "condition « \(condition) » inconnue pour le dispositif \(scheme.code) (attendu : \(scheme.conditions.map(\.conditionID).joined(separator: ", ")))")
+            }
+            guard !c.isCheckedByProduct else {
+                throw ValidationError(field: "condition", "« \(c.text) » est contrôlée à partir du dossier (seuil fixé par : \(c.thresholdSource.orDefault.label)) : renseignez le dossier")
+            }
+            guard !d.status.isClosed, d.grant == nil else {
+                throw ValidationError(field: "condition", "le dossier \(number) est « \(d.status.label) » : ses conditions ne se vérifient plus")
+            }
+            let version = d.version
+            let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            d.record(check: RecordedCheck(condition: condition, met: met, note: text?.isEmpty == true ? nil : text, date: day, agent: s.agent))
+            return try s.updateDossier(d, expectedVersion: expectedVersion ?? version)
+        }
+    }
+
     // MARK: Lifecycle
 
     /// Performs an agent's action on a dossier in one write transaction: the form's changes when
@@ -136,7 +161,12 @@ extension Guichet {
             }
             let transition = try action.transition(for: d, scheme: scheme, on: day)
             var ledger: BudgetLedger?
-            if case .grant = transition { ledger = BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: day.year...day.year)) }
+            if case .grant = transition {
+                // A total over the PLH period is checked against every year's commitments.
+                let owner = catalog.scheme(code: scheme.envelope.fromScheme ?? scheme.code)
+                let years: ClosedRange<Int>? = owner?.envelope.period != nil ? nil : day.year...day.year
+                ledger = BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: years))
+            }
             let next = try DossierLifecycle(scheme: scheme, budget: ledger).apply(transition, to: d, on: day, agent: s.agent)
             return try s.updateDossier(next, expectedVersion: expectedVersion ?? stored.version)
         }

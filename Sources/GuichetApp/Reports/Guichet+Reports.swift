@@ -71,8 +71,10 @@ extension Guichet {
             guard let plh = profile.plh, let catalog = profile.schemes else {
                 throw Unavailable("Le profil « \(profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
             }
-            let figures = try store.read { try $0.budgetFigures(years: year.map { $0...$0 } ?? plh.years) }
-            return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: year)
+            let overview = try store.read {
+                try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: year.map { .year($0) } ?? .whole, on: context.producedOn)
+            }
+            return BilanPLHReport.document(context: context, plh: plh, overview: overview)
         case .programmes:
             let (built, renovated) = try programmes(request, store: store)
             return ProgrammesReport.document(context: context, construction: built, rehabilitation: renovated,

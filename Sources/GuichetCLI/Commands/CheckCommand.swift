@@ -16,6 +16,7 @@ struct CheckCommand: AsyncParsableCommand {
             Console.line("Base : \(r.database) — territoire \(r.territory)")
             for (k, v) in r.counts.sorted(by: { $0.key < $1.key }) { Console.line("  \(k) : \(FrenchFormat.integer(v))") }
             if r.ok { Console.line("✓ Aucun problème détecté.") } else { r.problems.forEach { Console.line("✗ \($0)") } }
+            r.warnings.forEach { Console.line("! \($0)") }
         }
         if !r.ok { throw CLIFailure("\(r.problems.count) problème(s) détecté(s).", code: 1) }
     }
