@@ -17,6 +17,7 @@ cp "$W/rw/base.sqlite" "$W/rw/base.sqlite-wal" "$W/rw/base.sqlite-shm" "$W/ro/"
 run=()
 if [ "$(id -u)" = 0 ]; then
   chown -R nobody "$W"; chmod -R a+rX "$W"
+  chmod a+x "$(dirname "$W")"   # a mktemp folder is 0700: nobody must be able to pass through
   run=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 fi
 chmod 500 "$W/ro"; chmod 400 "$W/rw/base.sqlite"
