@@ -79,11 +79,20 @@ extension AidScheme {
     }
 }
 
-/// The PLH's own text, to check that every quote of the profile is verbatim.
+/// The PLH's own text, to check that every quote of the profile is verbatim. Every profile
+/// load checks its hundred-odd quotes against the 90 KB of text, so the text is normalised and
+/// lower-cased once, and quotes are looked up as bytes (lower-casing the whole text per title
+/// and searching through NSString made opening a base cost half a second of CPU).
 public struct PLHSourceText: Sendable {
-    let normalised: String
+    /// The normalised text as composed (NFC) UTF-8, and the same in lower case.
+    let normalised: [UInt8]
+    let lowercased: [UInt8]
 
-    public init(_ text: String) { normalised = Self.normalise(text) }
+    public init(_ text: String) {
+        let folded = Self.normalise(text)
+        normalised = Self.composedBytes(folded)
+        lowercased = Self.composedBytes(folded.lowercased())
+    }
 
     /// Table markup and emphasis of the extracted text removed, white space folded: a quote taken
     /// across a line break or a table cell still matches, a changed word does not.
@@ -93,9 +102,27 @@ public struct PLHSourceText: Sendable {
         return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    public func contains(quote: String) -> Bool { normalised.contains(Self.normalise(quote)) }
+    public func contains(quote: String) -> Bool { Self.bytes(Self.composedBytes(Self.normalise(quote)), occurIn: normalised) }
     /// Titles are printed in capitals on the action sheets: compared without case.
-    public func contains(title: String) -> Bool { normalised.lowercased().contains(Self.normalise(title).lowercased()) }
+    public func contains(title: String) -> Bool {
+        Self.bytes(Self.composedBytes(Self.normalise(title).lowercased()), occurIn: lowercased)
+    }
+
+    /// Both sides composed alike, a byte match is a match of the characters.
+    static func composedBytes(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
+
+    /// Whether `needle` (not empty) occurs in `haystack`.
+    static func bytes(_ needle: [UInt8], occurIn haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = haystack.startIndex
+        let last = haystack.count - needle.count
+        while start <= last {
+            guard let found = haystack[start...last].firstIndex(of: first) else { return false }
+            if haystack[found..<found + needle.count].elementsEqual(needle) { return true }
+            start = found + 1
+        }
+        return false
+    }
 
     /// Every PLH quote of the profile that the text does not hold, and every action title, by key path.
     public func problems(in profile: TerritoryProfile) -> [(part: String, error: ValidationError)] {
