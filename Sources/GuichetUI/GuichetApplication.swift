@@ -20,6 +20,7 @@ public func runGuichetApplication(_ configuration: WindowConfiguration,
     var failure: Int32?
     application.onActivate { [unowned application] in
         if let mainWindow { mainWindow.present(); return }
+        StartupTimeline.mark("GTK prêt")
         do {
             let window = try MainWindow(configuration: configuration, screens: screens, application: application)
             mainWindow = window
@@ -29,6 +30,7 @@ public func runGuichetApplication(_ configuration: WindowConfiguration,
                 failure = 2
             }
             StartupBenchmark.attach(to: window, application: application)
+            StartupTimeline.mark("fenêtre construite")
             window.present()
         } catch {
             FileHandle.standardError.write(Data("guichet : impossible d’ouvrir la fenêtre : \(error)\n".utf8))

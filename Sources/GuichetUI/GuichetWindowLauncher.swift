@@ -14,13 +14,19 @@ public enum GuichetWindowLauncher {
         // Opening the database and reading the territory profile, then the first screen's rows,
         // overlap GTK's own start; the window does not wait for them (it shows « Connexion à la
         // base… » until they are there).
+        StartupTimeline.mark("programme lancé")
         let opening = BackgroundWork { () throws -> WindowConnection in
             let guichet = try Guichet.open(url, clock: clock)
+            StartupTimeline.mark("base et profil ouverts")
             return WindowConnection(guichet: guichet, prefetch: StartupPrefetch.start(on: guichet, section: initialSection))
         }
         var configuration = WindowConfiguration(territoryName: "Guichet Habitat", databasePath: url.path,
                                                 initialSection: initialSection)
-        configuration.connect = { try await opening.value }
+        configuration.connect = {
+            let connection = try await opening.value
+            await connection.prefetch.settle(within: .milliseconds(150))
+            return connection
+        }
         return runGuichetApplication(configuration)
     }
 

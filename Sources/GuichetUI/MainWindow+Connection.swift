@@ -37,8 +37,10 @@ extension MainWindow {
         titleLabel.text = configuration.territoryName
         guard let page = connectionPage else { return }
         connectionPage = nil
+        StartupTimeline.mark("fenêtre reliée à la base")
         show(currentIndex, activating: false)
         stack.removeChild(page.root)
+        StartupTimeline.mark("écran construit")
     }
 
     private func connectionFailed(_ reason: String, location: String) {

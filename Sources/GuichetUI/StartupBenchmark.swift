@@ -15,8 +15,22 @@ import Glibc
 ///   `search⇥<text>⇥<ms to the result painted>⇥<longest stall ms>⇥<its CPU ms>⇥<matches>⇥<read ms>`;
 /// - `GUICHET_BENCHMARK_SECTIONS=1`: once ready, opens every other section in sidebar order and
 ///   prints `section⇥<id>⇥<ms to its first frame>⇥<ms to its data painted>⇥<longest stall ms>`.
+/// With `GUICHET_BENCHMARK_STARTUP`, the steps of the opening are printed as they happen
+/// (`mark⇥<step>`, from any thread): the benchmark times them like the rest.
 /// A stall is the longest time the main loop did not turn (measured by a 1 ms heartbeat, with
 /// the main thread's CPU time over it: the rest is the machine's other work).
+/// Steps of the window's opening, printed for the benchmark (nothing otherwise).
+public enum StartupTimeline {
+    static let enabled = ProcessInfo.processInfo.environment["GUICHET_BENCHMARK_STARTUP"] == "1"
+
+    /// "base ouverte", "écran construit"…: printed at once, from any thread.
+    public static func mark(_ step: String) {
+        guard enabled else { return }
+        print("mark\t" + step)
+        fflush(nil)
+    }
+}
+
 @MainActor
 enum StartupBenchmark {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }

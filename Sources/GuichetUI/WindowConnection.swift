@@ -43,6 +43,11 @@ final class ConnectionPage {
         }
     }
 
+    /// Whether the words and the spinner are shown (the opening lasts, or failed).
+    var isShowingWaiting: Bool { heading.isVisible }
+    var headingText: String { heading.text }
+    var detailText: String { detail.text }
+
     private func showWaiting() {
         guard !heading.isVisible else { return }
         for part in [spinner, heading, detail] as [Widget] { part.isVisible = true }

@@ -104,6 +104,8 @@ enum WindowBenchmark {
                                     + " à \(decimal(ratios.last!, 2))×)",
                                 "\(versus) \(signed((median(guichetKiB) - median(bareKiB)) / 1024)) Mio"))
         }
+        out.append(Figure(name: "fenêtre Guichet : étapes", milliseconds: median(readyMs),
+                          detail: steps(rounds.map(\.guichet)), target: nil))
         out.append(Figure(name: "fenêtre Guichet : 1re image", milliseconds: median(frameMs),
                           detail: "la fenêtre à l’écran, barre latérale comprise", target: nil))
         out.append(Figure(name: "fenêtre Guichet prête (liste des dossiers affichée)", milliseconds: median(readyMs),
@@ -176,6 +178,19 @@ enum WindowBenchmark {
                               target: "≤ 50 ms"))
         }
         return out
+    }
+
+    /// "programme lancé 31 ms, GTK prêt 95 ms…": the median time of each step the window marked
+    /// (`mark⇥step`), in the order they came.
+    static func steps(_ runs: [ChildRun]) -> String {
+        var times: [String: [Double]] = [:]
+        for run in runs {
+            for line in run.lines where line.text.hasPrefix("mark\t") {
+                times[String(line.text.dropFirst(5)), default: []].append(line.milliseconds)
+            }
+        }
+        return times.map { (step: $0.key, ms: median($0.value)) }.sorted { $0.ms < $1.ms }
+            .map { "\($0.step) \(decimal($0.ms, 0)) ms" }.joined(separator: ", ")
     }
 
     static func memoryAtReady(_ run: ChildRun) -> (anonymous: Double, fileBacked: Double, database: Double)? {
