@@ -14,8 +14,13 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "Taille de la base de démonstration créée pour la mesure.")
     var size: Int = 100_000
 
-    @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue).")
-    var runs: Int = 7
+    @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue ; 9 lancements alternés de la fenêtre par défaut).")
+    var runs: Int?
+
+    /// Repetitions of each read and export (median kept).
+    var readRuns: Int { runs ?? 7 }
+    /// Alternated rounds of window launches, which vary more than reads.
+    var windowRuns: Int { runs ?? 9 }
 
     @Flag(name: .customLong("sans-fenetre"), help: "Ne mesure pas l'ouverture de la fenêtre.")
     var noWindow = false
@@ -28,7 +33,7 @@ struct BenchmarkCommand: ParsableCommand {
 
     func validate() throws {
         guard size >= 1 && size <= 2_000_000 else { throw ArgumentParser.ValidationError("--size doit être compris entre 1 et 2 000 000") }
-        guard runs >= 1 && runs <= 100 else { throw ArgumentParser.ValidationError("--runs doit être compris entre 1 et 100") }
+        guard (1...100).contains(runs ?? 1) else { throw ArgumentParser.ValidationError("--runs doit être compris entre 1 et 100") }
         guard !(noWindow && windowOnly) else { throw ArgumentParser.ValidationError("--sans-fenetre et --fenetre-seule s'excluent") }
     }
 
@@ -70,7 +75,7 @@ struct BenchmarkCommand: ParsableCommand {
         let total = try ws.store.read { try $0.countDossiers(DossierQuery()) }
         let loadBefore = MachineLoad.current()
         if !windowOnly { figures += try storageFigures(ws, total: total, url: url) }
-        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: max(runs, 9)) }
+        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: windowRuns) }
         let machine = MachineLoad.describe(before: loadBefore, after: MachineLoad.current())
 
         if json { try Console.json(Report(machine: machine, figures: figures)); return }
@@ -105,7 +110,7 @@ struct BenchmarkCommand: ParsableCommand {
                               detail: "", target: nil))
         figures.append(Figure(name: "agrégat budgétaire (toutes années)", milliseconds: median { _ = try ws.store.read { try $0.budgetFigures(years: nil) } },
                               detail: "", target: nil))
-        figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: runs)
+        figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: readRuns)
         return figures
     }
 
@@ -132,7 +137,7 @@ struct BenchmarkCommand: ParsableCommand {
     /// Median wall time of `runs` executions, in milliseconds.
     func median(_ work: () throws -> Void) -> Double {
         var times: [Double] = []
-        for _ in 0..<max(1, runs) {
+        for _ in 0..<max(1, readRuns) {
             let t = DispatchTime.now().uptimeNanoseconds
             try? work()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)

@@ -65,8 +65,11 @@ enum WindowBenchmark {
         guard !rounds.isEmpty else { return [unmeasured("aucun lancement n’a abouti")] }
         var out: [Figure] = []
         out += startupFigures(rounds, references: references, renderer: plain["GSK_RENDERER"] ?? chosen[0], display: display.description)
-        out += sectionFigures((0..<3).compactMap { _ in window("GUICHET_BENCHMARK_SECTIONS") })
-        out += searchFigures((0..<3).compactMap { _ in window("GUICHET_BENCHMARK_SEARCH") })
+        // One launch opens every section (or types every keystroke): three launches, fewer when
+        // fewer runs were asked.
+        let launches = max(1, min(3, runs))
+        out += sectionFigures((0..<launches).compactMap { _ in window("GUICHET_BENCHMARK_SECTIONS") })
+        out += searchFigures((0..<launches).compactMap { _ in window("GUICHET_BENCHMARK_SEARCH") })
         return out
     }
 
