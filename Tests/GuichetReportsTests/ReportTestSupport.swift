@@ -49,6 +49,12 @@ enum ReportTestSupport {
         return normalised(try Fixtures.run("pdftotext", args + [url.path, "-"]))
     }
 
+    /// pdftotext as it reads the characters (no-break spaces and typographic apostrophes kept).
+    static func rawPDFText(_ url: URL) throws -> String {
+        guard Fixtures.onPath("pdftotext") else { throw XCTSkip("pdftotext absent") }
+        return try Fixtures.run("pdftotext", [url.path, "-"])
+    }
+
     static func normalised(_ s: String) -> String {
         s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
     }

@@ -31,6 +31,7 @@ public enum DemoDossiers {
             let number = DossierNumber(year: year, scheme: scheme.code, sequence: sequences[key]!)
             var g = Generator(rng: rng, scheme: scheme, reference: referenceDate)
             var d = g.dossier(number: number, target: g.rng.pick(statusWheel))
+            addLetterData(&d, scheme: scheme, seed: seed)
             d.version = 1
             d.updatedAt = date(d.timeline.last?.date ?? referenceDate)
             out.append(d)

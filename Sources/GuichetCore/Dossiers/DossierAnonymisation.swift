@@ -23,10 +23,11 @@ extension AidDossier {
             var g = g
             g.reason = g.reason.map { _ in Self.anonymisedText }
             g.overspendReason = g.overspendReason.map { _ in Self.anonymisedText }
+            g.reasonForApplicant = g.reasonForApplicant.map { _ in Self.anonymisedText }
             return g
         }
         d.closure = closure.map { c in var c = c; c.reason = Self.anonymisedText; return c }
-        d.documents = documents.map { doc in var doc = doc; doc.comment = nil; return doc }
+        d.documents = documents.map { doc in var doc = doc; doc.comment = nil; doc.reasonForApplicant = nil; return doc }
         d.payments = payments.map { p in var p = p; p.label = nil; return p }
         d.timeline = timeline.map { t in var t = t; t.comment = nil; return t }
         d.comments = []
