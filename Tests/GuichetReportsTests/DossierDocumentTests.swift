@@ -64,7 +64,7 @@ final class DossierDocumentTests: XCTestCase {
         let o = try XCTUnwrap(d.applicant.organisation)
         let window = try windowText(try pdf(try letter(.acknowledgement, d, s)))
         XCTAssertTrue(window.contains(o.name), window)
-        XCTAssertTrue(window.contains("À l’attention de"), window)
+        XCTAssertTrue(window.contains("À l'attention de"), window)
         XCTAssertTrue(window.contains(try XCTUnwrap(o.contactName)), window)
         XCTAssertFalse(window.contains(d.property.address), window)
     }
@@ -99,16 +99,16 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("Demande reçue le : 30 novembre 2026"), text)
         // Missing pieces, the deadline set for them (30 days by the demo profile) and its effect on the delay.
         XCTAssertTrue(text.contains("Merci de nous adresser au plus tard le 2 janvier 2027 la pièce suivante"), text)
-        XCTAssertTrue(text.contains(FrenchTypography.apply(faulty.label) + " — pièce reçue le 30 novembre 2026 mais non conforme : la deuxième page manque"), text)
-        XCTAssertTrue(text.contains("est suspendu jusqu’à la réception de ces pièces"), text)
-        XCTAssertTrue(text.contains("il ne reprend son cours qu’à compter de leur réception"), text)
+        XCTAssertTrue(text.contains(faulty.label + " — pièce reçue le 30 novembre 2026 mais non conforme : la deuxième page manque"), text)
+        XCTAssertTrue(text.contains("est suspendu jusqu'à la réception de ces pièces"), text)
+        XCTAssertTrue(text.contains("il ne reprend son cours qu'à compter de leur réception"), text)
         // The date silence becomes a refusal, and why: two months after receipt, pushed by the suspension.
         XCTAssertTrue(text.contains("votre demande sera ainsi réputée rejetée le 30 janvier 2027"), text)
         XCTAssertTrue(text.contains("soit au plus tard le 1er mars 2027"), text)
         XCTAssertTrue(text.contains("le silence gardé pendant deux mois vaut décision implicite de rejet"), text)
         XCTAssertTrue(text.contains("article L. 231-4, 3°"), text)
         // The service in charge: designation, postal address, phone, e-mail (R. 112-5, 2°).
-        XCTAssertTrue(text.contains("Votre demande est instruite par le Service Habitat — Maison de l’Habitat, 2 rue de l’Exemple, CS 90001, 62500 Saint-Omer, téléphone 03 53 01 00 00, courriel maison.habitat@agglo-demo.example"), text)
+        XCTAssertTrue(text.contains("Votre demande est instruite par le Service Habitat — Maison de l'Habitat, 2 rue de l'Exemple, CS 90001, 62500 Saint-Omer, téléphone 03 53 01 00 00, courriel maison.habitat@agglo-demo.example"), text)
         // Who follows the dossier, by name; the appeal means.
         XCTAssertTrue(text.contains("Affaire suivie par : Claire Lemaire, conseillère habitat"), text)
         XCTAssertTrue(text.contains("Voies et délais de recours"), text)

@@ -40,13 +40,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "requests : commune souhaitée (code INSEE ou nom).") var commune: String?
     @Option(name: .long, help: "requests : typologie souhaitée (T1 … T5+).") var typology: String?
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
+    @Flag(name: .long, help: "PDF marqué « Version définitive » (sinon « Document de travail »).") var final = false
 
     func run() throws {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
             throw CLIFailure("--format : format inconnu « \(self.format) » (attendu : pdf, csv ou ods)", code: 64)
         }
         let ws = try GlobalOptions.openWorkspace()
-        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
+        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date), status: final ? .final : .draft)
         let document = try build(ws, context)
         let files = try ReportArguments.write(document, format: format, to: output)
         for f in files { Console.line("Rapport écrit : \(f.path)") }

@@ -68,7 +68,7 @@ extension PDFComposer {
                 canvas.fill(x: groupLeft + barWidth * Double(s), y: plotBottom - barHeight,
                             width: barWidth - 1, height: barHeight, PDFTheme.series[s % PDFTheme.series.count])
             }
-            let labelStyle = PDFTheme.axis.with { $0.alignment = .center; $0.maxLines = 2; $0.color = PDFTheme.ink }
+            let labelStyle = PDFTheme.axis.with { $0.alignment = .center; $0.maxLines = 3; $0.color = PDFTheme.ink }
             canvas.text(category, labelStyle, x: plotLeft + group * Double(c) + 2, y: plotBottom + 4, width: group - 4)
         }
 

@@ -26,6 +26,11 @@ enum DossierFieldLabels {
         "antiSpeculation": "clause anti-spéculative", "startDate": "début", "endDate": "fin", "saleDate": "date de vente",
         "repayment": "remboursement", "repaymentDue": "montant à rembourser", "anonymisedOn": "anonymisé le",
         "anonymised": "anonymisé",
+        "postalAddress": "adresse postale", "complement": "complément d'adresse", "street": "voie", "locality": "lieu-dit ou boîte postale",
+        "town": "commune", "country": "pays", "civility": "civilité", "contactCivility": "civilité de la personne à contacter",
+        "contactRole": "fonction de la personne à contacter", "bankAccount": "coordonnées bancaires", "holder": "titulaire du compte",
+        "iban": "IBAN", "bic": "BIC", "commitmentNumber": "numéro d'engagement",
+        "reasonForApplicant": "motif communiqué au demandeur",
         "description": "description", "text": "texte",
     ]
 
