@@ -83,7 +83,10 @@ public struct ServiceProfile: ProfilePart, Equatable {
 
     /// Defaults of this part the service still has to confirm, for `guichet territoires`.
     public var defaultsToConfirm: [DefaultToConfirm] {
-        var out: [DefaultToConfirm] = []
+        var out: [DefaultToConfirm] = missingContactDetails.map {
+            DefaultToConfirm(part: "service", key: $0, text: "à renseigner : sans l'adresse postale et le téléphone du service, "
+                             + "l'accusé de réception ne peut pas être édité (article R. 112-5 du code des relations entre le public et l'administration)")
+        }
         if piecesDelay.source.isDefaultToConfirm {
             out.append(DefaultToConfirm(part: "service", key: "missingPiecesDelay", text: piecesDelay.source.text))
         }

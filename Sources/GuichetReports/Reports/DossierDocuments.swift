@@ -102,7 +102,7 @@ public enum DossierDocuments {
         return ReportLetter(letterhead: c.letterhead, kind: Kind.notification.label, recipient: recipient.lines,
                             place: c.serviceProfile?.town, date: c.producedOn, references: references(d, scheme, c),
                             object: "Notification d'attribution d'une subvention", salutation: recipient.salutation, body: body,
-                            closing: closing(recipient.formOfAddress), signature: signature(c),
+                            closing: closing(recipient.formOfAddress, firstPersonSingular: true), signature: signature(c),
                             mentions: [appealAgainstDecision(c)])
     }
 
@@ -135,8 +135,8 @@ public enum DossierDocuments {
         case .minimumWorks: return "Travaux d'un montant d'au moins \(c.amount.map { FrenchFormat.money($0) } ?? "—") TTC."
         case .presentedToEPCI: return "Projet présenté à l'EPCI avant la demande."
         case .operationSizeAbove: return "Opération de plus de \(c.count ?? 0) logements."
-        case .adaptedWhenAbove: return "Au moins \(c.minimum ?? 1) logement(s) adapté(s) seniors / PMR dans l'opération."
-        case .pmrAdapted: return "Au moins \(c.minimum ?? 1) logement(s) adapté(s) PMR."
+        case .adaptedWhenAbove: return "Au moins \(FrenchWords.count(c.minimum ?? 1, "logement adapté")) seniors / PMR dans l'opération."
+        case .pmrAdapted: return "Au moins \(FrenchWords.count(c.minimum ?? 1, "logement adapté")) PMR."
         case .pslaIncome: return "Revenus du ménage sous les plafonds PSLA."
         case .longVacancy: return "Logement vacant depuis au moins \(c.count ?? 0) mois."
         case nil: return c.kind

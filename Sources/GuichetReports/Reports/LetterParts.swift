@@ -35,8 +35,12 @@ extension DossierDocuments {
         return lines
     }
 
-    static func closing(_ formOfAddress: String) -> String {
-        "Nous vous prions d'agréer, \(formOfAddress), l'expression de nos salutations distinguées."
+    /// The closing formula, in the letter's person ("je" for a decision the signatory takes,
+    /// "nous" for the service's acknowledgement).
+    static func closing(_ formOfAddress: String, firstPersonSingular: Bool = false) -> String {
+        firstPersonSingular
+            ? "Je vous prie d'agréer, \(formOfAddress), l'expression de mes salutations distinguées."
+            : "Nous vous prions d'agréer, \(formOfAddress), l'expression de nos salutations distinguées."
     }
 
     static func schemeName(_ d: AidDossier, _ s: AidScheme?) -> String { s.map { "« \($0.name) »" } ?? "« \(d.schemeCode) »" }

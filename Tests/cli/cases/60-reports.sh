@@ -40,7 +40,8 @@ contains "only paid dossiers when filtered" "0"
 expect "dossiers pdf" 0 "$G" --database "$R" report dossiers --output "$T/dossiers.pdf"
 out=$(pdftext "$T/dossiers.pdf")
 contains "dossiers pdf lists the paid dossier" "$paid"
-contains "dossiers pdf says the count" "$count dossier(s)"
+contains "dossiers pdf says the count" "$count dossiers"
+contains "dossiers pdf ends with its total" "Total"
 name=$(sqlite3 "$R" "SELECT applicant FROM dossier WHERE key = '$paid'")
 expect "anonymised dossiers csv" 0 "$G" --database "$R" report dossiers --anonymised --format csv --output "$T/anonyme.csv"
 if grep -qF "$name" "$T/anonyme.csv"; then fail "anonymised export holds no name" "$name"; else ok "anonymised export holds no name"; fi
