@@ -155,6 +155,7 @@ final class DossierDocumentTests: XCTestCase {
     func testNotificationCitesTheDeliberationsAndKeepsTheInternalReasonOut() throws {
         var (d, s) = try dossier { $0.schemeCode == "ACC" && $0.grant != nil && $0.status != .cancelled }
         d.grant?.reason = "Montant réduit : devis de la SARL Dupont surévalué selon l'agent"
+        d.grant?.aboveAverageReason = "Note budgétaire interne : opération complexe"
         d.grant?.reasonForApplicant = "Les travaux de clôture ne sont pas éligibles"
         let text = try text(try letter(.notification, d, s))
         XCTAssertTrue(text.contains(ReportTestSupport.normalised(FrenchFormat.money(d.grantedAmount))), text)
@@ -162,7 +163,14 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("délibération n° 2023-112 du bureau communautaire du 16 novembre 2023"), text)
         XCTAssertTrue(text.contains("Motif du montant retenu : Les travaux de clôture ne sont pas éligibles"), text)
         XCTAssertFalse(text.contains("surévalué"), text)
+        XCTAssertFalse(text.contains("Note budgétaire interne"), text)
         XCTAssertTrue(text.contains("Clause anti-spéculative"), text)
+        // Each rule names its source: the PLH's action, or a default still to confirm.
+        XCTAssertTrue(text.contains("Règle de calcul : 4 000 € par ménage (PLH, action 4)"), text)
+        XCTAssertTrue(text.contains("Abondement de la commune (condition du versement de l'aide de la CAPSO) (PLH, action 4)"), text)
+        XCTAssertTrue(text.contains("Ancienneté du bien (PLH, action 4 ; seuil : valeur par défaut à confirmer)"), text)
+        XCTAssertTrue(text.contains("« De la clause anti-spéculative d'interdiction de vente sur 6 ans. »"), text)
+        XCTAssertTrue(text.contains("règle de remboursement : valeur par défaut à confirmer"), text)
         XCTAssertTrue(text.contains("Voies et délais de recours"), text)
         XCTAssertFalse(text.contains("agent.accueil"), text)
     }

@@ -17,6 +17,8 @@ extension DemoDossiers {
             let livesThere: Bool
             switch (d.applicant.kind, scheme.condition(.longVacancy) != nil) {
             case (_, true): livesThere = false                      // a vacant home: nobody lives there
+            case (.privateOwner, _) where d.applicant.ownerStatus != nil:
+                livesThere = d.applicant.ownerStatus == .occupant   // PO lives there, PB lets it
             case (.household, _): livesThere = rng.chance(20)        // buying: still living elsewhere
             default: livesThere = rng.chance(60)                     // owner-occupants and landlords
             }

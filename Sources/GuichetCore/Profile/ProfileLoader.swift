@@ -56,14 +56,27 @@ public struct ProfileLoader: Sendable {
         return profile
     }
 
-    /// Checks between parts: every scheme's PLH action exists.
+    /// Checks between parts: every scheme's PLH action exists; every quote of the PLH in the
+    /// profile, and every action title, is found verbatim in the PLH's text when the PLH names it.
     func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
         var out: [ProfileError] = []
+        func file(_ part: String) -> String { p.manifest.parts[part].map { Self.resolve($0, from: p.id) } ?? manifestPath }
         if let schemes = p.schemes, let plh = p.plh {
             let problems = schemes.crossCheck(plh: plh)
-            if !problems.isEmpty {
-                let file = p.manifest.parts["schemes"].map { Self.resolve($0, from: p.id) } ?? manifestPath
-                out.append(ProfileError(file: file, problems: problems))
+            if !problems.isEmpty { out.append(ProfileError(file: file("schemes"), problems: problems)) }
+        }
+        if let document = p.plh?.sourceDocument {
+            let plhFile = file("plh")
+            let folder = plhFile.split(separator: "/").dropLast().joined(separator: "/")
+            let path = Self.resolve(document, from: folder)
+            guard let data = try? read(path) else {
+                return out + [ProfileError(file: plhFile, problems: [ValidationError(field: "sourceDocument", "texte du PLH illisible ou absent (\(path))")])]
+            }
+            let text = PLHSourceText(String(decoding: data, as: UTF8.self))
+            let problems = text.problems(in: p)
+            for part in ["plh", "schemes"] {
+                let errors = problems.filter { $0.part == part }.map(\.error)
+                if !errors.isEmpty { out.append(ProfileError(file: file(part), problems: errors)) }
             }
         }
         return out

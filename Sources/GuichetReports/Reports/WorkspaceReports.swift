@@ -18,9 +18,10 @@ public enum WorkspaceReports {
         guard let plh = ws.profile.plh, let catalog = ws.profile.schemes else {
             throw Unavailable("Le profil « \(ws.profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
         }
-        let years = year.map { $0...$0 } ?? plh.years
-        let figures = try ws.store.read { try $0.budgetFigures(years: years) }
-        return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: year)
+        let overview = try ws.store.read {
+            try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: year.map { .year($0) } ?? .whole, on: context.producedOn)
+        }
+        return BilanPLHReport.document(context: context, plh: plh, overview: overview)
     }
 
     /// `dossiers`: the dossiers matching `query`, anonymised for committees when asked.

@@ -17,7 +17,7 @@ enum DossiersSchema {
 /// Append-only like the history: only the RGPD anonymisation of a dossier, inside its own
 /// transaction, removes a dossier's letters.
 enum DossierLettersSchema {
-    static func v7(_ db: Database) throws {
+    static func v8(_ db: Database) throws {
         try db.create(table: "dossier_letter") { t in
             t.column("dossier", .text).notNull()
             t.column("sequence", .integer).notNull()
