@@ -6,8 +6,9 @@
 /// Drawn from a generator of their own, seeded by the dossier's number: the dossiers the demo
 /// made before stay exactly the same.
 extension DemoDossiers {
-    static func addLetterData(_ d: inout AidDossier, scheme: AidScheme, seed: UInt64) {
-        var rng = DemoRandom(seed: seed ^ stableHash(d.number.formatted))
+    /// `vacantHome`: the scheme is about vacant homes (nobody lives there).
+    static func addLetterData(_ d: inout AidDossier, vacantHome: Bool, seed: UInt64) {
+        var rng = DemoRandom(seed: seed ^ stableHash(d.schemeCode) ^ UInt64(d.number.year) << 40 ^ UInt64(d.number.sequence) << 8)
         typealias R = DemoReferenceData
         if var h = d.applicant.household {
             for i in h.members.indices where h.members[i].role == .applicant || h.members[i].role == .coApplicant {
@@ -15,7 +16,7 @@ extension DemoDossiers {
             }
             d.applicant.household = h
             let livesThere: Bool
-            switch (d.applicant.kind, scheme.condition(.longVacancy) != nil) {
+            switch (d.applicant.kind, vacantHome) {
             case (_, true): livesThere = false                      // a vacant home: nobody lives there
             case (.privateOwner, _) where d.applicant.ownerStatus != nil:
                 livesThere = d.applicant.ownerStatus == .occupant   // PO lives there, PB lets it
@@ -44,7 +45,7 @@ extension DemoDossiers {
             d.applicant.organisation = o
         }
         if d.status != .draft || rng.chance(50) {
-            d.applicant.bankAccount = BankAccount(holder: holderName(d.applicant), iban: R.iban(&rng))
+            d.applicant.bankAccount = BankAccount(holder: holderName(d.applicant), iban: rng.pick(R.ibans))
         }
         if var g = d.grant {
             g.commitmentNumber = "E\(g.envelopeYear)-\(String(rng.int(10_000...99_999)))"
@@ -65,18 +66,29 @@ extension DemoDossiers {
     }
 
     static func otherAddress(_ rng: inout DemoRandom, avoiding p: Property) -> PostalAddress {
-        typealias R = DemoReferenceData
         var a: PostalAddress
-        repeat {
-            let c = rng.pick(R.communes)
-            a = PostalAddress(street: "\(rng.int(1...180)) \(rng.pick(R.streets))", postcode: c.postcode, town: c.name)
-        } while a.isSame(as: p)
-        if rng.chance(15) { a.complement = "Appartement \(rng.int(1...40))" }
+        repeat { a = rng.pick(addresses) } while a.isSame(as: p)
         return a
     }
 
+    /// Addresses drawn once for the whole demo (100,000 dossiers: making each one's strings cost
+    /// seconds in debug builds).
+    static let addresses: [PostalAddress] = {
+        typealias R = DemoReferenceData
+        var rng = DemoRandom(seed: 18)
+        return (0..<2_048).map { _ in
+            let c = rng.pick(R.communes)
+            var a = PostalAddress(street: "\(rng.int(1...180)) \(rng.pick(R.streets))", postcode: c.postcode, town: c.name)
+            if rng.chance(15) { a.complement = "Appartement \(rng.int(1...40))" }
+            return a
+        }
+    }()
+
+    static func headOffice(_ name: String) -> PostalAddress { headOffices[name] ?? makeHeadOffice(name) }
+    static let headOffices = Dictionary(uniqueKeysWithValues: DemoReferenceData.landlords.map { ($0, makeHeadOffice($0)) })
+
     /// A fixed, fictitious head office per landlord (demo data: not the landlords' real addresses).
-    static func headOffice(_ name: String) -> PostalAddress {
+    static func makeHeadOffice(_ name: String) -> PostalAddress {
         var rng = DemoRandom(seed: stableHash(name))
         let towns = [("59500", "Douai"), ("62000", "Arras"), ("59000", "Lille"), ("62200", "Boulogne-sur-Mer"), ("62300", "Lens")]
         let (postcode, town) = rng.pick(towns)
@@ -105,16 +117,29 @@ extension DemoReferenceData {
         return (first, civility(ofFirstName: first))
     }
 
+    /// Demo bank accounts, computed once.
+    static let ibans: [IBAN] = { var rng = DemoRandom(seed: 76); return (0..<1_024).map { _ in iban(&rng) } }()
+
     /// A French IBAN that passes both keys (RIB and IBAN) and belongs to no bank: bank code 99999.
+    /// Computed on digits (100,000 demo dossiers: string arithmetic cost seconds in debug builds).
     static func iban(_ rng: inout DemoRandom) -> IBAN {
-        let bank = "99999", branch = String(format5(rng.int(0...99_999)))
-        let account = (0..<11).map { _ in String(rng.int(0...9)) }.joined()
+        let bank = 99_999, branch = rng.int(0...99_999)
+        var digits = [9, 9, 9, 9, 9] + (0..<5).reversed().map { branch / pow10($0) % 10 }
+        var account = 0
+        for _ in 0..<11 { let d = rng.int(0...9); digits.append(d); account = (account * 10 + d) % 97 }
         // RIB key: 97 − (89 × bank + 15 × branch + 3 × account) mod 97.
-        let ribKey = 97 - ((89 * Int(bank)! + 15 * Int(branch)! + 3 * (Int(account)! % 97)) % 97)
-        let bban = bank + branch + account + (ribKey < 10 ? "0" : "") + String(ribKey)
-        let check = 98 - IBAN.remainder("FR00" + bban)
-        return try! IBAN("FR" + (check < 10 ? "0" : "") + String(check) + bban)
+        let ribKey = 97 - ((89 * bank + 15 * branch + 3 * account) % 97)
+        digits += [ribKey / 10, ribKey % 10]
+        // IBAN key: 98 − (BBAN followed by "FR00", letters as 10…35) mod 97.
+        var r = 0
+        for d in digits { r = (r * 10 + d) % 97 }
+        for n in [15, 27, 0, 0] { r = n > 9 ? (r * 100 + n) % 97 : (r * 10 + n) % 97 }
+        let check = 98 - r
+        let ascii: [UInt8] = [70, 82, UInt8(48 + check / 10), UInt8(48 + check % 10)] + digits.map { UInt8(48 + $0) }
+        return IBAN(checked: String(decoding: ascii, as: UTF8.self))
     }
+
+    static func pow10(_ n: Int) -> Int { (0..<n).reduce(1) { acc, _ in acc * 10 } }
 
     static func format5(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: 5 - s.count) + s }
 }

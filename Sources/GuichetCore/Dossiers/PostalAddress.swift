@@ -46,9 +46,9 @@ public struct PostalAddress: Codable, Sendable, Equatable {
 
     /// Whether this is the property's own address (the applicant lives there).
     public func isSame(as property: Property) -> Bool {
-        (complement ?? "").isEmpty && (locality ?? "").isEmpty && !isAbroad
-            && Self.fold(street) == Self.fold(property.address) && postcode == property.postcode
-            && Self.fold(town) == Self.fold(property.commune)
+        // The cheap comparisons first: folding accents costs more than the rest.
+        postcode == property.postcode && (complement ?? "").isEmpty && (locality ?? "").isEmpty && !isAbroad
+            && Self.fold(street) == Self.fold(property.address) && Self.fold(town) == Self.fold(property.commune)
     }
 
     static func fold(_ s: String) -> String {
