@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetReports
 
 /// `guichet document KIND NUMERO --output FICHIER.pdf`: one formal letter of a dossier, recorded
 /// in the dossier's history; `document list` and `document reprint` give back what was produced.
-struct DocumentCommand: ParsableCommand {
+struct DocumentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "document",
         abstract: "Courriers d'un dossier en PDF : accuse-reception, notification, ordre-paiement ; list, reprint.",
@@ -25,7 +26,7 @@ enum Notification: LetterKindName { static let kind = DossierDocuments.Kind.noti
 enum PaymentOrder: LetterKindName { static let kind = DossierDocuments.Kind.paymentOrder }
 
 /// `guichet document accuse-reception|notification|ordre-paiement NUMERO --output F.pdf [--date J]`.
-struct DocumentLetterCommand<K: LetterKindName>: ParsableCommand {
+struct DocumentLetterCommand<K: LetterKindName>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: K.kind.rawValue, abstract: "Édite « \(K.kind.label) » d'un dossier en PDF et l'enregistre dans son historique.")
     }
@@ -34,30 +35,30 @@ struct DocumentLetterCommand<K: LetterKindName>: ParsableCommand {
     @Option(name: .long, help: "Fichier PDF à écrire.") var output: String
     @Option(name: .long, help: "Date du courrier (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
 
-    func run() throws {
+    func run() async throws {
         let n: DossierNumber
         do { n = try DossierNumber.parse(number, field: "NUMERO") } catch { throw CLIFailure(error.description, code: 64) }
         let day = try DossierArguments.date(date)
-        let ws = try GlobalOptions.openWorkspace()
-        let produced: DossierLetters.Produced
+        let guichet = try GlobalOptions.openGuichet()
+        let record: IssuedLetter
         do {
-            produced = try DossierLetters.issue(K.kind, for: n, on: day, store: ws.store, profile: ws.profile)
+            record = try await guichet.writeLetter(K.kind, for: n, on: day, to: URL(fileURLWithPath: output))
         } catch let refusal as DossierDocuments.Refusal {
             throw CLIFailure(refusal.description, code: 6)
         } catch StoreError.notFound {
             throw CLIFailure("Dossier « \(n) » introuvable.", code: 4)
+        } catch let error as ReportError {
+            throw CLIFailure(error.description, code: 7)
         }
-        do { try ReportWriter.write(produced.letter, to: ReportArguments.url(output)) } catch { throw CLIFailure(error.description, code: 7) }
-        Console.line("\(K.kind.label) du dossier \(n) écrit : \(output) (courrier n° \(produced.record.sequence), enregistré dans l'historique)")
-        let login = produced.record.agent
-        if ws.profile.service?.agent(login) == nil {
-            Console.error("Note : l'agent « \(login) » n'est pas dans l'annuaire du service (service.json, agents) : le courrier indique le service comme interlocuteur.")
+        Console.line("\(K.kind.label) du dossier \(n) écrit : \(output) (courrier n° \(record.sequence), enregistré dans l'historique)")
+        if !guichet.agentIsInDirectory(record.agent) {
+            Console.error("Note : l'agent « \(record.agent) » n'est pas dans l'annuaire du service (service.json, agents) : le courrier indique le service comme interlocuteur.")
         }
     }
 }
 
 /// `guichet document list NUMERO [--json]`: the letters produced for a dossier.
-struct DocumentListCommand: ParsableCommand {
+struct DocumentListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les courriers édités pour un dossier.")
 
     @Argument(help: "Numéro du dossier.") var number: String
@@ -65,11 +66,10 @@ struct DocumentListCommand: ParsableCommand {
 
     struct Row: Encodable { var sequence: Int; var kind: String; var title: String; var date: CalendarDate; var at: Date; var agent: String }
 
-    func run() throws {
+    func run() async throws {
         let n = try DossierArguments.number(number)
-        let ws = try GlobalOptions.openWorkspace()
         let letters: [IssuedLetter]
-        do { letters = try DossierLetters.list(n, store: ws.store) } catch StoreError.notFound {
+        do { letters = try await GlobalOptions.openGuichet().letters(of: n) } catch StoreError.notFound {
             throw CLIFailure("Dossier « \(n) » introuvable.", code: 4)
         }
         if json {
@@ -84,21 +84,23 @@ struct DocumentListCommand: ParsableCommand {
 }
 
 /// `guichet document reprint NUMERO N --output F.pdf`: a letter produced before, identically.
-struct DocumentReprintCommand: ParsableCommand {
+struct DocumentReprintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reprint", abstract: "Réimprime à l'identique un courrier déjà édité (numéro donné par « document list »).")
 
     @Argument(help: "Numéro du dossier.") var number: String
     @Argument(help: "Numéro du courrier dans le dossier (1, 2…).") var sequence: Int
     @Option(name: .long, help: "Fichier PDF à écrire.") var output: String
 
-    func run() throws {
+    func run() async throws {
         let n = try DossierArguments.number(number)
-        let ws = try GlobalOptions.openWorkspace()
-        let produced: DossierLetters.Produced
-        do { produced = try DossierLetters.reprint(n, sequence: sequence, store: ws.store) } catch let StoreError.notFound(entity, key) {
+        let guichet = try GlobalOptions.openGuichet()
+        let reprint: (letter: ReportLetter, record: IssuedLetter)
+        do { reprint = try await guichet.reprintLetter(n, sequence: sequence) } catch let StoreError.notFound(entity, key) {
             throw CLIFailure("\(entity == "dossier" ? "Dossier" : "Courrier") « \(key) » introuvable.", code: 4)
         }
-        do { try ReportWriter.write(produced.letter, to: ReportArguments.url(output)) } catch { throw CLIFailure(error.description, code: 7) }
-        Console.line("\(produced.record.title) n° \(produced.record.sequence) du dossier \(n) (daté du \(FrenchFormat.date(produced.record.date))) réimprimé : \(output)")
+        do { try await guichet.writeLetter(reprint.letter, to: URL(fileURLWithPath: output)) } catch let error as ReportError {
+            throw CLIFailure(error.description, code: 7)
+        }
+        Console.line("\(reprint.record.title) n° \(reprint.record.sequence) du dossier \(n) (daté du \(FrenchFormat.date(reprint.record.date))) réimprimé : \(output)")
     }
 }

@@ -28,6 +28,26 @@ public enum DossierLetters {
         }
     }
 
+    /// The letter as it would be produced now, without recording it (the window's preview).
+    public static func preview(_ kind: DossierDocuments.Kind, for number: DossierNumber, on date: CalendarDate,
+                               store: any GuichetStore, profile: TerritoryProfile) throws -> ReportLetter {
+        try store.read { s in
+            guard let dossier = try s.dossier(number: number) else { throw StoreError.notFound(entity: "dossier", key: number.formatted) }
+            return try DossierDocuments.letter(kind, dossier: dossier, scheme: profile.schemes?.scheme(code: dossier.schemeCode),
+                                               context: ReportContext(profile: profile, producedOn: date, agent: s.agent))
+        }
+    }
+
+    /// Records a letter the agent previewed, once it is printed or saved: what is kept is exactly
+    /// what went out.
+    public static func record(_ letter: ReportLetter, kind: DossierDocuments.Kind, for number: DossierNumber,
+                              store: any GuichetStore) throws -> IssuedLetter {
+        try store.write { s in
+            try s.recordLetter(IssuedLetter(dossier: number, kind: kind.rawValue, title: kind.label, date: letter.date,
+                                            at: s.clock.now(), agent: s.agent, content: try letter.encoded()))
+        }
+    }
+
     /// A letter produced before, as it was.
     public static func reprint(_ number: DossierNumber, sequence: Int, store: any GuichetStore) throws -> Produced {
         try store.read { s in
