@@ -15,7 +15,8 @@ struct DossiersNewCommand: AsyncParsableCommand {
                                             "size", "yearlyIncome", "incomeYear" }
                              ou "organisation": { "name", "siret", "contactName", "contactCivility", "contactRole" },
                              "postalAddress": { "complement", "street", "locality", "postcode", "town", "country" },
-                             "bankAccount": { "holder", "iban", "bic" }, "phone", "email" }
+                             "bankAccount": { "holder", "iban", "bic" }, "phone", "email",
+                             "ownerStatus": "occupant|landlord" (propriétaire privé : occupant PO ou bailleur PB) }
                            postalAddress : l'adresse où vont les courriers (celle du demandeur, pas celle du logement) ;
                            bankAccount : l'IBAN est vérifié par sa clé
           property         { "address", "postcode", "commune", "inseeCode", "dwellings", "adaptedDwellings",
