@@ -30,6 +30,40 @@ final class DossierFormModelTests: XCTestCase {
         XCTAssertTrue(DossierField.fields(for: try scheme("PRL"), applicant: .socialLandlord).contains(.epciDate))
     }
 
+    /// PO / PB: asked of a private owner only, chosen from the list, kept by "open, save", and
+    /// dropped with the kind of applicant when the agent chooses another one.
+    func testOwnerStatusIsAPrivateOwnersChoice() throws {
+        let pig = try XCTUnwrap(ProfileDirectory.load(territory: "capso").schemes?.scheme(code: "PIG"))
+        XCTAssertTrue(pig.applicants.contains(.privateOwner))
+        XCTAssertTrue(DossierField.fields(for: pig, applicant: .privateOwner).contains(.ownerStatus))
+        for kind in pig.applicants where kind != .privateOwner {
+            XCTAssertFalse(DossierField.fields(for: pig, applicant: kind).contains(.ownerStatus), "\(kind)")
+        }
+        XCTAssertEqual(DossierField.ownerStatus.choices?.map(DossierField.ownerStatus.choiceLabel),
+                       ["Non précisé", "Propriétaire occupant (PO)", "Propriétaire bailleur (PB)"])
+        let base = blank(pig, kind: .privateOwner)
+        var input = DossierFormInput.showing(base, scheme: pig)
+        XCTAssertEqual(input.texts[.ownerStatus], "")
+        input.texts[.ownerStatus] = "Propriétaire bailleur"
+        let landlord = input.result(over: base, scheme: pig).dossier
+        XCTAssertEqual(landlord.applicant.ownerStatus, .landlord)
+        XCTAssertEqual(DossierFormInput.showing(landlord, scheme: pig).result(over: landlord, scheme: pig).dossier, landlord)
+        input.texts[.ownerStatus] = "locataire"
+        XCTAssertEqual(input.result(over: base, scheme: pig).errors[.ownerStatus],
+                       "Choisissez propriétaire occupant (PO) ou propriétaire bailleur (PB).")
+        // LHI takes a private owner or a commune: choosing the commune drops PO / PB with the owner.
+        let lhi = try XCTUnwrap(ProfileDirectory.load(territory: "capso").schemes?.scheme(code: "LHI"))
+        var owner = landlord
+        owner.schemeCode = "LHI"
+        var typed = DossierFormInput.showing(owner, scheme: lhi)
+        typed.applicantKind = .commune
+        typed.texts[.orgName] = "Commune d’Arques"
+        let moved = typed.result(over: owner, scheme: lhi)
+        XCTAssertNil(moved.dossier.applicant.ownerStatus, "PO / PB goes with the private owner")
+        XCTAssertNil(moved.errors[.ownerStatus])
+        XCTAssertFalse(moved.otherErrors.contains { $0.contains("occupant ou bailleur") }, "\(moved.otherErrors)")
+    }
+
     func testInvalidSiretNegativeAmountAndMissingFieldsAreNamed() throws {
         let plv = try scheme("PLV")
         let model = DossierFormModel(scheme: plv, applicantKind: .socialLandlord)
@@ -126,6 +160,7 @@ final class DossierFormModelTests: XCTestCase {
         case .epciDate: return differs("10/01/2024", "12/03/2023")
         case .purchaseDate: return differs("01/02/2025", "15/09/2024")
         case .requested: return differs("5000,00", "4000,00")
+        case .ownerStatus: return differs("Propriétaire bailleur", "Propriétaire occupant")
         }
     }
 }

@@ -30,6 +30,7 @@ public struct DossierFormModel: Sendable {
             .householdSize: d.applicant.household.map { String($0.size) } ?? "",
             .income: money(d.applicant.household?.yearlyIncome),
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
+            .ownerStatus: d.applicant.ownerStatus?.label ?? "",
             .address: d.property.address, .postcode: d.property.postcode, .commune: d.property.commune,
             .insee: d.property.inseeCode, .buildYear: d.property.buildYear.map(String.init) ?? d.property.builtOn.map { String($0.year) } ?? "",
             .vacantSince: date(d.property.vacantSince), .dwellings: String(d.property.dwellings),
@@ -105,6 +106,14 @@ public struct DossierFormModel: Sendable {
                 if applicantKind.isOrganisation { applicant.household = nil } else { applicant.organisation = nil }
             }
             applicant.kind = applicantKind
+            // Occupant or landlord is said of a private owner only.
+            if applicantKind != .privateOwner { applicant.ownerStatus = nil }
+        }
+        if changed(.ownerStatus) {
+            let t = text(.ownerStatus)
+            if t.isEmpty { applicant.ownerStatus = nil }
+            else if let status = OwnerStatus(parsing: t) { applicant.ownerStatus = status }
+            else { errors[.ownerStatus] = "Choisissez propriétaire occupant (PO) ou propriétaire bailleur (PB)." }
         }
         if applicantKind.isOrganisation {
             var o = applicant.organisation ?? Organisation(name: "")

@@ -1,7 +1,7 @@
 /// The editable fields of the dossier form, their French labels and where the domain reports
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
-    case lastName, firstName, householdSize, income, orgName, siret
+    case lastName, firstName, householdSize, income, orgName, siret, ownerStatus
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
 
@@ -13,6 +13,7 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .income: "Revenu fiscal de référence"
         case .orgName: "Organisme"
         case .siret: "SIRET"
+        case .ownerStatus: "Propriétaire occupant ou bailleur"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -39,6 +40,7 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .income: ["applicant.household.yearlyIncome"]
         case .orgName: ["applicant.organisation.name", "applicant.organisation"]
         case .siret: ["applicant.organisation.siret"]
+        case .ownerStatus: ["applicant.ownerStatus"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -65,6 +67,9 @@ public enum DossierField: String, CaseIterable, Sendable {
     public static func fields(for scheme: AidScheme, applicant kind: ApplicantKind) -> [DossierField] {
         var set: Set<DossierField> = [.address, .postcode, .commune, .insee]
         if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .householdSize]) }
+        // PO / PB is said of private owners only (action 3 counts them apart; action 11's
+        // adapted-dwelling condition concerns landlords' operations).
+        if kind == .privateOwner { set.insert(.ownerStatus) }
         let conditions = Set(scheme.conditions.compactMap(\.knownKind))
         switch scheme.amountRule.kind {
         case .perDwelling, .averagePerDwelling: set.insert(.dwellings)
@@ -87,6 +92,23 @@ public enum DossierField: String, CaseIterable, Sendable {
         if scheme.allBonuses.contains(where: { $0.unit == .adaptedDwelling }) { set.insert(.adapted) }
         if scheme.antiSpeculation?.startsFrom == .purchase { set.insert(.purchaseDate) }
         return allCases.filter(set.contains)
+    }
+
+    /// The values a field chosen from a list offers, as the form's texts hold them ("" for not
+    /// said), nil for a typed field. The form shows them with `choiceLabel`.
+    public var choices: [String]? {
+        switch self {
+        case .ownerStatus: [""] + OwnerStatus.allCases.map(\.label)
+        default: nil
+        }
+    }
+
+    /// How a choice reads in the form's list: "Propriétaire bailleur (PB)", "Non précisé".
+    public func choiceLabel(_ text: String) -> String {
+        switch self {
+        case .ownerStatus: OwnerStatus(parsing: text).map { "\($0.label) (\($0.abbreviation))" } ?? "Non précisé"
+        default: text
+        }
     }
 
     /// Whether an empty field is refused before the domain even looks at it.
