@@ -113,7 +113,7 @@ public final class DossiersScreen: Screen {
 
     private func filtersChanged() {
         var q = source.query
-        q.text = search.typedText
+        q.text = SearchText(search.typedText)
         q.statuses = statusFilter.selectedIndex.flatMap { $0 > 0 ? [DossierStatus.allCases[$0 - 1]] : nil } ?? []
         q.schemes = schemeFilter.selectedIndex.flatMap { $0 > 0 && $0 <= schemes.count ? [schemes[$0 - 1].code] : nil } ?? []
         q.year = yearFilter.selectedIndex.flatMap { $0 > 0 && $0 <= years.count ? years[$0 - 1] : nil }

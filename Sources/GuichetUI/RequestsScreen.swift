@@ -126,7 +126,7 @@ public final class RequestsScreen: Screen {
 
     private func filtersChanged() {
         var q = RequestQuery()
-        q.text = search.typedText
+        q.text = SearchText(search.typedText)
         q.commune = communeFilter.typedText
         q.typology = typologyFilter.selectedIndex.flatMap { $0 > 0 ? Typology.allCases[$0 - 1] : nil }
         q.priorityOnly = priorityFilter.isActive

@@ -6,37 +6,48 @@ public struct DossierQuery: Sendable, Equatable {
     public enum Column: String, Sendable, CaseIterable {
         case number, applicant, commune, scheme, status, requested, granted, paid, receivedOn, updatedAt
     }
-    /// Case- and accent-insensitive, over applicant name, dossier number and commune.
-    public var text: String?
+    /// Words searched in the applicant's name, the dossier number and the commune (`SearchText`).
+    public var text: SearchText
     public var statuses: Set<DossierStatus>
     public var schemes: Set<String>
     /// The year of the dossier number.
     public var year: Int?
+    /// Only dossiers received (date of « déposé ») on or before this day: « déposés depuis plus
+    /// de 30 jours ».
+    public var receivedOnOrBefore: CalendarDate?
     public var sort: Column
     public var ascending: Bool
     public var offset: Int
     public var limit: Int?
 
-    public init(text: String? = nil, statuses: Set<DossierStatus> = [], schemes: Set<String> = [], year: Int? = nil,
+    public init(text: SearchText = .none, statuses: Set<DossierStatus> = [], schemes: Set<String> = [], year: Int? = nil,
                 sort: Column = .number, ascending: Bool = true, offset: Int = 0, limit: Int? = nil) {
         self.text = text; self.statuses = statuses; self.schemes = schemes; self.year = year
         self.sort = sort; self.ascending = ascending; self.offset = offset; self.limit = limit
     }
 
-    public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    public static func fold(_ s: String) -> String { SearchText.fold(s) }
+
+    /// The texts the search looks in, folded: the stored `search` column holds them joined.
+    public static func searchedTexts(_ d: AidDossier) -> [String] {
+        [d.applicant.displayName, d.number.formatted, d.property.commune].map(fold)
     }
 
     public func matches(_ d: AidDossier) -> Bool {
         if !statuses.isEmpty && !statuses.contains(d.status) { return false }
         if !schemes.isEmpty && !schemes.contains(d.schemeCode) { return false }
         if let y = year, d.number.year != y { return false }
-        if let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-            let needle = Self.fold(t)
-            return [d.applicant.displayName, d.number.formatted, d.property.commune].contains { Self.fold($0).contains(needle) }
+        if let day = receivedOnOrBefore {
+            guard let received = d.receivedOn, received <= day else { return false }
         }
-        return true
+        return text.isEmpty || text.matches(folded: Self.searchedTexts(d))
     }
+
+    /// Whether no filter is set (every dossier is listed).
+    public var isUnfiltered: Bool { text.isEmpty && isTextOnly }
+
+    /// Whether the text is the only filter that may be set.
+    public var isTextOnly: Bool { statuses.isEmpty && schemes.isEmpty && year == nil && receivedOnOrBefore == nil }
 
     /// Whether `a` comes before `b`; ties are broken by number so pages are stable.
     public func precedes(_ a: AidDossier, _ b: AidDossier) -> Bool {
