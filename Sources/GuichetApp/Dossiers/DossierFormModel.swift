@@ -20,9 +20,9 @@ public struct DossierFormModel: Sendable {
 
     public var fields: [DossierField] { DossierField.fields(for: scheme, applicant: applicantKind) }
 
-    /// The texts a dossier shows in the form (amounts as "1234,56", dates as "22/11/2026").
+    /// The texts a dossier shows in the form (amounts as "50 000,50 €", dates as "22/11/2026").
     public static func texts(of d: AidDossier) -> [DossierField: String] {
-        func money(_ m: Money?) -> String { m.map { FrenchFormat.plainDecimal(cents: $0.cents) } ?? "" }
+        func money(_ m: Money?) -> String { m.map { FrenchFormat.money($0) } ?? "" }
         func date(_ c: CalendarDate?) -> String { c.map(FrenchFormat.date) ?? "" }
         let member = d.applicant.household.flatMap { h in applicantIndex(in: h).map { h.members[$0] } }
         return [
@@ -73,7 +73,7 @@ public struct DossierFormModel: Sendable {
         func money(_ f: DossierField) -> Money? {
             let t = text(f)
             guard !t.isEmpty else { return nil }
-            guard let m = FrenchNumber.parseMoney(t) else { errors[f] = "Montant invalide (exemple : 12 500,00)."; return nil }
+            guard let m = FrenchNumber.parseMoney(t) else { errors[f] = "Montant illisible (exemples : 50 000, 50000, 50 000,5)."; return nil }
             if m.isNegative { errors[f] = "Le montant ne peut pas être négatif." }
             return m
         }
@@ -86,7 +86,11 @@ public struct DossierFormModel: Sendable {
         func date(_ f: DossierField) -> CalendarDate? {
             let t = text(f)
             guard !t.isEmpty else { return nil }
-            guard let c = CalendarDate(parsing: t) else { errors[f] = "Date invalide (attendu JJ/MM/AAAA)."; return nil }
+            let c: CalendarDate
+            switch TypedDate.parse(t) {
+            case .success(let date): c = date
+            case .failure(let problem): errors[f] = Self.sentence(problem.message); return nil
+            }
             guard InputLimits.years.contains(c.year) else {
                 errors[f] = "Date hors de la plage admise (années \(InputLimits.yearsText))."; return nil
             }
