@@ -10,13 +10,13 @@ if [ -z "${GUICHET_SCREENSHOTS_XVFB:-}" ]; then
 fi
 source "$ROOT/Tests/ui/app-command.sh"
 guichet_app_command "$@"
-# GUICHET_DATABASE: the database the window opens; without it, a demo database of 2,000
-# dossiers is made for the pictures and removed afterwards.
+# GUICHET_DATABASE: the database the window opens; without it, a demo database (3,000
+# dossiers, the demo's default) is made for the pictures and removed afterwards.
 if [ -z "${GUICHET_DATABASE:-}" ] && [ $# -gt 0 ]; then
     demo_dir="$(mktemp -d)"
     trap 'rm -rf "$demo_dir"' EXIT
     GUICHET_DATABASE="$demo_dir/demo.sqlite"
-    "${APP_CMD[@]}" --database "$GUICHET_DATABASE" demo --size 2000 >/dev/null
+    "${APP_CMD[@]}" --database "$GUICHET_DATABASE" demo >/dev/null
 fi
 if [ -n "${GUICHET_DATABASE:-}" ]; then APP_CMD+=(--database "$GUICHET_DATABASE"); fi
 OUT="$ROOT/screenshots"
