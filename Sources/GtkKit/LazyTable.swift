@@ -323,6 +323,8 @@ public final class LazyTable {
             gtk_inscription_set_nat_chars(inscription, Self.naturalCellChars)
             gtk_widget_set_margin_start(cell, 6)
             gtk_widget_set_margin_end(cell, 6)
+            // A cell too narrow for its text shows the whole text as a tooltip.
+            guichet_inscription_tooltip_when_truncated(cell)
             gtk_list_item_set_child(guichet_list_item(listItem), cell)
         }
         Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in

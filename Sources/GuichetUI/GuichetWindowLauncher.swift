@@ -13,15 +13,18 @@ public enum GuichetWindowLauncher {
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
         // Opening the database and reading the territory profile, then the first screen's rows,
         // overlap GTK's own start.
-        let opening = BackgroundWork { () throws -> (Guichet, StartupPrefetch) in
+        let stateFile = WindowState.fileURL()
+        let opening = BackgroundWork { () throws -> (Guichet, StartupPrefetch, WindowState) in
             let guichet = try Guichet.open(url, clock: clock)
-            return (guichet, StartupPrefetch.start(on: guichet, section: initialSection))
+            return (guichet, StartupPrefetch.start(on: guichet, section: initialSection), WindowState.load(from: stateFile))
         }
         return runGuichetApplication(configuration: {
-            let (guichet, prefetch) = try opening.result()
+            let (guichet, prefetch, state) = try opening.result()
             var configuration = WindowConfiguration(territoryName: guichet.profile.name, databasePath: url.path,
                                                     initialSection: initialSection, guichet: guichet)
             configuration.prefetch = prefetch
+            configuration.state = state
+            configuration.stateFile = stateFile
             return configuration
         })
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GtkKit
 import GuichetApp
 
@@ -14,6 +15,10 @@ public struct WindowConfiguration {
     public var guichet: Guichet?
     /// Data the first screen shows, read while GTK started.
     public var prefetch = StartupPrefetch()
+    /// Size and column widths remembered from the last day (read off the main thread).
+    public var state = WindowState()
+    /// Where the state is saved when the window closes (nil: not saved, tests).
+    public var stateFile: URL?
 
     public init(territoryName: String, databasePath: String, initialSection: String? = nil, guichet: Guichet? = nil) {
         self.territoryName = territoryName
@@ -29,5 +34,13 @@ public struct ScreenContext {
     public let configuration: WindowConfiguration
     /// The main window, as parent of dialogs and file choosers.
     public let window: Window
+    /// Messages after an action, over the bottom of the window.
+    public let toast: ToastOverlay?
     public var guichet: Guichet? { configuration.guichet }
+
+    public init(configuration: WindowConfiguration, window: Window, toast: ToastOverlay? = nil) {
+        self.configuration = configuration
+        self.window = window
+        self.toast = toast
+    }
 }

@@ -125,6 +125,38 @@ final class DossierFormModelTests: XCTestCase {
         XCTAssertEqual(input.result(over: d, scheme: scheme).errors[.purchaseDate], "31/02/2025 n’existe pas.")
     }
 
+    /// The household's members, phone and e-mail are shown and edited; the applicant stays first.
+    func testHouseholdMembersPhoneAndEmail() throws {
+        let catalog = try XCTUnwrap(ProfileDirectory.load(territory: "capso").schemes)
+        let d = try XCTUnwrap(DemoDossiers.generate(count: 300, seed: 6, schemes: catalog, years: 2024...2026, referenceDate: testDay)
+            .first { $0.schemeCode == "ACC" && !$0.isAnonymised })
+        let scheme = try XCTUnwrap(catalog.scheme(code: "ACC"))
+        var input = DossierFormInput.showing(d, scheme: scheme)
+        XCTAssertEqual(input.members, MemberText.others(of: d))
+        let applicant = d.applicant.household!.members.first { $0.role == .applicant }!
+        input.members = [MemberText(role: .child, lastName: "Dupuis", firstName: "Léa", birthDate: "3/4/15")]
+        input.texts[.phone] = "03 21 98 76 54"
+        input.texts[.email] = "jeanne.dupuis@exemple.fr"
+        let result = input.result(over: d, scheme: scheme)
+        XCTAssertTrue(result.isValid, "\(result.errors) \(result.memberErrors)")
+        let h = try XCTUnwrap(result.dossier.applicant.household)
+        XCTAssertEqual(h.members.map(\.firstName), [applicant.firstName, "Léa"])
+        XCTAssertEqual(h.members[1].birthDate, CalendarDate(year: 2015, month: 4, day: 3))
+        XCTAssertEqual(result.dossier.applicant.phone, "03 21 98 76 54")
+        XCTAssertEqual(result.dossier.applicant.email, "jeanne.dupuis@exemple.fr")
+        // Shown again, the same rows: saving again changes nothing.
+        let again = DossierFormInput.showing(result.dossier, scheme: scheme)
+        XCTAssertEqual(again.result(over: result.dossier, scheme: scheme).dossier, result.dossier)
+
+        var bad = DossierFormInput.showing(d, scheme: scheme)
+        bad.texts[.email] = "jeanne.dupuis"
+        bad.members = [MemberText(role: .child, lastName: "", firstName: "Léa", birthDate: "31/02/2015")]
+        let refused = bad.result(over: d, scheme: scheme)
+        XCTAssertEqual(refused.errors[.email], "Adresse invalide (exemple : prenom.nom@exemple.fr).")
+        XCTAssertEqual(refused.memberErrors[0], "Le nom et le prénom sont obligatoires.")
+        XCTAssertFalse(refused.isValid)
+    }
+
     /// A valid value different from `current` for the field.
     static func newText(for field: DossierField, current: String, dossier d: AidDossier) -> String {
         func differs(_ a: String, _ b: String) -> String { current == a ? b : a }
@@ -133,6 +165,10 @@ final class DossierFormModelTests: XCTestCase {
         switch field {
         case .lastName: return differs("Lefebvre-Essai", "Martin-Essai")
         case .firstName: return differs("Éloïse", "Gaëtan")
+        case .birthDate: return differs("03/04/1955", "15/01/1990")
+        case .incomeYear: return differs("2024", "2023")
+        case .phone: return differs("03 21 12 34 56", "06 12 34 56 78")
+        case .email: return differs("jeanne.dupuis@exemple.fr", "contact@exemple.org")
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
         case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")
