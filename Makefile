@@ -82,7 +82,7 @@ benchmark: deps
 install: build
 	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/guichet
 	mkdir -p $(DESTDIR)$(PREFIX)/share/guichet
-	cp -r data/territories data/demo $(DESTDIR)$(PREFIX)/share/guichet/
+	cp -r data/territories data/demo data/communes $(DESTDIR)$(PREFIX)/share/guichet/
 	cp -r ui $(DESTDIR)$(PREFIX)/share/guichet/
 	install -Dm644 data/fr.guichethabitat.Guichet.desktop $(DESTDIR)$(PREFIX)/share/applications/fr.guichethabitat.Guichet.desktop
 	install -Dm644 data/fr.guichethabitat.Guichet.metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/fr.guichethabitat.Guichet.metainfo.xml

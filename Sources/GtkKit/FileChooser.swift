@@ -50,3 +50,22 @@ public enum FileChooser {
         gtk_native_dialog_show(guichet_native_dialog(raw))
     }
 }
+
+extension FileChooser {
+    /// The user's Documents folder (XDG), where a save opens; nil when the desktop names none.
+    public static var documentsFolder: String? {
+        guichet_documents_folder().map { String(cString: $0) }
+    }
+}
+
+/// Files opened with the desktop's application for them.
+@MainActor
+public enum DesktopFiles {
+    /// Opens the file; nil when launched, else why not (in the desktop's words).
+    public static func open(_ path: String) -> String? {
+        var message: UnsafeMutablePointer<CChar>?
+        guard guichet_open_path(path, &message) == 0 else { return nil }
+        defer { g_free(message) }
+        return message.map { String(cString: $0) } ?? "aucune application pour ce type de fichier"
+    }
+}

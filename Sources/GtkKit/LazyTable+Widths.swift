@@ -35,12 +35,23 @@ extension LazyTable {
     public func fittedWidths(samples: [[String]], limits: [String: ClosedRange<Int>] = [:]) -> [String: Int] {
         var out: [String: Int] = [:]
         for (index, column) in columns.enumerated() where !column.expands {
-            let header = Int(guichet_text_width(columnView.widget, column.title)) + (column.sortable ? 34 : 18)
-            let cells = samples.map { row in index < row.count ? Int(guichet_text_width(columnView.widget, row[index])) + 16 : 0 }
+            let header = Int(guichet_text_width(columnView.widget, column.title)) + (column.sortable ? 44 : 28)
+            let cells = samples.map { row in index < row.count ? Int(guichet_text_width(columnView.widget, row[index])) + 30 : 0 }
             var width = max(header, cells.max() ?? 0)
             if let range = limits[column.id] { width = min(max(width, range.lowerBound), range.upperBound) }
             out[column.id] = width
         }
         return out
+    }
+}
+
+extension LazyTable {
+    /// Shows or hides a column (a narrow list keeps its first columns).
+    public func setColumnVisible(_ id: String, _ visible: Bool) {
+        guard let index = columns.firstIndex(where: { $0.id == id }) else { return }
+        let list = gtk_column_view_get_columns(guichet_column_view(columnView.raw)!)!
+        guard let item = g_list_model_get_item(list, UInt32(index)) else { return }
+        gtk_column_view_column_set_visible(OpaquePointer(item), visible ? 1 : 0)
+        g_object_unref(item)
     }
 }

@@ -36,6 +36,13 @@ extension Widget {
         }
     }
 
+    /// Back to the top, for a GtkScrolledWindow (no effect on other widgets).
+    public func scrollToTop() {
+        guard isA(gtk_scrolled_window_get_type()),
+              let adjustment = gtk_scrolled_window_get_vadjustment(guichet_scrolled_window(raw)) else { return }
+        gtk_adjustment_set_value(adjustment, 0)
+    }
+
     /// Keyboard focus to the widget, scrolled into view once laid out.
     @discardableResult
     public func focusAndReveal() -> Bool {
@@ -43,5 +50,46 @@ extension Widget {
         scrollIntoView()
         onAfterNextPaint { [weak self] in self?.scrollIntoView() }
         return done
+    }
+}
+
+extension Widget {
+    /// Called when the keyboard focus leaves the widget (and what it holds): a field typed in
+    /// is left, the moment to show back what was typed in its usual form.
+    public func onFocusLeft(_ handler: @escaping @MainActor () -> Void) {
+        let controller = gtk_event_controller_focus_new()!
+        Signals.connect(UnsafeMutableRawPointer(controller), "leave", handler)
+        gtk_widget_add_controller(widget, controller)
+    }
+
+    public func setAlignment(horizontal: Align? = nil, vertical: Align? = nil) {
+        if let horizontal { gtk_widget_set_halign(widget, horizontal.gtk) }
+        if let vertical { gtk_widget_set_valign(widget, vertical.gtk) }
+    }
+}
+
+/// Where a widget sits in the room it is given.
+public enum Align: Sendable {
+    case fill, start, end, center
+    var gtk: GtkAlign {
+        switch self {
+        case .fill: GTK_ALIGN_FILL
+        case .start: GTK_ALIGN_START
+        case .end: GTK_ALIGN_END
+        case .center: GTK_ALIGN_CENTER
+        }
+    }
+}
+
+extension Widget {
+    /// Called each time the widget is mapped (shown on screen), e.g. to lay out for its width.
+    public func onMapped(_ handler: @escaping @MainActor () -> Void) {
+        connect("map", handler)
+    }
+
+    /// Keyboard focus to the first field (or button) inside the widget, scrolled into view.
+    @discardableResult
+    public func focusFirstField() -> Bool {
+        gtk_widget_child_focus(widget, GTK_DIR_TAB_FORWARD) != 0
     }
 }

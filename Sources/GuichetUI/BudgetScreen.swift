@@ -295,7 +295,7 @@ public final class BudgetScreen: Screen {
     private var bilan: ReportRequest { ReportRequest(.bilanPLH, year: selectedYear, date: today()) }
 
     private func export() {
-        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false) + (selectedYear == nil ? "-\(plh.firstYear)-\(plh.lastYear)" : "")
+        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false, on: guichet.today)
         let (guichet, request) = (guichet, bilan)
         ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf, progress: progress,
                          export: { format, url in try await guichet.exportReport(request, format: format, to: url) },

@@ -99,11 +99,11 @@ public final class MainWindow {
     @discardableResult
     public func moveFocus(forward: Bool) -> Bool { regions.move(forward: forward) }
 
-    /// The remembered size (kept within the screen), else one that fits the screen: 1280 × 800
-    /// at most, the whole screen of a 1024 × 768 counter PC.
+    /// The remembered size (kept within the screen), else one that fits the screen: the whole of
+    /// a 1024 × 768 or 1366 × 768 counter PC, 1600 × 900 at most on a larger one.
     static func applySize(_ state: WindowState, to window: Window) {
         let screen = Window.monitorSize ?? (1280, 800)
-        let width = min(state.width ?? 1280, screen.width), height = min(state.height ?? 800, screen.height)
+        let width = min(state.width ?? 1600, screen.width), height = min(state.height ?? 900, screen.height)
         window.setDefaultSize(width: Int32(max(width, 640)), height: Int32(max(height, 480)))
         if state.maximized == true { window.maximize() }
     }

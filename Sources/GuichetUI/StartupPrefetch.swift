@@ -13,7 +13,7 @@ public struct StartupPrefetch: Sendable {
     /// Starts reading what `section` (nil: the first one) opens with; nothing for the others.
     public static func start(on guichet: Guichet, section: String?) -> StartupPrefetch {
         guard section == nil || section == DossiersScreen.section.id else { return StartupPrefetch() }
-        let query = DossierListSource.firstPage(of: DossierQuery())
+        let query = DossierListSource.firstPage(of: DossierListSource.initialQuery)
         return StartupPrefetch(dossiers: Task.detached { try await guichet.dossierRowPage(query) })
     }
 }

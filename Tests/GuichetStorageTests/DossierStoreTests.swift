@@ -26,6 +26,29 @@ final class DossierStoreTests: XCTestCase {
         return (store, dossiers)
     }
 
+    static var mandatoryDocuments: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: catalog.schemes.map { ($0.code, $0.mandatoryDocuments.map(\.id)) })
+    }
+
+    /// The migration fills the valid documents of existing dossiers as the projection writes them.
+    func testValidDocumentsFilledFromStoredDossiersAsProjected() throws {
+        let (store, all) = try makeStore(count: 300)
+        try store.write { s in
+            let s = s as! SQLiteSession
+            try s.db.execute(sql: "UPDATE dossier SET validDocuments = NULL")
+            try DossiersSchema.fillValidDocuments(s.db)
+        }
+        let stored = try store.read { s in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll((s as! SQLiteSession).db, sql: "SELECT key, validDocuments FROM dossier").map { row in
+                (row["key"] as String, row["validDocuments"] as String)
+            })
+        }
+        func ids(_ keys: String) -> Set<Substring> { Set(keys.split(separator: ",")) }
+        for d in all {
+            XCTAssertEqual(ids(try XCTUnwrap(stored[d.number.formatted])), ids(DossierQuery.validDocumentKeys(d)), d.number.formatted)
+        }
+    }
+
     func testQueriesMatchTheReferenceSemantics() throws {
         let (store, all) = try makeStore(count: 600)
         let someName = all[17].applicant.displayName
@@ -40,6 +63,8 @@ final class DossierStoreTests: XCTestCase {
             DossierQuery(text: "2025 acc 1"), DossierQuery(text: "omer 2024"),
             DossierQuery(statuses: [.submitted, .underReview]),
             { var q = DossierQuery(statuses: [.submitted]); q.receivedOnOrBefore = CalendarDate(year: 2026, month: 10, day: 20); return q }(),
+            { var q = DossierQuery(); q.awaitingDocuments = Self.mandatoryDocuments; return q }(),
+            { var q = DossierQuery(text: "saint", sort: .updatedAt, ascending: false); q.awaitingDocuments = Self.mandatoryDocuments; return q }(),
             DossierQuery(statuses: [.granted, .partiallyPaid]),
             DossierQuery(schemes: ["ACC", "PSV"], year: 2025),
             DossierQuery(sort: .applicant, ascending: false, offset: 10, limit: 25),

@@ -281,7 +281,7 @@ def test_invalid_siret_is_shown_and_nothing_saved():
     path = new_database()
     with open_app(path) as app:
         press_button(app, "Nouveau dossier")
-        choose(app, "Dispositif", "PLV — PLAI vacants ou dégradés dans le parc soc…")
+        choose(app, "Dispositif", "PLV — PLAI vacants ou dégradés dans le parc…")
         wait_for(lambda: app.find(name="SIRET", role=pyatspi.ROLE_TEXT, showing=True), 10, "SIRET field of an organisation scheme")
         assert app.find(name="Prénom", role=pyatspi.ROLE_TEXT, showing=True) is None, "household fields hidden"
         for name, text in [("Organisme", "Habitat Hauts-de-France"), ("SIRET", "12345678901234"),
@@ -318,7 +318,7 @@ def test_lifecycle_from_draft_to_settled():
             choose(app, name, "Reçue")
         press_button(app, "Déposer")
         missing = wait_for(lambda: label_with(app, lambda t: "pièces obligatoires manquantes" in t), 30, "Déposer refused")
-        assert mandatory[-1][len(prefix):] + " (manquante)" in missing, missing
+        assert mandatory[-1][len(prefix):] + " (non reçue)" in missing, missing
         choose(app, mandatory[-1], "Valide")
         press_button(app, "Déposer")
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "statut Déposé")

@@ -15,6 +15,10 @@ public struct DossierQuery: Sendable, Equatable {
     /// Only dossiers received (date of « déposé ») on or before this day: « déposés depuis plus
     /// de 30 jours ».
     public var receivedOnOrBefore: CalendarDate?
+    /// « En attente de pièces »: dossiers not yet decided (brouillon, déposé, en instruction)
+    /// missing a mandatory document still to be made valid, by scheme: code → ids of the
+    /// scheme's mandatory documents (the application layer reads them from the profile).
+    public var awaitingDocuments: [String: [String]]?
     public var sort: Column
     public var ascending: Bool
     public var offset: Int
@@ -40,14 +44,31 @@ public struct DossierQuery: Sendable, Equatable {
         if let day = receivedOnOrBefore {
             guard let received = d.receivedOn, received <= day else { return false }
         }
+        if let awaited = awaitingDocuments, !Self.awaits(d, awaited) { return false }
         return text.isEmpty || text.matches(folded: Self.searchedTexts(d))
+    }
+
+    /// Statuses in which a dossier can still be waiting for documents.
+    public static let awaitingStatuses: [DossierStatus] = [.draft, .submitted, .underReview]
+
+    /// Whether the dossier is undecided and one of its scheme's mandatory documents is not valid.
+    static func awaits(_ d: AidDossier, _ mandatory: [String: [String]]) -> Bool {
+        guard awaitingStatuses.contains(d.status), let ids = mandatory[d.schemeCode] else { return false }
+        return ids.contains { d.document($0)?.state != .valid }
+    }
+
+    /// The ids of the documents recorded valid, as the stored column holds them (",a,b,").
+    public static func validDocumentKeys(_ d: AidDossier) -> String {
+        "," + d.documents.filter { d.document($0.id)?.state == .valid }.map(\.id).joined(separator: ",") + ","
     }
 
     /// Whether no filter is set (every dossier is listed).
     public var isUnfiltered: Bool { text.isEmpty && isTextOnly }
 
     /// Whether the text is the only filter that may be set.
-    public var isTextOnly: Bool { statuses.isEmpty && schemes.isEmpty && year == nil && receivedOnOrBefore == nil }
+    public var isTextOnly: Bool {
+        statuses.isEmpty && schemes.isEmpty && year == nil && receivedOnOrBefore == nil && awaitingDocuments == nil
+    }
 
     /// Whether `a` comes before `b`; ties are broken by number so pages are stable.
     public func precedes(_ a: AidDossier, _ b: AidDossier) -> Bool {

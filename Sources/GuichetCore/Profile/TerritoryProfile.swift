@@ -8,6 +8,8 @@ public struct TerritoryProfile: Sendable {
     public var cotation: CotationGrid?
     public var landlords: LandlordsProfile?
     public var programmeRules: ProgrammeRules?
+    /// The territory's communes from the official geographic code (empty without a `communes` part).
+    public var communes: [COGCommune] = []
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }
@@ -26,7 +28,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()

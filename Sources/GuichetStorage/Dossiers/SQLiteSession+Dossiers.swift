@@ -15,7 +15,7 @@ extension SQLiteSession: DossierStore {
         ("paidCents", { $0.paidAmount.cents }), ("releasedCents", { $0.closure?.released?.cents ?? 0 }),
         ("receivedOn", { $0.receivedOn?.iso }), ("budgetYear", { BudgetFigures.budgetYear(of: $0) }),
         ("plhAction", { $0.plhAction }), ("lastChange", { Timestamp.string($0.updatedAt) }),
-        ("dwellings", { $0.property.dwellings }),
+        ("dwellings", { $0.property.dwellings }), ("validDocuments", { DossierQuery.validDocumentKeys($0) }),
     ])
 
     func insertDossier(_ dossier: AidDossier) throws -> AidDossier {
@@ -110,6 +110,18 @@ extension SQLiteSession: DossierStore {
         }
         if let y = q.year { parts.append("year = ?"); args.append(y) }
         if let day = q.receivedOnOrBefore { parts.append("receivedOn <= ?"); args.append(day.iso) }
+        if let awaited = q.awaitingDocuments {
+            // Undecided, and of a scheme whose mandatory documents are not all in the valid list.
+            parts.append("status IN (" + DossierQuery.awaitingStatuses.map { _ in "?" }.joined(separator: ",") + ")")
+            args += DossierQuery.awaitingStatuses.map(\.rawValue)
+            var schemes: [String] = []
+            for (code, ids) in awaited.sorted(by: { $0.key < $1.key }) where !ids.isEmpty {
+                schemes.append("(scheme = ? AND (" + ids.map { _ in "instr(validDocuments, ?) = 0" }.joined(separator: " OR ") + "))")
+                args.append(code)
+                args += ids.map { ",\($0)," }
+            }
+            parts.append(schemes.isEmpty ? "0" : "(" + schemes.joined(separator: " OR ") + ")")
+        }
         if !q.text.isEmpty {
             let (condition, values) = dossiers.searchCondition(q.text)
             parts.append(condition)
