@@ -171,6 +171,11 @@ public final class DossiersScreen: Screen {
             guard let self, keyval == 0xff1b /* GDK_KEY_Escape */ else { return false }
             return self.escape()
         }
+        // Escape in the search: GtkSearchEntry's own « stop-search », which clears it here.
+        search.connect("stop-search") { [weak self] in
+            guard let self, !self.search.text.isEmpty else { return }
+            self.search.text = ""
+        }
         // ↓ in the search goes to the list, as in any GTK search.
         search.onKeyPressed { [weak self] keyval, _, _ in
             guard let self, keyval == 0xff54 /* Down */ || keyval == 0xff99 /* KP_Down */ else { return false }

@@ -74,6 +74,9 @@ class App:
     def __init__(self, section=None, extra_env=None, args=None):
         command = json.loads(os.environ["GUICHET_APP_CMD"]) + list(args or [])
         env = dict(os.environ)
+        # The window remembers its size and columns in the XDG state folder: each run of the
+        # application starts from none, as on a new counter PC.
+        env["XDG_STATE_HOME"] = temporary_folder("guichet-ui-state-")
         if section:
             env["GUICHET_UI_SECTION"] = section
         env.update(extra_env or {})

@@ -54,10 +54,21 @@ def focused(node):
 
 
 def on_screen(app, node):
-    """Whether the node lies inside the visible part of the window (not scrolled away)."""
+    """Whether the node lies inside the visible part of the window: not scrolled away, and for a
+    field of the fiche, inside the fiche's scrolled part (its header and action bar stay put)."""
     box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     frame = app.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    return box.y >= frame.y + 40 and box.y + box.height <= frame.y + frame.height - 4
+    top, bottom = frame.y + 40, frame.y + frame.height - 4
+    parent = node.parent
+    for _ in range(40):
+        if parent is None:
+            break
+        if parent.name == "Contenu de la fiche":
+            body = parent.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            top, bottom = body.y, body.y + body.height
+            break
+        parent = parent.parent
+    return box.y >= top and box.y + box.height <= bottom
 
 
 def scroll_towards(app, node):
@@ -69,7 +80,7 @@ def scroll_towards(app, node):
         if on_screen(app, node):
             return True
         box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-        button = "4" if box.y < frame.y + 40 else "5"  # wheel up / down
+        button = "4" if box.y < frame.y + frame.height // 3 else "5"  # wheel up / down
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "--repeat", "3", button],
                        check=False, stderr=subprocess.DEVNULL)
         time.sleep(0.15)
