@@ -70,7 +70,7 @@ ui-tests: build-tests
 
 test: unit-tests cli-tests calendar-tests hardening-tests ui-tests
 
-## PNGs of every section, for people to look at (folder ignored by git).
+## PNGs of every section at 1366x768 and 1024x768 (docs/captures/, shown in the README).
 screenshots: build
 	bash scripts/screenshots.sh $(BIN)
 

@@ -398,3 +398,7 @@ gboolean guichet_open_path(const char *path, char **error_message) {
 const char *guichet_documents_folder(void) {
     return g_get_user_special_dir(G_USER_DIRECTORY_DOCUMENTS);
 }
+
+void guichet_search_entry_set_placeholder(GtkWidget *entry, const char *text) {
+    g_object_set(entry, "placeholder-text", text, NULL);
+}

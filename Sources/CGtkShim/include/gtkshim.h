@@ -176,3 +176,6 @@ void guichet_completion_set_items(GtkEntryCompletion *completion, const char *co
 gboolean guichet_open_path(const char *path, char **error_message);
 /// The user's Documents folder (XDG), or NULL when not set.
 const char *guichet_documents_folder(void);
+
+/// Sets a GtkSearchEntry's placeholder text (a property without a setter in GTK 4.8).
+void guichet_search_entry_set_placeholder(GtkWidget *entry, const char *text);
