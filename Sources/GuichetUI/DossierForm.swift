@@ -46,7 +46,8 @@ final class DossierForm {
     var communes: [COGCommune] = []
     let saveButton: Button
     private let cancelButton: Button
-    private let eligibility: Label
+    /// Eligibility and amount: the rules with their sources, the agent's checks (aidrules' panel).
+    let eligibility = EligibilityPanel()
     private let documentsGrid: Grid
     private let amountRow: FieldRow
     private let reasonRow: FieldRow
@@ -120,9 +121,6 @@ final class DossierForm {
         saveButton = try b.get("save")
         cancelButton = try b.get("cancel")
         actionMessage = try b.get("action-message")
-        eligibility = Label()
-        eligibility.xAlign = 0
-        eligibility.wraps = true
         documentsGrid = Grid.make(rowSpacing: 6, columnSpacing: 8)
         amountRow = FieldRow(label: "Montant de la décision ou du versement", input: .money)
         reasonRow = FieldRow(label: "Motif", input: .text)
@@ -162,7 +160,7 @@ final class DossierForm {
             }
         }
         sections[.demandeur]?.append(members.root)
-        sections[.dispositif]?.append(eligibility)
+        sections[.dispositif]?.append(eligibility.root)
         sections[.pieces]?.append(documentsGrid)
         let decision = sections[.decision]!
         for row in [amountRow, reasonRow, overspendRow] { decision.append(row.root) }
@@ -374,6 +372,7 @@ final class DossierForm {
         cancelButton.onClicked { [weak self] in self?.askToCancelEdits() }
         backButton.onClicked { [weak self] in self?.onBack?() }
         firstErrorButton.onClicked { [weak self] in self?.focusFirstError() }
+        eligibility.onRecord = { [weak self] condition, met, note in self?.recordCheck(condition, met: met, note: note) }
         amountRow.entry.onActivate { [weak self] in self?.amountRow.entry.grabFocus() }
     }
 
@@ -424,27 +423,29 @@ final class DossierForm {
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
         let result = EligibilityCheck.evaluate(d, scheme: scheme, on: guichet.today)
-        var lines: [String] = ["Montant calculé : \(FrenchFormat.money(result.computedAmount))"]
-        for line in result.breakdown.lines {
-            let detail = line.unitAmount.map { " (\(line.quantity) × \(FrenchFormat.money($0)))" } ?? ""
-            lines.append("  • \(line.label)\(detail) : \(FrenchFormat.money(line.amount))")
+        // The agent records a check on a stored dossier not yet decided.
+        eligibility.show(result, editable: editable && stored != nil && d.grant == nil)
+    }
+
+    /// « Remplie » / « Non remplie » on a condition the agent checks: recorded at once (with the
+    /// form's other changes left as typed), then the dossier shown again.
+    private func recordCheck(_ condition: String, met: Bool, note: String?) {
+        guard let stored, !isBusy else { return }
+        guard !isDirty else {
+            actionMessage.show("Enregistrez d’abord les modifications de la fiche, puis la vérification.")
+            return
         }
-        if let max = result.breakdown.maximum { lines.append("Plafond : \(FrenchFormat.money(max))") }
-        if !result.breakdown.coFunding.isEmpty {
-            lines.append("Cofinancements (hors budget de l’agglomération) :")
-            for line in result.breakdown.coFunding {
-                lines.append("  • \(line.label)\(line.funder.map { " — \($0)" } ?? "") : \(FrenchFormat.money(line.amount))")
+        isBusy = true
+        let guichet = guichet
+        Task { [weak self] in
+            do {
+                let saved = try await guichet.recordCheck(condition, met: met, note: note, on: stored.number, expectedVersion: stored.version)
+                await self?.reopen(saved, message: "Vérification enregistrée.", created: false)
+            } catch {
+                self?.failed(error, doing: "Vérification non enregistrée")
             }
+            self?.isBusy = false
         }
-        if result.unmet.isEmpty {
-            lines.append("Toutes les conditions du dispositif sont remplies.")
-        } else {
-            lines.append("Conditions non remplies :")
-            for condition in result.unmet {
-                lines.append("  • \(condition.message)\(condition.mandatory ? "" : " (à vérifier, non bloquant)")")
-            }
-        }
-        eligibility.text = lines.joined(separator: "\n")
     }
 
     // MARK: Commune
