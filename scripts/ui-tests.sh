@@ -22,7 +22,7 @@ passed=0; failed=0; status=0
 for screen in ${GUICHET_SCREENS:-1280x800 1024x768}; do
     echo "Écran $screen"
     out=$(GUICHET_SCREEN=$screen "$ROOT/Tests/ui/with-xvfb.sh" dbus-run-session -- /usr/bin/python3 "$ROOT/Tests/ui/run.py" "${selected[@]}" \
-          | tee /dev/stderr) || status=1
+          | tee -a /dev/stderr) || status=1
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -1)
     passed=$((passed + ${line%% passed*}))
     failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")))
