@@ -52,9 +52,13 @@ public enum FileChooser {
 }
 
 extension FileChooser {
-    /// The user's Documents folder (XDG), where a save opens; nil when the desktop names none.
+    /// Where a save opens: the user's Documents folder (XDG), else `~/Documents` when it exists,
+    /// else the home folder — never the folder the program happened to start in.
     public static var documentsFolder: String? {
-        guichet_documents_folder().map { String(cString: $0) }
+        if let xdg = guichet_documents_folder() { return String(cString: xdg) }
+        guard let home = g_get_home_dir().map({ String(cString: $0) }) else { return nil }
+        let documents = home + "/Documents"
+        return g_file_test(documents, G_FILE_TEST_IS_DIR) != 0 ? documents : home
     }
 }
 

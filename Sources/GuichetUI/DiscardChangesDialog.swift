@@ -12,7 +12,7 @@ enum DiscardChangesDialog {
         var choices: [MessageDialog.Choice] = [.init("Continuer la saisie")]
         if save != nil { choices.append(.init("Enregistrer", style: .suggested)) }
         choices.append(.init("Abandonner les modifications", style: .destructive))
-        MessageDialog.show(parent: parent, kind: .question, title: "Enregistrer les modifications ?", detail: unsaved,
+        MessageDialog.show(parent: parent, kind: .question, title: "Abandonner les modifications ?", detail: unsaved,
                            choices: choices) { choice in
             guard let choice, choice > 0 else { return }
             if let save, choice == 1 { save(proceed) } else { discard() }

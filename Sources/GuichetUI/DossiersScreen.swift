@@ -33,6 +33,7 @@ public final class DossiersScreen: Screen {
     let source: DossierListSource.Source
     private let guichet: Guichet
     let countLabel: Label
+    private let searchHint: Label
     let viewFilter: DropDown
     let statusFilter: MenuButton
     private var statusChecks: [(DossierStatus, CheckButton)] = []
@@ -83,6 +84,7 @@ public final class DossiersScreen: Screen {
         searchBar = try b.get("search-bar")
         search = try b.get("search")
         countLabel = try b.get("count")
+        searchHint = try b.get("search-hint")
         viewFilter = try b.get("view")
         statusFilter = try b.get("status-filter")
         schemeFilter = try b.get("scheme-filter")
@@ -325,11 +327,8 @@ public final class DossiersScreen: Screen {
     /// A new result is on screen (or its read failed).
     private func resultShown() {
         shownRow = nil
-        var text = source.lastError ?? DossierListSource.countText(source.total)
-        if source.total == 0, !source.query.text.isEmpty, source.lastError == nil {
-            text += " — la recherche porte sur le nom et le prénom, le numéro et la commune, mots dans n’importe quel ordre"
-        }
-        countLabel.text = text
+        countLabel.text = source.lastError ?? DossierListSource.countText(source.total)
+        searchHint.isVisible = source.total == 0 && !source.query.text.isEmpty && source.lastError == nil
         if savedWidths.isEmpty, source.total > 0 {
             // Columns sized to what they hold, once; the agent's own widths are kept after that.
             let rows = (0..<min(source.total, DossierListSource.pageSize)).map { r in (0..<table.columns.count).map { table.text(row: r, column: $0) } }

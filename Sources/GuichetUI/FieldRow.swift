@@ -100,6 +100,6 @@ final class FieldRow {
     }
 
     static let placeholders: [DossierField: String] = [
-        .postcode: "62500", .insee: "62765", .siret: "14 chiffres", .commune: "Commune du logement",
+        .postcode: "ex. 62500", .insee: "ex. 62765", .siret: "14 chiffres", .commune: "Commune du logement",
     ]
 }

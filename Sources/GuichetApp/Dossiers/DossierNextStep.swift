@@ -12,7 +12,7 @@ public enum DossierNextStep {
         case .draft:
             let missing = lifecycle.missingDocuments(d).count
             return missing == 0 ? "Prochaine étape : déposer le dossier (pièces obligatoires reçues)."
-                                : "Prochaine étape : déposer le dossier, quand \(pieces(missing, "manquante")) " + (missing == 1 ? "sera reçue." : "seront reçues.")
+                                : "Prochaine étape : déposer le dossier ; il reste à recevoir " + (missing == 1 ? "1 pièce obligatoire." : "\(missing) pièces obligatoires.")
         case .submitted:
             return "Prochaine étape : mettre le dossier en instruction."
         case .underReview:
