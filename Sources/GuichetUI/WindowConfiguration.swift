@@ -15,10 +15,13 @@ public struct WindowConfiguration {
     public var guichet: Guichet?
     /// Data the first screen shows, read while GTK started.
     public var prefetch = StartupPrefetch()
-    /// Size and column widths remembered from the last day (read off the main thread).
+    /// Size and column widths remembered from the last day.
     public var state = WindowState()
     /// Where the state is saved when the window closes (nil: not saved, tests).
     public var stateFile: URL?
+    /// Opens the database when `guichet` is not given yet: the window is shown at once
+    /// (« Connexion à la base… ») and its screens are built with what this returns.
+    public var connect: (@Sendable () async throws -> WindowConnection)?
 
     public init(territoryName: String, databasePath: String, initialSection: String? = nil, guichet: Guichet? = nil) {
         self.territoryName = territoryName
