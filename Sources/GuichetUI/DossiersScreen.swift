@@ -256,7 +256,13 @@ public final class DossiersScreen: Screen {
     /// Places list and fiche for the width of the page.
     func relayout() {
         let width = root.allocatedWidth
-        guard width > 0 else { return }
+        guard width > 0 else {
+            // On screen but not laid out yet (the page is mapped before its first allocation,
+            // and a dossier may open before the window's first frame): again once it is painted.
+            // Off screen, `onMapped` calls again.
+            if root.isMapped { root.onAfterNextPaint { [weak self] in self?.relayout() } }
+            return
+        }
         let ficheShown = builtForm?.isShowingDossier == true
         let wanted: Layout = !ficheShown ? .list
             : width >= Self.besideWidth ? .beside(compact: false)

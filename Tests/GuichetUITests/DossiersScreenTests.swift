@@ -223,7 +223,10 @@ final class DossiersScreenTests: XCTestCase {
             XCTAssertEqual(screen.table.rowCount, 1)
             let form = try Self.open(row: 0, in: screen)
             XCTAssertFalse(form.isDirty, "a dossier just opened has nothing unsaved")
-            _ = try XCTUnwrap(form.actionButtons["Mettre en instruction"]).activate()
+            // The agent clicks the button once it is on screen (a button not yet shown ignores it).
+            let review = try XCTUnwrap(form.actionButtons["Mettre en instruction"])
+            waitFor("« Mettre en instruction » on screen") { review.isMapped }
+            review.activate()
             waitFor("the dossier under review (\(form.actionMessage.text))") { form.stored?.status == .underReview && !form.isBusy }
         }
         let after = try XCTUnwrap(try workspace.store.read { try $0.dossier(number: target.number) })
