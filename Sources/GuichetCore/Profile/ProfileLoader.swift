@@ -56,6 +56,15 @@ public struct ProfileLoader: Sendable {
                 problems.append(ProfileError(file: partFile, problems: [ValidationError(field: "cog", "liste des communes illisible ou absente (\(path))")]))
             }
         }
+        profile.service = part("service", ServiceProfile.self)
+        if let logo = profile.service?.logo, let rel = manifest.parts["service"] {
+            let path = Self.resolve(Self.sibling(logo, of: rel), from: id)
+            if let data = try? read(path), let svg = String(data: data, encoding: .utf8), svg.contains("<svg") {
+                profile.service?.logoSVG = svg
+            } else {
+                problems.append(ProfileError(file: Self.resolve(rel, from: id), problems: [ValidationError(field: "logo", "fichier SVG illisible ou absent : \(path)")]))
+            }
+        }
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {
             throw ProfileErrors(errors: problems)
@@ -87,6 +96,12 @@ public struct ProfileLoader: Sendable {
             }
         }
         return out
+    }
+
+    /// A file named relative to a part's file: `logo.svg` beside `../capso/service.json` → `../capso/logo.svg`.
+    static func sibling(_ name: String, of partPath: String) -> String {
+        guard let slash = partPath.lastIndex(of: "/") else { return name }
+        return String(partPath[...slash]) + name
     }
 
     /// `../capso/plh.json` seen from `demo` → `capso/plh.json`; `../../communes/62.csv` seen from

@@ -10,6 +10,8 @@ public struct TerritoryProfile: Sendable {
     public var programmeRules: ProgrammeRules?
     /// The territory's communes from the official geographic code (empty without a `communes` part).
     public var communes: [COGCommune] = []
+    /// The service's letterhead, signatory and letter rules (`service.json`).
+    public var service: ServiceProfile?
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }
@@ -28,7 +30,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes", "service"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()

@@ -14,7 +14,7 @@ enum DossiersSchema {
 
     /// « En attente de pièces »: the ids of the documents recorded valid, filled from the stored
     /// dossiers (the last record of a document wins, as `AidDossier.document(_:)` reads it).
-    static func v8ValidDocuments(_ db: Database) throws {
+    static func v9ValidDocuments(_ db: Database) throws {
         try db.alter(table: "dossier") { t in t.add(column: "validDocuments", .text) }
         try fillValidDocuments(db)
     }
@@ -28,6 +28,32 @@ enum DossiersSchema {
                        row_number() OVER (PARTITION BY json_extract(doc.value, '$.id') ORDER BY doc.key DESC) AS latest
                 FROM dossier_data data, json_each(data.data, '$.documents') doc WHERE data.ref = dossier.key)
               WHERE latest = 1 AND state = 'valid'), '') || ','
+            """)
+    }
+}
+
+/// Letters produced for dossiers, kept as printed so that a reprint is identical (issue 18).
+/// Append-only like the history: only the RGPD anonymisation of a dossier, inside its own
+/// transaction, removes a dossier's letters.
+enum DossierLettersSchema {
+    static func v8(_ db: Database) throws {
+        try db.create(table: "dossier_letter") { t in
+            t.column("dossier", .text).notNull()
+            t.column("sequence", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("title", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("at", .text).notNull()
+            t.column("agent", .text).notNull()
+            t.column("content", .blob).notNull()
+            t.primaryKey(["dossier", "sequence"])
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER dossier_letter_no_update BEFORE UPDATE ON dossier_letter
+            BEGIN SELECT RAISE(ABORT, 'un courrier édité ne peut pas être modifié'); END;
+            CREATE TRIGGER dossier_letter_no_delete BEFORE DELETE ON dossier_letter
+            WHEN (SELECT value FROM meta WHERE key = 'rgpd-purge-in-progress') IS NULL
+            BEGIN SELECT RAISE(ABORT, 'un courrier édité ne peut pas être supprimé'); END;
             """)
     }
 }
