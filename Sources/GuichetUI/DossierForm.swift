@@ -38,7 +38,8 @@ final class DossierForm {
     private let schemeDrop: DropDown
     private let kindDrop: DropDown
     private(set) var sections: [FicheSectionID: FicheSection] = [:]
-    private var rows: [DossierField: FieldRow] = [:]
+    /// The fields' rows, typed (`FieldRow`) or chosen from a list (`ChoiceFieldRow`: PO / PB).
+    private var rows: [DossierField: any FicheFieldRow] = [:]
     let members = MembersEditor()
     private var communeCompletion: EntryCompletion?
     private var communeMatches: [COGCommune] = []
@@ -52,9 +53,12 @@ final class DossierForm {
     private let amountRow: FieldRow
     private let reasonRow: FieldRow
     private let overspendRow: FieldRow
+    /// Asked when a grant takes the year's average per dwelling above the PLH's target.
+    private let aboveAverageRow: FieldRow
     var actionAmount: Entry { amountRow.entry }
     var actionReason: Entry { reasonRow.entry }
     var overspendReason: Entry { overspendRow.entry }
+    var aboveAverageReason: Entry { aboveAverageRow.entry }
     private let actionsBox: FlowBox
     let actionMessage: Label
     private let paymentsLabel: Label
@@ -125,6 +129,7 @@ final class DossierForm {
         amountRow = FieldRow(label: "Montant de la décision ou du versement", input: .money)
         reasonRow = FieldRow(label: "Motif", input: .text)
         overspendRow = FieldRow(label: "Motif du dépassement d’enveloppe", input: .text)
+        aboveAverageRow = FieldRow(label: "Motif d’une aide au-dessus de la moyenne visée par le PLH", input: .text)
         actionsBox = FlowBox.make(maxPerLine: 3)
         actionsBox.setAccessibleLabel("Actions sur le dossier")
         paymentsLabel = Label()
@@ -154,7 +159,7 @@ final class DossierForm {
             let section = FicheSection(id)
             sections[id] = section
             for field in id.fields {
-                let row = FieldRow(field)
+                let row: any FicheFieldRow = field.choices == nil ? FieldRow(field) : ChoiceFieldRow(field)
                 rows[field] = row
                 section.append(row.root)
             }
@@ -163,7 +168,7 @@ final class DossierForm {
         sections[.dispositif]?.append(eligibility.root)
         sections[.pieces]?.append(documentsGrid)
         let decision = sections[.decision]!
-        for row in [amountRow, reasonRow, overspendRow] { decision.append(row.root) }
+        for row in [amountRow, reasonRow, overspendRow, aboveAverageRow] { decision.append(row.root) }
         decision.append(actionsBox)
         let paid = Label("Versements")
         paid.xAlign = 0
@@ -171,7 +176,7 @@ final class DossierForm {
         decision.append(paid)
         decision.append(paymentsLabel)
         sections[.historique]?.append(timelineLabel)
-        if let commune = rows[.commune] {
+        if let commune = typed(.commune) {
             communeCompletion = EntryCompletion(entry: commune.entry) { [weak self] index in self?.communeChosen(index) }
         }
     }
@@ -215,6 +220,7 @@ final class DossierForm {
     /// Shows a stored dossier for editing, with its history.
     func show(_ sheet: DossierSheet) {
         let dossier = sheet.dossier
+        if stored?.number != dossier.number { eligibility.reset() }
         stored = dossier
         base = dossier
         history = sheet.historyLines
@@ -234,6 +240,7 @@ final class DossierForm {
     /// Starts a new dossier of the first scheme (the agent chooses the scheme first).
     func startNew() {
         reading?.cancel()
+        eligibility.reset()
         stored = nil
         history = []
         showAllErrors = false
@@ -261,13 +268,15 @@ final class DossierForm {
         schemeDrop.isSensitive = stored == nil
         applyScheme(schemeCode, kind: d.applicant.kind)
         let texts = DossierFormModel.texts(of: d)
-        for (field, row) in rows { row.entry.text = texts[field] ?? "" }
+        for (field, row) in rows { row.text = texts[field] ?? "" }
         members.show(MemberText.others(of: d))
         documentStates = scheme.map { DossierFormInput.showing(d, scheme: $0).documents } ?? [:]
         amountRow.entry.text = ""
         reasonRow.entry.text = ""
         overspendRow.entry.text = ""
         overspendRow.isVisible = false
+        aboveAverageRow.entry.text = ""
+        aboveAverageRow.isVisible = false
         applyEditable()
         updateHeader()
         rebuildDocuments()
@@ -334,13 +343,16 @@ final class DossierForm {
     }
 
     /// The entry of a field (tests, benchmarks).
-    func entry(_ field: DossierField) -> Entry? { rows[field]?.entry }
+    func entry(_ field: DossierField) -> Entry? { typed(field)?.entry }
+
+    /// The row of a typed field (nil for a field chosen from a list).
+    private func typed(_ field: DossierField) -> FieldRow? { rows[field] as? FieldRow }
 
     // MARK: Editing
 
     private func connectSignals() {
         for (field, row) in rows {
-            row.entry.onChanged { [weak self] in
+            row.onChanged { [weak self] in
                 guard let self, !self.loading else { return }
                 self.touched.insert(field)
                 if field == .commune { self.suggestCommunes() }
@@ -379,7 +391,7 @@ final class DossierForm {
     private func currentTexts() -> [DossierField: String] {
         var texts: [DossierField: String] = [:]
         guard let scheme else { return texts }
-        for field in DossierField.fields(for: scheme, applicant: currentKind) { texts[field] = rows[field]?.entry.text ?? "" }
+        for field in DossierField.fields(for: scheme, applicant: currentKind) { texts[field] = rows[field]?.text ?? "" }
         return texts
     }
 
@@ -422,25 +434,34 @@ final class DossierForm {
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
-        let result = EligibilityCheck.evaluate(d, scheme: scheme, on: guichet.today)
+        guard let result = guichet.eligibility(of: d) else { return }
         // The agent records a check on a stored dossier not yet decided.
-        eligibility.show(result, editable: editable && stored != nil && d.grant == nil)
+        let checks: EligibilityPanel.Checks = stored == nil ? .afterSave : (editable && guichet.acceptsChecks(d) ? .open : .closed)
+        eligibility.show(result, checks: checks)
     }
 
-    /// « Remplie » / « Non remplie » on a condition the agent checks: recorded at once (with the
-    /// form's other changes left as typed), then the dossier shown again.
+    /// « Remplie » / « Non remplie » on a condition the agent checks: recorded at once, with what
+    /// the fiche shows written in the same transaction (nothing typed is dropped), then the
+    /// dossier shown again.
     private func recordCheck(_ condition: String, met: Bool, note: String?) {
-        guard let stored, !isBusy else { return }
-        guard !isDirty else {
-            actionMessage.show("Enregistrez d’abord les modifications de la fiche, puis la vérification.")
+        guard let stored, !isBusy, let input = input(), let result = revalidate() else { return }
+        guard result.isValid else {
+            showAllErrors = true
+            revalidate()
+            summariseErrors(result)
+            actionMessage.show("Corrigez d’abord les champs signalés.")
             return
         }
         isBusy = true
         let guichet = guichet
+        let label = scheme?.conditions.first { $0.conditionID == condition }?.text ?? condition
         Task { [weak self] in
             do {
-                let saved = try await guichet.recordCheck(condition, met: met, note: note, on: stored.number, expectedVersion: stored.version)
-                await self?.reopen(saved, message: "Vérification enregistrée.", created: false)
+                let saved = try await guichet.recordCheck(condition, met: met, note: note, on: stored.number,
+                                                          expectedVersion: stored.version, form: input)
+                await self?.reopen(saved, message: "Vérification enregistrée : « \(label) » \(met ? "remplie" : "non remplie").", created: false)
+            } catch let StoreError.conflict(_, key, changes) {
+                self?.conflicted(key: key, changes: changes)
             } catch {
                 self?.failed(error, doing: "Vérification non enregistrée")
             }
@@ -453,7 +474,7 @@ final class DossierForm {
     /// Suggestions from the territory's communes as the agent types (words in any order,
     /// accents and hyphens ignored: "st omer", "saint omer").
     private func suggestCommunes() {
-        guard let row = rows[.commune], editable else { return }
+        guard let row = typed(.commune), editable else { return }
         let typed = SearchText(row.entry.text)
         guard !typed.isEmpty, !communes.isEmpty else { communeCompletion?.show([]); return }
         communeMatches = Array(COGCommune.matching(typed, in: communes).prefix(8))
@@ -468,14 +489,14 @@ final class DossierForm {
     private func communeChosen(_ index: Int) {
         guard index < communeMatches.count else { return }
         let commune = communeMatches[index]
-        rows[.commune]?.entry.text = commune.name
-        rows[.insee]?.entry.text = commune.insee
-        if let postcode = commune.postcodes.first, commune.postcodes.count == 1 || (rows[.postcode]?.entry.trimmedText ?? "").isEmpty
-            || !commune.postcodes.contains(rows[.postcode]?.entry.trimmedText ?? "") {
-            rows[.postcode]?.entry.text = postcode
+        typed(.commune)?.entry.text = commune.name
+        typed(.insee)?.entry.text = commune.insee
+        if let postcode = commune.postcodes.first, commune.postcodes.count == 1 || (typed(.postcode)?.entry.trimmedText ?? "").isEmpty
+            || !commune.postcodes.contains(typed(.postcode)?.entry.trimmedText ?? "") {
+            typed(.postcode)?.entry.text = postcode
         }
         communeCompletion?.show([])
-        rows[.address]?.entry.grabFocus()
+        typed(.address)?.entry.grabFocus()
     }
 
     // MARK: Documents
@@ -579,7 +600,10 @@ final class DossierForm {
         let needsReason = !Set(available).isDisjoint(with: [.grant, .refuse, .abandon, .cancel])
         amountRow.isVisible = needsAmount
         reasonRow.isVisible = needsReason
-        if !available.contains(.grant) { overspendRow.isVisible = false }
+        if !available.contains(.grant) {
+            overspendRow.isVisible = false
+            aboveAverageRow.isVisible = false
+        }
         actionsBox.isVisible = !available.isEmpty
         for action in ActionButton.allCases where available.contains(action.kind) {
             let button = Button(label: action.label)
@@ -614,7 +638,8 @@ final class DossierForm {
         switch button {
         case .submit: return .submit
         case .startReview: return .startReview
-        case .grant: return try .grant(amount: actionAmount.text, reason: actionReason.typedText, overspendReason: overspendReason.typedText)
+        case .grant: return try .grant(amount: actionAmount.text, reason: actionReason.typedText, overspendReason: overspendReason.typedText,
+                                       aboveAverageReason: aboveAverageReason.typedText)
         case .pay: return try .payment(amount: actionAmount.text)
         case .settle: return .settle(label: nil)
         case .refuse: return .refuse(reason: reason)
@@ -638,22 +663,40 @@ final class DossierForm {
             actionMessage.show(DossierFormModel.sentence(error.message))
             return
         }
-        do { try guichet.precheck(action, on: result.dossier) } catch let error as LifecycleError {
-            refused(error)
-            return
-        } catch {
-            actionMessage.show("\(error)")
-            return
+        // Refused at once when the dossier cannot take it; a grant is read against the budget
+        // (off the main thread): an overspend or an aid above the PLH's average asks for its
+        // reason before the question, not after it.
+        isBusy = true
+        let guichet = guichet
+        let dossier = result.dossier
+        Task { [weak self] in
+            do {
+                try await guichet.precheckAgainstBudget(action, on: dossier)
+                self?.isBusy = false
+                self?.ask(action, label: button.label, dossier: dossier, on: stored)
+            } catch let error as LifecycleError {
+                self?.isBusy = false
+                self?.refused(error)
+            } catch {
+                self?.isBusy = false
+                self?.actionMessage.show("\(error)")
+            }
         }
-        guard let question = guichet.confirmation(for: action, on: result.dossier) else {
-            execute(action, label: button.label, on: stored)
+    }
+
+    /// The question before the action, in words that state its consequence; none for a step
+    /// that needs none.
+    private func ask(_ action: DossierAction, label: String, dossier: AidDossier, on stored: AidDossier) {
+        guard self.stored?.number == stored.number else { return }
+        guard let question = guichet.confirmation(for: action, on: dossier) else {
+            execute(action, label: label, on: stored)
             return
         }
         MessageDialog.show(parent: window, kind: .question, title: question.question, detail: question.consequence,
                            choices: [.init("Revenir au dossier"),
                                      .init(question.action, style: question.destructive ? .destructive : .suggested)]) { [weak self] choice in
             guard choice == 1, let self, self.stored?.number == stored.number else { return }
-            self.execute(action, label: button.label, on: stored)
+            self.execute(action, label: label, on: stored)
         }
     }
 
@@ -688,6 +731,16 @@ final class DossierForm {
     }
 
     private func refused(_ error: LifecycleError) {
+        if error.code == .aboveAverageNeedsReason {
+            // An average is a target, not a cap: more may be granted, once the agent says why.
+            aboveAverageRow.isVisible = true
+            aboveAverageRow.entry.grabFocus()
+            MessageDialog.inform(parent: window, kind: .warning, title: "Au-dessus de l’aide moyenne visée par le PLH",
+                                 detail: error.message + "\nPour accorder ce montant, indiquez le motif puis cliquez de nouveau sur « Accorder ».") {
+                // The field the agent types next, below the fold of a long fiche: in view.
+                [weak self] in _ = self?.aboveAverageRow.entry.focusAndReveal()
+            }
+        }
         if error.code == .overspendNeedsConfirmation {
             overspendRow.isVisible = true
             // The field the agent types next, beside « Accorder »: focus comes back to it, in view.
@@ -757,7 +810,7 @@ final class DossierForm {
     func focusFirstError() {
         for field in FicheSectionID.allCases.flatMap(\.fields) {
             if let row = rows[field], row.isVisible, row.hasError {
-                row.entry.focusAndReveal()
+                row.focusAndReveal()
                 return
             }
         }

@@ -5,29 +5,60 @@ import GuichetCore
 /// source, then every rule of the scheme — met, unmet, not applicable, or left to the agent —
 /// with where it comes from (the PLH's action, a local decision, a default to confirm). A rule the
 /// agent checks (no binding figure) gets "Remplie" / "Non remplie" buttons and a note; the form
-/// records the finding through `onRecord`.
+/// records the finding through `onRecord` (the use case `recordCheck`). A self-contained widget:
+/// the dossier form places `root` where its layout wants it.
 @MainActor
 final class EligibilityPanel {
+    /// Whether the agent can record findings now.
+    enum Checks: Equatable {
+        /// A stored dossier still under instruction: buttons and notes.
+        case open
+        /// A new dossier: findings are recorded once it has a number.
+        case afterSave
+        /// Granted, closed or anonymised: the findings recorded are shown, no buttons.
+        case closed
+    }
+
     let root: Box
     /// Called with the condition, the finding and the note when the agent records a check.
     var onRecord: (@MainActor (_ condition: String, _ met: Bool, _ note: String?) -> Void)?
 
     /// The text shown, for tests: amount, then rules (one entry per line).
     private(set) var lines: [String] = []
+    /// The buttons of the agent's checks, by accessible name (tests).
+    private(set) var checkButtons: [String: Button] = [:]
+    /// Notes typed and not recorded yet, by condition: the panel is rebuilt as the form changes.
+    private var drafts: [String: String] = [:]
+    private var shown: (EligibilityResult, Checks)?
+    /// The widgets of the rows: their handlers reach them weakly, this keeps them.
+    private var rows: [AnyObject] = []
 
     init() {
         root = Box(vertical: true, spacing: 4)
     }
 
-    /// Rebuilds the panel; `editable` false shows the findings without the buttons (a closed or
-    /// granted dossier, or an anonymised one).
-    func show(_ result: EligibilityResult, editable: Bool) {
+    /// Forgets the notes typed for another dossier.
+    func reset() {
+        drafts = [:]
+        shown = nil
+    }
+
+    /// Shows the result; rebuilt only when what it shows changed, so typing elsewhere in the
+    /// form neither moves the focus out of a note nor drops it.
+    func show(_ result: EligibilityResult, checks: Checks) {
+        if let shown, shown.0 == result, shown.1 == checks { return }
+        shown = (result, checks)
         root.removeAll()
+        rows = []
         lines = []
+        checkButtons = [:]
         addText(Self.amountLines(result.breakdown), classes: [])
         addText([result.isEligible ? "Conditions du dispositif :" : "Conditions du dispositif (au moins une n’est pas remplie) :"],
                 classes: ["caption-heading"])
-        for rule in result.rules { add(rule, editable: editable) }
+        for rule in result.rules { add(rule, checks: checks) }
+        if checks == .afterSave, result.rules.contains(where: \.checkedByAgent) {
+            addText(["Les vérifications de l’agent se consignent une fois le dossier enregistré."], classes: ["dim-label"])
+        }
     }
 
     /// The amount and its sources, as the panel and its tests read them.
@@ -59,7 +90,7 @@ final class EligibilityPanel {
         lines += text
     }
 
-    private func add(_ rule: RuleOutcome, editable: Bool) {
+    private func add(_ rule: RuleOutcome, checks: Checks) {
         let text = rule.textLines
         let label = Label(text.joined(separator: "\n"))
         label.xAlign = 0
@@ -73,22 +104,29 @@ final class EligibilityPanel {
         label.setAccessibleLabel("Condition : \(rule.label)")
         root.append(label)
         lines += text
-        guard rule.checkedByAgent, editable else { return }
+        guard rule.checkedByAgent, checks == .open else { return }
+        let id = rule.id
         let row = Box(vertical: false, spacing: 6)
         let note = Entry(placeholder: "Note (pièce vue, constat)")
-        note.text = rule.recorded?.note ?? ""
+        note.text = drafts[id] ?? rule.recorded?.note ?? ""
         note.setAccessibleLabel("Note de vérification : \(rule.label)")
         note.setExpand(horizontal: true, vertical: false)
+        note.onChanged { [weak self, weak note] in self?.drafts[id] = note?.text }
         let met = Button(label: "Remplie")
         met.setAccessibleLabel("Condition remplie : \(rule.label)")
+        met.tooltip = "Consigner que la condition est remplie, avec la note"
         let unmet = Button(label: "Non remplie")
         unmet.setAccessibleLabel("Condition non remplie : \(rule.label)")
-        let id = rule.id
+        unmet.tooltip = "Consigner que la condition n’est pas remplie : l’aide ne pourra pas être accordée"
         met.onClicked { [weak self, weak note] in self?.onRecord?(id, true, note?.typedText) }
         unmet.onClicked { [weak self, weak note] in self?.onRecord?(id, false, note?.typedText) }
         row.append(note)
         row.append(met)
         row.append(unmet)
         root.append(row)
+        rows += [note, met, unmet]
+        checkButtons["Condition remplie : \(rule.label)"] = met
+        checkButtons["Condition non remplie : \(rule.label)"] = unmet
     }
+
 }

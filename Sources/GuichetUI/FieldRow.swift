@@ -7,7 +7,7 @@ import GuichetCore
 /// when the field is left ("50 000" → "50 000,00 €", "15/1/25" → "15/01/2025"), an example as
 /// placeholder.
 @MainActor
-final class FieldRow {
+final class FieldRow: FicheFieldRow {
     let root: Box
     let entry: Entry
     let label: Label
@@ -87,6 +87,18 @@ final class FieldRow {
         }
         if let shown, shown != entry.text { entry.text = shown }
     }
+
+    // MARK: FicheFieldRow
+
+    var text: String {
+        get { entry.text }
+        set { entry.text = newValue }
+    }
+
+    func onChanged(_ handler: @escaping @MainActor () -> Void) { entry.onChanged(handler) }
+
+    @discardableResult
+    func focusAndReveal() -> Bool { entry.focusAndReveal() }
 
     static func example(_ input: DossierField.Input) -> String? {
         switch input {

@@ -1,6 +1,10 @@
-"""Issue 15 in the real window (AT-SPI): an ADIL subsidy committed and paid from the Budget
+"""Issue 15 in the real window (AT-SPI): an ACC dossier whose age-of-the-home threshold the PLH
+does not give is not blocked, its eligibility panel names each rule's source and says the check
+is the agent's, who records it from the panel; a PRL grant that takes the year's average above
+the PLH's target asks for its reason; a private owner says PO or PB, and a landlord's large
+operation then needs its adapted dwelling; an ADIL subsidy committed and paid from the Budget
 section's dialogs (each money step confirmed in words) shows in the operating synthesis.
-Figures come from the product (`guichet budget --json`), never typed here."""
+Figures come from the product (`guichet budget --json`, `dossiers show --json`), never typed here."""
 import json
 import os
 import subprocess
@@ -8,7 +12,8 @@ import subprocess
 import pyatspi
 
 from guichet_ui import App, temporary_folder, text_of, wait_for, walk
-from test_dossiers import app_command, choose, confirm, press_button, type_into, uses_executable
+from test_dossiers import (app_command, choose, confirm, dialog_button, dialog_text, label_with, open_dossier,
+                           press_button, status_shown, type_into, uses_executable)
 
 DAY = "2026-06-30"  # the window's clock (GUICHET_TODAY): tests never depend on today's date
 
@@ -36,6 +41,122 @@ def money(cents, always_cents=True):
     if always_cents or rest:
         text += f",{rest:02d}"
     return text + "\u00a0€"
+
+
+ACC = {"applicant": {"kind": "household", "household": {"members": [
+           {"lastName": "Lemaire", "firstName": "Anne", "role": "applicant"}], "size": 1}},
+       "property": {"address": "3 rue Carnot", "postcode": "62500", "commune": "Saint-Omer", "inseeCode": "62765",
+                    "buildYear": 1965, "dwellings": 1, "adaptedDwellings": 0},
+       "facts": {"worksAmount": 1800000, "communeCoFunding": 100000, "purchaseDate": "2026-02-01"}}
+
+
+def test_acc_panel_says_the_age_check_is_the_agents_and_records_it():
+    if not uses_executable():
+        return
+    path = capso_database()
+    draft = os.path.join(os.path.dirname(path), "acc.json")
+    with open(draft, "w") as f:
+        json.dump(ACC, f)
+    number = cli(path, "dossiers", "new", "--scheme", "ACC", "--file", draft, "--date", "2026-03-02", "--json")["number"]
+    rules = cli(path, "dossiers", "show", number, "--json")["eligibility"]["rules"]
+    age = next(r for r in rules if r["id"] == "builtBefore")
+    assert age["state"] == "toCheck" and age["checkedByAgent"], age
+    with open_window(path) as app:
+        open_dossier(app, number)
+        shown = wait_for(lambda: label_with(app, lambda t: t.startswith(f"? {age['label']} — source : ")), 30,
+                         "the age rule in the eligibility panel")
+        assert f"source : {age['source']}" in shown and "valeur par défaut à confirmer" in shown, shown
+        assert "À vérifier par l’agent" in shown or "À vérifier par l'agent" in shown, shown
+        # Not blocked: the panel does not say a condition is unmet.
+        assert label_with(app, lambda t: t == "Conditions du dispositif :"), "ACC is not blocked by the product's default"
+        for rule in rules:  # every rule names its source in the panel
+            assert label_with(app, lambda t, r=rule: f"{r['label']} — source : {r['source']}" in t), rule
+        type_into(app, f"Note de vérification : {age['label']}", "Maison de 1965, acte de vente vu")
+        press_button(app, f"Condition remplie : {age['label']}")
+        found = wait_for(lambda: label_with(app, lambda t: t.startswith(f"✓ {age['label']}")), 30, "the rule met by the agent")
+        assert "Vérification : remplie" in found and "Maison de 1965, acte de vente vu" in found, found
+    checks = cli(path, "dossiers", "show", number, "--json")["dossier"]["checks"]
+    assert [(c["condition"], c["met"], c.get("note")) for c in checks] == [("builtBefore", True, "Maison de 1965, acte de vente vu")], checks
+
+
+LANDLORD = {"kind": "socialLandlord", "organisation": {"name": "Pas-de-Calais Habitat", "siret": "73282932000074"}}
+
+
+def new_dossier(path, scheme, draft, up_to_review=True):
+    """A dossier made by the command line, its mandatory documents valid, submitted and in review."""
+    file = os.path.join(os.path.dirname(path), f"{scheme}.json")
+    with open(file, "w") as f:
+        json.dump(draft, f)
+    number = cli(path, "dossiers", "new", "--scheme", scheme, "--file", file, "--date", "2026-03-02", "--json")["number"]
+    if up_to_review:
+        for doc in cli(path, "dossiers", "show", number, "--json")["documents"]:
+            if doc["mandatory"]:
+                cli(path, "dossiers", "document", number, doc["id"], "--status", "valid", "--date", "2026-03-03", "--json")
+        cli(path, "dossiers", "transition", number, "submit", "--date", "2026-03-05", "--json")
+        cli(path, "dossiers", "transition", number, "review", "--date", "2026-03-06", "--json")
+    return number
+
+
+def test_a_grant_above_the_plh_average_asks_for_its_reason():
+    """PRL: 10 PLAI asking twice the PLH's average is granted — an average is a target, not a cap —
+    once the agent says why, and the question before « Accorder » says so."""
+    if not uses_executable():
+        return
+    path = capso_database()
+    number = new_dossier(path, "PRL", {
+        "applicant": LANDLORD, "requestedAmount": 8000000,
+        "property": {"address": "Rue de Dunkerque", "postcode": "62500", "commune": "Saint-Omer", "inseeCode": "62765",
+                     "dwellings": 10, "adaptedDwellings": 1, "plaiDwellings": 10},
+        "facts": {"epciPresentationDate": "2026-01-15"}})
+    eligibility = cli(path, "dossiers", "show", number, "--json")["eligibility"]
+    amount, target = eligibility["total"], eligibility["averageTarget"]
+    assert amount > target * 10 and eligibility.get("maximum") is None, eligibility
+    reason = "Acquisition-amélioration en centre ancien"
+    with open_window(path) as app:
+        open_dossier(app, number)
+        wait_for(lambda: status_shown(app).startswith("En instruction"), 30, "the dossier opened")
+        press_button(app, "Accorder")
+        close = dialog_button(app, "Fermer")
+        warning = dialog_text(app)
+        assert "Au-dessus de l’aide moyenne visée par le PLH" in warning, warning
+        close.queryAction().doAction(0)
+        wait_for(lambda: "Au-dessus de l’aide moyenne" not in dialog_text(app), 10, "the warning closed")
+        app.focus_window()  # no window manager gives the keyboard back after a dialog
+        type_into(app, "Motif d’une aide au-dessus de la moyenne visée par le PLH", reason)
+        press_button(app, "Accorder")
+        wait_for(lambda: "passera au-dessus de la moyenne visée par le PLH" in dialog_text(app), 20,
+                 "the question says the year's average goes above the target")
+        confirm(app, "Accorder", f"Accorder {money(amount)} au dossier {number} ?")
+        wait_for(lambda: status_shown(app).startswith("Accordé"), 30, "statut Accordé")
+    granted = cli(path, "dossiers", "show", number, "--json")["dossier"]["grant"]
+    assert (granted["amount"], granted["aboveAverageReason"]) == (amount, reason), granted
+    prl = next(s for s in cli(path, "budget", "--year", "2026", "--json")["schemes"] if s["code"] == "PRL")
+    assert prl["average"]["aboveTarget"] and prl["average"]["average"] == amount // 10, prl["average"]
+
+
+def test_a_private_owner_says_po_or_pb():
+    """PIG: « Propriétaire occupant ou bailleur » is a choice of the fiche; a landlord's operation
+    of more than 5 dwellings without an adapted one then misses the PLH's action-11 condition."""
+    if not uses_executable():
+        return
+    path = capso_database()
+    number = new_dossier(path, "PIG", {
+        "applicant": {"kind": "privateOwner", "household": {"members": [
+            {"lastName": "Vasseur", "firstName": "Paul", "role": "applicant"}], "size": 1}},
+        "property": {"address": "12 rue de l’Arsenal", "postcode": "62500", "commune": "Saint-Omer", "inseeCode": "62765",
+                     "buildYear": 1930, "dwellings": 6, "adaptedDwellings": 0},
+        "facts": {"worksAmount": 9000000}}, up_to_review=False)
+    with open_window(path) as app:
+        open_dossier(app, number)
+        choose(app, "Propriétaire occupant ou bailleur", "Propriétaire bailleur (PB)")
+        press_button(app, "Enregistrer")
+        wait_for(lambda: label_with(app, lambda t: t == f"Dossier {number} enregistré."), 30, "dossier saved")
+        shown = cli(path, "dossiers", "show", number, "--json")
+        assert shown["dossier"]["applicant"]["ownerStatus"] == "landlord", shown["dossier"]["applicant"]
+        adapted = next(r for r in shown["eligibility"]["rules"] if r["id"] == "adaptedWhenAbove")
+        assert adapted["state"] == "unmet", adapted
+        wait_for(lambda: label_with(app, lambda t: t.startswith(f"✗ {adapted['label']} — source : ")), 30,
+                 "the adapted-dwelling condition unmet in the panel")
 
 
 def grid_texts(app, name):

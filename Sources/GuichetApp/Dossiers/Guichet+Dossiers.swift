@@ -129,12 +129,7 @@ extension Guichet {
             let (stored, scheme, d) = try Self.edited(number, form: form, catalog: catalog, in: s)
             let transition = try action.transition(for: d, scheme: scheme, on: day)
             var ledger: BudgetLedger?
-            if case .grant = transition {
-                // A total over the PLH period is checked against every year's commitments.
-                let owner = catalog.scheme(code: scheme.envelope.fromScheme ?? scheme.code)
-                let years: ClosedRange<Int>? = owner?.envelope.period != nil ? nil : day.year...day.year
-                ledger = BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: years))
-            }
+            if case .grant = transition { ledger = try Self.grantLedger(for: scheme, catalog: catalog, on: day, in: s) }
             let next = try DossierLifecycle(scheme: scheme, budget: ledger).apply(transition, to: d, on: day, agent: s.agent)
             return try s.updateDossier(next, expectedVersion: expectedVersion ?? stored.version)
         }
@@ -149,6 +144,21 @@ extension Guichet {
         _ = try DossierLifecycle(scheme: scheme).apply(try action.transition(for: d, scheme: scheme, on: day), to: d, on: day, agent: "")
     }
 
+    /// As `precheck`, and a grant against the budget read from storage (off the caller's thread):
+    /// an overspend or a grant that takes the year's average above the PLH's target asks for its
+    /// reason before any question is asked. `perform` checks again in its write transaction.
+    public func precheckAgainstBudget(_ action: DossierAction, on d: AidDossier, date: CalendarDate? = nil) async throws {
+        let catalog = try catalog()
+        let scheme = try Self.scheme(of: d, in: catalog)
+        let day = date ?? today
+        let transition = try action.transition(for: d, scheme: scheme, on: day)
+        var ledger: BudgetLedger?
+        if case .grant = transition {
+            ledger = try await storage.read { try Self.grantLedger(for: scheme, catalog: catalog, on: day, in: $0) }
+        }
+        _ = try DossierLifecycle(scheme: scheme, budget: ledger).apply(transition, to: d, on: day, agent: "")
+    }
+
     /// The question to ask before `action` (nil when none is needed), from the dossier as shown.
     public func confirmation(for action: DossierAction, on d: AidDossier, date: CalendarDate? = nil) -> Confirmation? {
         guard let scheme = profile.schemes?.scheme(code: d.schemeCode) else { return nil }
@@ -156,6 +166,15 @@ extension Guichet {
     }
 
     // MARK: Helpers
+
+    /// What a grant of `scheme` is checked against: its envelope's year, or every year when the
+    /// envelope is a total over the PLH period.
+    static func grantLedger(for scheme: AidScheme, catalog: SchemeCatalog, on day: CalendarDate,
+                            in s: any StoreSession) throws -> BudgetLedger {
+        let owner = catalog.scheme(code: scheme.envelope.fromScheme ?? scheme.code)
+        let years: ClosedRange<Int>? = owner?.envelope.period != nil ? nil : day.year...day.year
+        return BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: years))
+    }
 
     static func load(_ number: DossierNumber, in s: any StoreSession) throws -> AidDossier {
         guard let d = try s.dossier(number: number) else { throw StoreError.notFound(entity: "dossier", key: number.formatted) }
