@@ -38,6 +38,8 @@ final class DossierForm {
     let actionMessage: Label
     private let paymentsLabel: Label
     private let timelineLabel: Label
+    /// The fiche's letters: offered by the dossier's state, previewed, printed or saved, reprinted.
+    let letters: DossierLettersPanel
 
     /// The dossier as stored (nil: a new one, not saved yet, or nothing shown).
     private(set) var stored: AidDossier?
@@ -99,6 +101,8 @@ final class DossierForm {
         actionMessage = try b.get("action-message")
         paymentsLabel = try b.get("payments")
         timelineLabel = try b.get("timeline")
+        letters = try DossierLettersPanel(builder: b, guichet: guichet, window: window)
+        letters.onRecorded = { [weak self] number in self?.refreshLetters(number) }
         schemeDrop.items = schemes.map(Self.schemeItem)
         connectSignals()
         showNothing()
@@ -121,6 +125,7 @@ final class DossierForm {
         scheme = nil
         lastResult = nil
         editor.isVisible = false
+        letters.show(nil)
         title.text = "Aucun dossier sélectionné"
         subtitle.show("Choisissez un dossier dans la liste ou créez-en un (Ctrl+N).")
         banner.show(nil)
@@ -129,6 +134,7 @@ final class DossierForm {
     /// Shows a stored dossier for editing, with its history.
     func show(_ sheet: DossierSheet) {
         let dossier = sheet.dossier
+        letters.show(sheet)
         stored = dossier
         base = dossier
         history = sheet.historyLines
@@ -147,6 +153,7 @@ final class DossierForm {
     func startNew() {
         reading?.cancel()
         stored = nil
+        letters.show(nil)
         history = []
         showAllErrors = false
         banner.show(nil)
@@ -297,6 +304,21 @@ final class DossierForm {
 
     private func refreshSaveState() {
         saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editor.isSensitive && !isBusy
+        // A letter reads the dossier as stored: typed changes are saved first.
+        letters.setPending(isDirty || isBusy)
+    }
+
+    /// After a letter was recorded: the history and the letters list read again, the fields
+    /// (and anything typed) left as they are.
+    private func refreshLetters(_ number: DossierNumber) {
+        let guichet = guichet
+        Task { [weak self] in
+            guard let sheet = try? await guichet.dossierSheet(number), let self, self.stored?.number == number else { return }
+            self.history = sheet.historyLines
+            self.letters.show(sheet)
+            if let base = self.base { self.timelineLabel.text = self.timelineText(base) }
+            self.refreshSaveState()
+        }
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
