@@ -70,7 +70,7 @@ ui-tests: build-tests
 
 test: unit-tests cli-tests calendar-tests hardening-tests ui-tests
 
-## PNGs of every section, for people to look at (folder ignored by git).
+## PNGs of every section at 1366x768 and 1024x768 (docs/captures/, shown in the README).
 screenshots: build
 	bash scripts/screenshots.sh $(BIN)
 
@@ -82,7 +82,7 @@ benchmark: deps
 install: build
 	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/guichet
 	mkdir -p $(DESTDIR)$(PREFIX)/share/guichet
-	cp -r data/territories data/demo $(DESTDIR)$(PREFIX)/share/guichet/
+	cp -r data/territories data/demo data/communes $(DESTDIR)$(PREFIX)/share/guichet/
 	cp -r ui $(DESTDIR)$(PREFIX)/share/guichet/
 	install -Dm644 data/fr.guichethabitat.Guichet.desktop $(DESTDIR)$(PREFIX)/share/applications/fr.guichethabitat.Guichet.desktop
 	install -Dm644 data/fr.guichethabitat.Guichet.metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/fr.guichethabitat.Guichet.metainfo.xml

@@ -285,3 +285,125 @@ gboolean guichet_install_dispatch_bridge(void) {
     guichet_bridge_source = g_unix_fd_add(fd, G_IO_IN, guichet_dispatch_ready, NULL);
     return TRUE;
 }
+
+// MARK: widgets the window's layout and forms need
+
+static gboolean guichet_inscription_query_tooltip(GtkWidget *widget, int x, int y, gboolean keyboard,
+                                                  GtkTooltip *tooltip, gpointer data) {
+    (void)x; (void)y; (void)keyboard; (void)data;
+    const char *text = gtk_inscription_get_text(GTK_INSCRIPTION(widget));
+    if (text == NULL || *text == '\0') return FALSE;
+    if (guichet_text_width(widget, text) <= gtk_widget_get_width(widget)) return FALSE;
+    gtk_tooltip_set_text(tooltip, text);
+    return TRUE;
+}
+
+void guichet_inscription_tooltip_when_truncated(GtkWidget *inscription) {
+    gtk_widget_set_has_tooltip(inscription, TRUE);
+    g_signal_connect(inscription, "query-tooltip", G_CALLBACK(guichet_inscription_query_tooltip), NULL);
+}
+
+int guichet_text_width(GtkWidget *widget, const char *text) {
+    PangoLayout *layout = gtk_widget_create_pango_layout(widget, text);
+    int width = 0, height = 0;
+    pango_layout_get_pixel_size(layout, &width, &height);
+    g_object_unref(layout);
+    return width;
+}
+
+void guichet_calendar_select_day(GtkCalendar *calendar, int year, int month, int day) {
+    GDateTime *date = g_date_time_new_local(year, month, day, 12, 0, 0);
+    if (date == NULL) return;
+    gtk_calendar_select_day(calendar, date);
+    g_date_time_unref(date);
+}
+
+void guichet_calendar_get_day(GtkCalendar *calendar, int *year, int *month, int *day) {
+    GDateTime *date = gtk_calendar_get_date(calendar);
+    g_date_time_get_ymd(date, year, month, day);
+    g_date_time_unref(date);
+}
+
+typedef struct {
+    GuichetChosenHandler chosen;
+    gpointer box;
+    GClosureNotify release;
+} GuichetCompletionData;
+
+static gboolean guichet_completion_match_all(GtkEntryCompletion *completion, const char *key, GtkTreeIter *iter,
+                                             gpointer data) {
+    (void)completion; (void)key; (void)iter; (void)data;
+    return TRUE; // the caller gives only the items that match
+}
+
+static gboolean guichet_completion_selected(GtkEntryCompletion *completion, GtkTreeModel *model, GtkTreeIter *iter,
+                                            gpointer user_data) {
+    (void)completion;
+    GuichetCompletionData *data = user_data;
+    GtkTreePath *path = gtk_tree_model_get_path(model, iter);
+    gint index = gtk_tree_path_get_indices(path)[0];
+    gtk_tree_path_free(path);
+    data->chosen(index, data->box);
+    return TRUE; // the handler sets the entry's text itself
+}
+
+static void guichet_completion_data_free(gpointer user_data, GClosure *closure) {
+    GuichetCompletionData *data = user_data;
+    data->release(data->box, closure);
+    g_free(data);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+GtkEntryCompletion *guichet_completion_new(GtkEntry *entry, GuichetChosenHandler chosen, gpointer box,
+                                           GClosureNotify release) {
+    GtkEntryCompletion *completion = gtk_entry_completion_new();
+    GtkListStore *store = gtk_list_store_new(1, G_TYPE_STRING);
+    gtk_entry_completion_set_model(completion, GTK_TREE_MODEL(store));
+    g_object_unref(store);
+    gtk_entry_completion_set_text_column(completion, 0);
+    gtk_entry_completion_set_match_func(completion, guichet_completion_match_all, NULL, NULL);
+    gtk_entry_completion_set_minimum_key_length(completion, 1);
+    gtk_entry_completion_set_popup_completion(completion, TRUE);
+    gtk_entry_completion_set_inline_completion(completion, FALSE);
+    GuichetCompletionData *data = g_new0(GuichetCompletionData, 1);
+    data->chosen = chosen;
+    data->box = box;
+    data->release = release;
+    g_signal_connect_data(completion, "match-selected", G_CALLBACK(guichet_completion_selected), data,
+                          guichet_completion_data_free, 0);
+    gtk_entry_set_completion(entry, completion);
+    g_object_unref(completion); // the entry holds it
+    return completion;
+}
+
+void guichet_completion_set_items(GtkEntryCompletion *completion, const char *const *items, gint count) {
+    GtkListStore *store = GTK_LIST_STORE(gtk_entry_completion_get_model(completion));
+    gtk_list_store_clear(store);
+    for (gint i = 0; i < count; i++) {
+        GtkTreeIter iter;
+        gtk_list_store_append(store, &iter);
+        gtk_list_store_set(store, &iter, 0, items[i], -1);
+    }
+    if (count > 0) gtk_entry_completion_complete(completion);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+gboolean guichet_open_path(const char *path, char **error_message) {
+    GFile *file = g_file_new_for_path(path);
+    char *uri = g_file_get_uri(file);
+    g_object_unref(file);
+    GError *error = NULL;
+    gboolean ok = g_app_info_launch_default_for_uri(uri, NULL, &error);
+    g_free(uri);
+    if (!ok && error_message != NULL) *error_message = g_strdup(error ? error->message : "aucune application");
+    if (error) g_error_free(error);
+    return ok;
+}
+
+const char *guichet_documents_folder(void) {
+    return g_get_user_special_dir(G_USER_DIRECTORY_DOCUMENTS);
+}
+
+void guichet_search_entry_set_placeholder(GtkWidget *entry, const char *text) {
+    g_object_set(entry, "placeholder-text", text, NULL);
+}

@@ -25,6 +25,16 @@ public final class FlowBox: Widget {
 
     private var flowBox: OpaquePointer { OpaquePointer(raw) }
 
+    /// A flow box for buttons: nothing selectable, at most `maxPerLine` a line.
+    public static func make(maxPerLine: UInt32) -> FlowBox {
+        let box = FlowBox(borrowing: UnsafeMutableRawPointer(gtk_flow_box_new()!))
+        gtk_flow_box_set_selection_mode(box.flowBox, GTK_SELECTION_NONE)
+        gtk_flow_box_set_max_children_per_line(box.flowBox, maxPerLine)
+        gtk_flow_box_set_column_spacing(box.flowBox, 6)
+        gtk_flow_box_set_row_spacing(box.flowBox, 6)
+        return box
+    }
+
     public func append(_ child: Widget) { gtk_flow_box_append(flowBox, child.widget) }
 
     /// Removes every child.
@@ -34,6 +44,12 @@ public final class FlowBox: Widget {
 }
 
 extension Box {
+    /// Whether every child gets the same room.
+    public var isHomogeneous: Bool {
+        get { gtk_box_get_homogeneous(guichet_box(raw)) != 0 }
+        set { gtk_box_set_homogeneous(guichet_box(raw), newValue ? 1 : 0) }
+    }
+
     /// Removes every child.
     public func removeAll() {
         while let child = gtk_widget_get_first_child(widget) { gtk_box_remove(guichet_box(raw), child) }

@@ -44,6 +44,7 @@ public enum MessageDialog {
         Signals.connectInt(raw, "response") { response in
             gtk_window_destroy(guichet_window(raw))
             completion(response >= 0 && Int(response) < choices.count ? Int(response) : nil)
+            parent?.returnFocusAfterDialog()
         }
         gtk_window_present(guichet_window(raw))
     }
@@ -64,5 +65,16 @@ public enum MessageDialog {
                 continuation.resume(returning: $0 == 1)
             }
         }
+    }
+}
+
+extension Window {
+    /// After a dialog: the keyboard goes back to the widget that has the window's focus (where
+    /// the agent was, or where the dialog's handler sent it), scrolled into view.
+    public func returnFocusAfterDialog() {
+        present()
+        guard let focus = focusedWidget else { return }
+        let widget = Widget(borrowing: UnsafeMutableRawPointer(focus))
+        widget.focusAndReveal()
     }
 }

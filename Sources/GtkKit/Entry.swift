@@ -11,6 +11,15 @@ public final class Entry: Widget {
         if let placeholder { gtk_entry_set_placeholder_text(UnsafeMutablePointer(OpaquePointer(raw)), placeholder) }
     }
 
+    /// A GtkSearchEntry (magnifier, clear icon, Escape clears it), named for assistive
+    /// technologies.
+    public static func search(placeholder: String, name: String) -> Entry {
+        let entry = Entry(borrowing: UnsafeMutableRawPointer(gtk_search_entry_new()!))
+        guichet_search_entry_set_placeholder(entry.widget, placeholder)
+        entry.setAccessibleLabel(name)
+        return entry
+    }
+
     private var editable: OpaquePointer { guichet_editable(raw) }
 
     public var text: String {

@@ -50,3 +50,26 @@ public enum FileChooser {
         gtk_native_dialog_show(guichet_native_dialog(raw))
     }
 }
+
+extension FileChooser {
+    /// Where a save opens: the user's Documents folder (XDG), else `~/Documents` when it exists,
+    /// else the home folder — never the folder the program happened to start in.
+    public static var documentsFolder: String? {
+        if let xdg = guichet_documents_folder() { return String(cString: xdg) }
+        guard let home = g_get_home_dir().map({ String(cString: $0) }) else { return nil }
+        let documents = home + "/Documents"
+        return g_file_test(documents, G_FILE_TEST_IS_DIR) != 0 ? documents : home
+    }
+}
+
+/// Files opened with the desktop's application for them.
+@MainActor
+public enum DesktopFiles {
+    /// Opens the file; nil when launched, else why not (in the desktop's words).
+    public static func open(_ path: String) -> String? {
+        var message: UnsafeMutablePointer<CChar>?
+        guard guichet_open_path(path, &message) == 0 else { return nil }
+        defer { g_free(message) }
+        return message.map { String(cString: $0) } ?? "aucune application pour ce type de fichier"
+    }
+}

@@ -112,6 +112,16 @@ extension LazyTable {
     }
 
     /// Gives keyboard focus to the row widget at a model position.
+    /// Keyboard focus on the selected row when it is on screen, else on the first row shown
+    /// (entering the list with Tab); false when the list is empty.
+    @discardableResult
+    public func focus() -> Bool {
+        guard rowCount > 0 else { return gtk_widget_grab_focus(columnView.widget) != 0 }
+        let position = selectedRow.flatMap(window.position(of:)) ?? 0
+        focusRow(at: position)
+        return true
+    }
+
     func focusRow(at position: Int) {
         guard let list = gtk_widget_get_last_child(columnView.widget) else { return }
         var row = gtk_widget_get_first_child(list)

@@ -70,6 +70,9 @@ public final class LazyTable {
     /// The user selected a row (click, keyboard): its absolute index, nil when unselected.
     /// Changes made through `selectedRow` or `reload()` are not reported.
     public var onSelectionChanged: (@MainActor (Int?) -> Void)?
+    /// Whether the last selection reported came from the keyboard (arrows, Page, Home/End)
+    /// rather than a click: a list may then only move, and open on Enter.
+    public private(set) var selectionByKeyboard = false
     /// Row activated (double-click or Enter): its absolute index.
     public var onRowActivated: (@MainActor (Int) -> Void)?
 
@@ -234,6 +237,7 @@ public final class LazyTable {
     /// The user moved GTK's selection (click, keyboard inside the window).
     private func selectionChangedByUser() {
         guard !applying else { return }
+        selectionByKeyboard = false
         let position = gtk_single_selection_get_selected(OpaquePointer(selection.raw))
         selected = position == GTK_INVALID_LIST_POSITION ? nil : window.row(at: Int(position))
         if let selected, !window.isFullyVisible(selected) {
@@ -250,7 +254,9 @@ public final class LazyTable {
         window.reveal(target)
         applyWindow()
         if let position = window.position(of: target) { focusRow(at: position) }
+        selectionByKeyboard = true
         onSelectionChanged?(target)
+        selectionByKeyboard = false
     }
 
     /// Column currently sorted by header (id, descending), nil when unsorted.
@@ -323,6 +329,8 @@ public final class LazyTable {
             gtk_inscription_set_nat_chars(inscription, Self.naturalCellChars)
             gtk_widget_set_margin_start(cell, 6)
             gtk_widget_set_margin_end(cell, 6)
+            // A cell too narrow for its text shows the whole text as a tooltip.
+            guichet_inscription_tooltip_when_truncated(cell)
             gtk_list_item_set_child(guichet_list_item(listItem), cell)
         }
         Signals.connectPointer(factoryRaw, "bind") { [weak self] listItem in

@@ -46,6 +46,14 @@ public final class ListBox: Widget {
         gtk_list_box_select_row(listBox, row)
     }
 
+    /// Keyboard focus on the selected row (else the first): entering a sidebar must not select
+    /// another row.
+    @discardableResult
+    public func focusSelectedRow() -> Bool {
+        guard let row = row(at: selectedIndex ?? 0) else { return false }
+        return gtk_widget_grab_focus(row) != 0
+    }
+
     /// The row widget (GtkListBoxRow) at `index`.
     public func row(at index: Int) -> UnsafeMutablePointer<GtkWidget>? {
         gtk_list_box_get_row_at_index(listBox, Int32(index)).map { guichet_widget(UnsafeMutableRawPointer($0)) }

@@ -87,8 +87,13 @@ open class Widget: GObjectRef {
     }
 
     /// Emits the widget's activation (e.g. `clicked` for a button) as a keyboard user would.
+    /// A GtkButton does nothing until it is on screen (realized), and then emits `clicked` a
+    /// quarter of a second later: wait for `isMapped` first.
     @discardableResult
     public func activate() -> Bool { gtk_widget_activate(widget) != 0 }
+
+    /// Whether the widget is on screen (mapped): what a user can see and click.
+    public var isMapped: Bool { gtk_widget_get_mapped(widget) != 0 }
 }
 
 /// A GtkBox, for building small layouts in code.

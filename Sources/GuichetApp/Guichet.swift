@@ -38,6 +38,11 @@ public final class Guichet: Sendable {
     /// Today by the injected clock.
     public var today: CalendarDate { clock.today() }
 
+    /// Each scheme's mandatory documents (ids), for the « En attente de pièces » view.
+    public var mandatoryDocuments: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: (profile.schemes?.schemes ?? []).map { ($0.code, $0.mandatoryDocuments.map(\.id)) })
+    }
+
     /// The open database with its profile, for the few storage-level tasks that are not use
     /// cases of an agent (database creation, demo data, benchmarks).
     public var workspace: Workspace { Workspace(store: storage.store, profile: profile, clock: clock) }

@@ -41,6 +41,7 @@ public enum GuichetCLI {
         switch error {
         case let e as OpenError: Console.error(e.description); return 2
         case let e as ProfileErrors: Console.error("Profil de territoire invalide :\n" + e.description); return 3
+        case let e as ProfilesNotFound: Console.error(e.description); return 3
         case let e as CLIFailure: Console.error(e.message); return e.code
         case let e as StoreError: Console.error(e.description); return 4
         case let e as GuichetCore.ValidationError: Console.error(e.description); return 5

@@ -21,6 +21,9 @@ public final class BudgetScreen: Screen {
     /// The workspace's clock: the current year and the date reports are produced on.
     private let today: () -> CalendarDate
     private let yearChoice: DropDown
+    /// Ctrl+F: leaves the schemes and lines whose name or code holds the words typed.
+    let search: Entry
+    public var searchEntry: Entry? { search }
     private let exportButton: Button
     private let elapsedLabel: Label
     private let errorLabel: Label
@@ -62,6 +65,7 @@ public final class BudgetScreen: Screen {
         let builder = try Builder(uiFile: "budget-screen.ui")
         root = try builder.get("page")
         yearChoice = try builder.get("year")
+        search = try builder.get("search")
         exportButton = try builder.get("export")
         elapsedLabel = try builder.get("elapsed")
         errorLabel = try builder.get("error")
@@ -80,6 +84,10 @@ public final class BudgetScreen: Screen {
         yearChoice.selectedIndex = choices.firstIndex(of: current) ?? choices.count - 1
         BudgetStyle.install()
         yearChoice.onSelectionChanged { [weak self] in self?.refresh() }
+        search.onChanged { [weak self] in
+            guard let self, let overview = self.overview else { return }
+            self.show(overview)
+        }
         exportButton.onClicked { [weak self] in self?.export() }
         refresh()
     }
@@ -162,7 +170,8 @@ public final class BudgetScreen: Screen {
             .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Dossiers"),
             .init("Aide moyenne\npar logement"), .init("Part engagée", trailing: false),
         ])
-        for row in o.schemes where row.envelopeOf == row.code {
+        let wanted = SearchText(search.text)
+        for row in o.schemes where row.envelopeOf == row.code && wanted.matches([row.name, row.code]) {
             var name = row.name
             if !row.sharedWith.isEmpty { name += " (avec \(row.sharedWith.joined(separator: ", ")))" }
             let average: FigureGrid.Cell = row.average.map { a in
@@ -201,7 +210,8 @@ public final class BudgetScreen: Screen {
             .init("N°"), .init("Ligne", trailing: false, maxWidthChars: 36), .init("Nature", trailing: false),
             .init("Enveloppe\n\(periodLabel(o))"), .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Engagements"),
         ])
-        for row in o.lines {
+        let wanted = SearchText(search.text)
+        for row in o.lines where wanted.matches([row.name, row.code]) {
             let nature = (BudgetKind(rawValue: row.kind ?? "")?.label ?? "—") + (row.outsideBudget ? "\nhors budget" : "")
             table.addRow([
                 .text(row.action.map(String.init) ?? ""), .text(row.name, tooltip: "\(row.code) — \(row.source ?? "")"),
@@ -298,7 +308,7 @@ public final class BudgetScreen: Screen {
     private var bilan: ReportRequest { ReportRequest(.bilanPLH, year: selectedYear, date: today()) }
 
     private func export() {
-        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false) + (selectedYear == nil ? "-\(plh.firstYear)-\(plh.lastYear)" : "")
+        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false, on: guichet.today)
         let (guichet, request) = (guichet, bilan)
         ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf, progress: progress,
                          export: { format, url in try await guichet.exportReport(request, format: format, to: url) },

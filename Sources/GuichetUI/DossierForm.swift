@@ -3,11 +3,15 @@ import GtkKit
 import GuichetApp
 import GuichetCore
 
-/// The form beside the dossier list (`ui/dossier-form.ui`): one dossier's fields for its
-/// scheme, inline messages, eligibility and amount, supporting documents, lifecycle actions,
-/// payments and history. Saves and actions go through the use cases (`Guichet`), off the main
-/// thread; the form sends what it shows and the use case writes only what the agent changed.
-/// Money and irreversible actions ask first; a failed save keeps everything typed.
+/// The fiche of one dossier for the counter (`ui/dossier-form.ui`): a header that stays in view
+/// (applicant, number, status, next step, error summary), the sections « Demandeur », « Logement »,
+/// « Éléments du dispositif », « Pièces justificatives », « Décision et versements », « Historique »
+/// in one or two columns, and an action bar at the bottom with « Enregistrer ». Fields are made
+/// from the field table (`FieldRow`, `FicheSectionID.fields`), shown for the scheme and the kind
+/// of applicant. Saves and actions go through the use cases (`Guichet`), off the main thread;
+/// the form sends what it shows and the use case writes only what the agent changed. Money and
+/// irreversible actions ask first; a failed save keeps everything typed. A closed or anonymised
+/// dossier is shown read only.
 @MainActor
 final class DossierForm {
     let root: Widget
@@ -16,30 +20,49 @@ final class DossierForm {
     private weak var window: Window?
 
     private let title: Label
+    let numberLabel: Label
     let subtitle: Label
+    let nextStep: Label
     let banner: Label
+    private let bannerBox: Widget
+    private let firstErrorButton: Button
+    let backButton: Button
     private let editor: Widget
+    private let bodyScroll: Widget
+    private let columnsBox: Box
+    private let columnStart: Box
+    private let columnEnd: Box
+    /// Slots for other features' buttons: beside the title, and in the action bar.
+    let headerActions: Box
+    let barActions: Box
     private let schemeDrop: DropDown
     private let kindDrop: DropDown
-    private var entries: [DossierField: Entry] = [:]
-    private var fieldBoxes: [DossierField: Widget] = [:]
-    private var errorLabels: [DossierField: Label] = [:]
-    private var headings: [String: Widget] = [:]
+    private(set) var sections: [FicheSectionID: FicheSection] = [:]
+    private var rows: [DossierField: FieldRow] = [:]
+    let members = MembersEditor()
+    private var communeCompletion: EntryCompletion?
+    private var communeMatches: [COGCommune] = []
+    /// The territory's communes (official geographic code), for the commune field's suggestions.
+    var communes: [COGCommune] = []
     let saveButton: Button
     private let cancelButton: Button
-    private let eligibility: Label
+    /// Eligibility and amount: the rules with their sources, the agent's checks (aidrules' panel).
+    let eligibility = EligibilityPanel()
     private let documentsGrid: Grid
-    let actionAmount: Entry
-    let actionReason: Entry
-    let overspendReason: Entry
-    private let overspendField: Widget
-    private let actionFields: [Widget]
+    private let amountRow: FieldRow
+    private let reasonRow: FieldRow
+    private let overspendRow: FieldRow
+    var actionAmount: Entry { amountRow.entry }
+    var actionReason: Entry { reasonRow.entry }
+    var overspendReason: Entry { overspendRow.entry }
     private let actionsBox: FlowBox
     let actionMessage: Label
     private let paymentsLabel: Label
     private let timelineLabel: Label
     /// The fiche's letters: offered by the dossier's state, previewed, printed or saved, reprinted.
-    let letters: DossierLettersPanel
+    private(set) var letters: DossierLettersPanel!
+    private var twoColumns = false
+    private var columnsPlaced = false
 
     /// The dossier as stored (nil: a new one, not saved yet, or nothing shown).
     private(set) var stored: AidDossier?
@@ -54,8 +77,10 @@ final class DossierForm {
     private var scheme: AidScheme?
     private var kinds: [ApplicantKind] = []
     private var touched: Set<DossierField> = []
+    private var membersTouched = false
     private var showAllErrors = false
     private var loading = false
+    private var editable = true
     /// A save or an action is on its way: buttons wait for it.
     private(set) var isBusy = false { didSet { refreshSaveState() } }
     private(set) var lastResult: DossierFormModel.Result?
@@ -65,46 +90,55 @@ final class DossierForm {
     /// The action buttons shown, by label (tests).
     private(set) var actionButtons: [String: Button] = [:]
 
-    /// A dossier was saved (inserted, updated or moved by an action).
-    var onSaved: (@MainActor (AidDossier) -> Void)?
+    /// A dossier was saved (inserted, updated or moved by an action); `created` for a new one.
+    var onSaved: (@MainActor (_ dossier: AidDossier, _ created: Bool) -> Void)?
+    /// The back button (the fiche covers the list) or Escape asked to go back to the list.
+    var onBack: (@MainActor () -> Void)?
+    /// Tells the agent what was done, beyond the fiche ("Dossier 2026-PRL-0033 enregistré").
+    var onAnnounce: (@MainActor (String) -> Void)?
 
     init(guichet: Guichet, schemes: [AidScheme], window: Window?) throws {
         self.guichet = guichet
         self.schemes = schemes
         self.window = window
         let b = try Builder(uiFile: "dossier-form.ui")
-        root = try b.get("form-scroll")
+        root = try b.get("fiche")
         title = try b.get("title")
+        numberLabel = try b.get("number")
         subtitle = try b.get("subtitle")
+        nextStep = try b.get("next-step")
         banner = try b.get("banner")
+        bannerBox = try b.get("banner-box")
+        firstErrorButton = try b.get("first-error")
+        backButton = try b.get("back")
         editor = try b.get("editor")
+        bodyScroll = try b.get("body-scroll")
+        columnsBox = try b.get("columns")
+        columnStart = try b.get("column-start")
+        columnEnd = try b.get("column-end")
+        headerActions = try b.get("header-actions")
+        barActions = try b.get("bar-actions")
         schemeDrop = try b.get("scheme")
         kindDrop = try b.get("applicant-kind")
-        for field in DossierField.allCases {
-            entries[field] = try b.get("entry-\(field.rawValue)")
-            fieldBoxes[field] = try b.get("field-\(field.rawValue)")
-            errorLabels[field] = try b.get("error-\(field.rawValue)")
-        }
-        for id in ["demandeur", "logement", "dispositif", "pieces", "actions", "versements"] {
-            headings[id] = try b.get("heading-\(id)")
-        }
         saveButton = try b.get("save")
         cancelButton = try b.get("cancel")
-        eligibility = try b.get("eligibility")
-        documentsGrid = try b.get("documents")
-        actionAmount = try b.get("entry-actionAmount")
-        actionReason = try b.get("entry-actionReason")
-        overspendReason = try b.get("entry-overspendReason")
-        overspendField = try b.get("field-overspendReason")
-        actionFields = [try b.get("field-actionAmount"), try b.get("field-actionReason")]
-        actionsBox = try b.get("actions")
         actionMessage = try b.get("action-message")
-        paymentsLabel = try b.get("payments")
-        timelineLabel = try b.get("timeline")
-        letters = try DossierLettersPanel(builder: b, guichet: guichet, window: window)
-        letters.onRecorded = { [weak self] number in self?.refreshLetters(number) }
+        documentsGrid = Grid.make(rowSpacing: 6, columnSpacing: 8)
+        amountRow = FieldRow(label: "Montant de la décision ou du versement", input: .money)
+        reasonRow = FieldRow(label: "Motif", input: .text)
+        overspendRow = FieldRow(label: "Motif du dépassement d’enveloppe", input: .text)
+        actionsBox = FlowBox.make(maxPerLine: 3)
+        actionsBox.setAccessibleLabel("Actions sur le dossier")
+        paymentsLabel = Label()
+        timelineLabel = Label()
+        for label in [paymentsLabel, timelineLabel] {
+            label.xAlign = 0
+            label.wraps = true
+        }
         schemeDrop.items = schemes.map(Self.schemeItem)
+        buildSections()
         connectSignals()
+        setColumns(two: false)
         showNothing()
     }
 
@@ -112,8 +146,58 @@ final class DossierForm {
     /// and a long item would widen the window.
     static func schemeItem(_ scheme: AidScheme) -> String {
         let text = "\(scheme.code) — \(scheme.name)"
-        return text.count > 48 ? String(text.prefix(47)) + "…" : text
+        return text.count > 44 ? String(text.prefix(43)) + "…" : text
     }
+
+    // MARK: Building
+
+    private func buildSections() {
+        for id in FicheSectionID.allCases {
+            let section = FicheSection(id)
+            sections[id] = section
+            for field in id.fields {
+                let row = FieldRow(field)
+                rows[field] = row
+                section.append(row.root)
+            }
+        }
+        sections[.demandeur]?.append(members.root)
+        sections[.dispositif]?.append(eligibility.root)
+        sections[.pieces]?.append(documentsGrid)
+        let decision = sections[.decision]!
+        for row in [amountRow, reasonRow, overspendRow] { decision.append(row.root) }
+        decision.append(actionsBox)
+        let paid = Label("Versements")
+        paid.xAlign = 0
+        paid.addCSSClass("heading")
+        decision.append(paid)
+        decision.append(paymentsLabel)
+        letters = DossierLettersPanel(header: headerActions, section: sections[.courriers]!.root, guichet: guichet, window: window)
+        letters.onRecorded = { [weak self] number in self?.refreshLetters(number) }
+        letters.report = { [weak self] text in self?.actionMessage.show(text) }
+        sections[.courriers]?.append(letters.root)
+        sections[.historique]?.append(timelineLabel)
+        if let commune = rows[.commune] {
+            communeCompletion = EntryCompletion(entry: commune.entry) { [weak self] index in self?.communeChosen(index) }
+        }
+    }
+
+    /// Two columns (sections « Pièces », « Décision », « Historique » in the second) or one.
+    func setColumns(two: Bool) {
+        guard two != twoColumns || !columnsPlaced else { return }
+        columnsPlaced = true
+        twoColumns = two
+        columnStart.removeAll()
+        columnEnd.removeAll()
+        for id in FicheSectionID.allCases {
+            let section = sections[id]!.root
+            if two && id.isSecondColumn { columnEnd.append(section) } else { columnStart.append(section) }
+        }
+        columnEnd.isVisible = two
+        columnsBox.isHomogeneous = two
+    }
+
+    var hasTwoColumns: Bool { twoColumns }
 
     // MARK: Showing
 
@@ -127,8 +211,12 @@ final class DossierForm {
         editor.isVisible = false
         letters.show(nil)
         title.text = "Aucun dossier sélectionné"
+        numberLabel.text = ""
         subtitle.show("Choisissez un dossier dans la liste ou créez-en un (Ctrl+N).")
-        banner.show(nil)
+        nextStep.show(nil)
+        showBanner(nil)
+        actionMessage.show(nil)
+        refreshSaveState()
     }
 
     /// Shows a stored dossier for editing, with its history.
@@ -139,15 +227,17 @@ final class DossierForm {
         base = dossier
         history = sheet.historyLines
         showAllErrors = true
-        banner.show(nil)
-        load(dossier, schemeCode: dossier.schemeCode)
+        showBanner(nil)
         // An anonymised dossier keeps its figures for the budget; nobody types a person back in.
-        editor.isSensitive = !dossier.isAnonymised
+        // A closed one is a record: it is read, not edited.
+        editable = !dossier.isAnonymised && !dossier.status.isClosed
+        load(dossier, schemeCode: dossier.schemeCode)
         refreshSaveState()
+        bodyScroll.scrollToTop()
     }
 
-    /// Whether the shown dossier can be edited (not an anonymised one).
-    var isEditable: Bool { editor.isSensitive }
+    /// Whether the shown dossier can be edited (not a closed or anonymised one).
+    var isEditable: Bool { editable }
 
     /// Starts a new dossier of the first scheme (the agent chooses the scheme first).
     func startNew() {
@@ -156,13 +246,14 @@ final class DossierForm {
         letters.show(nil)
         history = []
         showAllErrors = false
-        banner.show(nil)
+        showBanner(nil)
         actionMessage.show(nil)
         guard let first = schemes.first else { return }
-        editor.isSensitive = true
+        editable = true
         base = DossierFormModel.blank(scheme: first, year: guichet.today.year, createdAt: guichet.clock.now())
         load(base!, schemeCode: first.code)
         refreshSaveState()
+        bodyScroll.scrollToTop()
         _ = schemeDrop.grabFocus()
     }
 
@@ -173,21 +264,37 @@ final class DossierForm {
         loading = true
         defer { loading = false }
         touched = []
+        membersTouched = false
         editor.isVisible = true
         if let index = schemes.firstIndex(where: { $0.code == schemeCode }) { schemeDrop.selectedIndex = index }
         schemeDrop.isSensitive = stored == nil
         applyScheme(schemeCode, kind: d.applicant.kind)
         let texts = DossierFormModel.texts(of: d)
-        for field in DossierField.allCases { entries[field]?.text = texts[field] ?? "" }
+        for (field, row) in rows { row.entry.text = texts[field] ?? "" }
+        members.show(MemberText.others(of: d))
         documentStates = scheme.map { DossierFormInput.showing(d, scheme: $0).documents } ?? [:]
-        actionAmount.text = ""
-        actionReason.text = ""
-        overspendReason.text = ""
-        overspendField.isVisible = false
+        amountRow.entry.text = ""
+        reasonRow.entry.text = ""
+        overspendRow.entry.text = ""
+        overspendRow.isVisible = false
+        applyEditable()
         updateHeader()
         rebuildDocuments()
         revalidate()
         refreshLifecycle()
+    }
+
+    /// Read only: fields keep their text (readable, copyable) but take no typing.
+    private func applyEditable() {
+        for row in rows.values { row.isEditable = editable }
+        members.isEditable = editable
+        kindDrop.isSensitive = editable
+        cancelButton.isVisible = editable
+        saveButton.isVisible = editable
+        for row in documentRows {
+            row.state.isSensitive = editable
+            row.comment.isEditable = editable
+        }
     }
 
     /// Shows the scheme's fields and applicant kinds.
@@ -210,37 +317,49 @@ final class DossierForm {
     private func applyFieldVisibility() {
         guard let scheme else { return }
         let visible = Set(DossierField.fields(for: scheme, applicant: currentKind))
-        for field in DossierField.allCases { fieldBoxes[field]?.isVisible = visible.contains(field) }
-        headings["dispositif"]?.isVisible = !visible.isDisjoint(with: [.works, .communeCoFunding, .epciDate, .purchaseDate, .requested])
+        for (field, row) in rows { row.isVisible = visible.contains(field) }
+        members.root.isVisible = !currentKind.isOrganisation
+        sections[.dispositif]?.root.isVisible = true
     }
 
     private func updateHeader() {
         guard let d = base else { return }
         if stored == nil {
             title.text = "Nouveau dossier"
-            subtitle.show("Choisissez d’abord le dispositif : le formulaire n’affiche que ses champs.")
+            numberLabel.text = ""
+            subtitle.show("Choisissez d’abord le dispositif : la fiche n’affiche que ses champs.")
+            nextStep.show("Prochaine étape : enregistrer le dossier (il reçoit alors son numéro).")
         } else {
-            title.text = d.number.formatted
+            let name = d.applicant.displayName
+            title.text = name.isEmpty ? d.number.formatted : name
+            numberLabel.text = d.number.formatted
             var line = "\(d.status.label) · \(scheme?.name ?? d.schemeCode)"
             if let on = stored?.anonymisedOn {
                 line += "\nAnonymisé le \(FrenchFormat.date(on)) (RGPD) : données personnelles effacées, fiche en lecture seule."
             }
             subtitle.show(line)
+            nextStep.show(scheme.map { DossierNextStep.text(for: d, scheme: $0, on: guichet.today) })
         }
     }
 
     /// The entry of a field (tests, benchmarks).
-    func entry(_ field: DossierField) -> Entry? { entries[field] }
+    func entry(_ field: DossierField) -> Entry? { rows[field]?.entry }
 
     // MARK: Editing
 
     private func connectSignals() {
-        for (field, entry) in entries {
-            entry.onChanged { [weak self] in
+        for (field, row) in rows {
+            row.entry.onChanged { [weak self] in
                 guard let self, !self.loading else { return }
                 self.touched.insert(field)
+                if field == .commune { self.suggestCommunes() }
                 self.revalidate()
             }
+        }
+        members.onChanged = { [weak self] in
+            guard let self, !self.loading else { return }
+            self.membersTouched = true
+            self.revalidate()
         }
         schemeDrop.onSelectionChanged { [weak self] in
             guard let self, !self.loading, self.stored == nil, let index = self.schemeDrop.selectedIndex,
@@ -260,20 +379,24 @@ final class DossierForm {
         }
         saveButton.onClicked { [weak self] in self?.save() }
         cancelButton.onClicked { [weak self] in self?.askToCancelEdits() }
-        actionAmount.onActivate { [weak self] in self?.actionAmount.grabFocus() }
+        backButton.onClicked { [weak self] in self?.onBack?() }
+        firstErrorButton.onClicked { [weak self] in self?.focusFirstError() }
+        eligibility.onRecord = { [weak self] condition, met, note in self?.recordCheck(condition, met: met, note: note) }
+        amountRow.entry.onActivate { [weak self] in self?.amountRow.entry.grabFocus() }
     }
 
     private func currentTexts() -> [DossierField: String] {
         var texts: [DossierField: String] = [:]
         guard let scheme else { return texts }
-        for field in DossierField.fields(for: scheme, applicant: currentKind) { texts[field] = entries[field]?.text ?? "" }
+        for field in DossierField.fields(for: scheme, applicant: currentKind) { texts[field] = rows[field]?.entry.text ?? "" }
         return texts
     }
 
     /// What the form shows, as the use cases take it.
     func input() -> DossierFormInput? {
         guard let scheme else { return nil }
-        return DossierFormInput(schemeCode: scheme.code, applicantKind: currentKind, texts: currentTexts(), documents: documentStates)
+        return DossierFormInput(schemeCode: scheme.code, applicantKind: currentKind, texts: currentTexts(), documents: documentStates,
+                                members: currentKind.isOrganisation ? nil : members.members)
     }
 
     /// Whether the agent typed or chose anything that differs from what the form showed (even a
@@ -282,6 +405,7 @@ final class DossierForm {
         guard let base, let scheme, let now = input() else { return false }
         let shown = DossierFormInput.showing(base, scheme: scheme)
         if now.applicantKind != shown.applicantKind || now.documents != shown.documents { return true }
+        if now.members != nil && now.members != shown.members { return true }
         func trimmed(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespaces) }
         return now.texts.contains { trimmed($0.value) != trimmed(shown.texts[$0.key]) }
     }
@@ -292,20 +416,20 @@ final class DossierForm {
         guard let scheme, let base, let input = input() else { return nil }
         let result = input.result(over: base, scheme: scheme)
         lastResult = result
-        for field in DossierField.allCases {
-            let message = (showAllErrors || touched.contains(field)) ? result.errors[field] : nil
-            errorLabels[field]?.show(message)
-            if message != nil { entries[field]?.addCSSClass("error") } else { entries[field]?.removeCSSClass("error") }
+        for (field, row) in rows {
+            row.show(error: (showAllErrors || touched.contains(field)) ? result.errors[field] : nil)
         }
+        members.show(errors: (showAllErrors || membersTouched) ? result.memberErrors : [:])
+        if bannerBox.isVisible && result.isValid { showBanner(nil) }
         refreshSaveState()
         updateEligibility(result.dossier, scheme: scheme)
         return result
     }
 
     private func refreshSaveState() {
-        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editor.isSensitive && !isBusy
+        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editable && !isBusy
         // A letter reads the dossier as stored: typed changes are saved first.
-        letters.setPending(isDirty || isBusy)
+        letters?.setPending(isDirty || isBusy)
     }
 
     /// After a letter was recorded: the history and the letters list read again, the fields
@@ -323,42 +447,76 @@ final class DossierForm {
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
         let result = EligibilityCheck.evaluate(d, scheme: scheme, on: guichet.today)
-        var lines: [String] = ["Montant calculé : \(FrenchFormat.money(result.computedAmount))"]
-        for line in result.breakdown.lines {
-            let detail = line.unitAmount.map { " (\(line.quantity) × \(FrenchFormat.money($0)))" } ?? ""
-            lines.append("  • \(line.label)\(detail) : \(FrenchFormat.money(line.amount))")
+        // The agent records a check on a stored dossier not yet decided.
+        eligibility.show(result, editable: editable && stored != nil && d.grant == nil)
+    }
+
+    /// « Remplie » / « Non remplie » on a condition the agent checks: recorded at once (with the
+    /// form's other changes left as typed), then the dossier shown again.
+    private func recordCheck(_ condition: String, met: Bool, note: String?) {
+        guard let stored, !isBusy else { return }
+        guard !isDirty else {
+            actionMessage.show("Enregistrez d’abord les modifications de la fiche, puis la vérification.")
+            return
         }
-        if let max = result.breakdown.maximum { lines.append("Plafond : \(FrenchFormat.money(max))") }
-        if !result.breakdown.coFunding.isEmpty {
-            lines.append("Cofinancements (hors budget de l’agglomération) :")
-            for line in result.breakdown.coFunding {
-                lines.append("  • \(line.label)\(line.funder.map { " — \($0)" } ?? "") : \(FrenchFormat.money(line.amount))")
+        isBusy = true
+        let guichet = guichet
+        Task { [weak self] in
+            do {
+                let saved = try await guichet.recordCheck(condition, met: met, note: note, on: stored.number, expectedVersion: stored.version)
+                await self?.reopen(saved, message: "Vérification enregistrée.", created: false)
+            } catch {
+                self?.failed(error, doing: "Vérification non enregistrée")
             }
+            self?.isBusy = false
         }
-        if result.unmet.isEmpty {
-            lines.append("Toutes les conditions du dispositif sont remplies.")
-        } else {
-            lines.append("Conditions non remplies :")
-            for condition in result.unmet {
-                lines.append("  • \(condition.message)\(condition.mandatory ? "" : " (à vérifier, non bloquant)")")
-            }
+    }
+
+    // MARK: Commune
+
+    /// Suggestions from the territory's communes as the agent types (words in any order,
+    /// accents and hyphens ignored: "st omer", "saint omer").
+    private func suggestCommunes() {
+        guard let row = rows[.commune], editable else { return }
+        let typed = SearchText(row.entry.text)
+        guard !typed.isEmpty, !communes.isEmpty else { communeCompletion?.show([]); return }
+        communeMatches = Array(COGCommune.matching(typed, in: communes).prefix(8))
+        if communeMatches.count == 1, communeMatches[0].name == row.entry.trimmedText {
+            communeCompletion?.show([])
+            return
         }
-        eligibility.text = lines.joined(separator: "\n")
+        communeCompletion?.show(communeMatches.map(\.label))
+    }
+
+    /// A commune picked: its name, INSEE code and postcode filled together.
+    private func communeChosen(_ index: Int) {
+        guard index < communeMatches.count else { return }
+        let commune = communeMatches[index]
+        rows[.commune]?.entry.text = commune.name
+        rows[.insee]?.entry.text = commune.insee
+        if let postcode = commune.postcodes.first, commune.postcodes.count == 1 || (rows[.postcode]?.entry.trimmedText ?? "").isEmpty
+            || !commune.postcodes.contains(rows[.postcode]?.entry.trimmedText ?? "") {
+            rows[.postcode]?.entry.text = postcode
+        }
+        communeCompletion?.show([])
+        rows[.address]?.entry.grabFocus()
     }
 
     // MARK: Documents
+
+    /// The words of a document's state, the same everywhere (fiche, requests, letters).
+    static let documentStateItems = ["Non reçue"] + SupportingDocument.State.allCases.map(\.formLabel)
 
     private func rebuildDocuments() {
         documentsGrid.removeAll()
         documentRows = []
         guard let scheme else { return }
-        let states = ["Non reçue"] + SupportingDocument.State.allCases.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() }
         for (index, requirement) in scheme.documents.enumerated() {
             let name = Label(requirement.label + (requirement.mandatory ? "" : " (facultative)"))
             name.xAlign = 0
             name.wraps = true
             name.addCSSClass("caption-heading")
-            let drop = DropDown(items: states)
+            let drop = DropDown(items: Self.documentStateItems)
             drop.setAccessibleLabel("Pièce \(requirement.mandatory ? "obligatoire" : "facultative") : \(requirement.label)")
             let comment = Entry(placeholder: "Commentaire")
             comment.setAccessibleLabel("Commentaire : \(requirement.label)")
@@ -385,6 +543,8 @@ final class DossierForm {
             }
             drop.onSelectionChanged(update)
             comment.onChanged(update)
+            drop.isSensitive = editable
+            comment.isEditable = editable
             // Name on its own line, then state, comment and date: long names stay readable.
             comment.setExpand(horizontal: true, vertical: false)
             name.setEdgeMargins(top: index > 0 ? 8 : 0)
@@ -441,10 +601,10 @@ final class DossierForm {
         let available = stored == nil ? [] : DossierLifecycle(scheme: scheme).availableTransitions(for: d)
         let needsAmount = available.contains(.grant) || available.contains(.pay)
         let needsReason = !Set(available).isDisjoint(with: [.grant, .refuse, .abandon, .cancel])
-        actionFields[0].isVisible = needsAmount
-        actionFields[1].isVisible = needsReason
-        if !available.contains(.grant) { overspendField.isVisible = false }
-        headings["actions"]?.isVisible = !available.isEmpty
+        amountRow.isVisible = needsAmount
+        reasonRow.isVisible = needsReason
+        if !available.contains(.grant) { overspendRow.isVisible = false }
+        actionsBox.isVisible = !available.isEmpty
         for action in ActionButton.allCases where available.contains(action.kind) {
             let button = Button(label: action.label)
             button.tooltip = action.tooltip
@@ -493,6 +653,7 @@ final class DossierForm {
         guard result.isValid else {
             showAllErrors = true
             revalidate()
+            summariseErrors(result)
             actionMessage.show("Corrigez d’abord les champs signalés.")
             return
         }
@@ -529,7 +690,7 @@ final class DossierForm {
         Task { [weak self] in
             do {
                 let saved = try await guichet.perform(action, on: stored.number, expectedVersion: stored.version, form: input)
-                await self?.reopen(saved, message: "\(label) : fait. Statut : \(saved.status.label).")
+                await self?.reopen(saved, message: "\(label) : fait. Statut : \(saved.status.label).", created: false)
                 self?.focusNextStep()
             } catch let error as LifecycleError {
                 self?.refused(error)
@@ -543,33 +704,33 @@ final class DossierForm {
     /// After an action the buttons are new: the keyboard goes to what comes next (the amount of
     /// a grant or a payment, else the first action), not back to the top of the window.
     private func focusNextStep() {
-        if actionFields[0].isVisible {
-            _ = actionAmount.grabFocus()
+        if amountRow.isVisible {
+            amountRow.entry.focusAndReveal()
         } else if let first = ActionButton.allCases.lazy.compactMap({ self.actionButtons[$0.label] }).first {
-            _ = first.grabFocus()
+            first.focusAndReveal()
         }
     }
 
     private func refused(_ error: LifecycleError) {
         if error.code == .overspendNeedsConfirmation {
-            overspendField.isVisible = true
+            overspendRow.isVisible = true
+            // The field the agent types next, beside « Accorder »: focus comes back to it, in view.
+            overspendRow.entry.grabFocus()
             MessageDialog.inform(parent: window, kind: .warning, title: "Dépassement de l’enveloppe",
                                  detail: error.message + "\nPour confirmer, indiquez le motif du dépassement puis cliquez de nouveau sur « Accorder ».")
-            _ = overspendReason.grabFocus()
         }
         actionMessage.show(error.message)
     }
 
     // MARK: Saving
 
-    /// Ctrl+S and the Save button.
-    func save() {
+    /// Ctrl+S and the Save button; `then` runs once the dossier is saved (not when refused).
+    func save(then: (@MainActor () -> Void)? = nil) {
         guard isEditable, !isBusy, let result = revalidate(), let input = input() else { return }
         guard result.isValid else {
             showAllErrors = true
             revalidate()
-            banner.show("Le dossier comporte des erreurs : corrigez les champs signalés avant d’enregistrer."
-                        + (result.otherErrors.isEmpty ? "" : "\n" + result.otherErrors.joined(separator: "\n")))
+            summariseErrors(result)
             return
         }
         let stored = self.stored
@@ -580,11 +741,14 @@ final class DossierForm {
                 if let stored {
                     let saved = try await guichet.saveDossier(stored.number, expectedVersion: stored.version, form: input)
                     await self?.reopen(saved.value, message: saved.changed ? "Dossier \(saved.value.number.formatted) enregistré."
-                                                                           : "Aucune modification à enregistrer.")
+                                                                           : "Aucune modification à enregistrer.", created: false)
                 } else {
                     let created = try await guichet.createDossier(from: input)
-                    await self?.reopen(created, message: "Dossier \(created.number.formatted) enregistré.")
+                    await self?.reopen(created, message: "Dossier \(created.number.formatted) enregistré.", created: true)
                 }
+                self?.isBusy = false
+                then?()
+                return
             } catch let StoreError.conflict(_, key, changes) {
                 self?.conflicted(key: key, changes: changes)
             } catch {
@@ -594,32 +758,64 @@ final class DossierForm {
         }
     }
 
+    /// The summary at the top after a refused save: how many errors, on which fields, and the
+    /// button that takes the agent to the first one.
+    private func summariseErrors(_ result: DossierFormModel.Result) {
+        let fields = FicheSectionID.allCases.flatMap(\.fields).filter { result.errors[$0] != nil && rows[$0]?.isVisible == true }
+        var names = fields.map(\.label)
+        if !result.memberErrors.isEmpty { names.append("Autres personnes du ménage") }
+        let count = names.count + result.otherErrors.count
+        var text = "Le dossier comporte des erreurs (\(count)) : corrigez-les avant d’enregistrer."
+        if !names.isEmpty { text += "\nChamps concernés : " + names.joined(separator: ", ") + "." }
+        if !result.otherErrors.isEmpty { text += "\n" + result.otherErrors.joined(separator: "\n") }
+        showBanner(text, withJump: !names.isEmpty)
+    }
+
+    private func showBanner(_ text: String?, withJump: Bool = false) {
+        banner.show(text)
+        bannerBox.isVisible = text != nil
+        firstErrorButton.isVisible = withJump
+    }
+
+    /// Keyboard to the first field showing a message, scrolled into view.
+    func focusFirstError() {
+        for field in FicheSectionID.allCases.flatMap(\.fields) {
+            if let row = rows[field], row.isVisible, row.hasError {
+                row.entry.focusAndReveal()
+                return
+            }
+        }
+        if members.root.isVisible { members.root.focusAndReveal() }
+    }
+
     /// After a write: the dossier as stored with its history, and what was done.
-    private func reopen(_ saved: AidDossier, message: String) async {
+    private func reopen(_ saved: AidDossier, message: String, created: Bool) async {
         let sheet = try? await guichet.dossierSheet(saved.number)
         show(sheet ?? DossierSheet(dossier: saved, scheme: scheme, history: []))
-        banner.show(nil)
+        showBanner(nil)
         actionMessage.show(message)
-        onSaved?(saved)
+        if message.hasPrefix("Dossier ") { onAnnounce?(String(message.dropLast())) }
+        onSaved?(saved, created)
     }
 
     private func conflicted(key: String, changes: [FieldChange]) {
         let shown = changes.filter(DossierFieldLabels.isShown)
         let list = shown.prefix(12).map { "• \(DossierFieldLabels.label($0.field)) : « \(DossierFieldLabels.value($0.old, at: $0.field)) » → « \(DossierFieldLabels.value($0.new, at: $0.field)) »" }
-        banner.show("Le dossier \(key) a été modifié par un autre agent depuis son ouverture ; vos saisies sont conservées "
-                    + "mais n’ont pas été enregistrées.\nModifications de l’autre agent :\n" + list.joined(separator: "\n")
-                    + (shown.count > 12 ? "\n…" : "")
-                    + "\nPour repartir de la version enregistrée, cliquez sur « Annuler les modifications ».")
+        showBanner("Le dossier \(key) a été modifié par un autre agent depuis son ouverture ; vos saisies sont conservées "
+                   + "mais n’ont pas été enregistrées.\nModifications de l’autre agent :\n" + list.joined(separator: "\n")
+                   + (shown.count > 12 ? "\n…" : "")
+                   + "\nPour repartir de la version enregistrée, cliquez sur « Annuler les modifications ».")
     }
 
     private func failed(_ error: any Error, doing what: String) {
-        banner.show("\(what) : \(error). Vos saisies sont conservées.")
+        showBanner("\(what) : \(error). Vos saisies sont conservées.")
     }
 
     /// "Annuler les modifications": asks first when something was typed.
     private func askToCancelEdits() {
         guard isDirty else { cancelEdits(); return }
-        DiscardChangesDialog.ask(parent: window, unsaved: "Le dossier en cours de saisie n’est pas enregistré.") { [weak self] in
+        DiscardChangesDialog.ask(parent: window, unsaved: "Le dossier en cours de saisie n’est pas enregistré.",
+                                 save: { [weak self] then in self?.save(then: then) }) { [weak self] in
             self?.cancelEdits()
         }
     }
@@ -636,7 +832,7 @@ final class DossierForm {
                 self?.show(sheet)
             } catch is CancellationError {
             } catch {
-                self?.banner.show("Lecture du dossier impossible : \(error)")
+                self?.showBanner("Lecture du dossier impossible : \(error)")
             }
         }
     }

@@ -14,22 +14,33 @@ enum DossierListSource {
         TableColumn(id: DossierQuery.Column.granted.rawValue, title: "Montant accordé", alignment: .trailing),
         TableColumn(id: DossierQuery.Column.updatedAt.rawValue, title: "Modifié le"),
     ]
-    /// Starting widths: numbers and statuses whole, the applicant takes what is left.
-    static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
+    /// Widths before the first rows are measured (then each column is sized to what it holds,
+    /// within `widthLimits`, and the agent's own widths are remembered from day to day).
+    static let startingWidths: [String: Int] = [
+        "number": 136, "applicant": 180, "commune": 150, "scheme": 84, "status": 150, "granted": 130, "updatedAt": 104,
+    ]
+    static let widthLimits: [String: ClosedRange<Int>] = [
+        "number": 110...170, "commune": 90...200, "scheme": 70...110, "status": 90...190, "granted": 90...150, "updatedAt": 90...120,
+    ]
+    /// What a narrow list keeps, in this order: the number and the applicant first.
+    static let columnPriority = ["number", "applicant", "status", "commune", "granted", "scheme", "updatedAt"]
+
+    /// The list when it opens: every dossier, the latest activity first.
+    nonisolated static var initialQuery: DossierQuery { DossierQuery(sort: .updatedAt, ascending: false) }
     /// Rows per page, 8 pages cached by LazyTable (400 rows): a screen holds ~25 rows.
     nonisolated static let pageSize = 50
 
     typealias Source = ListSource<DossierQuery, DossierListRow>
 
     static func make(guichet: Guichet, prefetched: Prefetched<DossierRowPage>?) -> Source {
-        let source = Source(query: DossierQuery(), pageSize: pageSize, limited: limited,
+        let source = Source(query: initialQuery, pageSize: pageSize, limited: limited,
                             first: { q in let page = try await guichet.dossierRowPage(q); return (page.total, page.rows) },
                             rows: { q in try await guichet.dossierRowPage(q).rows },
                             cells: { row, _ in cells(row) }, failure: "Lecture des dossiers impossible")
         if let prefetched {
             source.prefetched(ready: { prefetched.readyValue.map { ($0.total, $0.rows) } },
                               task: Task { let page = try await prefetched.task.value; return (page.total, page.rows) },
-                              for: DossierQuery())
+                              for: initialQuery)
         }
         return source
     }

@@ -126,7 +126,7 @@ public final class ExportsScreen: Screen {
         }
         let (guichet, request) = (guichet, request)
         ReportSaver.save(parent: window, title: "Exporter : \(kind.title)",
-                         suggestedStem: kind.stem(year: selectedYear, anonymised: anonymised), format: selectedFormat,
+                         suggestedStem: kind.stem(year: selectedYear, anonymised: anonymised, on: guichet.today), format: selectedFormat,
                          progress: progress, export: { format, url in try await guichet.exportReport(request, format: format, to: url) },
                          done: { [weak self] outcome in self?.show(outcome) })
     }

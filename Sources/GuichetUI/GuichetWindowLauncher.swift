@@ -22,6 +22,11 @@ public enum GuichetWindowLauncher {
         }
         var configuration = WindowConfiguration(territoryName: "Guichet Habitat", databasePath: url.path,
                                                 initialSection: initialSection)
+        // The size and column widths of the last day: a few hundred bytes of the agent's own
+        // state folder, read before GTK starts (the window is sized before it is shown).
+        let stateFile = WindowState.fileURL()
+        configuration.stateFile = stateFile
+        configuration.state = WindowState.load(from: stateFile)
         configuration.connect = {
             let connection = try await opening.value
             await connection.prefetch.settle(within: .milliseconds(150))

@@ -21,10 +21,11 @@ enum LandlordReviewText {
     static func listCells(_ l: Landlord) -> [String] {
         let n = { (v: Int?) in v.map(FrenchFormat.integer) ?? "—" }
         let flag: String
-        if let formula = l.stock?.inconsistencyFormula {
-            flag = "⚠ \(formula)"
+        if let sentence = l.stock?.inconsistencySentence {
+            flag = sentence
         } else if !l.sourceInconsistencies.isEmpty {
-            flag = "⚠ \(l.sourceInconsistencies.count) incohérence(s)"
+            let n = l.sourceInconsistencies.count
+            flag = n == 1 ? "Un chiffre du tableau source ne tombe pas juste" : "\(n) chiffres du tableau source ne tombent pas juste"
         } else {
             flag = ""
         }

@@ -32,7 +32,12 @@ public final class LandlordsScreen: Screen {
     let registerPage: AllocationRegisterPage
     /// The register changed since the CIA review was last computed.
     private var reviewIsStale = true
+    /// Every landlord read, and those the search leaves in the list (what the table's rows are).
+    private var allLandlords: [Landlord] = []
     private(set) var landlords: [Landlord] = []
+    /// Ctrl+F: a landlord by its name or one of its aliases, words in any order.
+    let search = Entry.search(placeholder: "Nom ou alias du bailleur", name: "Rechercher un bailleur")
+    public var searchEntry: Entry? { search }
     private var convention: Convention?
     private(set) var lines: [ReviewLine] = []
     private var years: [Int] = []
@@ -53,7 +58,7 @@ public final class LandlordsScreen: Screen {
         TableColumn(id: "outsideQPV", title: "Hors QPV", sortable: false, alignment: .trailing),
         TableColumn(id: "inQPV", title: "QPV", sortable: false, alignment: .trailing),
         TableColumn(id: "total", title: "Total publié", sortable: false, alignment: .trailing),
-        TableColumn(id: "flag", title: "Cohérence de la source", sortable: false, expands: true),
+        TableColumn(id: "flag", title: "Chiffres de la source", sortable: false, expands: true),
     ]
 
     /// The chart's indicators: (label, indicator used, the indicator it falls back to when absent).
@@ -81,7 +86,10 @@ public final class LandlordsScreen: Screen {
         table = LazyTable(columns: Self.listColumns, dataSource: rows)
         table.setColumnWidths(["name": 230, "aliases": 170, "outsideQPV": 84, "inQPV": 70, "total": 96])
         table.columnView.setAccessibleLabel("Bailleurs")
-        try builder.get("listHolder", as: Box.self).append(table.view)
+        let listHolder: Box = try builder.get("listHolder")
+        search.setMargins(6)
+        listHolder.append(search)
+        listHolder.append(table.view)
         root.setAccessibleLabel("Bailleurs et conventions")
         views = try builder.get("views")
         ciaPage = try CIAReviewPage(context: context)
@@ -94,6 +102,7 @@ public final class LandlordsScreen: Screen {
         chartIndicator.selectedIndex = 0
 
         table.onSelectionChanged = { [weak self] _ in self?.landlordChanged() }
+        search.onChanged { [weak self] in self?.filterLandlords() }
         yearChoice.onSelectionChanged { [weak self] in
             guard let self, !self.updating else { return }
             self.preferredYear = self.selectedYear
@@ -148,9 +157,16 @@ public final class LandlordsScreen: Screen {
     }
 
     private func show(_ read: [Landlord], latestResultYear: Int?) {
-        let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
-        landlords = read
+        allLandlords = read
         if preferredYear == nil { preferredYear = latestResultYear }
+        filterLandlords()
+    }
+
+    /// The landlords the search leaves, the selected one kept when it is among them.
+    private func filterLandlords() {
+        let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
+        let text = SearchText(search.text)
+        landlords = text.isEmpty ? allLandlords : allLandlords.filter { text.matches([$0.name] + $0.aliases) }
         rows.rows = landlords.map(LandlordReviewText.listCells)
         table.reload()
         table.selectedRow = selectedId.flatMap { id in landlords.firstIndex { $0.id == id } } ?? (landlords.isEmpty ? nil : 0)

@@ -32,7 +32,7 @@ extension MainWindow {
         configuration.guichet = connection.guichet
         configuration.prefetch = connection.prefetch
         configuration.territoryName = connection.guichet.profile.name
-        context = ScreenContext(configuration: configuration, window: context.window)
+        context = ScreenContext(configuration: configuration, window: context.window, toast: context.toast)
         window.title = configuration.territoryName
         titleLabel.text = configuration.territoryName
         guard let page = connectionPage else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import GtkKit
 
 /// The main window's controller: header bar (territory, database file), section sidebar,
@@ -52,8 +53,12 @@ public final class MainWindow {
         let subtitle = try builder.get("subtitle", as: Label.self)
         subtitle.text = configuration.databasePath
         subtitle.tooltip = configuration.databasePath
+        toast = ToastOverlay(overlay: try builder.get("overlay"))
+        stateFile = configuration.stateFile
+        state = configuration.state
+        Self.applySize(state, to: window)
 
-        context = ScreenContext(configuration: configuration, window: window)
+        context = ScreenContext(configuration: configuration, window: window, toast: toast)
         self.factories = factories
         sections = factories.map(\.section)
         built = Array(repeating: nil, count: factories.count)
@@ -68,9 +73,12 @@ public final class MainWindow {
         }
         window.onCloseRequest { [weak self] in
             // true keeps the window open
-            guard let self, self.isConnected else { return false }
-            return !self.currentScreen.canLeave()
+            guard let self else { return false }
+            if self.isConnected, !self.currentScreen.canLeave() { return true }
+            self.saveState()
+            return false
         }
+        regions = FocusRegions(window: window) { [weak self] in self?.focusRegions ?? [] }
         sidebar.onRowSelected { [weak self] index in self?.sidebarSelected(index) }
         let initial = configuration.initialSection.flatMap { id in sections.firstIndex { $0.id == id } } ?? 0
         currentIndex = initial
@@ -86,6 +94,46 @@ public final class MainWindow {
     }
 
     public func present() { window.present() }
+
+    /// Messages after an action ("Dossier 2026-PRL-0033 enregistré").
+    public let toast: ToastOverlay
+    /// Tab between the sidebar and the regions of the screen shown.
+    private var regions: FocusRegions!
+    private var state: WindowState
+    private let stateFile: URL?
+
+    /// The sidebar, then the parts of the screen shown (none while the base is being opened).
+    var focusRegions: [FocusRegion] {
+        [FocusRegion(sidebar, kind: .list) { [weak self] _ in self?.sidebar.focusSelectedRow() ?? false }]
+            + (isConnected ? currentScreen.focusRegions : [])
+    }
+
+    /// Moves the keyboard as Tab (or Shift+Tab) does (tests).
+    @discardableResult
+    public func moveFocus(forward: Bool) -> Bool { regions.move(forward: forward) }
+
+    /// The remembered size (kept within the screen), else one that fits the screen: the whole of
+    /// a 1024 × 768 or 1366 × 768 counter PC, 1600 × 900 at most on a larger one.
+    static func applySize(_ state: WindowState, to window: Window) {
+        let screen = Window.monitorSize ?? (1280, 800)
+        let width = min(state.width ?? 1600, screen.width), height = min(state.height ?? 900, screen.height)
+        window.setDefaultSize(width: Int32(max(width, 640)), height: Int32(max(height, 480)))
+        if state.maximized == true { window.maximize() }
+    }
+
+    /// Writes the window's size and the screens' column widths to the state file.
+    func saveState() {
+        guard let stateFile else { return }
+        var state = self.state
+        state.maximized = window.isMaximized
+        if !window.isMaximized {
+            let size = window.defaultSize
+            if size.width > 0 { state.width = size.width }
+            if size.height > 0 { state.height = size.height }
+        }
+        for screen in built.compactMap({ $0 }) { screen.saveState(into: &state) }
+        state.save(to: stateFile)
+    }
 
     public var sectionIDs: [String] { sections.map(\.id) }
     public var currentScreen: any Screen { screen(at: currentIndex) }
@@ -172,6 +220,7 @@ public final class MainWindow {
         window.addAction("close") { [weak self] in self?.window.close() }
         window.addAction("quit") { [weak self] in
             guard let self, !self.isConnected || self.currentScreen.canLeave() else { return }
+            self.saveState()
             self.window.destroy()
             self.application?.quit()
         }

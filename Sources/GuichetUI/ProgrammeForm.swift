@@ -102,9 +102,7 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
         shown = (findings, heading)
         title.text = record == nil ? "Aucun programme sélectionné" : heading
         if let record {
-            var where_ = record.sourceName.map { "Source : \($0)" + (record.sourceLine.map { ", ligne \($0)" } ?? "") } ?? "Saisi à la main"
-            where_ += " — version \(record.version)"
-            source.text = where_
+            source.text = record.sourceName.map { "Importé du tableau « \($0.split(separator: "/").last.map(String.init) ?? $0) »" } ?? "Saisi à la main"
         } else {
             source.text = "Choisissez un programme dans la liste pour voir et modifier ses données."
         }
@@ -174,7 +172,7 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
                 guard let self else { return }
                 self.saving = nil
                 if saved.changed { self.onSaved?(saved.value) }
-                self.setMessage(saved.changed ? "Programme enregistré (version \(saved.value.version))." : "Aucune modification à enregistrer.",
+                self.setMessage(saved.changed ? "Programme enregistré." : "Aucune modification à enregistrer.",
                                 error: false)
             } catch let error as StoreError {
                 self?.saving = nil

@@ -124,14 +124,17 @@ enum ProgrammeRows {
             + "\(f.dwellings.map(FrenchFormat.integer) ?? "inconnu") logements (comptés à part dans les lignes « Financés » et « Prévisions »)."
     }
 
-    /// "Cellules inconnues non additionnées : PLS : 3, subvention État : 1" (empty when none).
+    /// "Inconnus dans le tableau source, donc absents des totaux : PLS pour 3 programmes, subvention
+    /// État pour 1 programme." (empty when none).
     static func unknownCellsNote(_ cells: [String: Int], doubtful: Int) -> String {
         var parts: [String] = []
         if !cells.isEmpty {
-            let list = cells.map { "\(ProgrammeField(rawValue: $0.key)?.label ?? $0.key) : \($0.value)" }.sorted()
-            parts.append("Cellules inconnues non additionnées — \(list.joined(separator: ", ")).")
+            let list = cells.map { "\(ProgrammeField(rawValue: $0.key)?.label ?? $0.key) pour \($0.value) programme\($0.value > 1 ? "s" : "")" }.sorted()
+            parts.append("Inconnus dans le tableau source, donc absents des totaux : \(list.joined(separator: ", ")).")
         }
-        if doubtful > 0 { parts.append("\(doubtful) valeur(s) douteuse(s) additionnée(s) telles que lues.") }
+        if doubtful > 0 {
+            parts.append(doubtful == 1 ? "Une valeur douteuse est comptée telle que lue." : "\(doubtful) valeurs douteuses sont comptées telles que lues.")
+        }
         return parts.joined(separator: " ")
     }
 }

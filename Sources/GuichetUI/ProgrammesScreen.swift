@@ -125,7 +125,7 @@ public final class ProgrammesScreen: Screen {
 
     /// The query of the visible list: search text, year and landlord filters, the list's sort.
     private func query(for kind: ProgrammeTableKind) -> ProgrammeQuery {
-        var q = ProgrammeQuery(kind: kind, text: searchEntry?.text)
+        var q = ProgrammeQuery(kind: kind, text: SearchText(searchEntry?.text))
         if let i = yearFilter.selectedIndex, i > 0, i - 1 < years.count { q.year = years[i - 1] }
         if let i = landlordFilter.selectedIndex, i > 0, i - 1 < landlords.count { q.landlordId = landlords[i - 1].id }
         return q

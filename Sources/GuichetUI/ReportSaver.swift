@@ -12,6 +12,8 @@ enum ReportSaver {
     struct Outcome {
         var message: String
         var failed: Bool
+        /// The files written (none when the export failed).
+        var files: [URL] = []
     }
 
     /// Writes the report in a format to a file: the files written (one per table in CSV) and a note.
@@ -33,6 +35,7 @@ enum ReportSaver {
                      export: @escaping Export, done: @escaping @MainActor (Outcome) -> Void) {
         let others = ReportFormat.allCases.filter { $0 != format }
         FileChooser.save(parent: parent, title: title, suggestedName: "\(suggestedStem).\(format.fileExtension)",
+                         folder: FileChooser.documentsFolder,
                          filters: [filter(for: format)] + others.map(filter(for:))) { path in
             guard let path else { return }
             let (url, chosen) = destination(path, format: format)
@@ -61,7 +64,8 @@ enum ReportSaver {
 
     static func outcome(_ result: Result<ExportedReport, any Error>) -> Outcome {
         switch result {
-        case .success(let written): Outcome(message: describe(written.files) + (written.note.map { "\n" + $0 } ?? ""), failed: false)
+        case .success(let written): Outcome(message: describe(written.files) + (written.note.map { "\n" + $0 } ?? ""), failed: false,
+                                            files: written.files)
         case .failure(let error): Outcome(message: "Export impossible : \(message(of: error))", failed: true)
         }
     }
@@ -81,6 +85,22 @@ enum ReportSaver {
         if bytes < 1024 * 1024 { return "\(FrenchFormat.integer((bytes + 512) / 1024)) Ko" }
         let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
         return "\(tenths / 10),\(tenths % 10) Mo"
+    }
+
+    /// After an export: a message over the window with « Ouvrir », which opens the file with the
+    /// desktop's application for it (the first one, for several CSV files).
+    static func announce(_ outcome: Outcome, toast: ToastOverlay?, parent: Window?) {
+        guard !outcome.failed, let file = outcome.files.first else { return }
+        let name = outcome.files.count > 1 ? "\(outcome.files.count) fichiers" : file.lastPathComponent
+        toast?.show("Exporté : \(name)", action: ("Ouvrir", { open(file, from: parent) }))
+    }
+
+    /// Opens a file written with the desktop's application for its type; says why not otherwise.
+    static func open(_ file: URL, from parent: Window?) {
+        if let problem = DesktopFiles.open(file.path) {
+            MessageDialog.inform(parent: parent, kind: .error, title: "Ouverture impossible",
+                                 detail: "\(file.path) : \(problem)")
+        }
     }
 
     /// French text of an error: domain and report errors describe themselves.

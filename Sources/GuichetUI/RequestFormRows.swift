@@ -169,7 +169,8 @@ final class CalRow {
 @MainActor
 final class ClaimRow {
     static let statuses: [ClaimDocument.Status] = [.missing, .received, .valid, .rejected]
-    static let statusLabels = ["manquant", "reçu", "valide", "refusé"]
+    /// The same words as a dossier's checklist (`DocumentStateWords`).
+    static let statusLabels = statuses.map(DocumentStateWords.label)
 
     let criterion: CotationCriterion
     let box = Box(vertical: true, spacing: 2)
@@ -257,7 +258,7 @@ final class ClaimRow {
         let drop = DropDown(items: Self.statusLabels)
         drop.setAccessibleLabel("Justificatif : \(criterion.label)")
         drop.tooltip = criterion.supportingDocument
-        let caption = Label("Justificatif")
+        let caption = Label("Pièce justificative")
         caption.addCSSClass("dim-label")
         caption.xAlign = 0
         caption.setExpand(horizontal: true, vertical: false)

@@ -127,7 +127,7 @@ public final class RequestsScreen: Screen {
 
     private func filtersChanged() {
         var q = RequestQuery()
-        q.text = search.typedText
+        q.text = SearchText(search.typedText)
         q.commune = communeFilter.typedText
         q.typology = typologyFilter.selectedIndex.flatMap { $0 > 0 ? Typology.allCases[$0 - 1] : nil }
         q.priorityOnly = priorityFilter.isActive
@@ -208,10 +208,11 @@ public final class RequestsScreen: Screen {
     var isDirty: Bool { form.fingerprint != baseline }
 
     /// True when nothing is unsaved; otherwise asks, and runs `proceed` once the agent chose to
-    /// drop the changes.
+    /// save (and the save succeeded) or to drop the changes.
     private func confirmLeavingForm(_ proceed: @escaping @MainActor () -> Void) -> Bool {
         guard isDirty else { return true }
-        DiscardChangesDialog.ask(parent: window, unsaved: "La demande en cours de saisie n’est pas enregistrée.") { [weak self] in
+        DiscardChangesDialog.ask(parent: window, unsaved: "La demande en cours de saisie n’est pas enregistrée.",
+                                 save: { [weak self] then in self?.save(then: then) }, then: proceed) { [weak self] in
             guard let self else { return }
             self.baseline = self.form.fingerprint
             proceed()
@@ -255,7 +256,10 @@ public final class RequestsScreen: Screen {
     /// Saves the form (Ctrl+S): a new request gets the next id of its year; a changed one is
     /// saved against the version it was read at, an unchanged one is not written at all. Errors
     /// leave everything typed in place.
-    public func save() {
+    public func save() { save(then: {}) }
+
+    /// Saves, then runs `proceed` once the request is stored (never when the save fails).
+    private func save(then proceed: @escaping @MainActor () -> Void) {
         guard working == nil else { return }
         let (draft, errors) = form.draft()
         guard let draft, errors.isEmpty else {
@@ -278,6 +282,7 @@ public final class RequestsScreen: Screen {
                 self.show(RequestSheet(stored: saved.value, scores: scores))
                 self.showBanner(saved.changed ? "Demande \(saved.value.id) enregistrée : \(FrenchFormat.integer(saved.value.score?.total ?? 0)) points."
                                               : "Aucune modification à enregistrer.", error: false)
+                proceed()
             } catch {
                 self?.working = nil
                 self?.saveFailed(error)

@@ -32,7 +32,7 @@ final class ScorePanel {
             root.append(label)
         }
         figures.addCSSClass("dim-label")
-        let version = Label("Grille \(grid.version)")
+        let version = Label("Grille révisée au \(FrenchFormat.longDate(grid.revisedOn))")
         version.xAlign = 0
         version.addCSSClass("dim-label")
         root.append(version)
@@ -116,6 +116,11 @@ final class ScorePanel {
 
     /// A declared, supported line scoring nothing: its condition fails or a higher exclusive
     /// situation is kept.
+    /// "grille révisée au 1er juillet 2024" for a stored grid version written as a date.
+    static func gridName(_ version: String) -> String {
+        CalendarDate(parsing: version).map { "grille révisée au \(FrenchFormat.longDate($0))" } ?? "grille \(version)"
+    }
+
     static func setAside(_ line: CotationLine) -> Bool {
         line.applied && line.supported && line.points == 0
             && (line.explanation.contains("condition non remplie") || line.explanation.contains("incompatible avec"))
@@ -134,7 +139,7 @@ final class ScorePanel {
     func showHistory(_ scores: [StoredScore]) {
         history.isVisible = !scores.isEmpty
         history.text = "Scores enregistrés : " + scores.reversed().prefix(5).map {
-            "\(FrenchFormat.integer($0.total)) pts le \(FrenchFormat.date($0.computedOn)) (grille \($0.gridVersion))"
+            "\(FrenchFormat.integer($0.total)) pts le \(FrenchFormat.date($0.computedOn)) (\(Self.gridName($0.gridVersion)))"
         }.joined(separator: " ; ")
     }
 

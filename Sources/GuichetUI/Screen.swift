@@ -3,6 +3,7 @@ import GtkKit
 /// A section of the main window: one controller per screen, in its own file, shown in the
 /// content stack when its sidebar row is selected.
 ///
+/// Tab moves between the sidebar and the screen's `focusRegions`.
 /// Window shortcuts are routed to the visible screen: Ctrl+F focuses `searchEntry`,
 /// Ctrl+N calls `newItem()`, Ctrl+S calls `save()`; Ctrl+W, Ctrl+Q and switching sections ask
 /// `canLeave()` first.
@@ -31,6 +32,12 @@ public protocol Screen: AnyObject {
     func newItem()
     /// Ctrl+S.
     func save()
+
+    /// The parts Tab moves between, in order, after the sidebar (search field, list, form…).
+    /// Default: the whole screen, walked field by field.
+    var focusRegions: [FocusRegion] { get }
+    /// Adds what the screen wants remembered (column widths) before the window closes.
+    func saveState(into state: inout WindowState)
 }
 
 extension Screen {
@@ -45,4 +52,6 @@ extension Screen {
     public func canLeave() -> Bool { true }
     public func newItem() {}
     public func save() {}
+    public var focusRegions: [FocusRegion] { [FocusRegion(root, kind: .form)] }
+    public func saveState(into state: inout WindowState) {}
 }

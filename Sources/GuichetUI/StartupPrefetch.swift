@@ -14,7 +14,7 @@ public struct StartupPrefetch: Sendable {
     /// Starts reading what `section` (nil: the first one) opens with; nothing for the others.
     public static func start(on guichet: Guichet, section: String?) -> StartupPrefetch {
         guard section == nil || section == DossiersScreen.section.id else { return StartupPrefetch() }
-        let query = DossierListSource.firstPage(of: DossierQuery())
+        let query = DossierListSource.firstPage(of: DossierListSource.initialQuery)
         return StartupPrefetch(dossiers: Prefetched {
             let page = try await guichet.dossierRowPage(query)
             StartupTimeline.mark("1re page des dossiers lue")

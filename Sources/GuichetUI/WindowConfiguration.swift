@@ -1,3 +1,4 @@
+import Foundation
 import GtkKit
 import GuichetApp
 
@@ -14,6 +15,10 @@ public struct WindowConfiguration {
     public var guichet: Guichet?
     /// Data the first screen shows, read while GTK started.
     public var prefetch = StartupPrefetch()
+    /// Size and column widths remembered from the last day.
+    public var state = WindowState()
+    /// Where the state is saved when the window closes (nil: not saved, tests).
+    public var stateFile: URL?
     /// Opens the database when `guichet` is not given yet: the window is shown at once
     /// (« Connexion à la base… ») and its screens are built with what this returns.
     public var connect: (@Sendable () async throws -> WindowConnection)?
@@ -32,5 +37,13 @@ public struct ScreenContext {
     public let configuration: WindowConfiguration
     /// The main window, as parent of dialogs and file choosers.
     public let window: Window
+    /// Messages after an action, over the bottom of the window.
+    public let toast: ToastOverlay?
     public var guichet: Guichet? { configuration.guichet }
+
+    public init(configuration: WindowConfiguration, window: Window, toast: ToastOverlay? = nil) {
+        self.configuration = configuration
+        self.window = window
+        self.toast = toast
+    }
 }

@@ -60,14 +60,17 @@ final class WidgetHelperTests: GtkTestCase {
         try skipWithoutDisplay()
         MainActor.assumeIsolated {
             let answer = Answer()
+            // Dialogs that earlier tests of the same process left open (the discard question of
+            // the screens' tests, seen here under the full suite) are not this test's dialog.
+            let before = Set(Self.toplevels())
             Task { @MainActor in
                 answer.value = await MessageDialog.confirm(parent: nil, title: "Abandonner les modifications ?",
                                                            confirm: "Abandonner", destructive: true)
             }
-            // Find the dialog among the toplevels and press its second button (confirm).
+            // Find the new dialog among the toplevels and press its second button (confirm).
             var dialog: UnsafeMutableRawPointer?
             XCTAssertTrue(MainLoop.iterate(timeout: 5) {
-                dialog = Self.toplevels().first { guichet_is_a($0, gtk_message_dialog_get_type()) != 0 }
+                dialog = Self.toplevels().first { !before.contains($0) && guichet_is_a($0, gtk_message_dialog_get_type()) != 0 }
                 return dialog != nil
             })
             guard let dialog else { return }

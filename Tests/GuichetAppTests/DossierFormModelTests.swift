@@ -103,14 +103,74 @@ final class DossierFormModelTests: XCTestCase {
         }
     }
 
+    /// Amounts and dates as agents type them are read, and shown back in the French form.
+    func testAmountsAndDatesAsAgentsTypeThem() throws {
+        let catalog = try XCTUnwrap(ProfileDirectory.load(territory: "capso").schemes)
+        let d = try XCTUnwrap(DemoDossiers.generate(count: 300, seed: 6, schemes: catalog, years: 2024...2026, referenceDate: testDay)
+            .first { $0.schemeCode == "ACC" && !$0.isAnonymised })
+        let scheme = try XCTUnwrap(catalog.scheme(code: "ACC"))
+        for typed in ["50 000,5", "50000,50", "50\u{202F}000,50\u{00A0}€", "50 000.5"] {
+            var input = DossierFormInput.showing(d, scheme: scheme)
+            input.texts[.works] = typed
+            input.texts[.purchaseDate] = "15/1/25"
+            let result = input.result(over: d, scheme: scheme)
+            XCTAssertNil(result.errors[.works], typed)
+            XCTAssertNil(result.errors[.purchaseDate])
+            let shown = DossierFormInput.showing(result.dossier, scheme: scheme)
+            XCTAssertEqual(shown.texts[.works], "50\u{202F}000,50\u{00A0}€", typed)
+            XCTAssertEqual(shown.texts[.purchaseDate], "15/01/2025")
+        }
+        var input = DossierFormInput.showing(d, scheme: scheme)
+        input.texts[.purchaseDate] = "31/02/2025"
+        XCTAssertEqual(input.result(over: d, scheme: scheme).errors[.purchaseDate], "31/02/2025 n’existe pas.")
+    }
+
+    /// The household's members, phone and e-mail are shown and edited; the applicant stays first.
+    func testHouseholdMembersPhoneAndEmail() throws {
+        let catalog = try XCTUnwrap(ProfileDirectory.load(territory: "capso").schemes)
+        let d = try XCTUnwrap(DemoDossiers.generate(count: 300, seed: 6, schemes: catalog, years: 2024...2026, referenceDate: testDay)
+            .first { $0.schemeCode == "ACC" && !$0.isAnonymised })
+        let scheme = try XCTUnwrap(catalog.scheme(code: "ACC"))
+        var input = DossierFormInput.showing(d, scheme: scheme)
+        XCTAssertEqual(input.members, MemberText.others(of: d))
+        let applicant = d.applicant.household!.members.first { $0.role == .applicant }!
+        input.members = [MemberText(role: .child, lastName: "Dupuis", firstName: "Léa", birthDate: "3/4/15")]
+        input.texts[.phone] = "03 21 98 76 54"
+        input.texts[.email] = "jeanne.dupuis@exemple.fr"
+        let result = input.result(over: d, scheme: scheme)
+        XCTAssertTrue(result.isValid, "\(result.errors) \(result.memberErrors)")
+        let h = try XCTUnwrap(result.dossier.applicant.household)
+        XCTAssertEqual(h.members.map(\.firstName), [applicant.firstName, "Léa"])
+        XCTAssertEqual(h.members[1].birthDate, CalendarDate(year: 2015, month: 4, day: 3))
+        XCTAssertEqual(result.dossier.applicant.phone, "03 21 98 76 54")
+        XCTAssertEqual(result.dossier.applicant.email, "jeanne.dupuis@exemple.fr")
+        // Shown again, the same rows: saving again changes nothing.
+        let again = DossierFormInput.showing(result.dossier, scheme: scheme)
+        XCTAssertEqual(again.result(over: result.dossier, scheme: scheme).dossier, result.dossier)
+
+        var bad = DossierFormInput.showing(d, scheme: scheme)
+        bad.texts[.email] = "jeanne.dupuis"
+        bad.members = [MemberText(role: .child, lastName: "", firstName: "Léa", birthDate: "31/02/2015")]
+        let refused = bad.result(over: d, scheme: scheme)
+        XCTAssertEqual(refused.errors[.email], "Adresse invalide (exemple : prenom.nom@exemple.fr).")
+        XCTAssertEqual(refused.memberErrors[0], "Le nom et le prénom sont obligatoires.")
+        XCTAssertFalse(refused.isValid)
+    }
+
     /// A valid value different from `current` for the field.
     static func newText(for field: DossierField, current: String, dossier d: AidDossier) -> String {
         func differs(_ a: String, _ b: String) -> String { current == a ? b : a }
+        // Amounts as the form shows them back: "18 500,00 €".
+        func euros(_ value: Double) -> String { FrenchFormat.money(Money(cents: Int64((value * 100).rounded()))) }
         switch field {
         case .lastName: return differs("Lefebvre-Essai", "Martin-Essai")
         case .firstName: return differs("Éloïse", "Gaëtan")
+        case .birthDate: return differs("03/04/1955", "15/01/1990")
+        case .incomeYear: return differs("2024", "2023")
+        case .phone: return differs("03 21 12 34 56", "06 12 34 56 78")
+        case .email: return differs("jeanne.dupuis@exemple.fr", "contact@exemple.org")
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
-        case .income: return differs("36480,00", "21000,50")
+        case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")
         case .siret: return differs("73282932000074", "55210055400013")
         case .address: return differs("4 rue de l’Essai", "9 place du Test")
@@ -121,11 +181,11 @@ final class DossierFormModelTests: XCTestCase {
         case .vacantSince: return differs("01/02/2019", "15/06/2018")
         case .dwellings: return String(max(d.property.adaptedDwellings, d.property.plaiDwellings ?? 0) + (current == "12" ? 13 : 12))
         case .adapted: return differs("0", "1")
-        case .works: return differs("18500,00", "22000,00")
-        case .communeCoFunding: return differs("1500,00", "2000,00")
+        case .works: return differs(euros(18_500), euros(22_000))
+        case .communeCoFunding: return differs(euros(1_500), euros(2_000))
         case .epciDate: return differs("10/01/2024", "12/03/2023")
         case .purchaseDate: return differs("01/02/2025", "15/09/2024")
-        case .requested: return differs("5000,00", "4000,00")
+        case .requested: return differs(euros(5_000), euros(4_000))
         }
     }
 }

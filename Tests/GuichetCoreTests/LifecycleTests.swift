@@ -70,7 +70,7 @@ final class LifecycleTests: XCTestCase {
         d.record(document: SupportingDocument(id: required[1].id, state: .invalid, date: day, comment: "illisible"))
         let e = try XCTUnwrap(error(.submit, d))
         XCTAssertEqual(e.code, .missingDocuments)
-        XCTAssertTrue(e.message.contains("\(required[0].label) (manquante)"), e.message)
+        XCTAssertTrue(e.message.contains("\(required[0].label) (non reçue)"), e.message)
         XCTAssertTrue(e.message.contains("\(required[1].label) (non conforme)"), e.message)
         XCTAssertEqual(life.missingDocuments(d).count, 2)
         // Optional documents do not block; "received" counts as present.

@@ -33,7 +33,7 @@ final class RequestQueryTests: XCTestCase {
         var b = neutralRequest(); b.id = "b"
         b.members.append(RequestMember(role: .coRequester, birthDate: day("1985-01-01"), lastName: "Dupont-Lecomte", firstName: "Anaïs"))
         let all = stored([a, b], on: date)
-        func found(_ text: String) -> [String] { RequestQuery(text: text).apply(to: all).map(\.id).sorted() }
+        func found(_ text: String) -> [String] { RequestQuery(text: SearchText(text)).apply(to: all).map(\.id).sorted() }
         XCTAssertEqual(found("theo lecomte"), ["a"])
         XCTAssertEqual(found("LECOMTE Théo"), ["a"])
         XCTAssertEqual(found("saint omer"), ["a"])

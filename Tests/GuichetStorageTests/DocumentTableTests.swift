@@ -37,7 +37,7 @@ final class DocumentTableTests: XCTestCase {
         let (back, version) = try XCTUnwrap(try session(store) { try table.fetch("N1", in: $0) })
         XCTAssertEqual(back, edited)
         XCTAssertEqual(version, 2)
-        let found = try session(store) { try table.fetchAll(where: "search LIKE ? ESCAPE '\\'", arguments: [SearchText.likePattern("DUPRE")], in: $0) }
+        let found = try session(store) { try table.fetchAll(where: table.searchCondition(SearchText("DUPRE")).0, arguments: StatementArguments(table.searchCondition(SearchText("DUPRE")).1), in: $0) }
         XCTAssertEqual(found, [edited])
         let history = try store.read { try $0.history(entity: "note", key: "N1") }
         XCTAssertEqual(history.map(\.action), ["création", "modification"])
@@ -60,8 +60,8 @@ final class DocumentTableTests: XCTestCase {
         XCTAssertEqual(try session(store) { try table.fetch("N1", in: $0) }?.0, first)
     }
 
-    func testLikePatternEscapesWildcards() {
-        XCTAssertEqual(SearchText.likePattern(" 50%_x "), "%50\\%\\_x%")
+    func testSearchWordsAreFTSPhrasesWithQuotesDoubled() {
+        XCTAssertEqual(DocumentTable<Note>.ftsQuery(["dupre", "a\"b"]), "\"dupre\" AND \"a\"\"b\"")
         XCTAssertEqual(SearchText.fold("Œuvre Élan"), "œuvre elan")
     }
 }

@@ -55,7 +55,7 @@ final class DossierAnonymisationStoreTests: XCTestCase {
                 && !all.contains { $0.number != d.number && $0.applicant.displayName == d.applicant.displayName }
         })
         let name = target.applicant.displayName, key = target.number.formatted
-        XCTAssertEqual(try store.read { try $0.dossiers(DossierQuery(text: name)) }.map(\.number), [target.number])
+        XCTAssertEqual(try store.read { try $0.dossiers(DossierQuery(text: SearchText(name))) }.map(\.number), [target.number])
         XCTAssertEqual(try store.read { try $0.history(entity: "dossier", key: key) }.count, 2)
         let budgetBefore = try store.read { try $0.budgetFigures(years: nil) }
         let listed = try store.read { try $0.dossiersDueForAnonymisation(closedBefore: limit) }
@@ -65,15 +65,15 @@ final class DossierAnonymisationStoreTests: XCTestCase {
         XCTAssertEqual(try store.write { try $0.anonymiseClosedDossiers(closedBefore: limit, on: Self.today) }, due.count)
 
         try store.read { s in
-            XCTAssertEqual(try s.dossiers(DossierQuery(text: name)), [], "the name is still found by search")
-            XCTAssertEqual(try s.countDossiers(DossierQuery(text: name)), 0)
-            XCTAssertEqual(try s.countDossiers(DossierQuery(text: target.property.address)), 0)
+            XCTAssertEqual(try s.dossiers(DossierQuery(text: SearchText(name))), [], "the name is still found by search")
+            XCTAssertEqual(try s.countDossiers(DossierQuery(text: SearchText(name))), 0)
+            XCTAssertEqual(try s.countDossiers(DossierQuery(text: SearchText(target.property.address))), 0)
             XCTAssertEqual(try s.budgetFigures(years: nil), budgetBefore)
             let stored = try XCTUnwrap(try s.dossier(number: target.number))
             XCTAssertEqual(stored.anonymisedOn, Self.today)
             XCTAssertEqual(stored.grantedAmount, target.grantedAmount)
             XCTAssertEqual(stored.paidAmount, target.paidAmount)
-            let row = try XCTUnwrap(try s.dossierRowPage(DossierQuery(text: key)).rows.first)
+            let row = try XCTUnwrap(try s.dossierRowPage(DossierQuery(text: SearchText(key))).rows.first)
             XCTAssertEqual(row.applicant, Applicant.anonymisedName)
             let history = try s.history(entity: "dossier", key: key)
             XCTAssertEqual(history.map(\.action), [SQLiteSession.anonymisationAction])

@@ -26,6 +26,29 @@ final class DossierStoreTests: XCTestCase {
         return (store, dossiers)
     }
 
+    static var mandatoryDocuments: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: catalog.schemes.map { ($0.code, $0.mandatoryDocuments.map(\.id)) })
+    }
+
+    /// The migration fills the valid documents of existing dossiers as the projection writes them.
+    func testValidDocumentsFilledFromStoredDossiersAsProjected() throws {
+        let (store, all) = try makeStore(count: 300)
+        try store.write { s in
+            let s = s as! SQLiteSession
+            try s.db.execute(sql: "UPDATE dossier SET validDocuments = NULL")
+            try DossiersSchema.fillValidDocuments(s.db)
+        }
+        let stored = try store.read { s in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll((s as! SQLiteSession).db, sql: "SELECT key, validDocuments FROM dossier").map { row in
+                (row["key"] as String, row["validDocuments"] as String)
+            })
+        }
+        func ids(_ keys: String) -> Set<Substring> { Set(keys.split(separator: ",")) }
+        for d in all {
+            XCTAssertEqual(ids(try XCTUnwrap(stored[d.number.formatted])), ids(DossierQuery.validDocumentKeys(d)), d.number.formatted)
+        }
+    }
+
     func testQueriesMatchTheReferenceSemantics() throws {
         let (store, all) = try makeStore(count: 600)
         let someName = all[17].applicant.displayName
@@ -33,8 +56,15 @@ final class DossierStoreTests: XCTestCase {
             DossierQuery(),
             DossierQuery(text: "SAINT-OMER"),
             DossierQuery(text: "saint omer"),
-            DossierQuery(text: String(someName.prefix(4)).lowercased()),
+            DossierQuery(text: SearchText(String(someName.prefix(4)).lowercased())),
             DossierQuery(text: "-acc-00"),
+            // Words in any order, a partial number with a word too short for the trigram index.
+            DossierQuery(text: SearchText(someName.split(separator: " ").reversed().joined(separator: " "))),
+            DossierQuery(text: "2025 acc 1"), DossierQuery(text: "omer 2024"),
+            DossierQuery(statuses: [.submitted, .underReview]),
+            { var q = DossierQuery(statuses: [.submitted]); q.receivedOnOrBefore = CalendarDate(year: 2026, month: 10, day: 20); return q }(),
+            { var q = DossierQuery(); q.awaitingDocuments = Self.mandatoryDocuments; return q }(),
+            { var q = DossierQuery(text: "saint", sort: .updatedAt, ascending: false); q.awaitingDocuments = Self.mandatoryDocuments; return q }(),
             DossierQuery(statuses: [.granted, .partiallyPaid]),
             DossierQuery(schemes: ["ACC", "PSV"], year: 2025),
             DossierQuery(sort: .applicant, ascending: false, offset: 10, limit: 25),
@@ -104,10 +134,10 @@ final class DossierStoreTests: XCTestCase {
         let back = try XCTUnwrap(try store.read { try $0.dossier(number: d.number) })
         XCTAssertEqual(back.property.commune, "Arques")
         // The trigram index follows the update: the old commune no longer finds it, the new one does.
-        let found = try store.read { try $0.dossiers(DossierQuery(text: d.number.formatted)) }.map(\.property.commune)
+        let found = try store.read { try $0.dossiers(DossierQuery(text: SearchText(d.number.formatted))) }.map(\.property.commune)
         XCTAssertEqual(found, ["Arques"])
         if stored.property.commune.count >= 3 && !"arques".contains(DossierQuery.fold(stored.property.commune)) {
-            let oldHits = try store.read { try $0.dossiers(DossierQuery(text: stored.property.commune)) }.map(\.number)
+            let oldHits = try store.read { try $0.dossiers(DossierQuery(text: SearchText(stored.property.commune))) }.map(\.number)
             XCTAssertFalse(oldHits.contains(d.number))
         }
         XCTAssertEqual(back.version, 2)

@@ -77,13 +77,13 @@ final class RequestStoreTests: XCTestCase {
         let queries: [RequestQuery] = [
             RequestQuery(), RequestQuery(includeStruckOff: true), RequestQuery(priorityOnly: true, limit: 30),
             RequestQuery(text: "SAINT-OMER"), RequestQuery(text: "thérouanne", typology: .t1),
-            RequestQuery(text: String(some.sneNumber?.prefix(9) ?? "062")), RequestQuery(text: "dls-2025-90000"),
+            RequestQuery(text: SearchText(String(some.sneNumber?.prefix(9) ?? "062"))), RequestQuery(text: "dls-2025-90000"),
             RequestQuery(commune: "Aire-sur-la-Lys", offset: 5, limit: 10), RequestQuery(offset: 590, limit: 50),
             RequestQuery(offset: 3), RequestQuery(commune: "62765"), RequestQuery(text: "zzz-introuvable"),
             // Names in any order, without accents, hyphens or case.
-            RequestQuery(text: "saint omer"), RequestQuery(text: someName), RequestQuery(text: someName.uppercased() + " saint"),
+            RequestQuery(text: "saint omer"), RequestQuery(text: SearchText(someName)), RequestQuery(text: SearchText(someName.uppercased() + " saint")),
         ]
-        XCTAssertFalse(RequestQuery(text: someName).apply(to: stored).isEmpty)
+        XCTAssertFalse(RequestQuery(text: SearchText(someName)).apply(to: stored).isEmpty)
         for q in queries {
             let expected = q.apply(to: stored).map(\.id)
             XCTAssertEqual(try store.read { try $0.requests(q) }.map(\.id), expected, "\(q)")

@@ -121,13 +121,33 @@ final class DossiersScreenTests: XCTestCase {
             screen.table.scroll(toRow: 200)
             waitFor("rows 200 and on") { screen.source.isIdle }
             XCTAssertNotEqual(screen.table.text(row: 200, column: 0), "")
-            // Status filter ("Soldé" is the 6th status after "Tous les statuts").
-            let settledIndex = try XCTUnwrap(DossierStatus.allCases.firstIndex(of: .settled)) + 1
-            screen.statusFilter.selectedIndex = settledIndex
+            // Status filter: several statuses at once.
+            screen.setStatuses([.settled])
             waitFor("the filtered list") { screen.source.isIdle }
             let settled = try workspace.store.read { try $0.countDossiers(DossierQuery(statuses: [.settled])) }
             XCTAssertEqual(screen.table.rowCount, settled)
             XCTAssertEqual(screen.table.text(row: 0, column: 4), "Soldé")
+            XCTAssertEqual(screen.statusFilter.label, "Soldé")
+            screen.setStatuses([.submitted, .underReview])
+            waitFor("two statuses") { screen.source.isIdle }
+            XCTAssertEqual(screen.table.rowCount, try workspace.store.read { try $0.countDossiers(DossierQuery(statuses: [.submitted, .underReview])) })
+            // Saved views: « À traiter » is déposé + en instruction; « En attente de pièces » and
+            // « Déposés depuis plus de 30 jours » as storage counts them.
+            screen.viewFilter.selectedIndex = DossierView.allCases.firstIndex(of: .toProcess)
+            waitFor("the view À traiter") { screen.source.isIdle }
+            XCTAssertEqual(screen.table.rowCount, try workspace.store.read { try $0.countDossiers(DossierQuery(statuses: [.submitted, .underReview])) })
+            screen.viewFilter.selectedIndex = DossierView.allCases.firstIndex(of: .awaitingDocuments)
+            waitFor("the view En attente de pièces") { screen.source.isIdle }
+            var awaiting = DossierQuery()
+            awaiting.awaitingDocuments = screen.guichetForTests.mandatoryDocuments
+            let awaited = try workspace.store.read { try $0.countDossiers(awaiting) }
+            XCTAssertGreaterThan(awaited, 0)
+            XCTAssertEqual(screen.table.rowCount, awaited)
+            screen.viewFilter.selectedIndex = DossierView.allCases.firstIndex(of: .submittedLongAgo)
+            waitFor("the view Déposés depuis plus de 30 jours") { screen.source.isIdle }
+            var old = DossierQuery(statuses: [.submitted])
+            old.receivedOnOrBefore = Self.today.adding(days: -30)
+            XCTAssertEqual(screen.table.rowCount, try workspace.store.read { try $0.countDossiers(old) })
             XCTAssertEqual(DossierListSource.countText(12_345), "12\u{202F}345 dossiers")
         }
     }
@@ -203,7 +223,10 @@ final class DossiersScreenTests: XCTestCase {
             XCTAssertEqual(screen.table.rowCount, 1)
             let form = try Self.open(row: 0, in: screen)
             XCTAssertFalse(form.isDirty, "a dossier just opened has nothing unsaved")
-            _ = try XCTUnwrap(form.actionButtons["Mettre en instruction"]).activate()
+            // The agent clicks the button once it is on screen (a button not yet shown ignores it).
+            let review = try XCTUnwrap(form.actionButtons["Mettre en instruction"])
+            waitFor("« Mettre en instruction » on screen") { review.isMapped }
+            review.activate()
             waitFor("the dossier under review (\(form.actionMessage.text))") { form.stored?.status == .underReview && !form.isBusy }
         }
         let after = try XCTUnwrap(try workspace.store.read { try $0.dossier(number: target.number) })

@@ -1,3 +1,5 @@
+import CGtk
+import CGtkShim
 import GtkKit
 import GuichetApp
 import GuichetCore
@@ -56,4 +58,25 @@ func awaiting<T>(_ what: String = "the work", _ body: @escaping @MainActor () as
     }
     waitFor(what) { result != nil }
     return try XCTUnwrap(result).get()
+}
+
+/// Runs `open`, which shows a message dialog, and answers that dialog (not one another test of
+/// the process left open) with the button at index `choice`; false when no dialog appeared.
+@MainActor
+func answerDialog(choice: Int32, after open: () -> Void) -> Bool {
+    func messageDialogs() -> [UnsafeMutableRawPointer] {
+        let list = gtk_window_get_toplevels()!
+        return (0..<g_list_model_get_n_items(list)).compactMap { index in
+            guard let item = g_list_model_get_item(list, index) else { return nil }
+            g_object_unref(item)
+            return guichet_is_a(item, gtk_message_dialog_get_type()) != 0 ? item : nil
+        }
+    }
+    let before = Set(messageDialogs())
+    open()
+    var dialog: UnsafeMutableRawPointer?
+    guard MainLoop.iterate(timeout: 5, until: { dialog = messageDialogs().first { !before.contains($0) }; return dialog != nil }),
+          let dialog else { return false }
+    gtk_dialog_response(guichet_dialog(dialog), choice)
+    return true
 }

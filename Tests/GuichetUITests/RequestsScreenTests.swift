@@ -263,6 +263,31 @@ final class RequestsScreenTests: XCTestCase {
         }
     }
 
+    /// Leaving a typed request, the agent can choose « Enregistrer » in the question: the request
+    /// is stored, then the screen goes where the agent was going (here: a new request).
+    func testLeavingUnsavedInputCanSaveItFirst() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 5)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            screen.newItem()
+            let form = screen.form
+            form.memberRows[0].birthDate.text = "12/03/1985"
+            form.resources.text = "27 500,00"
+            form.communes.text = "Arques"
+            XCTAssertTrue(screen.isDirty)
+            let storedBefore = try workspace.store.read { try $0.requests(RequestQuery()) }.count
+            // Choices: « Continuer la saisie », « Enregistrer », « Abandonner les modifications ».
+            XCTAssertTrue(answerDialog(choice: 1) { screen.newItem() }, "the question is asked")
+            waitFor("the save, then the new request") { !screen.isWorking && !screen.isDirty && form.resources.text.isEmpty }
+            let stored = try workspace.store.read { try $0.requests(RequestQuery()) }
+            XCTAssertEqual(stored.count, storedBefore + 1)
+            XCTAssertTrue(stored.contains { $0.request.annualResources == Money(euros: 27_500) })
+            XCTAssertEqual(screen.formTitle.text, "Nouvelle demande")
+        }
+    }
+
     /// A condition on "the person concerned" follows the person the agent picks in the household.
     func testThePersonConcernedDecidesAnAgeCondition() throws {
         try skipWithoutDisplay()

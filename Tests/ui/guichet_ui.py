@@ -74,18 +74,26 @@ class App:
     def __init__(self, section=None, extra_env=None, args=None):
         command = json.loads(os.environ["GUICHET_APP_CMD"]) + list(args or [])
         env = dict(os.environ)
+        # The window remembers its size and columns in the XDG state folder: each run of the
+        # application starts from none, as on a new counter PC.
+        env["XDG_STATE_HOME"] = temporary_folder("guichet-ui-state-")
         if section:
             env["GUICHET_UI_SECTION"] = section
         env.update(extra_env or {})
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE)
+        # The application's stderr goes to a file, not a pipe: GTK writes a warning for each AT-SPI
+        # extents query in screen coordinates, and an unread pipe fills (64 KiB) until the
+        # application blocks in write() and stops answering AT-SPI.
+        self.stderr_path = os.path.join(temporary_folder("guichet-ui-stderr-"), "stderr.txt")
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         self.root = wait_for(self._find_application, 60, f"application « {APP_NAME} » on AT-SPI")
         self.window = wait_for(lambda: self.find(role=pyatspi.ROLE_FRAME, showing=True),
                                30, "main window")
 
     def _find_application(self):
         if self.process.poll() is not None:
-            raise AssertionError(f"application exited early: {self.process.stderr.read().decode()}")
+            with open(self.stderr_path, encoding="utf-8", errors="replace") as stderr:
+                raise AssertionError(f"application exited early: {stderr.read()}")
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is not None and app.name == APP_NAME:

@@ -54,10 +54,21 @@ def focused(node):
 
 
 def on_screen(app, node):
-    """Whether the node lies inside the visible part of the window (not scrolled away)."""
+    """Whether the node lies inside the visible part of the window: not scrolled away, and for a
+    field of the fiche, inside the fiche's scrolled part (its header and action bar stay put)."""
     box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     frame = app.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    return box.y >= frame.y + 40 and box.y + box.height <= frame.y + frame.height - 4
+    top, bottom = frame.y + 40, frame.y + frame.height - 4
+    parent = node.parent
+    for _ in range(40):
+        if parent is None:
+            break
+        if parent.name == "Contenu de la fiche":
+            body = parent.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            top, bottom = body.y, body.y + body.height
+            break
+        parent = parent.parent
+    return box.y >= top and box.y + box.height <= bottom
 
 
 def scroll_towards(app, node):
@@ -69,7 +80,7 @@ def scroll_towards(app, node):
         if on_screen(app, node):
             return True
         box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-        button = "4" if box.y < frame.y + 40 else "5"  # wheel up / down
+        button = "4" if box.y < frame.y + frame.height // 3 else "5"  # wheel up / down
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "--repeat", "3", button],
                        check=False, stderr=subprocess.DEVNULL)
         time.sleep(0.15)
@@ -281,7 +292,7 @@ def test_invalid_siret_is_shown_and_nothing_saved():
     path = new_database()
     with open_app(path) as app:
         press_button(app, "Nouveau dossier")
-        choose(app, "Dispositif", "PLV — PLAI vacants ou dégradés dans le parc soc…")
+        choose(app, "Dispositif", "PLV — PLAI vacants ou dégradés dans le parc…")
         wait_for(lambda: app.find(name="SIRET", role=pyatspi.ROLE_TEXT, showing=True), 10, "SIRET field of an organisation scheme")
         assert app.find(name="Prénom", role=pyatspi.ROLE_TEXT, showing=True) is None, "household fields hidden"
         for name, text in [("Organisme", "Habitat Hauts-de-France"), ("SIRET", "12345678901234"),
@@ -318,7 +329,7 @@ def test_lifecycle_from_draft_to_settled():
             choose(app, name, "Reçue")
         press_button(app, "Déposer")
         missing = wait_for(lambda: label_with(app, lambda t: "pièces obligatoires manquantes" in t), 30, "Déposer refused")
-        assert mandatory[-1][len(prefix):] + " (manquante)" in missing, missing
+        assert mandatory[-1][len(prefix):] + " (non reçue)" in missing, missing
         choose(app, mandatory[-1], "Valide")
         press_button(app, "Déposer")
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "statut Déposé")

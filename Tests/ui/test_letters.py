@@ -1,16 +1,21 @@
 """Issue 18: the letters of a dossier from its fiche, as an agent at the counter produces them.
 The receipt of a submitted dossier is previewed, printed through GTK's print dialog to a PDF file
 ("print to file"), and the file read back: it is the receipt of the right dossier, for the
-applicant's own address, and it is now recorded in the dossier. A brouillon offers no receipt."""
+applicant's own address, and it is now recorded in the dossier. A brouillon offers no receipt; a
+paid dossier offers its notification and payment order, and the fiche still fits the counter's
+1024x768 screen (this module runs there: scripts/ui-tests.sh)."""
 import os
 import sqlite3
 import subprocess
 
 import pyatspi
 
-from guichet_ui import App, temporary_folder, text_of, wait_for, walk
+from guichet_ui import App, is_showing, temporary_folder, text_of, wait_for, walk
+from test_counter import window_fits
 from test_dossiers import (app_command, count_text, demo_database, dialog_button, dialog_text, open_dossier,
                            press_button, status_shown, uses_executable)
+
+SCREEN = "1024x768"
 
 
 def submitted_household_dossier(path):
@@ -21,6 +26,13 @@ def submitted_household_dossier(path):
                              WHERE d.status = 'depose' AND json_extract(x.data, '$.applicant.household') IS NOT NULL
                                AND json_extract(x.data, '$.applicant.postalAddress.street') IS NOT NULL
                              ORDER BY d.key LIMIT 1""").fetchone()
+
+
+def paid_dossier(path):
+    with sqlite3.connect(path) as db:
+        return db.execute("""SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key
+                             WHERE d.status = 'verse' AND json_extract(x.data, '$.applicant.household') IS NOT NULL
+                             ORDER BY d.key LIMIT 1""").fetchone()[0]
 
 
 def draft_dossier(path):
@@ -59,6 +71,17 @@ def button_in(window, *names):
                     f"button « {names[0]} »")
 
 
+def open_letters_menu(app):
+    """Opens « Courriers » beside the fiche's title (a menu button: its popover lists the letters)."""
+    def inner_button():  # GTK 4.8: the menu button's own toggle button, named by its label
+        return next((n for n in app.find_all(name="Courriers") if n.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+                     and n.parent.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)), None)
+    menu = wait_for(lambda: (lambda b: b if b is not None and is_showing(b) else None)(inner_button()), 20,
+                    "the « Courriers » button")
+    menu.queryAction().doAction(0)
+    return menu
+
+
 def pdf_text(path):
     out = subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout
     out = out.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2019", "'")
@@ -85,7 +108,9 @@ def test_the_receipt_is_printed_from_the_fiche_to_a_pdf_file():
     with App(args=["--database", path], extra_env={"HOME": home, "GUICHET_AGENT": "agent.accueil"}) as app:
         open_dossier(app, number)
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "the dossier opened")
-        # A submitted dossier offers its receipt, not a notification (no grant yet).
+        # « Courriers » beside the fiche's title: a submitted dossier offers its receipt, not a
+        # notification (no grant yet).
+        open_letters_menu(app)
         press_button(app, "Accusé de réception")
         assert not any(n.name == "Notification d'attribution" for n in app.find_all(role=pyatspi.ROLE_PUSH_BUTTON))
         preview = window_named(app, "Aperçu — Accusé de réception")
@@ -101,6 +126,10 @@ def test_the_receipt_is_printed_from_the_fiche_to_a_pdf_file():
         wait_for(lambda: os.path.exists(target) and os.path.getsize(target) > 1000, 60, f"the printed file {target}")
         wait_for(lambda: "enregistré dans l'historique du dossier" in dialog_text(app).replace("\u2019", "'"), 30,
                  "the preview says the letter is recorded")
+        # The fiche lists it among the dossier's letters, to reprint identically.
+        wait_for(lambda: any(text_of(n).startswith("N° 1 · Accusé de réception du ")
+                             for n in app.find_all(role=pyatspi.ROLE_LABEL)), 30, "the letter listed in « Courriers »")
+        assert app.find(name="Réimprimer le courrier n° 1", role=pyatspi.ROLE_PUSH_BUTTON) is not None
     text = pdf_text(target)
     assert number in text, text
     assert "Accusé de réception de votre demande d'aide" in text, text
@@ -124,3 +153,20 @@ def test_a_brouillon_offers_no_receipt():
         wait_for(lambda: status_shown(app).startswith("Brouillon"), 30, "the draft opened")
         assert not any(n.name == "Accusé de réception" for n in app.find_all(role=pyatspi.ROLE_PUSH_BUTTON)), \
             "no receipt for a dossier the service has not received"
+        assert not any(n.name == "Courriers" and is_showing(n) for n in app.find_all(role=pyatspi.ROLE_PUSH_BUTTON)), \
+            "no letter to offer for a brouillon"
+
+
+def test_a_paid_dossier_offers_its_notification_and_payment_order_within_the_screen():
+    if not uses_executable():
+        return
+    path = demo_database()
+    number = paid_dossier(path)
+    with App(args=["--database", path]) as app:
+        open_dossier(app, number)
+        wait_for(lambda: status_shown(app).startswith("Versé"), 30, "the paid dossier opened")
+        assert window_fits(app), "the letters beside the fiche's title keep the window within the screen"
+        open_letters_menu(app)
+        offered = wait_for(lambda: (lambda names: names if "Ordre de paiement" in names else None)(
+            {plain_name(b.name) for b in app.find_all(role=pyatspi.ROLE_PUSH_BUTTON) if is_showing(b)}), 20, "the letters offered")
+        assert "Notification d'attribution" in offered and "Accusé de réception" not in offered, offered

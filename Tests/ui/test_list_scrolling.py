@@ -8,8 +8,8 @@ from guichet_ui import App, guichet, text_of, wait_for, walk
 
 
 def listed_numbers():
-    """Dossier numbers in the list's default order (by number), from the command line."""
-    return [d["number"] for d in guichet("dossiers", "list", "--limit", "0", "--json")["dossiers"]]
+    """Dossier numbers in the list's default order (the latest activity first), from the command line."""
+    return [d["number"] for d in guichet("dossiers", "list", "--limit", "0", "--sort", "updatedAt", "--desc", "--json")["dossiers"]]
 
 
 def shown_numbers(table):

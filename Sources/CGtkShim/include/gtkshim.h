@@ -148,3 +148,40 @@ gint guichet_column_view_sort_column(GtkColumnView *view, gboolean *descending);
 /// that work queued on the main actor runs while a GLib loop blocks the main thread.
 /// Idempotent. Returns FALSE when the private libdispatch entry points are missing.
 gboolean guichet_install_dispatch_bridge(void);
+
+// MARK: widgets the window's layout and forms need
+static inline GtkPaned *guichet_paned(gpointer p) { return GTK_PANED(p); }
+static inline GtkRevealer *guichet_revealer(gpointer p) { return GTK_REVEALER(p); }
+static inline GtkMenuButton *guichet_menu_button(gpointer p) { return GTK_MENU_BUTTON(p); }
+static inline GtkPopover *guichet_popover(gpointer p) { return GTK_POPOVER(p); }
+static inline GtkCalendar *guichet_calendar(gpointer p) { return GTK_CALENDAR(p); }
+static inline GtkEntry *guichet_entry(gpointer p) { return GTK_ENTRY(p); }
+static inline GtkViewport *guichet_viewport(gpointer p) { return GTK_VIEWPORT(p); }
+
+/// Shows the inscription's whole text as its tooltip when it does not fit its width (a
+/// truncated list cell), and no tooltip otherwise.
+void guichet_inscription_tooltip_when_truncated(GtkWidget *inscription);
+/// Width in pixels of `text` in the widget's font (to size a column to its content).
+int guichet_text_width(GtkWidget *widget, const char *text);
+
+/// Selects a day of a GtkCalendar (GTK 4.8 takes a GDateTime).
+void guichet_calendar_select_day(GtkCalendar *calendar, int year, int month, int day);
+/// The day selected in a GtkCalendar, as year, month (1-12), day.
+void guichet_calendar_get_day(GtkCalendar *calendar, int *year, int *month, int *day);
+
+/// Entry completion over a list of texts the caller filters itself: every item given is shown
+/// (no matching by GTK), and `chosen` gets the index of the item picked (a click or Enter).
+typedef void (*GuichetChosenHandler)(gint index, gpointer box);
+GtkEntryCompletion *guichet_completion_new(GtkEntry *entry, GuichetChosenHandler chosen, gpointer box,
+                                           GClosureNotify release);
+/// Replaces the items the completion shows, and pops its list up when there are some.
+void guichet_completion_set_items(GtkEntryCompletion *completion, const char *const *items, gint count);
+
+/// Opens a file or folder with the desktop's application for it (`file://` URI); FALSE with
+/// a message in `error_message` (g_free it) when none could be launched.
+gboolean guichet_open_path(const char *path, char **error_message);
+/// The user's Documents folder (XDG), or NULL when not set.
+const char *guichet_documents_folder(void);
+
+/// Sets a GtkSearchEntry's placeholder text (a property without a setter in GTK 4.8).
+void guichet_search_entry_set_placeholder(GtkWidget *entry, const char *text);

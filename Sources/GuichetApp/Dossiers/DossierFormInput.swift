@@ -10,13 +10,17 @@ public struct DossierFormInput: Sendable, Equatable {
     public var applicantKind: ApplicantKind
     public var texts: [DossierField: String]
     public var documents: [String: SupportingDocument?]
+    /// The household's other members as the rows show them; nil when the form shows none (an
+    /// organisation).
+    public var members: [MemberText]?
 
     public init(schemeCode: String, applicantKind: ApplicantKind, texts: [DossierField: String],
-                documents: [String: SupportingDocument?] = [:]) {
+                documents: [String: SupportingDocument?] = [:], members: [MemberText]? = nil) {
         self.schemeCode = schemeCode
         self.applicantKind = applicantKind
         self.texts = texts
         self.documents = documents
+        self.members = members
     }
 
     /// The form's input unchanged for a dossier (what "open, save without change" sends).
@@ -26,12 +30,13 @@ public struct DossierFormInput: Sendable, Equatable {
         let fields = DossierField.fields(for: scheme, applicant: d.applicant.kind)
         let all = DossierFormModel.texts(of: d)
         return DossierFormInput(schemeCode: d.schemeCode, applicantKind: d.applicant.kind,
-                                texts: all.filter { fields.contains($0.key) }, documents: documents)
+                                texts: all.filter { fields.contains($0.key) }, documents: documents,
+                                members: d.applicant.kind.isOrganisation ? nil : MemberText.others(of: d))
     }
 
     /// Applies the input over `base` (see `DossierFormModel.build`).
     public func result(over base: AidDossier, scheme: AidScheme) -> DossierFormModel.Result {
-        DossierFormModel(scheme: scheme, applicantKind: applicantKind).build(texts: texts, documents: documents, over: base)
+        DossierFormModel(scheme: scheme, applicantKind: applicantKind).build(texts: texts, documents: documents, members: members, over: base)
     }
 }
 
@@ -53,12 +58,17 @@ extension DossierFormModel {
 public struct InvalidForm: Error, CustomStringConvertible, Sendable, Equatable {
     public var errors: [DossierField: String]
     public var otherErrors: [String]
+    public var memberErrors: [Int: String]
 
-    public init(_ result: DossierFormModel.Result) { errors = result.errors; otherErrors = result.otherErrors }
+    public init(_ result: DossierFormModel.Result) {
+        errors = result.errors; otherErrors = result.otherErrors; memberErrors = result.memberErrors
+    }
 
     public var description: String {
         "Le dossier comporte des erreurs :\n"
-            + (errors.sorted { $0.key.label < $1.key.label }.map { "  \($0.key.label) : \($0.value)" } + otherErrors.map { "  \($0)" })
+            + (errors.sorted { $0.key.label < $1.key.label }.map { "  \($0.key.label) : \($0.value)" }
+               + memberErrors.sorted { $0.key < $1.key }.map { "  Personne n° \($0.key + 2) du ménage : \($0.value)" }
+               + otherErrors.map { "  \($0)" })
                 .joined(separator: "\n")
     }
 }

@@ -20,16 +20,18 @@ public struct DossierFormModel: Sendable {
 
     public var fields: [DossierField] { DossierField.fields(for: scheme, applicant: applicantKind) }
 
-    /// The texts a dossier shows in the form (amounts as "1234,56", dates as "22/11/2026").
+    /// The texts a dossier shows in the form (amounts as "50 000,50 €", dates as "22/11/2026").
     public static func texts(of d: AidDossier) -> [DossierField: String] {
-        func money(_ m: Money?) -> String { m.map { FrenchFormat.plainDecimal(cents: $0.cents) } ?? "" }
+        func money(_ m: Money?) -> String { m.map { FrenchFormat.money($0) } ?? "" }
         func date(_ c: CalendarDate?) -> String { c.map(FrenchFormat.date) ?? "" }
         let member = d.applicant.household.flatMap { h in applicantIndex(in: h).map { h.members[$0] } }
         return [
-            .lastName: member?.lastName ?? "", .firstName: member?.firstName ?? "",
+            .lastName: member?.lastName ?? "", .firstName: member?.firstName ?? "", .birthDate: date(member?.birthDate),
             .householdSize: d.applicant.household.map { String($0.size) } ?? "",
             .income: money(d.applicant.household?.yearlyIncome),
+            .incomeYear: d.applicant.household?.incomeYear.map(String.init) ?? "",
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
+            .phone: d.applicant.phone ?? "", .email: d.applicant.email ?? "",
             .address: d.property.address, .postcode: d.property.postcode, .commune: d.property.commune,
             .insee: d.property.inseeCode, .buildYear: d.property.buildYear.map(String.init) ?? d.property.builtOn.map { String($0.year) } ?? "",
             .vacantSince: date(d.property.vacantSince), .dwellings: String(d.property.dwellings),
@@ -52,7 +54,9 @@ public struct DossierFormModel: Sendable {
         public var errors: [DossierField: String]
         /// Problems the domain reports on no visible field.
         public var otherErrors: [String]
-        public var isValid: Bool { errors.isEmpty && otherErrors.isEmpty }
+        /// One message per household member row (index among the members shown), when faulty.
+        public var memberErrors: [Int: String] = [:]
+        public var isValid: Bool { errors.isEmpty && otherErrors.isEmpty && memberErrors.isEmpty }
     }
 
     /// Applies `texts` over `base`: the visible fields whose text differs from what the form
@@ -60,9 +64,11 @@ public struct DossierFormModel: Sendable {
     /// (SIRET key, postcode, INSEE code, negative amounts...). `documents`, when given, is the
     /// scheme's checklist as the form shows it (nil: not received): entries that differ from
     /// `base`'s replace them; documents the form does not show are kept.
-    public func build(texts: [DossierField: String], documents: [String: SupportingDocument?]? = nil, over base: AidDossier) -> Result {
+    public func build(texts: [DossierField: String], documents: [String: SupportingDocument?]? = nil,
+                      members: [MemberText]? = nil, over base: AidDossier) -> Result {
         var d = base
         var errors: [DossierField: String] = [:]
+        var memberErrors: [Int: String] = [:]
         let visible = Set(fields)
         let shown = Self.texts(of: base)
         func text(_ f: DossierField) -> String { visible.contains(f) ? (texts[f] ?? "").trimmingCharacters(in: .whitespaces) : "" }
@@ -73,7 +79,7 @@ public struct DossierFormModel: Sendable {
         func money(_ f: DossierField) -> Money? {
             let t = text(f)
             guard !t.isEmpty else { return nil }
-            guard let m = FrenchNumber.parseMoney(t) else { errors[f] = "Montant invalide (exemple : 12 500,00)."; return nil }
+            guard let m = FrenchNumber.parseMoney(t) else { errors[f] = "Montant illisible (exemples : 50 000, 50000, 50 000,5)."; return nil }
             if m.isNegative { errors[f] = "Le montant ne peut pas être négatif." }
             return m
         }
@@ -83,10 +89,19 @@ public struct DossierFormModel: Sendable {
             guard let n = Int(t) else { errors[f] = "Nombre entier attendu."; return nil }
             return n
         }
+        func year(_ f: DossierField) -> Int? {
+            guard let n = int(f) else { return nil }
+            guard InputLimits.years.contains(n) else { errors[f] = "Année hors de la plage admise (\(InputLimits.yearsText))."; return nil }
+            return n
+        }
         func date(_ f: DossierField) -> CalendarDate? {
             let t = text(f)
             guard !t.isEmpty else { return nil }
-            guard let c = CalendarDate(parsing: t) else { errors[f] = "Date invalide (attendu JJ/MM/AAAA)."; return nil }
+            let c: CalendarDate
+            switch TypedDate.parse(t) {
+            case .success(let date): c = date
+            case .failure(let problem): errors[f] = Self.sentence(problem.message); return nil
+            }
             guard InputLimits.years.contains(c.year) else {
                 errors[f] = "Date hors de la plage admise (années \(InputLimits.yearsText))."; return nil
             }
@@ -120,11 +135,33 @@ public struct DossierFormModel: Sendable {
                 if changed(.firstName) { member.firstName = text(.firstName) }
                 if let index { h.members[index] = member } else { h.members.insert(member, at: 0); h.size = max(h.size, h.members.count) }
             }
+            if changed(.birthDate), let index = Self.applicantIndex(in: h) { h.members[index].birthDate = date(.birthDate) }
             if changed(.householdSize), let size = int(.householdSize) {
                 if size < 1 { errors[.householdSize] = "Au moins une personne." } else { h.size = size }
             }
             if changed(.income) { h.yearlyIncome = money(.income) }
+            if changed(.incomeYear) { h.incomeYear = year(.incomeYear) }
+            if let members, members != MemberText.others(of: base) {
+                let (others, problems) = MemberText.parse(members)
+                memberErrors = problems
+                if problems.isEmpty {
+                    let index = Self.applicantIndex(in: h)
+                    h.members = index.map { [h.members[$0]] } ?? []
+                    h.members += others
+                    h.size = max(h.size, h.members.count)
+                }
+            }
             applicant.household = h
+        }
+        if changed(.phone) {
+            let t = text(.phone)
+            if !t.isEmpty && t.filter(\.isNumber).count < 10 { errors[.phone] = "Numéro incomplet (exemple : 03 21 12 34 56)." }
+            applicant.phone = t.isEmpty ? nil : t
+        }
+        if changed(.email) {
+            let t = text(.email)
+            if !t.isEmpty && !Self.looksLikeEmail(t) { errors[.email] = "Adresse invalide (exemple : prenom.nom@exemple.fr)." }
+            applicant.email = t.isEmpty ? nil : t
         }
         d.applicant = applicant
         if changed(.address) { d.property.address = text(.address) }
@@ -150,7 +187,15 @@ public struct DossierFormModel: Sendable {
                 other.append(problem.description)
             }
         }
-        return Result(dossier: d, errors: errors, otherErrors: other)
+        return Result(dossier: d, errors: errors, otherErrors: other, memberErrors: memberErrors)
+    }
+
+    /// "nom@domaine.fr": one @, something before it, a dot after it, no space.
+    static func looksLikeEmail(_ t: String) -> Bool {
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !t.contains(" ") else { return false }
+        let domain = parts[1]
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
 
     /// The checklist as shown, over the stored one: unchanged documents keep their place and

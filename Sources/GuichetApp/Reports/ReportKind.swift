@@ -37,6 +37,12 @@ public enum ReportKind: String, CaseIterable, Sendable {
     public var formats: [ReportFormat] { self == .rgpd ? [.pdf] : [.pdf, .csv, .ods] }
 
     /// Suggested file name without extension.
+    /// The file name a save proposes, dated with the day of the export (the injected clock's):
+    /// « bilan-plh-2026-12-03 », « dossiers-2026-12-03 ».
+    public func stem(year: Int?, anonymised: Bool, on day: CalendarDate) -> String {
+        stem(year: year, anonymised: anonymised) + "-" + day.iso
+    }
+
     public func stem(year: Int?, anonymised: Bool) -> String {
         let base = switch self {
         case .bilanPLH: "bilan-plh"

@@ -96,7 +96,7 @@ struct BenchmarkCommand: ParsableCommand {
         var figures: [Figure] = []
         // What a search keystroke costs below the window: count the matches and read the first page.
         for text in ["d", "du", "dup", "saint", "2025-acc", "zzz"] {
-            let q = DossierQuery(text: text, limit: 60)
+            let q = DossierQuery(text: SearchText(text), limit: 60)
             var n = 0
             let ms = median { n = try ws.store.read { try $0.dossierPage(q).total } }
             figures.append(Figure(name: "recherche « \(text) » (compte + 1re page)", milliseconds: ms,

@@ -12,8 +12,10 @@ struct DemoCommand: ParsableCommand {
         Le contenu ne dépend que de --date, --seed, --size et du profil : mêmes options, même base.
         """)
 
-    @Option(name: .long, help: "Nombre de dossiers d'aide (et de demandes de logement) à générer.")
-    var size: Int = 400
+    /// 3,000 dossiers over the PLH's years fill the envelopes of a year as a real counter does
+    /// (fewer leave most of them under-consumed).
+    @Option(name: .long, help: "Nombre de dossiers d'aide (et de demandes de logement) à générer ; 3 000 remplissent les enveloppes d'une année comme au guichet.")
+    var size: Int = 3_000
 
     @Option(name: .long, help: "Jour de la démonstration (AAAA-MM-JJ, défaut : aujourd'hui) : dossiers, demandes et objectifs vont jusqu'à ce jour.")
     var date: String?

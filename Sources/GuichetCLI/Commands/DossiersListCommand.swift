@@ -35,7 +35,7 @@ struct DossiersListCommand: AsyncParsableCommand {
             throw CLIFailure("--sort : colonne inconnue « \(sort) » (attendu : \(DossierQuery.Column.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
         }
         guard limit >= 0 else { throw CLIFailure("--limit doit être ≥ 0", code: 64) }
-        return DossierQuery(text: search, statuses: statuses, schemes: Set(scheme.map { $0.uppercased() }), year: year,
+        return DossierQuery(text: SearchText(search), statuses: statuses, schemes: Set(scheme.map { $0.uppercased() }), year: year,
                             sort: column, ascending: !desc, limit: limit == 0 ? nil : limit)
     }
 

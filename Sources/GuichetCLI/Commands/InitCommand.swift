@@ -48,7 +48,11 @@ struct TerritoriesCommand: ParsableCommand {
 
     func run() throws {
         var entries: [Entry] = []
-        for id in ProfileDirectory.available() {
+        let search = ProfileDirectory.search()
+        let ids = ProfileDirectory.available(in: search.found)
+        // Nothing found is an error that says where the search looked, never an empty list.
+        guard !ids.isEmpty else { throw ProfileDirectory.notFound(search) }
+        for id in ids {
             do {
                 let p = try ProfileDirectory.load(territory: id)
                 entries.append(Entry(id: id, name: p.name, valid: true, problems: [], defaultsToConfirm: p.defaultsToConfirm))

@@ -51,7 +51,7 @@ struct ProgrammesListCommand: ParsableCommand {
         }
         let ws = try GlobalOptions.openWorkspace()
         let out: Output = try ws.store.read { s in
-            var q = ProgrammeQuery(kind: kind, year: year, commune: commune, text: text, sort: column)
+            var q = ProgrammeQuery(kind: kind, year: year, commune: commune, text: SearchText(text), sort: column)
             if let landlord { q.landlordId = try LandlordArgument.resolve(landlord, in: s) }
             if issues { q.findingSeverities = [.notMet, .derogationRequired] }
             switch kind {

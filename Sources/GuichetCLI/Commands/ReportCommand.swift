@@ -67,7 +67,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func query() throws -> DossierQuery {
-        var q = DossierQuery(text: search)
+        var q = DossierQuery(text: SearchText(search))
         for s in status {
             guard let st = DossierStatus(parsing: s) else {
                 throw CLIFailure("--status : état inconnu « \(s) » (attendu : \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)

@@ -43,7 +43,7 @@ struct RequestsListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let query = RequestQuery(text: text, commune: commune, typology: try RequestText.typology(typology), priorityOnly: priority,
+        let query = RequestQuery(text: SearchText(text), commune: commune, typology: try RequestText.typology(typology), priorityOnly: priority,
                                  includeStruckOff: includeStruckOff, offset: offset, limit: limit)
         let (count, page) = try await GlobalOptions.openGuichet().requests(query)
         let entries = page.enumerated().map { i, s in

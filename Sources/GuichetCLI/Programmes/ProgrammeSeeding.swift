@@ -48,7 +48,7 @@ enum ProgrammeFiles {
     /// The results file kept beside the profile's landlords part.
     static func allocationResults(for profile: TerritoryProfile) -> URL? {
         guard let part = profile.manifest.parts["landlords"], let data = ProfileDirectory.locate() else { return nil }
-        let url = data.appendingPathComponent("territories/\(profile.id)").appendingPathComponent(part)
+        let url = ProfileDirectory.territories(in: data).appendingPathComponent(profile.id).appendingPathComponent(part)
             .deletingLastPathComponent().appendingPathComponent("cia-results-2020-2023.json").standardizedFileURL
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }

@@ -34,11 +34,12 @@ public struct AllocationEntry: Sendable, Equatable {
                 if required { errors.append(ValidationError(field: field.label, "obligatoire")) }
                 return nil
             }
-            guard let d = CalendarDate(parsing: t) else {
-                errors.append(ValidationError(field: field.label, "date invalide « \(t) » (attendu JJ/MM/AAAA)"))
+            switch TypedDate.parse(t) {
+            case .success(let d): return d
+            case .failure(let problem):
+                errors.append(ValidationError(field: field.label, problem.message))
                 return nil
             }
-            return d
         }
         let cal = date(calDecisionDate, .calDecisionDate, required: true)
         let lease = date(leaseDate, .leaseDate, required: false)

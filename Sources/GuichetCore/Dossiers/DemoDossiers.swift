@@ -38,6 +38,7 @@ public enum DemoDossiers {
             out.append(d)
             rng = g.rng
         }
+        DemoBudgetFit.apply(&out, schemes: catalog, reference: referenceDate)
         return out
     }
 

@@ -9,9 +9,9 @@ enum DemoReferenceData {
         Commune(name: "Longuenesse", insee: "62525", postcode: "62219"),
         Commune(name: "Blendecques", insee: "62139", postcode: "62575"),
         Commune(name: "Aire-sur-la-Lys", insee: "62014", postcode: "62120"),
-        Commune(name: "Lumbres", insee: "62534", postcode: "62380"),
+        Commune(name: "Helfaut", insee: "62423", postcode: "62570"),
         Commune(name: "Wizernes", insee: "62902", postcode: "62570"),
-        Commune(name: "Eperlecques", insee: "62298", postcode: "62910"),
+        Commune(name: "Éperlecques", insee: "62297", postcode: "62910"),
         Commune(name: "Thérouanne", insee: "62811", postcode: "62129"),
         Commune(name: "Fauquembergues", insee: "62325", postcode: "62560"),
     ]

@@ -1,18 +1,37 @@
 /// The editable fields of the dossier form, their French labels and where the domain reports
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
-    case lastName, firstName, householdSize, income, orgName, siret
+    case lastName, firstName, birthDate, householdSize, income, incomeYear, orgName, siret, phone, email
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
+
+    /// How a field is typed and shown: the form reads and shows back each kind its own way.
+    public enum Input: Sendable { case text, integer, year, money, date, phone, email }
+
+    public var input: Input {
+        switch self {
+        case .householdSize, .dwellings, .adapted: .integer
+        case .buildYear, .incomeYear: .year
+        case .income, .works, .communeCoFunding, .requested: .money
+        case .birthDate, .vacantSince, .epciDate, .purchaseDate: .date
+        case .phone: .phone
+        case .email: .email
+        default: .text
+        }
+    }
 
     public var label: String {
         switch self {
         case .lastName: "Nom"
         case .firstName: "Prénom"
+        case .birthDate: "Date de naissance"
         case .householdSize: "Personnes au foyer"
         case .income: "Revenu fiscal de référence"
+        case .incomeYear: "Année des revenus"
         case .orgName: "Organisme"
         case .siret: "SIRET"
+        case .phone: "Téléphone"
+        case .email: "Adresse électronique"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -35,10 +54,14 @@ public enum DossierField: String, CaseIterable, Sendable {
         switch self {
         case .lastName: ["applicant.household.members[0].lastName", "applicant.household.members", "applicant.household"]
         case .firstName: ["applicant.household.members[0].firstName"]
+        case .birthDate: ["applicant.household.members[0].birthDate"]
         case .householdSize: ["applicant.household.size"]
         case .income: ["applicant.household.yearlyIncome"]
+        case .incomeYear: ["applicant.household.incomeYear"]
         case .orgName: ["applicant.organisation.name", "applicant.organisation"]
         case .siret: ["applicant.organisation.siret"]
+        case .phone: ["applicant.phone"]
+        case .email: ["applicant.email"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -63,8 +86,9 @@ public enum DossierField: String, CaseIterable, Sendable {
 
     /// Fields a scheme asks for, for the applicant kind chosen.
     public static func fields(for scheme: AidScheme, applicant kind: ApplicantKind) -> [DossierField] {
-        var set: Set<DossierField> = [.address, .postcode, .commune, .insee]
-        if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .householdSize]) }
+        // Every applicant can be called back; a household says who it is made of.
+        var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email]
+        if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
         let conditions = Set(scheme.conditions.compactMap(\.knownKind))
         switch scheme.amountRule.kind {
         case .perDwelling, .averagePerDwelling: set.insert(.dwellings)
@@ -82,7 +106,7 @@ public enum DossierField: String, CaseIterable, Sendable {
             set.insert(.communeCoFunding)
         }
         if conditions.contains(.presentedToEPCI) { set.insert(.epciDate) }
-        if conditions.contains(.pslaIncome), !kind.isOrganisation { set.insert(.income) }
+        if conditions.contains(.pslaIncome), !kind.isOrganisation { set.formUnion([.income, .incomeYear]) }
         if !conditions.isDisjoint(with: [.operationSizeAbove, .adaptedWhenAbove, .pmrAdapted]) { set.formUnion([.dwellings, .adapted]) }
         if scheme.allBonuses.contains(where: { $0.unit == .adaptedDwelling }) { set.insert(.adapted) }
         if scheme.antiSpeculation?.startsFrom == .purchase { set.insert(.purchaseDate) }

@@ -131,8 +131,8 @@ public struct DossierLifecycle: Sendable {
     public func missingDocuments(_ d: AidDossier) -> [String] {
         scheme.mandatoryDocuments.compactMap { req in
             switch d.document(req.id)?.state {
-            case nil: return "\(req.label) (manquante)"
-            case .invalid?: return "\(req.label) (non conforme)"
+            case nil: return "\(req.label) (\(DocumentStateWords.notReceived.lowercased()))"
+            case .invalid?: return "\(req.label) (\(DocumentStateWords.invalid.lowercased()))"
             case .received?, .valid?: return nil
             }
         }
@@ -143,8 +143,8 @@ public struct DossierLifecycle: Sendable {
     public func documentsNotValidated(_ d: AidDossier) -> [String] {
         scheme.mandatoryDocuments.compactMap { req in
             switch d.document(req.id)?.state {
-            case nil: return "\(req.label) (manquante)"
-            case .invalid?: return "\(req.label) (non conforme)"
+            case nil: return "\(req.label) (\(DocumentStateWords.notReceived.lowercased()))"
+            case .invalid?: return "\(req.label) (\(DocumentStateWords.invalid.lowercased()))"
             case .received?: return "\(req.label) (reçue, non vérifiée)"
             case .valid?: return nil
             }

@@ -16,9 +16,10 @@ extension Landlord {
 }
 
 extension LandlordStock {
-    /// The short form of the stock inconsistency, "78 + 0 ≠ 223"; nil when it adds up.
-    public var inconsistencyFormula: String? {
+    /// The stock inconsistency in a sentence, "Le tableau source donne 223 logements, mais
+    /// 78 + 0 = 78" (what the window shows); nil when it adds up.
+    public var inconsistencySentence: String? {
         guard let a = outsideQPV, let b = inQPV, let t = total, a + b != t else { return nil }
-        return "\(FrenchFormat.integer(a)) + \(FrenchFormat.integer(b)) ≠ \(FrenchFormat.integer(t))"
+        return "Le tableau source donne \(FrenchFormat.integer(t)) logements, mais \(FrenchFormat.integer(a)) + \(FrenchFormat.integer(b)) = \(FrenchFormat.integer(a + b))"
     }
 }

@@ -40,6 +40,22 @@ public struct ProfileLoader: Sendable {
         profile.cotation = part("cotation", CotationGrid.self)
         profile.landlords = part("landlords", LandlordsProfile.self)
         profile.programmeRules = part("programmeRules", ProgrammeRules.self)
+        if let communes = part("communes", CommunesPart.self), let rel = manifest.parts["communes"] {
+            let partFile = Self.resolve(rel, from: id)
+            let folder = partFile.split(separator: "/").dropLast().joined(separator: "/")
+            let path = Self.resolve(communes.cog, from: folder)
+            do {
+                let all = try COGCommune.parse(csv: String(decoding: try read(path), as: UTF8.self))
+                profile.communes = all.filter { communes.epci.contains($0.epci) }
+                if profile.communes.isEmpty {
+                    problems.append(ProfileError(file: partFile, problems: [ValidationError(field: "epci", "aucune commune de ces EPCI dans \(path)")]))
+                }
+            } catch let error as ValidationError {
+                problems.append(ProfileError(file: path, problems: [error]))
+            } catch {
+                problems.append(ProfileError(file: partFile, problems: [ValidationError(field: "cog", "liste des communes illisible ou absente (\(path))")]))
+            }
+        }
         profile.service = part("service", ServiceProfile.self)
         if let logo = profile.service?.logo, let rel = manifest.parts["service"] {
             let path = Self.resolve(Self.sibling(logo, of: rel), from: id)
@@ -88,11 +104,16 @@ public struct ProfileLoader: Sendable {
         return String(partPath[...slash]) + name
     }
 
-    /// `../capso/plh.json` seen from `demo` → `capso/plh.json`.
+    /// `../capso/plh.json` seen from `demo` → `capso/plh.json`; `../../communes/62.csv` seen from
+    /// `capso` → `../communes/62.csv` (beside the territories folder, in the data folder).
     static func resolve(_ relative: String, from territory: String) -> String {
-        var parts = [territory]
+        var parts = territory.split(separator: "/").map(String.init)
         for piece in relative.split(separator: "/") {
-            if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+            if piece == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
+            } else if piece != "." {
+                parts.append(String(piece))
+            }
         }
         return parts.joined(separator: "/")
     }

@@ -8,6 +8,8 @@ public struct TerritoryProfile: Sendable {
     public var cotation: CotationGrid?
     public var landlords: LandlordsProfile?
     public var programmeRules: ProgrammeRules?
+    /// The territory's communes from the official geographic code (empty without a `communes` part).
+    public var communes: [COGCommune] = []
     /// The service's letterhead, signatory and letter rules (`service.json`).
     public var service: ServiceProfile?
 
@@ -28,7 +30,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "service"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes", "service"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()

@@ -186,8 +186,8 @@ public struct ProgrammeQuery: Sendable, Equatable {
     public var landlordId: String?
     /// Loosely compared commune name ("BRUAY LA BUISSIÈRE" = "Bruay-la-Buissière").
     public var commune: String?
-    /// Case- and accent-insensitive, over programme name, commune and landlord as spelled.
-    public var text: String?
+    /// Words searched in the programme's name, commune and landlord as spelled (`SearchText`).
+    public var text: SearchText
     /// Keep programmes with at least one finding of these severities (empty: no filter).
     /// Construction only; needs rules.
     public var findingSeverities: Set<RuleFinding.Severity>
@@ -197,7 +197,7 @@ public struct ProgrammeQuery: Sendable, Equatable {
     public var limit: Int?
 
     public init(kind: ProgrammeTableKind, year: Int? = nil, landlordId: String? = nil, commune: String? = nil,
-                text: String? = nil, findingSeverities: Set<RuleFinding.Severity> = [], sort: Column = .key,
+                text: SearchText = .none, findingSeverities: Set<RuleFinding.Severity> = [], sort: Column = .key,
                 ascending: Bool = true, offset: Int = 0, limit: Int? = nil) {
         self.kind = kind; self.year = year; self.landlordId = landlordId; self.commune = commune; self.text = text
         self.findingSeverities = findingSeverities; self.sort = sort; self.ascending = ascending
@@ -211,11 +211,7 @@ public struct ProgrammeQuery: Sendable, Equatable {
         if let y = year, p.financingYear.value != y { return false }
         if let l = landlordId, p.landlordId != l { return false }
         if let c = commune, LooseName.key(c) != LooseName.key(p.commune) { return false }
-        if let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-            let needle = Self.fold(t)
-            return [p.name, p.commune, p.landlordName].contains { Self.fold($0).contains(needle) }
-        }
-        return true
+        return text.matches([p.name, p.commune, p.landlordName])
     }
 
     /// Whether the findings pass the severity filter.

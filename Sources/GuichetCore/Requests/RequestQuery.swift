@@ -7,7 +7,7 @@ public struct RequestQuery: Sendable, Equatable {
     /// Case- and accent-insensitive, over the local id, the SNE number, the names of the requester
     /// and co-requester and the wished communes; every word must be found, in any order, and
     /// hyphens separate words ("theo lecomte" finds LECOMTE Théo, "saint omer" Saint-Omer).
-    public var text: String?
+    public var text: SearchText
     /// A wished commune, as `WishedCommune.matches` compares them (INSEE code or name).
     public var commune: String?
     public var typology: Typology?
@@ -18,26 +18,17 @@ public struct RequestQuery: Sendable, Equatable {
     public var offset: Int
     public var limit: Int?
 
-    public init(text: String? = nil, commune: String? = nil, typology: Typology? = nil, priorityOnly: Bool = false,
+    public init(text: SearchText = .none, commune: String? = nil, typology: Typology? = nil, priorityOnly: Bool = false,
                 includeStruckOff: Bool = false, offset: Int = 0, limit: Int? = nil) {
         self.text = text; self.commune = commune; self.typology = typology; self.priorityOnly = priorityOnly
         self.includeStruckOff = includeStruckOff; self.offset = offset; self.limit = limit
     }
 
-    public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
+    public static func fold(_ s: String) -> String { SearchText.fold(s) }
 
     /// The texts `text` searches in, folded.
     public static func searchedTexts(_ r: SocialHousingRequest) -> [String] {
         ([r.id] + (r.sneNumber.map { [$0] } ?? []) + r.applicantNames + r.wishedCommunes.map(\.description)).map(fold)
-    }
-
-    /// The words of the text filter, folded (case and accents), split at spaces, hyphens,
-    /// apostrophes and commas; empty when there is nothing to search.
-    public var needleWords: [String] {
-        guard let t = text else { return [] }
-        return Self.fold(t).split(whereSeparator: { $0.isWhitespace || "-'’,".contains($0) }).map(String.init)
     }
 
     public func matches(_ s: StoredRequest) -> Bool {
@@ -46,12 +37,7 @@ public struct RequestQuery: Sendable, Equatable {
         if priorityOnly && s.score?.isPriorityHousehold != true { return false }
         if let commune, !r.wishedCommunes.contains(where: { $0.matches(commune) }) { return false }
         if let typology, !r.wishedTypologies.contains(typology) { return false }
-        let words = needleWords
-        if !words.isEmpty {
-            let texts = Self.searchedTexts(r)
-            return words.allSatisfy { w in texts.contains { $0.contains(w) } }
-        }
-        return true
+        return text.isEmpty || text.matches(folded: Self.searchedTexts(r))
     }
 
     /// The ranking order of `CotationRanking` (score highest first, older request, SNE number,

@@ -45,14 +45,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return index == 10 && digits == 8 ? fields : nil
     }
 
-    /// Parses a date given from outside (an option, a form) or throws an error naming the
-    /// field: a date outside `InputLimits.years` is refused with the range.
+    /// Parses a date given from outside (an option, a form) as people type it (`TypedDate`) or
+    /// throws an error naming the field: a date outside `InputLimits.years` is refused with the
+    /// range, « 31/02/2025 n’existe pas ».
     public static func parse(_ text: String, field: String) throws(ValidationError) -> CalendarDate {
-        guard let d = CalendarDate(parsing: text) else {
-            throw ValidationError(field: field, "date invalide « \(InputLimits.quoted(text)) » (attendu JJ/MM/AAAA)")
+        switch TypedDate.parse(text) {
+        case .success(let d):
+            try d.checkPlausible(field: field)
+            return d
+        case .failure(let problem):
+            throw ValidationError(field: field, problem.message)
         }
-        try d.checkPlausible(field: field)
-        return d
     }
 
     /// Refuses a date outside `InputLimits.years`, naming the field and the range.

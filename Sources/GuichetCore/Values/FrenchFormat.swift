@@ -57,6 +57,13 @@ public enum FrenchFormat {
         return ["a", "e", "i", "o", "u", "y"].contains(first) ? "d'\(name)" : "de \(name)"
     }
 
+    /// "1er juillet 2024", "22 novembre 2026": a date in a sentence.
+    public static func longDate(_ d: CalendarDate) -> String {
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                      "novembre", "décembre"]
+        return "\(d.day == 1 ? "1er" : String(d.day)) \(months[d.month - 1]) \(d.year)"
+    }
+
     /// "22/11/2026".
     public static func date(_ d: CalendarDate) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }

@@ -43,8 +43,9 @@ public enum DossierListReport {
         if let y = q.year { parts.append("année \(y)") }
         if !q.statuses.isEmpty { parts.append("état " + q.statuses.sorted().map(\.label).joined(separator: ", ")) }
         if !q.schemes.isEmpty { parts.append("dispositif " + q.schemes.sorted().joined(separator: ", ")) }
-        if let t = q.text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-            parts.append(anonymised ? "recherche par texte (non reproduit)" : "recherche « \(InputLimits.quoted(t)) »")
+        if let day = q.receivedOnOrBefore { parts.append("déposés le \(FrenchFormat.date(day)) ou avant") }
+        if !q.text.isEmpty {
+            parts.append(anonymised ? "recherche par texte (non reproduit)" : "recherche « \(InputLimits.quoted(q.text.typed)) »")
         }
         return parts.isEmpty ? "tous les dossiers" : parts.joined(separator: ", ")
     }

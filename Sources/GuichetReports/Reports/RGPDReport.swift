@@ -31,8 +31,9 @@ public enum RGPDReport {
     /// Whether `name` designates this person: every word of it is one of their names (any order,
     /// case and accents ignored), so "Marie Dupont" and "DUPONT Marie" both match.
     static func names(_ name: String, _ parts: [String]) -> Bool {
-        let wanted = DossierQuery.fold(name).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }).map(String.init)
-        let have = Set(parts.flatMap { DossierQuery.fold($0).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) })
+        // Whole words here, not parts of words: "Martin" is not "Martine".
+        let wanted = SearchText(name).words
+        let have = Set(parts.flatMap { SearchText($0).words })
         return !wanted.isEmpty && wanted.allSatisfy(have.contains)
     }
 

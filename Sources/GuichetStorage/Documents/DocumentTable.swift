@@ -176,29 +176,37 @@ struct DocumentTable<Record: Codable & Sendable>: Sendable {
         try flush()
     }
 
-    /// A condition matching `text` anywhere in the `search` column (folded): through the trigram
-    /// index from three characters on, by a scan of the narrow table below that.
-    func searchCondition(_ text: String) -> (String, [any DatabaseValueConvertible]) {
-        let folded = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
-        if folded.count >= 3 {
-            return ("\(table).rowid IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)", [Self.ftsPhrase(folded)])
+    /// A condition matching every word of `text` somewhere in the `search` column (folded), in
+    /// any order: words of three characters or more through the trigram index (one FTS query
+    /// for all of them), shorter ones ("10" of "2023 acc 10") by a scan of the narrow table.
+    func searchCondition(_ text: SearchText) -> (String, [any DatabaseValueConvertible]) {
+        var parts: [String] = []
+        var values: [any DatabaseValueConvertible] = []
+        let long = text.words.filter { $0.count >= 3 }
+        if !long.isEmpty {
+            parts.append("\(table).rowid IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)")
+            values.append(Self.ftsQuery(long))
         }
-        return ("search LIKE ? ESCAPE '\\'", [SearchText.likePattern(folded)])
+        for word in text.words where word.count < 3 {
+            parts.append("instr(search, ?) > 0")
+            values.append(word)
+        }
+        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), values)
     }
 
     /// Number of rows matching `text` when nothing else filters: counted in the trigram index
-    /// alone (a few ms for 10,000 matches, instead of visiting each matching row). Nil when the
-    /// text is too short for the index.
-    func searchCount(_ text: String, in s: SQLiteSession) throws -> Int? {
-        let folded = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
-        guard folded.count >= 3 else { return nil }
+    /// alone (a few ms for 10,000 matches, instead of visiting each matching row). Nil when a
+    /// word is too short for the index.
+    func searchCount(_ text: SearchText, in s: SQLiteSession) throws -> Int? {
+        guard !text.isEmpty, text.words.allSatisfy({ $0.count >= 3 }) else { return nil }
         return try Int.fetchOne(s.db, sql: "SELECT COUNT(*) FROM \(ftsTable) WHERE \(ftsTable) MATCH ?",
-                                arguments: [Self.ftsPhrase(folded)]) ?? 0
+                                arguments: [Self.ftsQuery(text.words)]) ?? 0
     }
 
-    /// The text as one FTS5 phrase (quotes doubled), matched as a substring by the trigram index.
-    static func ftsPhrase(_ folded: String) -> String {
-        "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The words as FTS5 phrases joined by AND (quotes doubled): each is matched as a substring
+    /// by the trigram index.
+    static func ftsQuery(_ words: [String]) -> String {
+        words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
     }
 
     func count(where condition: String = "1", arguments: StatementArguments = [], in s: SQLiteSession) throws -> Int {
@@ -241,19 +249,5 @@ enum DocumentTables {
               INSERT INTO \(fts)(rowid, search) VALUES (new.rowid, new.search);
             END;
             """)
-    }
-}
-
-/// Text for accent- and case-insensitive search ("Évelyne Dupré" → "evelyne dupre").
-public enum SearchText {
-    public static func fold(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-    }
-    /// A LIKE pattern matching the folded text anywhere, with LIKE's wildcards escaped.
-    public static func likePattern(_ query: String) -> String {
-        let folded = fold(query.trimmingCharacters(in: .whitespaces))
-        let escaped = folded.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return "%\(escaped)%"
     }
 }

@@ -10,12 +10,12 @@ extension SQLiteSession: DossierStore {
         ("status", { $0.status.rawValue }), ("statusRank", { DossierStatus.allCases.firstIndex(of: $0.status) }),
         ("applicant", { $0.applicant.displayName }), ("applicantFold", { DossierQuery.fold($0.applicant.displayName) }),
         ("commune", { $0.property.commune }), ("communeFold", { DossierQuery.fold($0.property.commune) }),
-        ("search", { DossierQuery.fold([$0.applicant.displayName, $0.number.formatted, $0.property.commune].joined(separator: "\u{1F}")) }),
+        ("search", { DossierQuery.searchedTexts($0).joined(separator: "\u{1F}") }),
         ("requestedCents", { $0.requestedAmount?.cents ?? 0 }), ("grantedCents", { $0.grantedAmount.cents }),
         ("paidCents", { $0.paidAmount.cents }), ("releasedCents", { $0.closure?.released?.cents ?? 0 }),
         ("receivedOn", { $0.receivedOn?.iso }), ("budgetYear", { BudgetFigures.budgetYear(of: $0) }),
         ("plhAction", { $0.plhAction }), ("lastChange", { Timestamp.string($0.updatedAt) }),
-        ("dwellings", { $0.property.dwellings }),
+        ("dwellings", { $0.property.dwellings }), ("validDocuments", { DossierQuery.validDocumentKeys($0) }),
     ])
 
     func insertDossier(_ dossier: AidDossier) throws -> AidDossier {
@@ -58,8 +58,7 @@ extension SQLiteSession: DossierStore {
     }
 
     func countDossiers(_ query: DossierQuery) throws -> Int {
-        if let text = query.text, query.statuses.isEmpty, query.schemes.isEmpty, query.year == nil,
-           let n = try Self.dossiers.searchCount(DossierQuery.fold(text), in: self) {
+        if query.isTextOnly, let n = try Self.dossiers.searchCount(query.text, in: self) {
             return n
         }
         let (condition, args) = Self.sqlFilter(query)
@@ -110,8 +109,21 @@ extension SQLiteSession: DossierStore {
             args += q.schemes.sorted()
         }
         if let y = q.year { parts.append("year = ?"); args.append(y) }
-        if let t = q.text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-            let (condition, values) = dossiers.searchCondition(DossierQuery.fold(t))
+        if let day = q.receivedOnOrBefore { parts.append("receivedOn <= ?"); args.append(day.iso) }
+        if let awaited = q.awaitingDocuments {
+            // Undecided, and of a scheme whose mandatory documents are not all in the valid list.
+            parts.append("status IN (" + DossierQuery.awaitingStatuses.map { _ in "?" }.joined(separator: ",") + ")")
+            args += DossierQuery.awaitingStatuses.map(\.rawValue)
+            var schemes: [String] = []
+            for (code, ids) in awaited.sorted(by: { $0.key < $1.key }) where !ids.isEmpty {
+                schemes.append("(scheme = ? AND (" + ids.map { _ in "instr(validDocuments, ?) = 0" }.joined(separator: " OR ") + "))")
+                args.append(code)
+                args += ids.map { ",\($0)," }
+            }
+            parts.append(schemes.isEmpty ? "0" : "(" + schemes.joined(separator: " OR ") + ")")
+        }
+        if !q.text.isEmpty {
+            let (condition, values) = dossiers.searchCondition(q.text)
             parts.append(condition)
             args += values
         }
@@ -128,7 +140,7 @@ extension SQLiteSession: DossierStore {
     /// ordering index and visiting every row through it: a scan of the narrow table and a sort of
     /// the matches is much faster. Without a filter, the index gives the page directly.
     static func sqlOrder(_ q: DossierQuery) -> String {
-        let filtered = !(q.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !q.statuses.isEmpty || !q.schemes.isEmpty || q.year != nil
+        let filtered = !q.isUnfiltered
         let order = plainOrder(q)
         return filtered ? "+" + order : order
     }

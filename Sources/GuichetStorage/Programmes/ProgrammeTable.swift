@@ -82,8 +82,8 @@ struct ProgrammeTable<P: ProgrammeListFields & Hashable & Sendable & Codable>: S
         if let y = q.year { parts.append("year = ?"); args.append(y) }
         if let l = q.landlordId { parts.append("landlordId = ?"); args.append(l) }
         if let c = q.commune { parts.append("communeKey = ?"); args.append(LooseName.key(c)) }
-        if let t = q.text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-            let (condition, values) = documents.searchCondition(ProgrammeQuery.fold(t))
+        if !q.text.isEmpty {
+            let (condition, values) = documents.searchCondition(q.text)
             parts.append(condition)
             args += values
         }

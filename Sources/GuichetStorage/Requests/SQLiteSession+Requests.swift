@@ -221,7 +221,7 @@ extension SQLiteSession: RequestStore {
         if q.priorityOnly { parts.append("isPriority = 1") }
         if let c = q.commune { parts.append("instr(communeKeys, ?) > 0"); args.append(keyList([WishedCommune(c).matchKey])) }
         if let t = q.typology { parts.append("instr(typologyKeys, ?) > 0"); args.append(keyList([t.rawValue])) }
-        for word in q.needleWords { parts.append("instr(search, ?) > 0"); args.append(word) }
+        for word in q.text.words { parts.append("instr(search, ?) > 0"); args.append(word) }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(args))
     }
 

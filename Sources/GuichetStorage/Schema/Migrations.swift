@@ -16,6 +16,7 @@ enum Migrations {
         m.registerMigration("v6-allocations", migrate: AllocationsSchema.v6)
         m.registerMigration("v7-budget-ledger", migrate: BudgetLedgerSchema.v7)
         m.registerMigration("v8-dossier-letters", migrate: DossierLettersSchema.v8)
+        m.registerMigration("v9-dossier-valid-documents", migrate: DossiersSchema.v9ValidDocuments)
         return m
     }
 }

@@ -121,9 +121,9 @@ final class LetterPreview {
 
     // MARK: Printing and saving
 
-    /// Where "print to file" and "Enregistrer en PDF…" propose the letter: the home folder as the
-    /// session names it ($HOME), never the folder the program started in.
-    private var folder: String { g_get_home_dir().map { String(cString: $0) } ?? "." }
+    /// Where "print to file" and "Enregistrer en PDF…" propose the letter: where exports go (the
+    /// Documents folder, else the home folder), never the folder the program started in.
+    private var folder: String { FileChooser.documentsFolder ?? "." }
 
     private func print() {
         let letter = letter, pages = pages

@@ -20,3 +20,17 @@ contains "foreign file content kept" "nom;montant"
 expect "missing database" 2 "$G" --database "$T/absent.sqlite" check
 contains "missing database explains how to create one" "init --territory"
 expect "territory profiles valid" 0 "$G" territoires
+# GUICHET_DATA_DIR names the data folder or its territories folder, either works.
+expect "GUICHET_DATA_DIR on the data folder" 0 env GUICHET_DATA_DIR="$PWD/data" "$G" territoires
+contains "profiles listed from the data folder" "capso"
+expect "GUICHET_DATA_DIR on the territories folder" 0 env GUICHET_DATA_DIR="$PWD/data/territories" "$G" territoires
+contains "profiles listed from the territories folder" "capso"
+expect "init through the territories folder" 0 env GUICHET_DATA_DIR="$PWD/data/territories" "$G" --database "$T/via-territories.sqlite" init --territory capso
+# No profile found: every command says where it looked and fails.
+mkdir -p "$T/empty-data"
+expect "no profile: territoires fails" 3 env GUICHET_DATA_DIR="$T/empty-data" "$G" territoires
+contains "no profile: territoires says where it looked" "$T/empty-data (GUICHET_DATA_DIR)"
+expect "no profile: init fails" 3 env GUICHET_DATA_DIR="$T/empty-data" "$G" --database "$T/none2.sqlite" init --territory capso
+contains "no profile: init says where it looked" "Aucun profil de territoire trouvé"
+expect "no profile: opening a base fails" 3 env GUICHET_DATA_DIR="$T/empty-data" "$G" --database "$T/capso.sqlite" check
+contains "no profile: check says where it looked" "$T/empty-data (GUICHET_DATA_DIR)"

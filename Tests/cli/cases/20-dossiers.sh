@@ -30,7 +30,7 @@ expect "unknown scheme refused" 64 g dossiers new --scheme XYZ --file "$T/acc.js
 contains "unknown scheme names the option" "--scheme"
 
 expect "submit refused while documents are missing" 6 g dossiers transition "$N" submit
-contains "missing documents named" "Pièce d'identité du demandeur (manquante)"
+contains "missing documents named" "Pièce d'identité du demandeur (non reçue)"
 expect "show --json" 0 g dossiers show "$N" --json
 DOCS=$(py "' '.join(x['id'] for x in d['documents'] if x['mandatory'])")
 eq "eligible before grant" "$(py "d['eligibility']['eligible']")" "True"
