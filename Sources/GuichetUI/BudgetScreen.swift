@@ -35,6 +35,8 @@ public final class BudgetScreen: Screen {
     private let linesGrid: Grid
     private let reconciliationGrid: Grid
     private let reconciliationLegend: Label
+    /// What the last commitment dialog did.
+    let commitmentMessage: Label
     /// Year choices in dropdown order; nil stands for the whole period.
     private let choices: [Int?]
 
@@ -77,6 +79,7 @@ public final class BudgetScreen: Screen {
         linesGrid = try builder.get("lines")
         reconciliationGrid = try builder.get("reconciliation")
         reconciliationLegend = try builder.get("reconciliation-legend")
+        commitmentMessage = try builder.get("commitment-message")
         try builder.get("progress-slot", as: Box.self).append(progress.root)
         choices = plh.years.map { Optional($0) } + [nil]
         yearChoice.items = choices.map { $0.map(String.init) ?? "Période \(plh.firstYear)-\(plh.lastYear)" }
@@ -89,6 +92,8 @@ public final class BudgetScreen: Screen {
             self.show(overview)
         }
         exportButton.onClicked { [weak self] in self?.export() }
+        try builder.get("commit", as: Button.self).onClicked { [weak self] in self?.openCommitDialog() }
+        try builder.get("pay", as: Button.self).onClicked { [weak self] in self?.openPaymentDialog() }
         refresh()
     }
 
@@ -300,6 +305,33 @@ public final class BudgetScreen: Screen {
         reconciliationLegend.text = "Enveloppes fixées dans le profil (dispositifs d’aide et autres lignes) comparées aux lignes du PLH ; "
             + "une enveloppe sur la durée du PLH compte pour sa moyenne annuelle. "
             + (gaps == 0 ? "Aucun écart." : "En orange : \(gaps) écart\(gaps > 1 ? "s" : "") à examiner.")
+    }
+
+    // MARK: Commitments on the PLH's other lines
+
+    /// "Engager une dépense…": the dialog, then the figures read again.
+    func openCommitDialog(lineID: String? = nil) {
+        do {
+            try CommitDialog.present(parent: window, guichet: guichet, lineID: lineID) { [weak self] c in
+                self?.committed("Engagement \(c.number.formatted) enregistré : \(FrenchFormat.money(c.amount)) pour \(c.beneficiary) (\(c.decision.label)).")
+            }
+        } catch {
+            MessageDialog.inform(parent: window, kind: .error, title: "Engagement impossible", detail: "\(error)")
+        }
+    }
+
+    /// "Verser sur un engagement…": pay or cancel, then the figures read again.
+    func openPaymentDialog() {
+        do {
+            try CommitmentPaymentDialog.present(parent: window, guichet: guichet) { [weak self] _, message in self?.committed(message) }
+        } catch {
+            MessageDialog.inform(parent: window, kind: .error, title: "Versement impossible", detail: "\(error)")
+        }
+    }
+
+    private func committed(_ message: String) {
+        commitmentMessage.show(message)
+        refresh()
     }
 
     // MARK: Export

@@ -9,5 +9,6 @@ PY=/usr/bin/python3
 status=0
 "$PY" fuzz.py "$G" "$T/fuzz" --seed 21 --per-entry "${HARDENING_FUZZ_PER_ENTRY:-200}" || status=1
 "$PY" kill9.py "$G" "$T/kill9" --seed 21 --tries "${HARDENING_KILL_TRIES:-5}" || status=1
+bash readonly.sh "$G" "$T/readonly" || status=1
 "$PY" concurrency.py "$G" "$T/concurrency" --seconds "${HARDENING_SECONDS:-60}" || status=1
 exit $status

@@ -76,10 +76,13 @@ public enum DossierAction: Sendable, Equatable {
         switch self {
         case .submit, .startReview:
             return nil
-        case let .grant(amount, _, overspend, _):
+        case let .grant(amount, _, overspend, aboveAverage):
             let m = amount ?? EligibilityCheck.evaluate(d, scheme: scheme, on: date).computedAmount
             let owner = scheme.envelope.fromScheme ?? scheme.code
             var consequence = "Le montant est engagé sur l’enveloppe \(date.year) du dispositif \(owner) ; la décision est datée du \(FrenchFormat.date(date))."
+            if GrantDecision.hasText(aboveAverage) {
+                consequence += " L’aide moyenne par logement de l’année passera au-dessus de la moyenne visée par le PLH : le motif est enregistré avec la décision."
+            }
             if GrantDecision.hasText(overspend) { consequence += " Vous confirmez le dépassement de l’enveloppe." }
             return Confirmation(question: "Accorder \(money(m)) au dossier \(number) ?", consequence: consequence, action: "Accorder")
         case let .pay(amount, _):

@@ -115,31 +115,6 @@ extension Guichet {
         }
     }
 
-    /// Records the agent's finding on a condition the product does not check itself (no binding
-    /// figure): met or not, with a note. Refused for a condition checked from the dossier's facts.
-    public func recordCheck(_ condition: String, met: Bool, note: String?, on number: DossierNumber, date: CalendarDate? = nil,
-                            expectedVersion: Int? = nil) async throws -> AidDossier {
-        let catalog = try catalog()
-        let day = date ?? today
-        return try await storage.write { s in
-            var d = try Self.load(number, in: s)
-            let scheme = try Self.scheme(of: d, in: catalog)
-            guard let c = scheme.conditions.first(where: { $0.conditionID == condition }) else {
-                throw ValidationError(field: "condition", "condition « \(condition) » inconnue pour le dispositif \(scheme.code) (attendu : \(scheme.conditions.map(\.conditionID).joined(separator: ", ")))")
-            }
-            guard !c.isCheckedByProduct else {
-                throw ValidationError(field: "condition", "« \(c.text) » est contrôlée à partir du dossier (seuil fixé par : \(c.thresholdSource.orDefault.label)) : renseignez le dossier")
-            }
-            guard !d.status.isClosed, d.grant == nil else {
-                throw ValidationError(field: "condition", "le dossier \(number) est « \(d.status.label) » : ses conditions ne se vérifient plus")
-            }
-            let version = d.version
-            let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-            d.record(check: RecordedCheck(condition: condition, met: met, note: text?.isEmpty == true ? nil : text, date: day, agent: s.agent))
-            return try s.updateDossier(d, expectedVersion: expectedVersion ?? version)
-        }
-    }
-
     // MARK: Lifecycle
 
     /// Performs an agent's action on a dossier in one write transaction: the form's changes when
@@ -151,14 +126,7 @@ extension Guichet {
         let catalog = try catalog()
         let day = date ?? today
         return try await storage.write { s in
-            let stored = try Self.load(number, in: s)
-            let scheme = try Self.scheme(of: stored, in: catalog)
-            var d = stored
-            if let form {
-                let result = form.result(over: stored, scheme: scheme)
-                guard result.isValid else { throw InvalidForm(result) }
-                d = result.dossier
-            }
+            let (stored, scheme, d) = try Self.edited(number, form: form, catalog: catalog, in: s)
             let transition = try action.transition(for: d, scheme: scheme, on: day)
             var ledger: BudgetLedger?
             if case .grant = transition {
@@ -192,6 +160,19 @@ extension Guichet {
     static func load(_ number: DossierNumber, in s: any StoreSession) throws -> AidDossier {
         guard let d = try s.dossier(number: number) else { throw StoreError.notFound(entity: "dossier", key: number.formatted) }
         return d
+    }
+
+    /// The stored dossier, its scheme, and the dossier with the form's changes applied when given
+    /// (refused with the form's messages when they do not validate): what a write from the form
+    /// starts from, inside its transaction.
+    static func edited(_ number: DossierNumber, form: DossierFormInput?, catalog: SchemeCatalog,
+                       in s: any StoreSession) throws -> (stored: AidDossier, scheme: AidScheme, dossier: AidDossier) {
+        let stored = try load(number, in: s)
+        let scheme = try scheme(of: stored, in: catalog)
+        guard let form else { return (stored, scheme, stored) }
+        let result = form.result(over: stored, scheme: scheme)
+        guard result.isValid else { throw InvalidForm(result) }
+        return (stored, scheme, result.dossier)
     }
 
     static func scheme(of d: AidDossier, in catalog: SchemeCatalog) throws -> AidScheme {

@@ -1,10 +1,11 @@
 import ArgumentParser
+import GuichetApp
 import GuichetCore
-import GuichetStorage
 
 /// Commitments on the PLH's budget lines that are not individual aids (subsidies to ADIL or
 /// Mahra-Le Toit, studies, the operator's contract, the land fund): committed by decision,
-/// paid, cancelled. The line ids are those of `guichet budget` (« Autres lignes du PLH »).
+/// paid, cancelled — through the same use cases as the Budget section's dialogs. The line ids
+/// are those of `guichet budget` (« Autres lignes du PLH »).
 enum CommitmentArguments {
     static func number(_ text: String) throws -> CommitmentNumber {
         guard let n = CommitmentNumber(parsing: text) else {
@@ -13,38 +14,30 @@ enum CommitmentArguments {
         return n
     }
 
-    static func plh(_ ws: Workspace) throws -> PLHProgramme {
-        guard let plh = ws.profile.plh else { throw CLIFailure("Le profil du territoire « \(ws.profile.id) » ne définit pas de PLH.", code: 3) }
-        return plh
-    }
-
-    static func write(json: Bool, done: (BudgetCommitment) -> String,
-                      _ body: (Workspace, PLHProgramme, SchemeCatalog, any StoreSession) throws -> BudgetCommitment) throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let plh = try plh(ws)
-        let catalog = ws.profile.schemes ?? SchemeCatalog(schemes: [])
+    /// Runs a write and prints the commitment; an overspend without a reason names the option.
+    static func write(json: Bool, done: (BudgetCommitment) -> String, _ body: (Guichet) async throws -> BudgetCommitment) async throws {
         let c: BudgetCommitment
-        do { c = try ws.store.write { try body(ws, plh, catalog, $0) } } catch let r as CommitmentActions.Refusal {
-            throw CLIFailure(r.message + (r.warning != nil ? " (option --confirm-overspend MOTIF)" : ""), code: 6)
+        do { c = try await body(try GlobalOptions.openGuichet()) } catch let overspend as CommitmentOverspend {
+            throw CLIFailure(overspend.description + " (option --confirm-overspend MOTIF)", code: 6)
         }
         if json { try Console.json(c) } else { Console.line(done(c)) }
     }
 }
 
-struct BudgetCommitmentsCommand: ParsableCommand {
+struct BudgetCommitmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "commitments", abstract: "Liste les engagements sur les autres lignes du PLH.")
 
     @Option(name: .long, help: "Ligne du PLH (identifiant : adil, soliha, ori…).") var line: String?
     @Option(name: .long, help: "Année de la décision.") var year: Int?
     @Flag(name: .long, help: "Sortie JSON (montants en centimes).") var json = false
 
-    func run() throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let plh = try CommitmentArguments.plh(ws)
+    func run() async throws {
+        let guichet = try GlobalOptions.openGuichet()
+        let plh = try guichet.plh()
         if let line, plh.budgetLine(id: line) == nil {
             throw CLIFailure("--line : ligne « \(line) » inconnue du PLH (attendu : \(plh.budgetLines.map { $0.id }.joined(separator: ", ")))", code: 64)
         }
-        let list = try ws.store.read { try $0.commitments(lineID: line, year: year) }
+        let list = try await guichet.commitments(lineID: line, year: year)
         if json { try Console.json(list); return }
         let m = { (x: Money) in FrenchFormat.money(x, alwaysCents: false) }
         Console.table(["Numéro", "Ligne", "Décision", "Bénéficiaire", "Engagé", "Versé", "Reste", "État"], list.map { c in
@@ -54,7 +47,7 @@ struct BudgetCommitmentsCommand: ParsableCommand {
     }
 }
 
-struct BudgetCommitCommand: ParsableCommand {
+struct BudgetCommitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commit", abstract: "Engage une somme sur une ligne du PLH, par décision (subvention, étude, prestation).",
         discussion: "Un engagement qui dépasse l'enveloppe de la ligne demande un motif (--confirm-overspend MOTIF).")
@@ -69,19 +62,19 @@ struct BudgetCommitCommand: ParsableCommand {
     @Option(name: .long, help: "Date de saisie (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let m = try DossierArguments.money(amount, option: "--amount")
         let decided = try DossierArguments.date(decisionDate, option: "--decision-date")
         let day = try DossierArguments.date(date)
-        let request = CommitmentActions.Request(lineID: line, decision: DecisionReference(reference: decision, date: decided),
-                                                beneficiary: beneficiary, purpose: purpose, amount: m, overspendReason: confirmOverspend)
-        try CommitmentArguments.write(json: json, done: { "Engagement \($0.number) : \(m) sur « \($0.lineID) » (\($0.decision.label))." }) { _, plh, catalog, s in
-            try CommitmentActions.commit(request, plh: plh, catalog: catalog, on: day, in: s)
+        let request = CommitmentRequest(lineID: line, decision: DecisionReference(reference: decision, date: decided),
+                                        beneficiary: beneficiary, purpose: purpose, amount: m, overspendReason: confirmOverspend)
+        try await CommitmentArguments.write(json: json, done: { "Engagement \($0.number) : \(m) sur « \($0.lineID) » (\($0.decision.label))." }) {
+            try await $0.commit(request, on: day)
         }
     }
 }
 
-struct BudgetPayCommand: ParsableCommand {
+struct BudgetPayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pay", abstract: "Enregistre un versement sur un engagement (jamais plus que le reste à verser).")
 
     @Argument(help: "Numéro de l'engagement (ENG-AAAA-NNNN).") var number: String
@@ -90,17 +83,17 @@ struct BudgetPayCommand: ParsableCommand {
     @Option(name: .long, help: "Date (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let n = try CommitmentArguments.number(number)
         let m = try DossierArguments.money(amount, option: "--amount")
         let day = try DossierArguments.date(date)
-        try CommitmentArguments.write(json: json, done: { "Engagement \($0.number) : versement de \(m) enregistré (reste \($0.remainingToPay))." }) { _, _, _, s in
-            try CommitmentActions.pay(n, amount: m, reference: reference, on: day, in: s)
+        try await CommitmentArguments.write(json: json, done: { "Engagement \($0.number) : versement de \(m) enregistré (reste \($0.remainingToPay))." }) {
+            try await $0.payCommitment(n, amount: m, reference: reference, on: day)
         }
     }
 }
 
-struct BudgetCancelCommand: ParsableCommand {
+struct BudgetCancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Annule un engagement : le montant non versé revient à l'enveloppe.")
 
     @Argument(help: "Numéro de l'engagement (ENG-AAAA-NNNN).") var number: String
@@ -108,11 +101,11 @@ struct BudgetCancelCommand: ParsableCommand {
     @Option(name: .long, help: "Date (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let n = try CommitmentArguments.number(number)
         let day = try DossierArguments.date(date)
-        try CommitmentArguments.write(json: json, done: { "Engagement \($0.number) annulé : \($0.released) libéré(s)." }) { _, _, _, s in
-            try CommitmentActions.cancel(n, reason: reason, on: day, in: s)
+        try await CommitmentArguments.write(json: json, done: { "Engagement \($0.number) annulé : \($0.released) libéré(s)." }) {
+            try await $0.cancelCommitment(n, reason: reason, on: day)
         }
     }
 }

@@ -49,14 +49,14 @@ struct DossiersShowCommand: AsyncParsableCommand {
     func run() async throws {
         let n = try DossierArguments.number(number)
         let day = try DossierArguments.date(date)
-        let dossierSheet = try await GlobalOptions.openGuichet().dossierSheet(n)
+        let guichet = try GlobalOptions.openGuichet()
+        let dossierSheet = try await guichet.dossierSheet(n)
         let (d, history, scheme) = (dossierSheet.dossier, dossierSheet.history, dossierSheet.scheme)
         var eligibility: Eligibility?
         var documents: [Document] = []
         var missing: [String] = [], transitions: [String] = []
         var rules: [RuleOutcome] = []
-        if let scheme {
-            let r = EligibilityCheck.evaluate(d, scheme: scheme, on: day)
+        if let scheme, let r = guichet.eligibility(of: d, on: day) {
             rules = r.rules
             eligibility = Eligibility(eligible: r.isEligible, unmet: r.unmet.map { Unmet(condition: $0.condition, message: $0.message, mandatory: $0.mandatory) },
                                       rules: r.rules.map(Rule.init),
