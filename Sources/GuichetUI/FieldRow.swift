@@ -101,5 +101,7 @@ final class FieldRow {
 
     static let placeholders: [DossierField: String] = [
         .postcode: "ex. 62500", .insee: "ex. 62765", .siret: "14 chiffres", .commune: "Commune du logement",
+        .mailStreet: "ex. 12 rue des Tilleuls", .mailComplement: "Appartement, bâtiment, résidence (facultatif)",
+        .mailPostcode: "ex. 62500", .mailTown: "ex. Saint-Omer",
     ]
 }

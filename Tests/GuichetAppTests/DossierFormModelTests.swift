@@ -30,6 +30,36 @@ final class DossierFormModelTests: XCTestCase {
         XCTAssertTrue(DossierField.fields(for: try scheme("PRL"), applicant: .socialLandlord).contains(.epciDate))
     }
 
+    /// Issue 18: letters go to the applicant's own postal address, typed on the fiche; what the
+    /// form does not show (lieu-dit, country) is kept, and an incomplete address names its field.
+    func testPostalAddressIsTypedKeptAndChecked() throws {
+        let acc = try scheme("ACC")
+        let model = DossierFormModel(scheme: acc, applicantKind: .household)
+        var base = blank(acc, kind: .household)
+        base.applicant.postalAddress = PostalAddress(street: "4 rue Neuve", locality: "Lieu-dit Le Bois", postcode: "62500", town: "Saint-Omer")
+        var texts = DossierFormModel.texts(of: base)
+        XCTAssertEqual(texts[.mailStreet], "4 rue Neuve")
+        XCTAssertEqual(model.build(texts: texts, over: base).dossier.applicant.postalAddress, base.applicant.postalAddress,
+                       "shown and saved unchanged: nothing new")
+        texts[.mailStreet] = "12 rue des Tilleuls"
+        texts[.mailComplement] = "Appartement 3"
+        texts[.mailPostcode] = "62510"
+        texts[.mailTown] = "Arques"
+        let typed = model.build(texts: texts, over: base).dossier.applicant.postalAddress
+        XCTAssertEqual(typed, PostalAddress(complement: "Appartement 3", street: "12 rue des Tilleuls", locality: "Lieu-dit Le Bois",
+                                            postcode: "62510", town: "Arques"))
+        texts[.mailPostcode] = "625"
+        XCTAssertNotNil(model.build(texts: texts, over: base).errors[.mailPostcode])
+        texts[.mailPostcode] = "62510"
+        texts[.mailStreet] = ""
+        XCTAssertNotNil(model.build(texts: texts, over: base).errors[.mailStreet], "a street is needed for a letter")
+        var none = blank(acc, kind: .household)
+        none.applicant.postalAddress = PostalAddress(street: "4 rue Neuve", postcode: "62500", town: "Saint-Omer")
+        var cleared = DossierFormModel.texts(of: none)
+        for f in [DossierField.mailStreet, .mailComplement, .mailPostcode, .mailTown] { cleared[f] = "" }
+        XCTAssertNil(model.build(texts: cleared, over: none).dossier.applicant.postalAddress, "emptied: no postal address")
+    }
+
     func testInvalidSiretNegativeAmountAndMissingFieldsAreNamed() throws {
         let plv = try scheme("PLV")
         let model = DossierFormModel(scheme: plv, applicantKind: .socialLandlord)
@@ -169,6 +199,10 @@ final class DossierFormModelTests: XCTestCase {
         case .incomeYear: return differs("2024", "2023")
         case .phone: return differs("03 21 12 34 56", "06 12 34 56 78")
         case .email: return differs("jeanne.dupuis@exemple.fr", "contact@exemple.org")
+        case .mailComplement: return differs("Appartement 3", "Résidence Les Tilleuls")
+        case .mailStreet: return differs("12 rue des Tilleuls", "5 avenue de l’Essai")
+        case .mailPostcode: return differs("62500", "62510")
+        case .mailTown: return differs("Arques", "Saint-Omer")
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
         case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")

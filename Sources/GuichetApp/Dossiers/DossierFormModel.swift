@@ -32,6 +32,8 @@ public struct DossierFormModel: Sendable {
             .incomeYear: d.applicant.household?.incomeYear.map(String.init) ?? "",
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
             .phone: d.applicant.phone ?? "", .email: d.applicant.email ?? "",
+            .mailComplement: d.applicant.postalAddress?.complement ?? "", .mailStreet: d.applicant.postalAddress?.street ?? "",
+            .mailPostcode: d.applicant.postalAddress?.postcode ?? "", .mailTown: d.applicant.postalAddress?.town ?? "",
             .address: d.property.address, .postcode: d.property.postcode, .commune: d.property.commune,
             .insee: d.property.inseeCode, .buildYear: d.property.buildYear.map(String.init) ?? d.property.builtOn.map { String($0.year) } ?? "",
             .vacantSince: date(d.property.vacantSince), .dwellings: String(d.property.dwellings),
@@ -162,6 +164,18 @@ public struct DossierFormModel: Sendable {
             let t = text(.email)
             if !t.isEmpty && !Self.looksLikeEmail(t) { errors[.email] = "Adresse invalide (exemple : prenom.nom@exemple.fr)." }
             applicant.email = t.isEmpty ? nil : t
+        }
+        let mail: [DossierField] = [.mailComplement, .mailStreet, .mailPostcode, .mailTown]
+        if mail.contains(where: changed) {
+            // The lieu-dit and the country are not on the form: kept as they were.
+            let kept = applicant.postalAddress
+            if mail.allSatisfy({ text($0).isEmpty }) && (kept?.locality ?? "").isEmpty {
+                applicant.postalAddress = nil
+            } else {
+                applicant.postalAddress = PostalAddress(complement: text(.mailComplement).isEmpty ? nil : text(.mailComplement),
+                                                        street: text(.mailStreet), locality: kept?.locality,
+                                                        postcode: text(.mailPostcode), town: text(.mailTown), country: kept?.country)
+            }
         }
         d.applicant = applicant
         if changed(.address) { d.property.address = text(.address) }

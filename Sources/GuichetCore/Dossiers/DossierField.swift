@@ -2,6 +2,7 @@
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
     case lastName, firstName, birthDate, householdSize, income, incomeYear, orgName, siret, phone, email
+    case mailComplement, mailStreet, mailPostcode, mailTown
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
 
@@ -32,6 +33,10 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .siret: "SIRET"
         case .phone: "Téléphone"
         case .email: "Adresse électronique"
+        case .mailComplement: "Complément d’adresse postale"
+        case .mailStreet: "Adresse postale (numéro et voie)"
+        case .mailPostcode: "Code postal de l’adresse postale"
+        case .mailTown: "Commune de l’adresse postale"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -62,6 +67,10 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .siret: ["applicant.organisation.siret"]
         case .phone: ["applicant.phone"]
         case .email: ["applicant.email"]
+        case .mailComplement: ["applicant.postalAddress.complement"]
+        case .mailStreet: ["applicant.postalAddress.street", "applicant.postalAddress"]
+        case .mailPostcode: ["applicant.postalAddress.postcode"]
+        case .mailTown: ["applicant.postalAddress.town"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -86,8 +95,10 @@ public enum DossierField: String, CaseIterable, Sendable {
 
     /// Fields a scheme asks for, for the applicant kind chosen.
     public static func fields(for scheme: AidScheme, applicant kind: ApplicantKind) -> [DossierField] {
-        // Every applicant can be called back; a household says who it is made of.
-        var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email]
+        // Every applicant can be called back and written to (letters go to the postal address,
+        // never the property's); a household says who it is made of.
+        var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email,
+                                      .mailComplement, .mailStreet, .mailPostcode, .mailTown]
         if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
         let conditions = Set(scheme.conditions.compactMap(\.knownKind))
         switch scheme.amountRule.kind {
