@@ -1,7 +1,7 @@
 """Issue 18: the letters of a dossier from its fiche, as an agent at the counter produces them.
 The receipt of a submitted dossier is previewed, printed through GTK's print dialog to a PDF file
 ("print to file"), and the file read back: it is the receipt of the right dossier, for the
-applicant's own address, and it is now recorded in the dossier. A brouillon offers no receipt; a
+applicant's own address (typed on the fiche just before), and it is now recorded in the dossier. A brouillon offers no receipt; a
 paid dossier offers its notification and payment order, and the fiche still fits the counter's
 1024x768 screen (this module runs there: scripts/ui-tests.sh)."""
 import os
@@ -13,7 +13,7 @@ import pyatspi
 from guichet_ui import App, is_showing, temporary_folder, text_of, wait_for, walk
 from test_counter import window_fits
 from test_dossiers import (app_command, count_text, demo_database, dialog_button, dialog_text, open_dossier,
-                           press_button, status_shown, uses_executable)
+                           label_with, press_button, status_shown, type_into, uses_executable)
 
 SCREEN = "1024x768"
 
@@ -103,11 +103,16 @@ def test_the_receipt_is_printed_from_the_fiche_to_a_pdf_file():
         return
     path = demo_database()
     number, street, property_street = submitted_household_dossier(path)
+    moved = "7 rue de l'Essai"
     home = temporary_folder("guichet-ui-letters-")
     target = os.path.join(home, f"accuse-reception-{number}.pdf")
     with App(args=["--database", path], extra_env={"HOME": home, "GUICHET_AGENT": "agent.accueil"}) as app:
         open_dossier(app, number)
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "the dossier opened")
+        # The person at the counter has moved: the agent types the new postal address and saves.
+        type_into(app, "Adresse postale (numéro et voie)", moved)
+        press_button(app, "Enregistrer")
+        wait_for(lambda: label_with(app, lambda t: t.endswith(" enregistré.")), 30, "the dossier saved")
         # « Courriers » beside the fiche's title: a submitted dossier offers its receipt, not a
         # notification (no grant yet).
         open_letters_menu(app)
@@ -135,7 +140,7 @@ def test_the_receipt_is_printed_from_the_fiche_to_a_pdf_file():
     assert "Accusé de réception de votre demande d'aide" in text, text
     assert "Nous avons reçu le" in text and "réputée rejetée le" in text, text
     assert "Affaire suivie par : Claire Lemaire" in text and "agent.accueil" not in text, text
-    assert street in text, (street, text)
+    assert moved in text and street not in text, (moved, street, text)
     with sqlite3.connect(path) as db:
         kinds = [r[0] for r in db.execute("SELECT kind FROM dossier_letter WHERE dossier = ?", (number,))]
         lines = [r[0] for r in db.execute("SELECT comment FROM history WHERE entityKey = ? AND action = 'courrier'", (number,))]
