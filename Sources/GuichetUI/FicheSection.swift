@@ -24,7 +24,7 @@ enum FicheSectionID: String, CaseIterable {
     /// The form fields of the section, in order (those the scheme does not use are hidden).
     var fields: [DossierField] {
         switch self {
-        case .demandeur: [.lastName, .firstName, .birthDate, .orgName, .siret, .mailStreet, .mailComplement, .mailPostcode, .mailTown,
+        case .demandeur: [.lastName, .firstName, .birthDate, .orgName, .siret, .contactName, .contactRole, .mailStreet, .mailComplement, .mailPostcode, .mailTown,
                           .phone, .email, .householdSize, .income, .incomeYear]
         case .logement: [.address, .commune, .postcode, .insee, .buildYear, .vacantSince, .dwellings, .adapted]
         case .dispositif: [.works, .communeCoFunding, .epciDate, .purchaseDate, .requested]

@@ -58,6 +58,13 @@ final class DossierFormModelTests: XCTestCase {
         var cleared = DossierFormModel.texts(of: none)
         for f in [DossierField.mailStreet, .mailComplement, .mailPostcode, .mailTown] { cleared[f] = "" }
         XCTAssertNil(model.build(texts: cleared, over: none).dossier.applicant.postalAddress, "emptied: no postal address")
+        // An organisation's letters go for the attention of the contact typed on the fiche.
+        let plv = try scheme("PLV")
+        let landlord = DossierFormModel(scheme: plv, applicantKind: .socialLandlord)
+        let organisation = landlord.build(texts: [.orgName: "Habitat 62", .contactName: "Claire Dubois",
+                                                  .contactRole: "responsable du développement"],
+                                          over: blank(plv, kind: .socialLandlord)).dossier.applicant.organisation
+        XCTAssertEqual(organisation?.contactLine, "Claire Dubois, responsable du développement")
     }
 
     func testInvalidSiretNegativeAmountAndMissingFieldsAreNamed() throws {
@@ -203,6 +210,8 @@ final class DossierFormModelTests: XCTestCase {
         case .mailStreet: return differs("12 rue des Tilleuls", "5 avenue de l’Essai")
         case .mailPostcode: return differs("62500", "62510")
         case .mailTown: return differs("Arques", "Saint-Omer")
+        case .contactName: return differs("Claire Dubois", "Marc Lenoir")
+        case .contactRole: return differs("responsable du développement", "directrice du patrimoine")
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
         case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")

@@ -31,6 +31,7 @@ public struct DossierFormModel: Sendable {
             .income: money(d.applicant.household?.yearlyIncome),
             .incomeYear: d.applicant.household?.incomeYear.map(String.init) ?? "",
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
+            .contactName: d.applicant.organisation?.contactName ?? "", .contactRole: d.applicant.organisation?.contactRole ?? "",
             .phone: d.applicant.phone ?? "", .email: d.applicant.email ?? "",
             .mailComplement: d.applicant.postalAddress?.complement ?? "", .mailStreet: d.applicant.postalAddress?.street ?? "",
             .mailPostcode: d.applicant.postalAddress?.postcode ?? "", .mailTown: d.applicant.postalAddress?.town ?? "",
@@ -127,6 +128,8 @@ public struct DossierFormModel: Sendable {
             var o = applicant.organisation ?? Organisation(name: "")
             if changed(.orgName) { o.name = text(.orgName) }
             if changed(.siret) { o.siret = text(.siret).isEmpty ? nil : text(.siret) }
+            if changed(.contactName) { o.contactName = text(.contactName).isEmpty ? nil : text(.contactName) }
+            if changed(.contactRole) { o.contactRole = text(.contactRole).isEmpty ? nil : text(.contactRole) }
             applicant.organisation = o
         } else {
             var h = applicant.household ?? Household(members: [])

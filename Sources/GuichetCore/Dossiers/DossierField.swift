@@ -2,7 +2,7 @@
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
     case lastName, firstName, birthDate, householdSize, income, incomeYear, orgName, siret, phone, email
-    case mailComplement, mailStreet, mailPostcode, mailTown
+    case mailComplement, mailStreet, mailPostcode, mailTown, contactName, contactRole
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
 
@@ -37,6 +37,8 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .mailStreet: "Adresse postale (numéro et voie)"
         case .mailPostcode: "Code postal de l’adresse postale"
         case .mailTown: "Commune de l’adresse postale"
+        case .contactName: "Interlocuteur (prénom et nom)"
+        case .contactRole: "Fonction de l’interlocuteur"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -71,6 +73,8 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .mailStreet: ["applicant.postalAddress.street", "applicant.postalAddress"]
         case .mailPostcode: ["applicant.postalAddress.postcode"]
         case .mailTown: ["applicant.postalAddress.town"]
+        case .contactName: ["applicant.organisation.contactName"]
+        case .contactRole: ["applicant.organisation.contactRole"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -99,7 +103,8 @@ public enum DossierField: String, CaseIterable, Sendable {
         // never the property's); a household says who it is made of.
         var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email,
                                       .mailComplement, .mailStreet, .mailPostcode, .mailTown]
-        if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
+        // An organisation's letters go for the attention of its contact.
+        if kind.isOrganisation { set.formUnion([.orgName, .siret, .contactName, .contactRole]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
         let conditions = Set(scheme.conditions.compactMap(\.knownKind))
         switch scheme.amountRule.kind {
         case .perDwelling, .averagePerDwelling: set.insert(.dwellings)
