@@ -28,7 +28,8 @@ enum FicheSectionID: String, CaseIterable {
                           .phone, .email, .householdSize, .income, .incomeYear]
         case .logement: [.address, .commune, .postcode, .insee, .buildYear, .vacantSince, .dwellings, .adapted]
         case .dispositif: [.works, .communeCoFunding, .epciDate, .purchaseDate, .requested]
-        case .pieces, .decision, .courriers, .historique: []
+        case .decision: [.accountHolder, .iban]
+        case .pieces, .courriers, .historique: []
         }
     }
 }

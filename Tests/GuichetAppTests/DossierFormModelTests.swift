@@ -6,6 +6,12 @@ import XCTest
 /// The form's pure part: which fields a scheme shows, parsing, and the domain's messages; and
 /// the two properties of issue 12 on the demo base of every territory: "open, save without
 /// change" gives the dossier back unchanged, and every field the form shows round-trips.
+extension IBAN {
+    /// Two IBANs that pass their key (the banks' own published examples).
+    static let exampleA = try! IBAN("FR76 3000 6000 0112 3456 7890 189")
+    static let exampleB = try! IBAN("FR14 2004 1010 0505 0001 3M02 606")
+}
+
 final class DossierFormModelTests: XCTestCase {
     private func scheme(_ code: String) throws -> AidScheme {
         let profile = try ProfileDirectory.load(territory: "demo")
@@ -65,6 +71,18 @@ final class DossierFormModelTests: XCTestCase {
                                                   .contactRole: "responsable du développement"],
                                           over: blank(plv, kind: .socialLandlord)).dossier.applicant.organisation
         XCTAssertEqual(organisation?.contactLine, "Claire Dubois, responsable du développement")
+        // Bank details: the IBAN is shown masked; typed whole it replaces the stored one, checked by its key.
+        var paid = blank(acc, kind: .household)
+        paid.applicant.bankAccount = BankAccount(holder: "Jeanne Dupuis", iban: IBAN.exampleA)
+        var bank = DossierFormModel.texts(of: paid)
+        XCTAssertEqual(bank[.iban], "FR•• •••• •••• •••• •••• •••0 189")
+        XCTAssertEqual(model.build(texts: bank, over: paid).dossier.applicant.bankAccount, paid.applicant.bankAccount)
+        bank[.iban] = "FR14 2004 1010 0505 0001 3M02 606"
+        XCTAssertEqual(model.build(texts: bank, over: paid).dossier.applicant.bankAccount?.iban, IBAN.exampleB)
+        bank[.iban] = "FR14 2004 1010 0505 0001 3M02 607"
+        XCTAssertEqual(model.build(texts: bank, over: paid).errors[.iban], "IBAN invalide (clé de contrôle) : vérifiez la saisie.")
+        XCTAssertEqual(DossierFieldLabels.sentence(FieldChange(field: "applicant.bankAccount.iban", old: nil, new: IBAN.exampleA.value)),
+                       "IBAN : vide → FR•• •••• •••• •••• •••• •••0 189", "the history never shows the whole number")
     }
 
     func testInvalidSiretNegativeAmountAndMissingFieldsAreNamed() throws {
@@ -130,8 +148,15 @@ final class DossierFormModelTests: XCTestCase {
                     edited.texts[field] = typed
                     let result = edited.result(over: d, scheme: scheme)
                     XCTAssertNil(result.errors[field], "\(d.number) \(field): « \(typed) » refused: \(result.errors)")
+                    if field == .accountHolder && d.applicant.bankAccount == nil {
+                        // A holder alone is no bank account: the IBAN is asked for.
+                        XCTAssertEqual(result.errors[.iban], "L’IBAN est obligatoire avec le titulaire du compte.")
+                        continue
+                    }
                     let reopened = DossierFormInput.showing(result.dossier, scheme: scheme)
-                    XCTAssertEqual(reopened.texts[field], typed, "\(territory) \(d.number) \(field)")
+                    // An IBAN typed whole is shown back masked.
+                    let shown = field == .iban ? try IBAN(typed).masked : typed
+                    XCTAssertEqual(reopened.texts[field], shown, "\(territory) \(d.number) \(field)")
                     for other in reopened.texts.keys where other != field {
                         XCTAssertEqual(reopened.texts[other], input.texts[other], "\(d.number): typing \(field) moved \(other)")
                     }
@@ -212,6 +237,8 @@ final class DossierFormModelTests: XCTestCase {
         case .mailTown: return differs("Arques", "Saint-Omer")
         case .contactName: return differs("Claire Dubois", "Marc Lenoir")
         case .contactRole: return differs("responsable du développement", "directrice du patrimoine")
+        case .accountHolder: return differs("Jeanne Dupuis", "SCI Les Essais")
+        case .iban: return differs(IBAN.exampleA.masked, IBAN.exampleB.masked) == IBAN.exampleA.masked ? IBAN.exampleA.value : IBAN.exampleB.value
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
         case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")

@@ -32,6 +32,8 @@ public struct DossierFormModel: Sendable {
             .incomeYear: d.applicant.household?.incomeYear.map(String.init) ?? "",
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
             .contactName: d.applicant.organisation?.contactName ?? "", .contactRole: d.applicant.organisation?.contactRole ?? "",
+            // The IBAN is never shown whole on a screen: the country and the last four characters.
+            .accountHolder: d.applicant.bankAccount?.holder ?? "", .iban: d.applicant.bankAccount?.iban.masked ?? "",
             .phone: d.applicant.phone ?? "", .email: d.applicant.email ?? "",
             .mailComplement: d.applicant.postalAddress?.complement ?? "", .mailStreet: d.applicant.postalAddress?.street ?? "",
             .mailPostcode: d.applicant.postalAddress?.postcode ?? "", .mailTown: d.applicant.postalAddress?.town ?? "",
@@ -178,6 +180,20 @@ public struct DossierFormModel: Sendable {
                 applicant.postalAddress = PostalAddress(complement: text(.mailComplement).isEmpty ? nil : text(.mailComplement),
                                                         street: text(.mailStreet), locality: kept?.locality,
                                                         postcode: text(.mailPostcode), town: text(.mailTown), country: kept?.country)
+            }
+        }
+        if changed(.accountHolder) || changed(.iban) {
+            // A new IBAN replaces the masked one shown; an untouched one is kept as stored.
+            var iban = applicant.bankAccount?.iban
+            if changed(.iban) {
+                do { iban = text(.iban).isEmpty ? nil : try IBAN(text(.iban)) } catch { errors[.iban] = Self.sentence(error.message) }
+            }
+            if text(.accountHolder).isEmpty && text(.iban).isEmpty {
+                applicant.bankAccount = nil
+            } else if let iban {
+                applicant.bankAccount = BankAccount(holder: text(.accountHolder), iban: iban, bic: applicant.bankAccount?.bic)
+            } else if errors[.iban] == nil {
+                errors[.iban] = "L’IBAN est obligatoire avec le titulaire du compte."
             }
         }
         d.applicant = applicant

@@ -2,7 +2,7 @@
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
     case lastName, firstName, birthDate, householdSize, income, incomeYear, orgName, siret, phone, email
-    case mailComplement, mailStreet, mailPostcode, mailTown, contactName, contactRole
+    case mailComplement, mailStreet, mailPostcode, mailTown, contactName, contactRole, accountHolder, iban
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
 
@@ -39,6 +39,8 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .mailTown: "Commune de l’adresse postale"
         case .contactName: "Interlocuteur (prénom et nom)"
         case .contactRole: "Fonction de l’interlocuteur"
+        case .accountHolder: "Titulaire du compte"
+        case .iban: "IBAN"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -75,6 +77,8 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .mailTown: ["applicant.postalAddress.town"]
         case .contactName: ["applicant.organisation.contactName"]
         case .contactRole: ["applicant.organisation.contactRole"]
+        case .accountHolder: ["applicant.bankAccount.holder", "applicant.bankAccount"]
+        case .iban: ["applicant.bankAccount.iban"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -102,7 +106,7 @@ public enum DossierField: String, CaseIterable, Sendable {
         // Every applicant can be called back and written to (letters go to the postal address,
         // never the property's); a household says who it is made of.
         var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email,
-                                      .mailComplement, .mailStreet, .mailPostcode, .mailTown]
+                                      .mailComplement, .mailStreet, .mailPostcode, .mailTown, .accountHolder, .iban]
         // An organisation's letters go for the attention of its contact.
         if kind.isOrganisation { set.formUnion([.orgName, .siret, .contactName, .contactRole]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
         let conditions = Set(scheme.conditions.compactMap(\.knownKind))
