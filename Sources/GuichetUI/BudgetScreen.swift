@@ -44,8 +44,17 @@ public final class BudgetScreen: Screen {
     private(set) var overview: BudgetOverview?
     /// Labels of the envelope total row: enveloppe, engagé, payé, reste, dossiers.
     private(set) var envelopeTotalLabels: [Label] = []
-    /// Labels of the synthesis total row: investment 6 y, per year, operating 6 y, per year, committed, paid.
-    private(set) var synthesisTotalLabels: [Label] = []
+    /// Labels of the synthesis total row: investment 6 y, per year, operating 6 y, per year,
+    /// committed, paid (the tables below the envelopes are built first if they are not yet).
+    var synthesisTotalLabels: [Label] {
+        belowTheFold.complete()
+        return synthesisTotals
+    }
+    private var synthesisTotals: [Label] = []
+    /// The tables below the envelopes (other lines, synthesis, outside the budget,
+    /// reconciliation), built a few rows per frame once the envelopes are on screen: the section
+    /// opens with what its first screen shows.
+    private lazy var belowTheFold = ProgressiveFill(anchor: root, perFrame: 3)
     /// Status of the last export, for the status line and tests.
     private(set) var lastExport: ReportSaver.Outcome?
     /// An export under way.
@@ -53,6 +62,8 @@ public final class BudgetScreen: Screen {
     private var reading: Task<Void, Never>?
     /// True while the figures are being read.
     var isLoading: Bool { reading != nil }
+    /// True while the tables below the envelopes are still being built.
+    public var isSettling: Bool { belowTheFold.isFilling }
     public var isReading: Bool { isLoading }
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
@@ -144,11 +155,9 @@ public final class BudgetScreen: Screen {
         let label = overview.year.map { "année \($0)" } ?? "période \(periodLabel(overview))"
         elapsedLabel.text = "\(plh.title) — \(label) écoulée à \(elapsed) au \(date)"
         if let lastExport { elapsedLabel.text += "\n" + lastExport.message }
+        belowTheFold.cancel()
         fillEnvelopes(overview)
-        fillLines(overview)
-        fillSynthesis(overview)
-        fillOutside(overview)
-        fillReconciliation(overview)
+        belowTheFold.add(fillLines(overview) + fillSynthesis(overview) + fillOutside(overview) + fillReconciliation(overview))
     }
 
     /// "2026" or "2023-2028".
@@ -169,7 +178,7 @@ public final class BudgetScreen: Screen {
 
     private func fillEnvelopes(_ o: BudgetOverview) {
         let elapsed = Percentage(basisPoints: o.yearElapsedBp)
-        var table = FigureGrid(grid: envelopeGrid, columns: [
+        let table = FigureGrid(grid: envelopeGrid, columns: [
             .init("Dispositif", trailing: false, maxWidthChars: 22),
             .init(o.years.count == 1 ? "Enveloppe\n\(periodLabel(o))" : "Enveloppes\n\(periodLabel(o))"),
             .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Dossiers"),
@@ -210,13 +219,14 @@ public final class BudgetScreen: Screen {
             + "\(o.toleranceBp / 100) points sur l’année écoulée) ou aide moyenne au-dessus de la moyenne visée ; en rouge : enveloppe dépassée."
     }
 
-    private func fillLines(_ o: BudgetOverview) {
-        var table = FigureGrid(grid: linesGrid, columns: [
+    /// Each `fill…` below empties its table and returns the building of its rows, one piece a row.
+    private func fillLines(_ o: BudgetOverview) -> [@MainActor () -> Void] {
+        let table = FigureGrid(grid: linesGrid, columns: [
             .init("N°"), .init("Ligne", trailing: false, maxWidthChars: 36), .init("Nature", trailing: false),
             .init("Enveloppe\n\(periodLabel(o))"), .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Engagements"),
         ])
         let wanted = SearchText(search.text)
-        for row in o.lines where wanted.matches([row.name, row.code]) {
+        return o.lines.filter { wanted.matches([$0.name, $0.code]) }.map { row in {
             let nature = (BudgetKind(rawValue: row.kind ?? "")?.label ?? "—") + (row.outsideBudget ? "\nhors budget" : "")
             table.addRow([
                 .text(row.action.map(String.init) ?? ""), .text(row.name, tooltip: "\(row.code) — \(row.source ?? "")"),
@@ -225,15 +235,15 @@ public final class BudgetScreen: Screen {
                 .text(row.remaining.map { Self.money($0) } ?? "—", classes: row.overspent ? ["error"] : []),
                 .text(FrenchFormat.integer(row.dossiers)),
             ])
-        }
+        } }
     }
 
-    private func fillSynthesis(_ o: BudgetOverview) {
-        guard let p = o.plh else { return }
+    private func fillSynthesis(_ o: BudgetOverview) -> [@MainActor () -> Void] {
+        guard let p = o.plh else { return [] }
         let n = plh.durationYears
         synthesisHeading.text = "Synthèse budgétaire du \(plh.title)"
         // Six-year amount above the yearly one: the table fits a laptop screen.
-        var table = FigureGrid(grid: synthesisGrid, columns: [
+        let table = FigureGrid(grid: synthesisGrid, columns: [
             .init("N°"), .init("Action", trailing: false, maxWidthChars: 40),
             .init("Investissement\n\(n) ans · par an"), .init("Fonctionnement\n\(n) ans · par an"),
             .init("Engagé\n\(periodLabel(o))"), .init("Payé\n\(periodLabel(o))"),
@@ -252,13 +262,14 @@ public final class BudgetScreen: Screen {
             guard inv != .zero && op != .zero else { return .text(Self.money(l.committedYear)) }
             return .stacked(Self.money(l.committedYear), "invest. \(Self.money(inv)) · fonct. \(Self.money(op))")
         }
-        for row in p.lines {
+        var pieces: [@MainActor () -> Void] = p.lines.map { row in {
             let title = row.budgetNote.map { "\(row.title) (\($0))" } ?? row.title
             table.addRow([
                 .text(String(row.action)), .text(title), line(row, .investment), line(row, .operating),
                 committed(row), .text(Self.money(row.paidYear)),
             ])
-        }
+        } }
+        pieces.append { [weak self] in
         table.addSeparator()
         let inside = [p.investment.insideFigures, p.operating.insideFigures]
         let labels = table.addRow([
@@ -268,31 +279,37 @@ public final class BudgetScreen: Screen {
             .stacked(Self.money(p.operating.inside), "\(Self.money(p.operating.insidePerYear)) par an"),
             .text(Self.money(inside.sum(\.committedYear))), .text(Self.money(inside.sum(\.paidYear))),
         ], classes: ["heading"])
-        synthesisTotalLabels = [2, 3, 4, 5].flatMap { labels[$0] }
+        self?.synthesisTotals = [2, 3, 4, 5].flatMap { labels[$0] }
+        }
+        return pieces
     }
 
-    private func fillOutside(_ o: BudgetOverview) {
-        var table = FigureGrid(grid: outsideGrid, columns: [
+    private func fillOutside(_ o: BudgetOverview) -> [@MainActor () -> Void] {
+        let table = FigureGrid(grid: outsideGrid, columns: [
             .init("N°"), .init("Action", trailing: false, maxWidthChars: 24), .init("Nature", trailing: false),
             .init("Sur \(plh.durationYears) ans"), .init("Par an"), .init("Engagé\n\(periodLabel(o))"), .init("Payé\n\(periodLabel(o))"),
         ])
+        var pieces: [@MainActor () -> Void] = []
         for l in o.plh?.lines ?? [] {
             for kind in BudgetKind.allCases {
                 let x = l.line(kind)
                 guard x.outside, let six = x.sixYears else { continue }
                 let f = l.figures(kind)
-                table.addRow([.text(String(l.action)), .text(l.title), .text(kind.label), .text(Self.money(six)),
-                              .text(Self.money(x.perYear)), .text(Self.money(f.committedYear)), .text(Self.money(f.paidYear))])
+                pieces.append {
+                    table.addRow([.text(String(l.action)), .text(l.title), .text(kind.label), .text(Self.money(six)),
+                                  .text(Self.money(x.perYear)), .text(Self.money(f.committedYear)), .text(Self.money(f.paidYear))])
+                }
             }
         }
+        return pieces
     }
 
-    private func fillReconciliation(_ o: BudgetOverview) {
-        var table = FigureGrid(grid: reconciliationGrid, columns: [
+    private func fillReconciliation(_ o: BudgetOverview) -> [@MainActor () -> Void] {
+        let table = FigureGrid(grid: reconciliationGrid, columns: [
             .init("N°"), .init("Action", trailing: false, maxWidthChars: 30), .init("Nature", trailing: false),
             .init("Ligne du PLH\n\(periodLabel(o))"), .init("Enveloppes des\ndispositifs"), .init("Autres\nlignes"), .init("Écart"),
         ])
-        for r in o.reconciliation {
+        let pieces: [@MainActor () -> Void] = o.reconciliation.map { r in {
             let sign = r.difference.cents > 0 ? "+" : ""
             table.addRow([
                 .text(String(r.action)), .text(r.title), .text(BudgetKind(rawValue: r.kind)?.label ?? r.kind),
@@ -300,11 +317,12 @@ public final class BudgetScreen: Screen {
                 .text(Self.money(r.lineEnvelopes), tooltip: r.lines.joined(separator: ", ")),
                 .text(sign + Self.money(r.difference), classes: r.difference == .zero ? [] : ["budget-under-text"]),
             ])
-        }
+        } }
         let gaps = o.reconciliationGaps.count
         reconciliationLegend.text = "Enveloppes fixées dans le profil (dispositifs d’aide et autres lignes) comparées aux lignes du PLH ; "
             + "une enveloppe sur la durée du PLH compte pour sa moyenne annuelle. "
             + (gaps == 0 ? "Aucun écart." : "En orange : \(gaps) écart\(gaps > 1 ? "s" : "") à examiner.")
+        return pieces
     }
 
     // MARK: Commitments on the PLH's other lines

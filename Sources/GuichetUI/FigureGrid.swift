@@ -2,9 +2,9 @@ import GtkKit
 
 /// Fills a GtkGrid as a small table of figures: a header row, rows of cells (text or a widget),
 /// separators. Figures are right-aligned in tabular digits. For tables of tens of rows; long
-/// lists use `LazyTable`.
+/// lists use `LazyTable`. A class: rows may be added later (`ProgressiveFill`).
 @MainActor
-struct FigureGrid {
+final class FigureGrid {
     struct Column {
         var title: String
         var trailing: Bool
@@ -41,7 +41,7 @@ struct FigureGrid {
 
     /// Adds a row; returns the labels of each cell, in column order (none for widget cells).
     @discardableResult
-    mutating func addRow(_ cells: [Cell], classes: [String] = []) -> [[Label]] {
+    func addRow(_ cells: [Cell], classes: [String] = []) -> [[Label]] {
         var labels: [[Label]] = []
         for (index, cell) in cells.enumerated() where index < columns.count {
             let column = columns[index]
@@ -85,7 +85,7 @@ struct FigureGrid {
         return label
     }
 
-    mutating func addSeparator() {
+    func addSeparator() {
         grid.attach(Separator(), column: 0, row: rowCount, width: columns.count)
         rowCount += 1
     }

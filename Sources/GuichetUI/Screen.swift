@@ -21,6 +21,9 @@ public protocol Screen: AnyObject {
     /// True while the data the screen shows (its list, its figures) are being read; the
     /// benchmark measures a section's opening until it is false.
     var isReading: Bool { get }
+    /// True while the screen, its data shown, still builds what lies below its first screen
+    /// (a few rows per frame: `ProgressiveFill`); the benchmark times that too.
+    var isSettling: Bool { get }
 
     /// The screen is shown again (refresh data here). Not called on the showing that built it:
     /// its init has just read the data.
@@ -48,6 +51,7 @@ extension Screen {
     public var supportsNewItem: Bool { false }
     public var supportsSave: Bool { false }
     public var isReading: Bool { false }
+    public var isSettling: Bool { false }
     public func activate() {}
     public func canLeave() -> Bool { true }
     public func newItem() {}

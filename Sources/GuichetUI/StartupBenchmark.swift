@@ -14,8 +14,9 @@ import Glibc
 ///   search entry, one at a time, and for each prints
 ///   `search⇥<text>⇥<ms to the result painted>⇥<longest stall ms>⇥<its CPU ms>⇥<matches>⇥<read ms>`;
 /// - `GUICHET_BENCHMARK_SECTIONS=1`: once ready, opens every other section in sidebar order and
-///   prints `section⇥<id>⇥<ms to its first frame>⇥<ms to its data painted>⇥<longest stall ms>`
-///   (stalls counted until 200 ms after the data are painted).
+///   prints `section⇥<id>⇥<ms to its first frame>⇥<ms to its data painted>⇥<longest stall ms>⇥<its CPU ms>⇥<ms to all of it painted>`
+///   (the last: once the screen no longer builds below its first screen, `Screen.isSettling`;
+///   stalls counted until 200 ms after that).
 /// With `GUICHET_BENCHMARK_STARTUP`, the steps of the opening are printed as they happen
 /// (`mark⇥<step>`, from any thread): the benchmark times them like the rest.
 /// A stall is the longest time the main loop did not turn (measured by a 1 ms heartbeat, with
@@ -61,18 +62,23 @@ enum StartupBenchmark {
         mainWindow.window.onAfterNextPaint {
             emit(["frame", mainWindow.window.rendererName ?? "?", environment["GDK_DEBUG"] ?? ""])
             let meter = StallMeter()
-            meter.when({ mainWindow.isConnected && !mainWindow.currentScreen.isReading }) {
-                mainWindow.window.onAfterNextPaint {
-                    emit(["ready"])
-                    emit(["memory"] + ProcessMemory.current().fields)
-                    if isSections {
-                        openSections(Array(mainWindow.sectionIDs.dropFirst()), in: mainWindow, meter: meter, then: finish)
-                    } else if isSearch, let screen = mainWindow.currentScreen as? DossiersScreen {
-                        runSearches(searchTexts, on: screen, meter: meter, then: finish)
-                    } else {
-                        exit(0)
-                    }
+            let ready: @MainActor () -> Void = {
+                emit(["ready"])
+                emit(["memory"] + ProcessMemory.current().fields)
+                if isSections {
+                    openSections(Array(mainWindow.sectionIDs.dropFirst()), in: mainWindow, meter: meter, then: finish)
+                } else if isSearch, let screen = mainWindow.currentScreen as? DossiersScreen {
+                    runSearches(searchTexts, on: screen, meter: meter, then: finish)
+                } else {
+                    exit(0)
                 }
+            }
+            // The first frame already shows the first section with its data when they were there
+            // before it was painted (the first page read while GTK started): that frame is the
+            // ready one. Otherwise, the first frame painted once they are.
+            if mainWindow.isConnected && !mainWindow.currentScreen.isReading { ready(); return }
+            meter.when({ mainWindow.isConnected && !mainWindow.currentScreen.isReading }) {
+                mainWindow.window.onAfterNextPaint(ready)
             }
         }
     }
@@ -88,13 +94,27 @@ enum StartupBenchmark {
         meter.when({ firstFrame != nil && !mainWindow.currentScreen.isReading }) {
             mainWindow.window.onAfterNextPaint {
                 let shown = Monotonic.milliseconds() - started
-                // Stalls are counted a moment longer: what a screen fills in after its first
-                // data frame (tables below the fold) must not freeze the window either.
-                meter.after(settling) {
-                    emit(["section", id, ms(firstFrame ?? shown), ms(shown), ms(meter.longest.wall)])
-                    meter.after(typingPause) { openSections(Array(ids.dropFirst()), in: mainWindow, meter: meter, then: finish) }
+                // Stalls are counted until a moment after the screen is complete: what it
+                // fills in after its first data frame (tables below the fold) must not freeze
+                // the window either.
+                whenSettled(mainWindow, meter: meter, shown: shown, started: started) { complete in
+                    meter.after(settling) {
+                        let stall = meter.longest
+                        emit(["section", id, ms(firstFrame ?? shown), ms(shown), ms(stall.wall), ms(stall.cpu), ms(complete)])
+                        meter.after(typingPause) { openSections(Array(ids.dropFirst()), in: mainWindow, meter: meter, then: finish) }
+                    }
                 }
             }
+        }
+    }
+
+    /// Calls `then` with the time (ms since `started`) at which the current screen was painted
+    /// with nothing left to build: `shown` when it was already complete.
+    private static func whenSettled(_ mainWindow: MainWindow, meter: StallMeter, shown: Double, started: Double,
+                                    then: @escaping @MainActor (Double) -> Void) {
+        guard mainWindow.currentScreen.isSettling else { then(shown); return }
+        meter.when({ !mainWindow.currentScreen.isSettling }) {
+            mainWindow.window.onAfterNextPaint { then(Monotonic.milliseconds() - started) }
         }
     }
 

@@ -1,3 +1,4 @@
+import CGtk
 import Foundation
 import GtkKit
 import GuichetApp
@@ -78,6 +79,31 @@ final class BudgetScreenTests: XCTestCase {
                 XCTAssertEqual(screen.synthesisTotalLabels[4].text, Self.money(actions.sum(\.committed)))
                 XCTAssertEqual(screen.synthesisTotalLabels[5].text, Self.money(actions.sum(\.paid)))
             }
+        }
+    }
+
+    /// Issue 13: the section opens with its envelopes; the tables below them are built over the
+    /// next frames, and only for the figures last read (a year chosen meanwhile replaces them).
+    func testTheTablesBelowTheEnvelopesComeOverTheNextFramesForTheLastYearChosen() throws {
+        try skipWithoutDisplay()
+        let ws = try makeWorkspace(count: 600)
+        let ledger = try Self.ledger(ws)
+        let plh = try XCTUnwrap(ws.profile.plh)
+        func committed(_ year: Int) -> Money { plh.actions.map { ledger.actionStatus(action: $0.number, year: year) }.sum(\.committed) }
+        XCTAssertNotEqual(committed(2024), committed(2026), "the two years tell apart")
+        try MainActor.assumeIsolated {
+            let screen = try BudgetScreen(guichet: guichet(ws, today: Self.today), window: nil)
+            let window = Window(borrowing: UnsafeMutableRawPointer(gtk_window_new()!))
+            defer { window.destroy() }
+            window.setDefaultSize(width: 1120, height: 720)
+            gtk_window_set_child(window.window, screen.root.widget)
+            window.present()
+            waitFor("the budget") { !screen.isLoading }
+            XCTAssertFalse(screen.envelopeTotalLabels.isEmpty, "the envelopes are shown with the figures")
+            XCTAssertTrue(screen.isSettling, "the tables below them are still to be built")
+            Self.settled(screen) { screen.select(year: 2024) }
+            waitFor("the tables below the envelopes") { !screen.isSettling }
+            XCTAssertEqual(screen.synthesisTotalLabels[4].text, Self.money(committed(2024)), "built for the year chosen last")
         }
     }
 
