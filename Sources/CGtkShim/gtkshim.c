@@ -53,6 +53,11 @@ gulong guichet_connect_size(gpointer instance, const gchar *signal, GuichetSizeH
     return g_signal_connect_data(instance, signal, G_CALLBACK(handler), box, release, 0);
 }
 
+gulong guichet_connect_pointer_int(gpointer instance, const gchar *signal, GuichetPointerIntHandler handler,
+                                   gpointer box, GClosureNotify release) {
+    return g_signal_connect_data(instance, signal, G_CALLBACK(handler), box, release, 0);
+}
+
 void guichet_emit_void(gpointer instance, const gchar *signal) {
     g_signal_emit_by_name(instance, signal);
 }

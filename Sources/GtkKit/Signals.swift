@@ -74,6 +74,12 @@ private let scrollTrampoline: GuichetScrollHandler = { _, dx, dy, box in
     let handler = SignalBox<ScrollHandler>.from(box)
     return MainActor.assumeIsolated { handler(dx, dy) ? 1 : 0 }
 }
+typealias PointerIntClosure = @MainActor (UnsafeMutableRawPointer?, Int32) -> Void
+private let pointerIntTrampoline: GuichetPointerIntHandler = { _, arg, value, box in
+    let handler = SignalBox<PointerIntClosure>.from(box)
+    let address = UInt(bitPattern: arg)
+    MainActor.assumeIsolated { handler(UnsafeMutableRawPointer(bitPattern: address), value) }
+}
 private let sizeTrampoline: GuichetSizeHandler = { _, width, height, box in
     let handler = SignalBox<SizeHandler>.from(box)
     MainActor.assumeIsolated { handler(width, height) }
@@ -104,6 +110,16 @@ public enum Signals {
     {
         let box = SignalBox<PointerClosure>(handler).retainedPointer()
         return SignalHandlerID(value: guichet_connect_pointer(instance, signal, pointerTrampoline, box, releaseSignalBox))
+    }
+
+    /// `void (*)(GObject *, gpointer arg, gint value, gpointer)`: GtkPrintOperation::draw-page.
+    @discardableResult
+    public static func connectPointerInt(_ instance: UnsafeMutableRawPointer, _ signal: String,
+                                         _ handler: @escaping @MainActor (UnsafeMutableRawPointer?, Int32) -> Void)
+        -> SignalHandlerID
+    {
+        let box = SignalBox<PointerIntClosure>(handler).retainedPointer()
+        return SignalHandlerID(value: guichet_connect_pointer_int(instance, signal, pointerIntTrampoline, box, releaseSignalBox))
     }
 
     /// `gboolean (*)(GObject *, gpointer)`: GtkWindow::close-request (true stops the close).

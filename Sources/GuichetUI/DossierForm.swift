@@ -63,6 +63,8 @@ final class DossierForm {
     let actionMessage: Label
     private let paymentsLabel: Label
     private let timelineLabel: Label
+    /// The fiche's letters: offered by the dossier's state, previewed, printed or saved, reprinted.
+    private(set) var letters: DossierLettersPanel!
     private var twoColumns = false
     private var columnsPlaced = false
 
@@ -175,6 +177,10 @@ final class DossierForm {
         paid.addCSSClass("heading")
         decision.append(paid)
         decision.append(paymentsLabel)
+        letters = DossierLettersPanel(header: headerActions, section: sections[.courriers]!.root, guichet: guichet, window: window)
+        letters.onRecorded = { [weak self] number in self?.refreshLetters(number) }
+        letters.report = { [weak self] text in self?.actionMessage.show(text) }
+        sections[.courriers]?.append(letters.root)
         sections[.historique]?.append(timelineLabel)
         if let commune = typed(.commune) {
             communeCompletion = EntryCompletion(entry: commune.entry) { [weak self] index in self?.communeChosen(index) }
@@ -208,6 +214,7 @@ final class DossierForm {
         scheme = nil
         lastResult = nil
         editor.isVisible = false
+        letters.show(nil)
         title.text = "Aucun dossier sélectionné"
         numberLabel.text = ""
         subtitle.show("Choisissez un dossier dans la liste ou créez-en un (Ctrl+N).")
@@ -221,6 +228,7 @@ final class DossierForm {
     func show(_ sheet: DossierSheet) {
         let dossier = sheet.dossier
         if stored?.number != dossier.number { eligibility.reset() }
+        letters.show(sheet)
         stored = dossier
         base = dossier
         history = sheet.historyLines
@@ -242,6 +250,7 @@ final class DossierForm {
         reading?.cancel()
         eligibility.reset()
         stored = nil
+        letters.show(nil)
         history = []
         showAllErrors = false
         showBanner(nil)
@@ -431,6 +440,21 @@ final class DossierForm {
 
     private func refreshSaveState() {
         saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editable && !isBusy
+        // A letter reads the dossier as stored: typed changes are saved first.
+        letters?.setPending(isDirty || isBusy)
+    }
+
+    /// After a letter was recorded: the history and the letters list read again, the fields
+    /// (and anything typed) left as they are.
+    private func refreshLetters(_ number: DossierNumber) {
+        let guichet = guichet
+        Task { [weak self] in
+            guard let sheet = try? await guichet.dossierSheet(number), let self, self.stored?.number == number else { return }
+            self.history = sheet.historyLines
+            self.letters.show(sheet)
+            if let base = self.base { self.timelineLabel.text = self.timelineText(base) }
+            self.refreshSaveState()
+        }
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {

@@ -113,5 +113,9 @@ final class FieldRow: FicheFieldRow {
 
     static let placeholders: [DossierField: String] = [
         .postcode: "ex. 62500", .insee: "ex. 62765", .siret: "14 chiffres", .commune: "Commune du logement",
+        .mailStreet: "ex. 12 rue des Tilleuls", .mailComplement: "Appartement, bâtiment, résidence (facultatif)",
+        .mailPostcode: "ex. 62500", .mailTown: "ex. Saint-Omer",
+        .contactName: "Les courriers lui sont adressés (« À l’attention de »)", .contactRole: "ex. responsable du développement",
+        .accountHolder: "Nom du titulaire, comme sur le RIB", .iban: "FR76 …, 27 caractères",
     ]
 }

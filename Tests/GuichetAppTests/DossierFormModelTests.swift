@@ -6,6 +6,12 @@ import XCTest
 /// The form's pure part: which fields a scheme shows, parsing, and the domain's messages; and
 /// the two properties of issue 12 on the demo base of every territory: "open, save without
 /// change" gives the dossier back unchanged, and every field the form shows round-trips.
+extension IBAN {
+    /// Two IBANs that pass their key (the banks' own published examples).
+    static let exampleA = try! IBAN("FR76 3000 6000 0112 3456 7890 189")
+    static let exampleB = try! IBAN("FR14 2004 1010 0505 0001 3M02 606")
+}
+
 final class DossierFormModelTests: XCTestCase {
     private func scheme(_ code: String) throws -> AidScheme {
         let profile = try ProfileDirectory.load(territory: "demo")
@@ -62,6 +68,55 @@ final class DossierFormModelTests: XCTestCase {
         XCTAssertNil(moved.dossier.applicant.ownerStatus, "PO / PB goes with the private owner")
         XCTAssertNil(moved.errors[.ownerStatus])
         XCTAssertFalse(moved.otherErrors.contains { $0.contains("occupant ou bailleur") }, "\(moved.otherErrors)")
+    }
+
+    /// Issue 18: letters go to the applicant's own postal address, typed on the fiche; what the
+    /// form does not show (lieu-dit, country) is kept, and an incomplete address names its field.
+    func testPostalAddressIsTypedKeptAndChecked() throws {
+        let acc = try scheme("ACC")
+        let model = DossierFormModel(scheme: acc, applicantKind: .household)
+        var base = blank(acc, kind: .household)
+        base.applicant.postalAddress = PostalAddress(street: "4 rue Neuve", locality: "Lieu-dit Le Bois", postcode: "62500", town: "Saint-Omer")
+        var texts = DossierFormModel.texts(of: base)
+        XCTAssertEqual(texts[.mailStreet], "4 rue Neuve")
+        XCTAssertEqual(model.build(texts: texts, over: base).dossier.applicant.postalAddress, base.applicant.postalAddress,
+                       "shown and saved unchanged: nothing new")
+        texts[.mailStreet] = "12 rue des Tilleuls"
+        texts[.mailComplement] = "Appartement 3"
+        texts[.mailPostcode] = "62510"
+        texts[.mailTown] = "Arques"
+        let typed = model.build(texts: texts, over: base).dossier.applicant.postalAddress
+        XCTAssertEqual(typed, PostalAddress(complement: "Appartement 3", street: "12 rue des Tilleuls", locality: "Lieu-dit Le Bois",
+                                            postcode: "62510", town: "Arques"))
+        texts[.mailPostcode] = "625"
+        XCTAssertNotNil(model.build(texts: texts, over: base).errors[.mailPostcode])
+        texts[.mailPostcode] = "62510"
+        texts[.mailStreet] = ""
+        XCTAssertNotNil(model.build(texts: texts, over: base).errors[.mailStreet], "a street is needed for a letter")
+        var none = blank(acc, kind: .household)
+        none.applicant.postalAddress = PostalAddress(street: "4 rue Neuve", postcode: "62500", town: "Saint-Omer")
+        var cleared = DossierFormModel.texts(of: none)
+        for f in [DossierField.mailStreet, .mailComplement, .mailPostcode, .mailTown] { cleared[f] = "" }
+        XCTAssertNil(model.build(texts: cleared, over: none).dossier.applicant.postalAddress, "emptied: no postal address")
+        // An organisation's letters go for the attention of the contact typed on the fiche.
+        let plv = try scheme("PLV")
+        let landlord = DossierFormModel(scheme: plv, applicantKind: .socialLandlord)
+        let organisation = landlord.build(texts: [.orgName: "Habitat 62", .contactName: "Claire Dubois",
+                                                  .contactRole: "responsable du développement"],
+                                          over: blank(plv, kind: .socialLandlord)).dossier.applicant.organisation
+        XCTAssertEqual(organisation?.contactLine, "Claire Dubois, responsable du développement")
+        // Bank details: the IBAN is shown masked; typed whole it replaces the stored one, checked by its key.
+        var paid = blank(acc, kind: .household)
+        paid.applicant.bankAccount = BankAccount(holder: "Jeanne Dupuis", iban: IBAN.exampleA)
+        var bank = DossierFormModel.texts(of: paid)
+        XCTAssertEqual(bank[.iban], "FR•• •••• •••• •••• •••• •••0 189")
+        XCTAssertEqual(model.build(texts: bank, over: paid).dossier.applicant.bankAccount, paid.applicant.bankAccount)
+        bank[.iban] = "FR14 2004 1010 0505 0001 3M02 606"
+        XCTAssertEqual(model.build(texts: bank, over: paid).dossier.applicant.bankAccount?.iban, IBAN.exampleB)
+        bank[.iban] = "FR14 2004 1010 0505 0001 3M02 607"
+        XCTAssertEqual(model.build(texts: bank, over: paid).errors[.iban], "IBAN invalide (clé de contrôle) : vérifiez la saisie.")
+        XCTAssertEqual(DossierFieldLabels.sentence(FieldChange(field: "applicant.bankAccount.iban", old: nil, new: IBAN.exampleA.value)),
+                       "IBAN : vide → FR•• •••• •••• •••• •••• •••0 189", "the history never shows the whole number")
     }
 
     func testInvalidSiretNegativeAmountAndMissingFieldsAreNamed() throws {
@@ -127,8 +182,15 @@ final class DossierFormModelTests: XCTestCase {
                     edited.texts[field] = typed
                     let result = edited.result(over: d, scheme: scheme)
                     XCTAssertNil(result.errors[field], "\(d.number) \(field): « \(typed) » refused: \(result.errors)")
+                    if field == .accountHolder && d.applicant.bankAccount == nil {
+                        // A holder alone is no bank account: the IBAN is asked for.
+                        XCTAssertEqual(result.errors[.iban], "L’IBAN est obligatoire avec le titulaire du compte.")
+                        continue
+                    }
                     let reopened = DossierFormInput.showing(result.dossier, scheme: scheme)
-                    XCTAssertEqual(reopened.texts[field], typed, "\(territory) \(d.number) \(field)")
+                    // An IBAN typed whole is shown back masked.
+                    let shown = field == .iban ? try IBAN(typed).masked : typed
+                    XCTAssertEqual(reopened.texts[field], shown, "\(territory) \(d.number) \(field)")
                     for other in reopened.texts.keys where other != field {
                         XCTAssertEqual(reopened.texts[other], input.texts[other], "\(d.number): typing \(field) moved \(other)")
                     }
@@ -203,6 +265,14 @@ final class DossierFormModelTests: XCTestCase {
         case .incomeYear: return differs("2024", "2023")
         case .phone: return differs("03 21 12 34 56", "06 12 34 56 78")
         case .email: return differs("jeanne.dupuis@exemple.fr", "contact@exemple.org")
+        case .mailComplement: return differs("Appartement 3", "Résidence Les Tilleuls")
+        case .mailStreet: return differs("12 rue des Tilleuls", "5 avenue de l’Essai")
+        case .mailPostcode: return differs("62500", "62510")
+        case .mailTown: return differs("Arques", "Saint-Omer")
+        case .contactName: return differs("Claire Dubois", "Marc Lenoir")
+        case .contactRole: return differs("responsable du développement", "directrice du patrimoine")
+        case .accountHolder: return differs("Jeanne Dupuis", "SCI Les Essais")
+        case .iban: return differs(IBAN.exampleA.masked, IBAN.exampleB.masked) == IBAN.exampleA.masked ? IBAN.exampleA.value : IBAN.exampleB.value
         case .householdSize: return String(max(d.applicant.household?.members.count ?? 1, 1) + (current == "7" ? 1 : 6))
         case .income: return differs(euros(36_480), euros(21_000.5))
         case .orgName: return differs("Habitat Essai", "Logis Essai")

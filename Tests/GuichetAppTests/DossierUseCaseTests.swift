@@ -87,10 +87,14 @@ final class DossierUseCaseTests: XCTestCase {
                     var form = DossierFormInput.showing(current, scheme: scheme)
                     let typed = DossierFormModelTests.newText(for: field, current: form.texts[field] ?? "", dossier: current)
                     form.texts[field] = typed
+                    // A holder alone is no bank account: the agent types the IBAN with it.
+                    if field == .accountHolder && current.applicant.bankAccount == nil { form.texts[.iban] = IBAN.exampleA.value }
                     let saved = try blocking { [current, form] in try await app.saveDossier(current.number, expectedVersion: current.version, form: form) }
                     XCTAssertTrue(saved.changed, "\(d.number) \(field)")
                     let reopened = try XCTUnwrap(try blocking { try await app.dossier(d.number) })
-                    XCTAssertEqual(DossierFormModel.texts(of: reopened)[field], typed, "\(territory) \(d.number) \(field)")
+                    // An IBAN typed whole is shown back masked.
+                    let shown = field == .iban ? try IBAN(typed).masked : typed
+                    XCTAssertEqual(DossierFormModel.texts(of: reopened)[field], shown, "\(territory) \(d.number) \(field)")
                     current = reopened
                 }
             }

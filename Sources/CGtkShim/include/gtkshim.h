@@ -33,6 +33,7 @@ static inline GtkDialog *guichet_dialog(gpointer p) { return GTK_DIALOG(p); }
 static inline GtkMessageDialog *guichet_message_dialog(gpointer p) { return GTK_MESSAGE_DIALOG(p); }
 static inline GtkScrolledWindow *guichet_scrolled_window(gpointer p) { return GTK_SCROLLED_WINDOW(p); }
 static inline GtkSearchEntry *guichet_search_entry(gpointer p) { return GTK_SEARCH_ENTRY(p); }
+static inline GtkPrintOperation *guichet_print_operation(gpointer p) { return GTK_PRINT_OPERATION(p); }
 static inline gboolean guichet_is_widget(gpointer p) { return GTK_IS_WIDGET(p); }
 static inline gboolean guichet_is_editable(gpointer p) { return GTK_IS_EDITABLE(p); }
 static inline gboolean guichet_is_window(gpointer p) { return GTK_IS_WINDOW(p); }
@@ -65,6 +66,9 @@ typedef void (*GuichetItemsChangedHandler)(gpointer self, guint position, guint 
 typedef gboolean (*GuichetScrollHandler)(gpointer self, double dx, double dy, gpointer box);
 /// void (*)(GtkDrawingArea *, int width, int height, gpointer): resize.
 typedef void (*GuichetSizeHandler)(gpointer self, gint width, gint height, gpointer box);
+/// void (*)(GObject *self, gpointer arg, gint value, gpointer box):
+/// GtkPrintOperation::draw-page (GtkPrintContext *, page number).
+typedef void (*GuichetPointerIntHandler)(gpointer self, gpointer arg, gint value, gpointer box);
 
 gulong guichet_connect_void(gpointer instance, const gchar *signal, GuichetVoidHandler handler,
                             gpointer box, GClosureNotify release);
@@ -85,6 +89,8 @@ gulong guichet_connect_scroll(gpointer instance, const gchar *signal, GuichetScr
                               gpointer box, GClosureNotify release);
 gulong guichet_connect_size(gpointer instance, const gchar *signal, GuichetSizeHandler handler,
                             gpointer box, GClosureNotify release);
+gulong guichet_connect_pointer_int(gpointer instance, const gchar *signal, GuichetPointerIntHandler handler,
+                                   gpointer box, GClosureNotify release);
 
 /// Emits a signal without arguments or return value (e.g. "clicked"), as GTK would.
 void guichet_emit_void(gpointer instance, const gchar *signal);

@@ -31,8 +31,13 @@ public struct DossierFormModel: Sendable {
             .income: money(d.applicant.household?.yearlyIncome),
             .incomeYear: d.applicant.household?.incomeYear.map(String.init) ?? "",
             .orgName: d.applicant.organisation?.name ?? "", .siret: d.applicant.organisation?.siret ?? "",
+            .contactName: d.applicant.organisation?.contactName ?? "", .contactRole: d.applicant.organisation?.contactRole ?? "",
+            // The IBAN is never shown whole on a screen: the country and the last four characters.
+            .accountHolder: d.applicant.bankAccount?.holder ?? "", .iban: d.applicant.bankAccount?.iban.masked ?? "",
             .phone: d.applicant.phone ?? "", .email: d.applicant.email ?? "",
             .ownerStatus: d.applicant.ownerStatus?.label ?? "",
+            .mailComplement: d.applicant.postalAddress?.complement ?? "", .mailStreet: d.applicant.postalAddress?.street ?? "",
+            .mailPostcode: d.applicant.postalAddress?.postcode ?? "", .mailTown: d.applicant.postalAddress?.town ?? "",
             .address: d.property.address, .postcode: d.property.postcode, .commune: d.property.commune,
             .insee: d.property.inseeCode, .buildYear: d.property.buildYear.map(String.init) ?? d.property.builtOn.map { String($0.year) } ?? "",
             .vacantSince: date(d.property.vacantSince), .dwellings: String(d.property.dwellings),
@@ -134,6 +139,8 @@ public struct DossierFormModel: Sendable {
             var o = applicant.organisation ?? Organisation(name: "")
             if changed(.orgName) { o.name = text(.orgName) }
             if changed(.siret) { o.siret = text(.siret).isEmpty ? nil : text(.siret) }
+            if changed(.contactName) { o.contactName = text(.contactName).isEmpty ? nil : text(.contactName) }
+            if changed(.contactRole) { o.contactRole = text(.contactRole).isEmpty ? nil : text(.contactRole) }
             applicant.organisation = o
         } else {
             var h = applicant.household ?? Household(members: [])
@@ -171,6 +178,32 @@ public struct DossierFormModel: Sendable {
             let t = text(.email)
             if !t.isEmpty && !Self.looksLikeEmail(t) { errors[.email] = "Adresse invalide (exemple : prenom.nom@exemple.fr)." }
             applicant.email = t.isEmpty ? nil : t
+        }
+        let mail: [DossierField] = [.mailComplement, .mailStreet, .mailPostcode, .mailTown]
+        if mail.contains(where: changed) {
+            // The lieu-dit and the country are not on the form: kept as they were.
+            let kept = applicant.postalAddress
+            if mail.allSatisfy({ text($0).isEmpty }) && (kept?.locality ?? "").isEmpty {
+                applicant.postalAddress = nil
+            } else {
+                applicant.postalAddress = PostalAddress(complement: text(.mailComplement).isEmpty ? nil : text(.mailComplement),
+                                                        street: text(.mailStreet), locality: kept?.locality,
+                                                        postcode: text(.mailPostcode), town: text(.mailTown), country: kept?.country)
+            }
+        }
+        if changed(.accountHolder) || changed(.iban) {
+            // A new IBAN replaces the masked one shown; an untouched one is kept as stored.
+            var iban = applicant.bankAccount?.iban
+            if changed(.iban) {
+                do { iban = text(.iban).isEmpty ? nil : try IBAN(text(.iban)) } catch { errors[.iban] = Self.sentence(error.message) }
+            }
+            if text(.accountHolder).isEmpty && text(.iban).isEmpty {
+                applicant.bankAccount = nil
+            } else if let iban {
+                applicant.bankAccount = BankAccount(holder: text(.accountHolder), iban: iban, bic: applicant.bankAccount?.bic)
+            } else if errors[.iban] == nil {
+                errors[.iban] = "L’IBAN est obligatoire avec le titulaire du compte."
+            }
         }
         d.applicant = applicant
         if changed(.address) { d.property.address = text(.address) }

@@ -8,9 +8,11 @@ public struct DossierSheet: Sendable {
     /// Nil when the profile no longer has the dossier's scheme.
     public var scheme: AidScheme?
     public var history: [HistoryEvent]
+    /// The letters produced for the dossier, oldest first (reprinted identically from the sheet).
+    public var letters: [IssuedLetter]
 
-    public init(dossier: AidDossier, scheme: AidScheme?, history: [HistoryEvent]) {
-        self.dossier = dossier; self.scheme = scheme; self.history = history
+    public init(dossier: AidDossier, scheme: AidScheme?, history: [HistoryEvent], letters: [IssuedLetter] = []) {
+        self.dossier = dossier; self.scheme = scheme; self.history = history; self.letters = letters
     }
 
     /// The history as agents read it, most recent first: what changed, with the labels of the

@@ -44,7 +44,7 @@ extension Guichet {
         return try await storage.read { s in
             let d = try Self.load(number, in: s)
             return DossierSheet(dossier: d, scheme: catalog?.scheme(code: d.schemeCode),
-                                history: try s.history(entity: "dossier", key: number.formatted))
+                                history: try s.history(entity: "dossier", key: number.formatted), letters: try s.letters(of: number))
         }
     }
 

@@ -58,4 +58,25 @@ extension Guichet {
 
     /// Whether letters name the agent at this counter (the service's directory knows the login).
     public func agentIsInDirectory(_ login: String) -> Bool { profile.service?.agent(login) != nil }
+
+    /// The agent as colleagues read it in the window: the directory's name, else the login.
+    public func agentName(_ login: String) -> String { profile.service?.agent(login)?.name ?? login }
+}
+
+/// A letter as laid out, for front ends that know letters only through this layer.
+public typealias ReportLetter = GuichetReports.ReportLetter
+
+/// The pages of a letter as the window draws them (preview, printing): the very drawing of the
+/// PDF file, on a cairo context the window lends.
+public enum LetterPages {
+    /// A4 portrait, in points.
+    public static var width: Double { LetterRenderer.pageWidth }
+    public static var height: Double { LetterRenderer.pageHeight }
+
+    public static func count(_ letter: ReportLetter) -> Int { LetterRenderer.pageCount(letter) }
+
+    /// Draws page `page` (1-based) of `pages` on `cairo`, in points from the page's top-left corner.
+    public static func draw(_ letter: ReportLetter, page: Int, pages: Int, on cairo: OpaquePointer) {
+        LetterRenderer.draw(letter, page: page, pages: pages, on: cairo)
+    }
 }

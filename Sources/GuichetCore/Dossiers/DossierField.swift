@@ -2,6 +2,7 @@
 /// their errors (`AidDossier.validate()` key paths).
 public enum DossierField: String, CaseIterable, Sendable {
     case lastName, firstName, birthDate, householdSize, income, incomeYear, orgName, siret, phone, email, ownerStatus
+    case mailComplement, mailStreet, mailPostcode, mailTown, contactName, contactRole, accountHolder, iban
     case address, postcode, commune, insee, buildYear, vacantSince, dwellings, adapted
     case works, communeCoFunding, epciDate, purchaseDate, requested
 
@@ -33,6 +34,14 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .phone: "Téléphone"
         case .email: "Adresse électronique"
         case .ownerStatus: "Propriétaire occupant ou bailleur"
+        case .mailComplement: "Complément d’adresse postale"
+        case .mailStreet: "Adresse postale (numéro et voie)"
+        case .mailPostcode: "Code postal de l’adresse postale"
+        case .mailTown: "Commune de l’adresse postale"
+        case .contactName: "Interlocuteur (prénom et nom)"
+        case .contactRole: "Fonction de l’interlocuteur"
+        case .accountHolder: "Titulaire du compte"
+        case .iban: "IBAN"
         case .address: "Adresse du logement"
         case .postcode: "Code postal"
         case .commune: "Commune"
@@ -64,6 +73,14 @@ public enum DossierField: String, CaseIterable, Sendable {
         case .phone: ["applicant.phone"]
         case .email: ["applicant.email"]
         case .ownerStatus: ["applicant.ownerStatus"]
+        case .mailComplement: ["applicant.postalAddress.complement"]
+        case .mailStreet: ["applicant.postalAddress.street", "applicant.postalAddress"]
+        case .mailPostcode: ["applicant.postalAddress.postcode"]
+        case .mailTown: ["applicant.postalAddress.town"]
+        case .contactName: ["applicant.organisation.contactName"]
+        case .contactRole: ["applicant.organisation.contactRole"]
+        case .accountHolder: ["applicant.bankAccount.holder", "applicant.bankAccount"]
+        case .iban: ["applicant.bankAccount.iban"]
         case .address: ["property.address"]
         case .postcode: ["property.postcode"]
         case .commune: ["property.commune"]
@@ -88,9 +105,12 @@ public enum DossierField: String, CaseIterable, Sendable {
 
     /// Fields a scheme asks for, for the applicant kind chosen.
     public static func fields(for scheme: AidScheme, applicant kind: ApplicantKind) -> [DossierField] {
-        // Every applicant can be called back; a household says who it is made of.
-        var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email]
-        if kind.isOrganisation { set.formUnion([.orgName, .siret]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
+        // Every applicant can be called back and written to (letters go to the postal address,
+        // never the property's); a household says who it is made of.
+        var set: Set<DossierField> = [.address, .postcode, .commune, .insee, .phone, .email,
+                                      .mailComplement, .mailStreet, .mailPostcode, .mailTown, .accountHolder, .iban]
+        // An organisation's letters go for the attention of its contact.
+        if kind.isOrganisation { set.formUnion([.orgName, .siret, .contactName, .contactRole]) } else { set.formUnion([.lastName, .firstName, .birthDate, .householdSize]) }
         // PO / PB is said of private owners only (action 3 counts them apart; action 11's
         // adapted-dwelling condition concerns landlords' operations).
         if kind == .privateOwner { set.insert(.ownerStatus) }

@@ -81,6 +81,8 @@ public enum DossierFieldLabels {
         guard let text, !text.isEmpty else { return "vide" }
         let last = path.split(separator: ".").last.map { String($0.prefix(while: { $0 != "[" })) } ?? ""
         if amountFields.contains(last), let cents = Int64(text) { return FrenchFormat.money(Money(cents: cents)) }
+        // A bank account number is read on screens masked (the payment order alone prints it whole).
+        if last == "iban", let iban = try? IBAN(text) { return iban.masked }
         if let label = valueLabel(key: last, value: text) { return label }
         if text.count == 10, let d = CalendarDate(parsing: text) { return FrenchFormat.date(d) }
         return text

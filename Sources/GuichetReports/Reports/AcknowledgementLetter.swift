@@ -43,7 +43,7 @@ extension DossierDocuments {
         let silence = "le silence gardé pendant \(rule.delayInWords) vaut \(rule.meaning.noun) (\(rule.source.kind == .sourceText ? sourceArticle(rule) : rule.source.text))"
         if missing.isEmpty && decisionDate <= c.producedOn {
             // A receipt asked again after the date: what happened, in the past tense.
-            body.append(.paragraph("Votre dossier est complet. Faute de décision expresse dans ce délai, votre demande a été réputée "
+            body.append(.paragraph("Votre dossier est complet. Faute de décision expresse de notre part, votre demande a été réputée "
                                    + "\(rule.meaning.participle) le \(FrenchWords.date(decisionDate)) : \(silence)."))
         } else if missing.isEmpty {
             body.append(.paragraph("Votre dossier est complet. À défaut de décision expresse de notre part, votre demande sera réputée "
