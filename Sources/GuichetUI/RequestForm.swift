@@ -31,6 +31,14 @@ final class RequestForm {
     private let calBox = Box(vertical: true, spacing: 4)
     private(set) var calRows: [CalRow] = []
     private(set) var claimRows: [ClaimRow] = []
+    /// The declared situations' lines, put on the form a few per frame once it is on screen;
+    /// the rows themselves exist at once (loading, reading and checking a request never wait
+    /// for them). They lie below the form's first view, and measuring their wrapped labels at
+    /// every width GTK tries was half the main thread's work when the section opened.
+    private let claimsBox = Box(vertical: true, spacing: 6)
+    private lazy var claimsFill = ProgressiveFill(anchor: root, perFrame: 4)
+    /// True while declared situations wait to be put on the form.
+    var isFilling: Bool { claimsFill.isFilling }
     /// The priority categories the agent declares: only those no data of the request can show
     /// (the others are derived by the cotation and shown with the score).
     private var priorityChecks: [(PriorityCategory, CheckButton)] = []
@@ -77,11 +85,11 @@ final class RequestForm {
         root.append(formHeading("Situations déclarées"))
         exclusiveWarning.setAccessibleLabel("Avertissement : situations exclusives")
         root.append(exclusiveWarning)
+        root.append(claimsBox)
         for criterion in grid.criteria where criterion.basis == .declared {
-            let row = ClaimRow(criterion, grid: grid)
-            claimRows.append(row)
-            root.append(row.box)
+            claimRows.append(ClaimRow(criterion, grid: grid))
         }
+        claimsFill.add(claimRows.map { row in { [claimsBox] in claimsBox.append(row.box) } })
 
         root.append(formHeading("Propositions en commission d’attribution (CAL)"))
         root.append(calBox)

@@ -15,6 +15,7 @@ public final class RequestsScreen: Screen {
     public var supportsNewItem: Bool { true }
     public var supportsSave: Bool { true }
     public var isReading: Bool { source.isLoading }
+    public var isSettling: Bool { form.isFilling }
 
     let guichet: Guichet
     let grid: CotationGrid

@@ -1,3 +1,4 @@
+import CGtk
 import Foundation
 import GtkKit
 import GuichetApp
@@ -55,6 +56,28 @@ final class RequestsScreenTests: XCTestCase {
     private static func settled(_ screen: RequestsScreen, _ change: () -> Void) {
         change()
         waitFor("the list") { screen.source.isIdle && !screen.isWorking }
+    }
+
+    /// Issue 13: the declared situations lie below the form's first view; they are put on it
+    /// over the frames after the section shows, in the grid's order, and a situation ticked
+    /// before its line is there shows ticked when it comes.
+    func testTheDeclaredSituationsComeOnTheFormOverTheNextFrames() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 20)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            let form = screen.form
+            let dalo = try XCTUnwrap(form.claimRow("dalo"), "every situation's row exists at once")
+            dalo.declared.isActive = true
+            waitFor("the situations on the form") { !screen.isSettling }
+            XCTAssertEqual(form.claimRows.map(\.criterion.id),
+                           workspace.profile.cotation?.criteria.filter { $0.basis == .declared }.map(\.id))
+            for row in form.claimRows {
+                XCTAssertTrue(gtk_widget_is_ancestor(row.box.widget, form.root.widget) != 0, "« \(row.criterion.label) » is on the form")
+            }
+            XCTAssertTrue(dalo.declared.isActive)
+        }
     }
 
     func testListIsRankedAsStorageRanksAndFilters() throws {
