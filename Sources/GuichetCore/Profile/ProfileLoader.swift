@@ -40,6 +40,8 @@ public struct ProfileLoader: Sendable {
         profile.cotation = part("cotation", CotationGrid.self)
         profile.landlords = part("landlords", LandlordsProfile.self)
         profile.programmeRules = part("programmeRules", ProgrammeRules.self)
+        profile.plhActions = part("plhActions", PLHActionSheets.self)
+        profile.communeGroups = part("communeGroups", CommuneGroups.self)
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {
             throw ProfileErrors(errors: problems)
@@ -47,15 +49,22 @@ public struct ProfileLoader: Sendable {
         return profile
     }
 
-    /// Checks between parts: every scheme's PLH action exists.
+    /// Checks between parts: every scheme's PLH action exists; every PLH action has its sheet
+    /// and every sheet its action, the sheets' derived measures name known schemes.
     func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
         var out: [ProfileError] = []
+        func file(_ part: String) -> String { p.manifest.parts[part].map { Self.resolve($0, from: p.id) } ?? manifestPath }
         if let schemes = p.schemes, let plh = p.plh {
             let problems = schemes.crossCheck(plh: plh)
-            if !problems.isEmpty {
-                let file = p.manifest.parts["schemes"].map { Self.resolve($0, from: p.id) } ?? manifestPath
-                out.append(ProfileError(file: file, problems: problems))
+            if !problems.isEmpty { out.append(ProfileError(file: file("schemes"), problems: problems)) }
+        }
+        if let sheets = p.plhActions {
+            var problems: [ValidationError] = []
+            if let plh = p.plh { problems += sheets.crossCheck(plh: plh) } else {
+                problems.append(ValidationError(field: "", "les fiches actions demandent la partie « plh » du profil"))
             }
+            if let schemes = p.schemes { problems += sheets.crossCheck(schemes: schemes) }
+            if !problems.isEmpty { out.append(ProfileError(file: file("plhActions"), problems: problems)) }
         }
         return out
     }

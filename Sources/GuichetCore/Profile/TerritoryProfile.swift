@@ -8,6 +8,10 @@ public struct TerritoryProfile: Sendable {
     public var cotation: CotationGrid?
     public var landlords: LandlordsProfile?
     public var programmeRules: ProgrammeRules?
+    /// The PLH's action sheets: objectives, levers, partners, result indicators (yearly review).
+    public var plhActions: PLHActionSheets?
+    /// Groups of communes the territory reports by ("pôles"), for territorialised targets.
+    public var communeGroups: CommuneGroups?
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }
@@ -26,7 +30,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "plhActions", "communeGroups"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()
