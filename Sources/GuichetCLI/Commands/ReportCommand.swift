@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, cia, dossiers, requests).",
         discussion: """
-        bilan-plh     bilan du PLH (--year A, sinon toute la période)
+        bilan-plh     bilan du PLH (--year A, sinon toute la période), suivi du bilan par action de l'année :
+                      leviers, indicateurs de résultat, moyens ; --mid-term : bilan à mi-parcours (années jusqu'à --year).
+                      En PDF une partie par action (pour le conseil), en ODS / CSV des tableaux à filtrer (pour le service).
         programmes    tableaux des programmes enregistrés (--year A ; ou --construction / --rehabilitation FICHIER.csv)
         conventions   objectifs / résultats / écarts par bailleur (--year A ; ou --results FICHIER.json)
         cia           bilan de la CIA calculé sur le registre des attributions (--year A, sinon toutes les années)
@@ -40,6 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "requests : commune souhaitée (code INSEE ou nom).") var commune: String?
     @Option(name: .long, help: "requests : typologie souhaitée (T1 … T5+).") var typology: String?
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
+    @Flag(name: .customLong("mid-term"), help: "bilan-plh : bilan à mi-parcours (de la première année du PLH à --year).") var midTerm = false
 
     func run() throws {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
@@ -47,15 +50,18 @@ struct ReportCommand: ParsableCommand {
         }
         let ws = try GlobalOptions.openWorkspace()
         let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
-        let document = try build(ws, context)
+        let document = try build(ws, context, format: format)
         let files = try ReportArguments.write(document, format: format, to: output)
         for f in files { Console.line("Rapport écrit : \(f.path)") }
     }
 
-    func build(_ ws: Workspace, _ context: ReportContext) throws -> ReportDocument {
+    func build(_ ws: Workspace, _ context: ReportContext, format: ReportFormat) throws -> ReportDocument {
         switch name {
         case .bilanPLH:
-            do { return try WorkspaceReports.bilanPLH(ws, context: context, year: year) } catch let e as WorkspaceReports.Unavailable {
+            do {
+                return try WorkspaceReports.bilanPLH(ws, context: context, year: year, midTerm: midTerm,
+                                                     layout: format == .pdf ? .byAction : .tables)
+            } catch let e as WorkspaceReports.Unavailable {
                 throw CLIFailure(e.description, code: 3)
             }
         case .programmes:

@@ -20,7 +20,7 @@ extension GuichetStore {
 }
 
 /// Everything a session can do; each area of the product adds its own protocol here.
-public protocol StoreSession: MetaStore, HistoryStore, DossierStore, RequestStore, ProgrammeStore, AllocationStore {
+public protocol StoreSession: MetaStore, HistoryStore, DossierStore, RequestStore, ProgrammeStore, AllocationStore, PLHReviewStore {
     /// The agent to whom changes made in this session are attributed.
     var agent: String { get }
     /// Stamps the changes made in this session (history lines, last change).

@@ -4,18 +4,23 @@ import GuichetCore
 /// table of the programme with its totals reproduced from the lines, outside-budget lines apart,
 /// then per scheme and per action the envelope, committed, paid, remaining and dossiers by state.
 public enum BilanPLHReport {
+    /// With `review`, the review by action follows the money (`PLHReviewReport`), laid out for
+    /// print or for spreadsheets; a mid-term review titles the whole document.
     public static func document(context: ReportContext, plh: PLHProgramme, catalog: SchemeCatalog,
-                                figures: [BudgetFigures], year: Int? = nil) -> ReportDocument {
+                                figures: [BudgetFigures], year: Int? = nil, review: PLHReview? = nil,
+                                layout: PLHReviewReport.Layout = .byAction) -> ReportDocument {
         let ledger = BudgetLedger(catalog: catalog, figures: figures)
         let years = year.map { [$0] } ?? Array(plh.years)
         let period = year.map { "année \($0)" } ?? "période \(plh.firstYear)-\(plh.lastYear)"
-        let sections = [
+        var sections = [
             synthesis(plh: plh, ledger: ledger, years: years, period: period),
             schemes(catalog: catalog, ledger: ledger, years: years, period: period),
             actions(plh: plh, catalog: catalog, ledger: ledger, years: years, period: period),
         ]
-        return context.document(title: year.map { "Bilan annuel du PLH \($0)" } ?? "Bilan du PLH \(plh.firstYear)-\(plh.lastYear)",
-                                subtitle: "\(plh.title) — \(period)", sections: sections, orientation: .landscape)
+        if let review { sections += PLHReviewReport.sections(review, layout: layout, numbering: sections.count + 1) }
+        let title = review?.kind == .midTerm ? review!.title
+            : year.map { "Bilan annuel du PLH \($0)" } ?? "Bilan du PLH \(plh.firstYear)-\(plh.lastYear)"
+        return context.document(title: title, subtitle: "\(plh.title) — \(period)", sections: sections, orientation: .landscape)
     }
 
     /// Committed and paid on an action's budget line over `years`.

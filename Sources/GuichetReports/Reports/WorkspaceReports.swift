@@ -13,14 +13,29 @@ public enum WorkspaceReports {
 
     // MARK: Documents
 
-    /// `bilan-plh`: one year of the PLH, or its whole period when `year` is nil.
-    public static func bilanPLH(_ ws: Workspace, context: ReportContext, year: Int?) throws -> ReportDocument {
+    /// `bilan-plh`: one year of the PLH, or its whole period when `year` is nil; with the
+    /// profile's action sheets, followed by the review by action of that year (the mid-term review
+    /// of the years so far when `midTerm`), laid out for print or for spreadsheets.
+    public static func bilanPLH(_ ws: Workspace, context: ReportContext, year: Int?, midTerm: Bool = false,
+                                layout: PLHReviewReport.Layout = .byAction) throws -> ReportDocument {
         guard let plh = ws.profile.plh, let catalog = ws.profile.schemes else {
             throw Unavailable("Le profil « \(ws.profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
         }
-        let years = year.map { $0...$0 } ?? plh.years
+        let years = (midTerm ? nil : year).map { $0...$0 } ?? plh.years
         let figures = try ws.store.read { try $0.budgetFigures(years: years) }
-        return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: year)
+        var review: PLHReview?
+        if ws.profile.plhActions != nil {
+            let reviewed = PLHReview.years(of: year ?? context.producedOn.year, plh: plh)
+            let (data, reviewFigures) = try ws.store.read { s in
+                (try PLHReviewData.read(s, years: reviewed), try s.budgetFigures(years: reviewed))
+            }
+            review = try PLHReview.build(profile: ws.profile, data: data, figures: reviewFigures, year: reviewed.upperBound,
+                                         kind: midTerm ? .midTerm : .annual)
+        } else if midTerm {
+            throw Unavailable("Le profil « \(ws.profile.id) » ne contient pas les fiches actions du PLH : pas de bilan à mi-parcours.")
+        }
+        return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: midTerm ? nil : year,
+                                       review: review, layout: layout)
     }
 
     /// `dossiers`: the dossiers matching `query`, anonymised for committees when asked.

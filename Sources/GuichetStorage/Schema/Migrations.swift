@@ -14,6 +14,7 @@ enum Migrations {
         m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
         m.registerMigration("v5-request-score-priority-findings", migrate: RequestsSchema.v5PriorityFindings)
         m.registerMigration("v6-allocations", migrate: AllocationsSchema.v6)
+        m.registerMigration("v7-plh-review", migrate: PLHReviewSchema.v7)
         return m
     }
 }

@@ -10,10 +10,13 @@
 public struct PLHActionSheets: ProfilePart, Equatable {
     public var title: String
     public var actions: [PLHActionSheet]
+    /// How assisted-ownership targets are attained (which schemes' households count).
+    public var territorialTargets: TerritorialTargetRules?
 
-    public init(title: String, actions: [PLHActionSheet]) {
+    public init(title: String, actions: [PLHActionSheet], territorialTargets: TerritorialTargetRules? = nil) {
         self.title = title
         self.actions = actions
+        self.territorialTargets = territorialTargets
     }
 
     public func sheet(_ number: Int) -> PLHActionSheet? { actions.first { $0.number == number } }
@@ -54,6 +57,9 @@ public struct PLHActionSheets: ProfilePart, Equatable {
     /// Derived measures count dossiers of schemes the catalogue holds.
     public func crossCheck(schemes catalog: SchemeCatalog) -> [ValidationError] {
         var v = ValidationCollector()
+        for (i, code) in accessionSchemeCodes.enumerated() where catalog.scheme(code: code) == nil {
+            v.add(ValidationError(field: "territorialTargets.accessionSchemes[\(i)]", "dispositif inconnu « \(code) »"))
+        }
         for (i, a) in actions.enumerated() {
             for (j, ind) in a.indicators.enumerated() {
                 for (k, m) in ind.measures.enumerated() {

@@ -27,6 +27,10 @@ public struct PLHMeasure: Codable, Sendable, Equatable {
     public var isEntered: Bool { derived == nil }
     public var allParts: [MeasurePart] { parts ?? [] }
     public func part(_ id: String) -> MeasurePart? { allParts.first { $0.id == id } }
+    /// A category by its id or its label as typed ("agences immobilières", "Agences immobilieres").
+    public func part(matching text: String) -> MeasurePart? {
+        part(text) ?? allParts.first { LooseName.key($0.label) == LooseName.key(text) || LooseName.key($0.id) == LooseName.key(text) }
+    }
 
     /// The unit as shown after a figure: "logements", "€", "%", "m²"; empty for text.
     public var unitLabel: String {
