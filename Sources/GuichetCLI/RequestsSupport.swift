@@ -53,7 +53,13 @@ enum InputFile {
         do {
             return (try input.makeRequest(grid: grid), input.computedOn)
         } catch {
-            throw CLIFailure(error.errors.map { "\(path) : \($0)" }.joined(separator: "\n"), code: 5)
+            // The first errors name what to fix; 50,000 of them would bury the terminal.
+            let shown = 50
+            var lines = error.errors.prefix(shown).map { "\(path) : \($0)" }
+            if error.errors.count > shown {
+                lines.append("\(path) : … et \(FrenchFormat.integer(error.errors.count - shown)) autre(s) erreur(s)")
+            }
+            throw CLIFailure(lines.joined(separator: "\n"), code: 5)
         }
     }
 }

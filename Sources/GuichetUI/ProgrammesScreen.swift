@@ -205,7 +205,7 @@ public final class ProgrammesScreen: Screen {
         }
         let preview: ProgrammeImportRun.Result
         do {
-            preview = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+            preview = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: ws.profile.programmeRules),
                                                  sourceName: name, dryRun: true, store: ws.store)
         } catch {
             MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
@@ -256,7 +256,7 @@ public final class ProgrammesScreen: Screen {
     func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
         guard let ws = context.workspace else { return }
         do {
-            let result = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices),
+            let result = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: ws.profile.programmeRules),
                                                     sourceName: name, dryRun: false, acceptWideDifferences: true, store: ws.store)
             reload()
             showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))

@@ -23,11 +23,16 @@ final class ProgrammeRulesTests: XCTestCase {
     }
 
     func testTheRoundingCarriesItsSourceAndIsListedToConfirm() {
-        XCTAssertEqual(ProgrammeRules.cabbalr.defaultsToConfirm.map(\.key), ["plaiShareRounding"])
+        XCTAssertEqual(ProgrammeRules.cabbalr.defaultsToConfirm.map(\.key), ["plaiShareRounding", "importChecks"])
+        XCTAssertTrue(ProgrammeRules.cabbalr.defaultsToConfirm[1].text.contains("plus de 50\u{00A0}% avant une mise à jour"),
+                      ProgrammeRules.cabbalr.defaultsToConfirm[1].text)
         XCTAssertTrue(ProgrammeRules.cabbalr.defaultsToConfirm[0].text.contains("« La règle de production de 30% de PLAI"))
         var unsourced = ProgrammeRules.cabbalr
         unsourced.plaiShareRounding?.source = " "
         XCTAssertEqual(unsourced.validate().map(\.field), ["plaiShareRounding.source"])
+        var loose = ProgrammeRules.cabbalr
+        loose.importChecks?.perDwellingFactor = 1
+        XCTAssertEqual(loose.validate().map(\.field), ["importChecks.perDwellingFactor"])
     }
 
     func testPlaiShareAtThirtyPercentPasses() {

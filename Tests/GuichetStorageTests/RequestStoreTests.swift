@@ -234,4 +234,23 @@ final class RequestStoreTests: XCTestCase {
         }
         XCTAssertNil(SQLiteSession.fastTimestamp("pas une date"))
     }
+
+    /// The command's rescore, by chunks: the same figures as one batch, one history line.
+    func testChunkedRescoreGivesTheSameSummaryAsOneBatch() throws {
+        let (store, scored) = try makeStore(count: 200)
+        var newGrid = Self.grid
+        newGrid.version = "2027-01-01"
+        let dalo = try XCTUnwrap(newGrid.criteria.firstIndex { $0.id == "dalo" })
+        newGrid.criteria[dalo].points = 900
+        let later = Self.reference.adding(days: 40)
+        let summary = try RequestRescore.run(store, grid: newGrid, on: later, chunk: 7)
+        let active = scored.filter { $0.request.struckOffOn == nil }
+        XCTAssertEqual(summary.examined, active.count)
+        XCTAssertEqual(summary.rescored, active.count)
+        XCTAssertEqual(summary.changedTotal,
+                       active.filter { CotationEngine.score($0.request, grid: newGrid, on: later).total != $0.result.total }.count)
+        let lines = try store.read { try $0.history(entity: SocialHousingRequest.historyEntity, key: "*") }.filter { $0.action == "recotation" }
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertEqual(try RequestRescore.run(store, grid: newGrid, on: later, chunk: 7).rescored, 0)
+    }
 }

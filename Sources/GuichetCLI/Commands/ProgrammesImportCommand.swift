@@ -98,7 +98,8 @@ struct ProgrammesImportCommand: ParsableCommand {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
         let ws = try GlobalOptions.openWorkspace()
-        let options = ProgrammeImportOptions(strict: strict, period: period, choices: try Self.choices(columns, kind: kind))
+        let options = ProgrammeImportOptions(strict: strict, period: period, choices: try Self.choices(columns, kind: kind),
+                                             rules: ws.profile.programmeRules)
         let run = try ProgrammeImportRun.run(data, kind: kind, options: options, sourceName: url.lastPathComponent,
                                              dryRun: dryRun, acceptWideDifferences: acceptDifferences, store: ws.store)
         let r = run.report, outcome = run.outcome

@@ -18,7 +18,7 @@ struct RequestsRescoreCommand: ParsableCommand {
         let on = try RequestText.date(date, option: "--date")
         let ws = try GlobalOptions.openWorkspace()
         let grid = try GridChoice.of(ws)
-        let summary = try ws.store.write { try $0.rescoreAll(grid: grid, on: on) }
+        let summary = try RequestRescore.run(ws.store, grid: grid, on: on)
         if json { try Console.json(summary); return }
         Console.line("Recotation avec la grille \(grid.version) au \(FrenchFormat.date(on)) : "
                      + "\(FrenchFormat.integer(summary.rescored)) demande(s) recotée(s) sur \(FrenchFormat.integer(summary.examined)), "

@@ -51,9 +51,17 @@ public struct YearlyRuleFinding: Hashable, Sendable, Codable {
 extension ProgrammeRules {
     /// The rounding, when its source says it is still to be confirmed (`guichet territoires` lists it).
     public var defaultsToConfirm: [DefaultToConfirm] {
-        guard let r = plaiShareRounding, LooseName.key(r.source).contains("a confirmer") else { return [] }
-        return [DefaultToConfirm(part: "programmeRules", key: "plaiShareRounding", text: r.source)]
+        var out: [DefaultToConfirm] = []
+        if let r = plaiShareRounding, LooseName.key(r.source).contains("a confirmer") {
+            out.append(DefaultToConfirm(part: "programmeRules", key: "plaiShareRounding", text: r.source))
+        }
+        let checks = importChecks ?? .standard
+        if LooseName.key(checks.source).contains("a confirmer") {
+            out.append(DefaultToConfirm(part: "programmeRules", key: "importChecks", text: checks.summary))
+        }
+        return out
     }
+
 
     /// The 30 % PLAI rule and the 1-PLAI-adapté-per-10-PLAI rule on each year's programming
     /// (financed programmes, by financing year), as the review reads them beside the per-programme checks.

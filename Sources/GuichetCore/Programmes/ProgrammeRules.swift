@@ -24,6 +24,9 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     public var sru: SruRule
     /// How the 30 % rule rounds the PLAI a programme needs; nil: no rounding (strict).
     public var plaiShareRounding: PlaiShareRounding?
+    /// Thresholds of the import's plausibility warnings and wide differences; nil: the product's
+    /// defaults (`PlausibilityRules.standard`, to confirm).
+    public var importChecks: PlausibilityRules?
 
     public struct PlaiAdapteRule: Hashable, Sendable, Codable {
         /// First financing year the rule applies to (2021).
@@ -41,10 +44,11 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     }
 
     public init(minimumPlaiShareOfPlusPlai: Percentage, plaiAdapte: PlaiAdapteRule,
-                derogationAboveSocialShare: Percentage, sru: SruRule, plaiShareRounding: PlaiShareRounding? = nil) {
+                derogationAboveSocialShare: Percentage, sru: SruRule, plaiShareRounding: PlaiShareRounding? = nil,
+                importChecks: PlausibilityRules? = nil) {
         self.minimumPlaiShareOfPlusPlai = minimumPlaiShareOfPlusPlai; self.plaiAdapte = plaiAdapte
         self.derogationAboveSocialShare = derogationAboveSocialShare; self.sru = sru
-        self.plaiShareRounding = plaiShareRounding
+        self.plaiShareRounding = plaiShareRounding; self.importChecks = importChecks
     }
 
     /// PLAI required for `base` PLUS + PLAI dwellings under the rule and its rounding.
@@ -63,7 +67,7 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
         plaiAdapte: PlaiAdapteRule(fromYear: 2021, onePerPlai: 10),
         derogationAboveSocialShare: Percentage(percent: 40),
         sru: SruRule(populationAbove: 3500, socialShareBelow: Percentage(percent: 20)),
-        plaiShareRounding: .cabbalr)
+        plaiShareRounding: .cabbalr, importChecks: .standard)
 
     public static func decode(_ data: Data) throws(ValidationError) -> ProgrammeRules {
         let rules = try JSONFileDecoding.decode(ProgrammeRules.self, from: data, file: "programme-rules.json")
@@ -74,6 +78,14 @@ public struct ProgrammeRules: Hashable, Sendable, Codable {
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()
         v.check(plaiAdapte.onePerPlai > 0, "plaiAdapte.onePerPlai", "doit être supérieur à 0")
+        if let c = importChecks {
+            v.check(c.yearsFromMedian > 0, "importChecks.yearsFromMedian", "doit être supérieur à 0")
+            v.check(c.perDwellingFactor > 1, "importChecks.perDwellingFactor", "doit être supérieur à 1")
+            v.check(c.minimumRowsForMedian > 0, "importChecks.minimumRowsForMedian", "doit être supérieur à 0")
+            v.check((1...1_000_000).contains(c.wideDifferenceBasisPoints), "importChecks.wideDifferenceBasisPoints",
+                    "doit être compris entre 1 et 1 000 000 points de base")
+            v.check(!c.source.trimmingSpaces().isEmpty, "importChecks.source", "la source des seuils est obligatoire")
+        }
         if let r = plaiShareRounding {
             v.check(!r.source.trimmingSpaces().isEmpty, "plaiShareRounding.source",
                     "la source de l'arrondi est obligatoire (texte, décision locale ou « valeur par défaut à confirmer »)")

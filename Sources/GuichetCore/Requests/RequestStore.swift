@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every stored request has a score: inserting and updating take the `CotationResult` computed
 /// for it. Scores are kept append-only (`scoreHistory`); the latest one is what lists rank on.
-/// Re-scoring after a grid change is explicit: `rescoreAll(grid:on:)` in a write session.
+/// Re-scoring after a grid change is explicit: `RequestRescore.run` (by chunks) or `rescoreAll`.
 public protocol RequestStore {
     /// Stores a new request at version 1 with its score. Throws `StoreError.constraint` when the id exists.
     func insertRequest(_ request: SocialHousingRequest, score: CotationResult) throws -> StoredRequest
@@ -29,10 +29,14 @@ public protocol RequestStore {
     func forEachRequest(_ query: RequestQuery, _ body: (StoredRequest) throws -> Void) throws
     /// The id a new request registered in `year` gets: "DLS-2024-000042".
     func nextRequestId(year: Int) throws -> String
-    /// Scores every request not struck off again with `grid` on `date`, appending a new score
-    /// (older ones stay in `scoreHistory`); a request whose latest score already has this grid
-    /// version, date, total and priority status is left as is. One history line for the batch.
-    func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary
+    /// Ids of the requests not struck off, in id order: what a rescore examines.
+    func openRequestIds() throws -> [String]
+    /// Scores the requests of `ids` that are not struck off again with `grid` on `date`,
+    /// appending a new score (older ones stay in `scoreHistory`); a request whose latest score
+    /// already has this grid version, date, total and priority status is left as is.
+    func rescore(_ ids: [String], grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary
+    /// The one history line of a rescore batch.
+    func recordRescore(_ summary: RescoreSummary) throws
     /// RGPD (brief §9): deletes requests struck off strictly before `date`, their scores and their
     /// history lines, and writes one history line saying how many (no personal data). Returns the count.
     func purgeStruckOffRequests(before date: CalendarDate) throws -> Int
@@ -43,6 +47,14 @@ public protocol RequestStore {
 }
 
 extension RequestStore {
+    /// Every request not struck off rescored in this session, one history line for the batch
+    /// (tests, small stores; the command goes through `RequestRescore.run`, by chunks).
+    public func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
+        let summary = try rescore(openRequestIds(), grid: grid, on: date)
+        try recordRescore(summary)
+        return summary
+    }
+
     /// Reference semantics; stores read less when they can.
     public func requestListRows(_ query: RequestQuery) throws -> [RequestListRow] {
         try requests(query).map(RequestListRow.init)

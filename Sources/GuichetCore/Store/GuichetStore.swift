@@ -17,7 +17,24 @@ public protocol GuichetStore: AnyObject, Sendable {
 extension GuichetStore {
     /// Stores that keep no old copies have nothing to do.
     public func eraseRemovedData() throws -> Bool { true }
+
+    /// One write transaction that is committed, or, with `dryRun`, rolled back once `body` has
+    /// run: the value says what the change did or would do, and a preview cannot lie.
+    public func write<T: Sendable>(dryRun: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
+        guard dryRun else { return try write(body) }
+        var value: T?
+        do {
+            try write { s -> Void in
+                value = try body(s)
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        return value!
+    }
 }
+
+/// Thrown inside a dry run's transaction to roll it back.
+private struct RolledBack: Error {}
 
 /// Everything a session can do; each area of the product adds its own protocol here.
 public protocol StoreSession: MetaStore, HistoryStore, DossierStore, RequestStore, ProgrammeStore, AllocationStore, PLHReviewStore {

@@ -52,10 +52,10 @@ extension SQLiteSession {
         switch report.kind {
         case .construction:
             try apply(report.construction, into: Self.constructionTable, sourceName: sourceName,
-                      rules: PlausibilityRules.standard, accept: acceptWideDifferences, outcome: &outcome)
+                      rules: report.plausibility, accept: acceptWideDifferences, outcome: &outcome)
         case .rehabilitation:
             try apply(report.rehabilitation, into: Self.rehabilitationTable, sourceName: sourceName,
-                      rules: PlausibilityRules.standard, accept: acceptWideDifferences, outcome: &outcome)
+                      rules: report.plausibility, accept: acceptWideDifferences, outcome: &outcome)
         }
         return outcome
     }

@@ -152,13 +152,18 @@ extension SQLiteSession: RequestStore {
         return DemoRequests.requestId(year: year, sequence: sequence + 1)
     }
 
-    func rescoreAll(grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
-        // Read everything first: the rows are then updated while no cursor is open on them.
+    func openRequestIds() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT key FROM request WHERE struckOffOn IS NULL ORDER BY key")
+    }
+
+    func rescore(_ ids: [String], grid: CotationGrid, on date: CalendarDate) throws -> RescoreSummary {
+        // Read the chunk first: the rows are then updated while no cursor is open on them.
+        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.data AS data, s.total AS sTotal, s.gridVersion AS sGrid, s.computedOn AS sOn, s.priority AS sPriority
             FROM request r JOIN request_data d ON d.ref = r.key LEFT JOIN request_score s ON s.id = r.scoreId
-            WHERE r.struckOffOn IS NULL ORDER BY r.key
-            """)
+            WHERE r.struckOffOn IS NULL AND r.key IN (SELECT value FROM json_each(?)) ORDER BY r.key
+            """, arguments: [list])
         var summary = RescoreSummary(gridVersion: grid.version, computedOn: date, examined: rows.count, rescored: 0, changedTotal: 0)
         let now = clock.now()
         let stamp = Timestamp.string(now)
@@ -180,10 +185,13 @@ extension SQLiteSession: RequestStore {
             summary.rescored += 1
             if old.1 != score.total { summary.changedTotal += 1 }
         }
-        try append(HistoryEvent(at: now, agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
-                                action: "recotation", changes: [],
-                                comment: "Grille \(grid.version), cotation au \(FrenchFormat.date(date)) : \(summary.rescored) demande(s) recotée(s) sur \(summary.examined), \(summary.changedTotal) score(s) modifié(s)"))
         return summary
+    }
+
+    func recordRescore(_ summary: RescoreSummary) throws {
+        try append(HistoryEvent(at: clock.now(), agent: agent, entity: SocialHousingRequest.historyEntity, entityKey: "*",
+                                action: "recotation", changes: [],
+                                comment: "Grille \(summary.gridVersion), cotation au \(FrenchFormat.date(summary.computedOn)) : \(summary.rescored) demande(s) recotée(s) sur \(summary.examined), \(summary.changedTotal) score(s) modifié(s)"))
     }
 
     func purgeStruckOffRequests(before date: CalendarDate) throws -> Int {

@@ -12,27 +12,19 @@ public enum AllocationImportRun {
         public var dryRun: Bool
     }
 
-    private struct RolledBack: Error { var outcome: AllocationImportOutcome }
-
     public static func run(_ data: Data, options: AllocationImportOptions = AllocationImportOptions(), sourceName: String,
                            categories: [PriorityCategory], dryRun: Bool, store: any GuichetStore) throws -> Result {
         let directory = try store.read { try $0.landlordDirectory() }
         let report = AllocationExtractImporter(directory: directory, categories: categories).read(data, options: options) { signature in
             (try? store.read { try $0.columnChoices(signature: signature) }) ?? nil
         }
-        var outcome = AllocationImportOutcome(sourceName: sourceName)
-        if report.failed { return Result(report: report, outcome: outcome, dryRun: true) }
-        do {
-            try store.write { s in
-                let o = try s.applyAllocationImport(report.rows, sourceName: sourceName)
-                if dryRun { throw RolledBack(outcome: o) }
-                if let choices = options.choices, let signature = report.signature {
-                    try s.saveColumnChoices(choices, signature: signature)
-                }
-                outcome = o
+        if report.failed { return Result(report: report, outcome: AllocationImportOutcome(sourceName: sourceName), dryRun: true) }
+        let outcome = try store.write(dryRun: dryRun) { s in
+            let o = try s.applyAllocationImport(report.rows, sourceName: sourceName)
+            if let choices = options.choices, let signature = report.signature {
+                try s.saveColumnChoices(choices, signature: signature)
             }
-        } catch let rolledBack as RolledBack {
-            outcome = rolledBack.outcome
+            return o
         }
         return Result(report: report, outcome: outcome, dryRun: dryRun)
     }

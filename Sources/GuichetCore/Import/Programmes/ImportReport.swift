@@ -42,6 +42,8 @@ public struct ImportReport: Sendable, Codable {
     public var strict: Bool
     /// Nothing was imported: a fatal problem, or an error under `strict`.
     public var failed: Bool
+    /// The thresholds the rows were checked with; applying the report uses its wide-difference one.
+    public var plausibility: PlausibilityRules
 
     public var errors: [ImportIssue] { issues.filter { $0.severity == .error } }
     public var warnings: [ImportIssue] { issues.filter { $0.severity == .warning } }
@@ -59,7 +61,7 @@ public struct ImportReport: Sendable, Codable {
     init(kind: ProgrammeTableKind, strict: Bool) {
         self.kind = kind; encoding = nil; separator = nil; lineEnding = nil; columns = []; headerLine = nil
         signature = nil; construction = []; rehabilitation = []; skipped = []; issues = []; totalRows = []
-        self.strict = strict; failed = false
+        self.strict = strict; failed = false; plausibility = .standard
     }
 }
 
@@ -79,5 +81,10 @@ public struct ProgrammeImportOptions: Sendable {
                 limits: ImportLimits = .standard, plausibility: PlausibilityRules = .standard) {
         self.strict = strict; self.period = period; self.choices = choices; self.limits = limits
         self.plausibility = plausibility
+    }
+
+    /// With the thresholds of the territory's programme rules (`importChecks`), else the defaults.
+    public init(strict: Bool = false, period: ProgrammePeriod? = nil, choices: ColumnChoices? = nil, rules: ProgrammeRules?) {
+        self.init(strict: strict, period: period, choices: choices, plausibility: rules?.importChecks ?? .standard)
     }
 }

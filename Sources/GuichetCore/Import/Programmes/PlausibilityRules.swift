@@ -21,4 +21,13 @@ public struct PlausibilityRules: Hashable, Sendable, Codable {
     }
 
     public static let standard = PlausibilityRules()
+
+    /// "année à plus de 10 ans de la médiane, subvention par logement à plus de 3 fois la médiane
+    /// (5 lignes au moins), écart de plus de 50 % avant mise à jour — décision locale…".
+    public var summary: String {
+        "année à plus de \(yearsFromMedian) ans de la médiane, subvention par logement à plus de \(perDwellingFactor) fois "
+            + "(ou moins du \(perDwellingFactor == 3 ? "tiers" : "1/\(perDwellingFactor)")) de la médiane (\(minimumRowsForMedian) lignes au moins), "
+            + "écart de plus de \(FrenchFormat.percent(Percentage(basisPoints: wideDifferenceBasisPoints), decimals: 0)) "
+            + "avant une mise à jour — \(source)"
+    }
 }

@@ -13,9 +13,6 @@ public enum ProgrammeImportRun {
         public var dryRun: Bool
     }
 
-    /// Thrown inside the write session to roll a dry run back, carrying what it would have done.
-    private struct RolledBack: Error { var outcome: ImportOutcome }
-
     public static func run(_ data: Data, kind: ProgrammeTableKind, strict: Bool, sourceName: String,
                            dryRun: Bool, store: any GuichetStore) throws -> Result {
         try run(data, kind: kind, options: ProgrammeImportOptions(strict: strict), sourceName: sourceName,
@@ -32,19 +29,15 @@ public enum ProgrammeImportRun {
         let report = ProgrammeTableImporter(directory: directory).importTable(data, kind: kind, options: options) { signature in
             (try? store.read { try $0.columnChoices(signature: signature) }) ?? nil
         }
-        var outcome = ImportOutcome(sourceName: sourceName, kind: kind, skipped: report.skipped.count)
-        if report.failed { return Result(report: report, outcome: outcome, dryRun: true) }
-        do {
-            try store.write { s in
-                let o = try s.applyImport(report, sourceName: sourceName, acceptWideDifferences: acceptWideDifferences)
-                if dryRun { throw RolledBack(outcome: o) }
-                if let choices = options.choices, let signature = report.signature {
-                    try s.saveColumnChoices(choices, signature: signature)
-                }
-                outcome = o
+        if report.failed {
+            return Result(report: report, outcome: ImportOutcome(sourceName: sourceName, kind: kind, skipped: report.skipped.count), dryRun: true)
+        }
+        let outcome = try store.write(dryRun: dryRun) { s in
+            let o = try s.applyImport(report, sourceName: sourceName, acceptWideDifferences: acceptWideDifferences)
+            if let choices = options.choices, let signature = report.signature {
+                try s.saveColumnChoices(choices, signature: signature)
             }
-        } catch let rolledBack as RolledBack {
-            outcome = rolledBack.outcome
+            return o
         }
         return Result(report: report, outcome: outcome, dryRun: dryRun)
     }

@@ -30,6 +30,7 @@ public struct ProgrammeTableImporter: Sendable {
     private func read(_ data: Data, kind: ProgrammeTableKind, options: ProgrammeImportOptions,
                       remembered: (String) -> ColumnChoices?) -> ImportReport {
         var report = ImportReport(kind: kind, strict: options.strict)
+        report.plausibility = options.plausibility
         let table = TableReading(data, fields: ProgrammeField.fields(for: kind), kindName: kind.rawValue,
                                  limits: options.limits, choices: { options.choices ?? remembered($0) })
         report.encoding = table.encoding
