@@ -243,7 +243,8 @@ final class PLHReviewTests: XCTestCase {
         XCTAssertTrue(flat.contains("Bilan par action du PLH (2023-2025)"))
 
         // The service's spreadsheet: one row per measure.
-        let ods = try WorkspaceReports.bilanPLH(f.ws, context: context, year: 2025, layout: .tables)
+        let ods = try WorkspaceReports.bilanPLH(f.ws, context: context, year: 2025).laidOut(for: .ods)
+        XCTAssertFalse(ods.tables.contains { $0.name.hasPrefix("Action 7") }, "the printed parts stay out of the spreadsheet")
         let table = try XCTUnwrap(ods.tables.first { $0.name.hasPrefix("Indicateurs de résultat par action") })
         var rows = 0
         try table.rows.forEach { _ in rows += 1 }

@@ -50,17 +50,16 @@ struct ReportCommand: ParsableCommand {
         }
         let ws = try GlobalOptions.openWorkspace()
         let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
-        let document = try build(ws, context, format: format)
+        let document = try build(ws, context)
         let files = try ReportArguments.write(document, format: format, to: output)
         for f in files { Console.line("Rapport écrit : \(f.path)") }
     }
 
-    func build(_ ws: Workspace, _ context: ReportContext, format: ReportFormat) throws -> ReportDocument {
+    func build(_ ws: Workspace, _ context: ReportContext) throws -> ReportDocument {
         switch name {
         case .bilanPLH:
             do {
-                return try WorkspaceReports.bilanPLH(ws, context: context, year: year, midTerm: midTerm,
-                                                     layout: format == .pdf ? .byAction : .tables)
+                return try WorkspaceReports.bilanPLH(ws, context: context, year: year, midTerm: midTerm)
             } catch let e as WorkspaceReports.Unavailable {
                 throw CLIFailure(e.description, code: 3)
             }

@@ -4,11 +4,10 @@ import GuichetCore
 /// table of the programme with its totals reproduced from the lines, outside-budget lines apart,
 /// then per scheme and per action the envelope, committed, paid, remaining and dossiers by state.
 public enum BilanPLHReport {
-    /// With `review`, the review by action follows the money (`PLHReviewReport`), laid out for
-    /// print or for spreadsheets; a mid-term review titles the whole document.
+    /// With `review`, the review by action follows the money (`PLHReviewReport`: by action in
+    /// PDF, as flat tables in ODS and CSV); a mid-term review titles the whole document.
     public static func document(context: ReportContext, plh: PLHProgramme, catalog: SchemeCatalog,
-                                figures: [BudgetFigures], year: Int? = nil, review: PLHReview? = nil,
-                                layout: PLHReviewReport.Layout = .byAction) -> ReportDocument {
+                                figures: [BudgetFigures], year: Int? = nil, review: PLHReview? = nil) -> ReportDocument {
         let ledger = BudgetLedger(catalog: catalog, figures: figures)
         let years = year.map { [$0] } ?? Array(plh.years)
         let period = year.map { "année \($0)" } ?? "période \(plh.firstYear)-\(plh.lastYear)"
@@ -17,7 +16,7 @@ public enum BilanPLHReport {
             schemes(catalog: catalog, ledger: ledger, years: years, period: period),
             actions(plh: plh, catalog: catalog, ledger: ledger, years: years, period: period),
         ]
-        if let review { sections += PLHReviewReport.sections(review, layout: layout, numbering: sections.count + 1) }
+        if let review { sections += PLHReviewReport.sections(review, numbering: sections.count + 1) }
         let title = review?.kind == .midTerm ? review!.title
             : year.map { "Bilan annuel du PLH \($0)" } ?? "Bilan du PLH \(plh.firstYear)-\(plh.lastYear)"
         return context.document(title: title, subtitle: "\(plh.title) — \(period)", sections: sections, orientation: .landscape)

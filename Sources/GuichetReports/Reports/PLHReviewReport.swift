@@ -3,20 +3,12 @@ import GuichetCore
 /// The review of the PLH by action (action 20: « bilans annuels de mise en œuvre du PLH »), as
 /// sections of the `bilan-plh` report: for the council (PDF), one part per action with its
 /// levers, its indicators (target, the years so far, gap, trend) and its money; for the service
-/// (ODS, CSV), the same figures as flat tables a spreadsheet can filter.
+/// (ODS, CSV), the same figures as flat tables a spreadsheet can filter. Both are in the
+/// document; each format keeps its own (`ReportAudience`).
 public enum PLHReviewReport {
-    public enum Layout: Sendable {
-        /// One part per action, as the PLH is organised (printed review).
-        case byAction
-        /// One table per kind of figure, every action in it (spreadsheets).
-        case tables
-    }
-
-    public static func sections(_ review: PLHReview, layout: Layout, numbering first: Int) -> [ReportSection] {
-        switch layout {
-        case .byAction: byAction(review, first: first)
-        case .tables: tables(review, first: first)
-        }
+    public static func sections(_ review: PLHReview, numbering first: Int) -> [ReportSection] {
+        byAction(review, first: first).map { var s = $0; s.audience = .print; return s }
+            + tables(review, first: first).map { var s = $0; s.audience = .spreadsheet; return s }
     }
 
     static func yearsLabel(_ r: PLHReview) -> String { r.years.count == 1 ? "\(r.year)" : "\(r.years.first!)-\(r.year)" }

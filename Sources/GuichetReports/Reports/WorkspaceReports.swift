@@ -14,10 +14,9 @@ public enum WorkspaceReports {
     // MARK: Documents
 
     /// `bilan-plh`: one year of the PLH, or its whole period when `year` is nil; with the
-    /// profile's action sheets, followed by the review by action of that year (the mid-term review
-    /// of the years so far when `midTerm`), laid out for print or for spreadsheets.
-    public static func bilanPLH(_ ws: Workspace, context: ReportContext, year: Int?, midTerm: Bool = false,
-                                layout: PLHReviewReport.Layout = .byAction) throws -> ReportDocument {
+    /// profile's action sheets, followed by the review by action of that year (of the current
+    /// year for the whole period; the mid-term review of the years so far when `midTerm`).
+    public static func bilanPLH(_ ws: Workspace, context: ReportContext, year: Int?, midTerm: Bool = false) throws -> ReportDocument {
         guard let plh = ws.profile.plh, let catalog = ws.profile.schemes else {
             throw Unavailable("Le profil « \(ws.profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
         }
@@ -35,7 +34,7 @@ public enum WorkspaceReports {
             throw Unavailable("Le profil « \(ws.profile.id) » ne contient pas les fiches actions du PLH : pas de bilan à mi-parcours.")
         }
         return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: midTerm ? nil : year,
-                                       review: review, layout: layout)
+                                       review: review)
     }
 
     /// `dossiers`: the dossiers matching `query`, anonymised for committees when asked.
