@@ -3,10 +3,12 @@ import GuichetCore
 import GuichetReports
 import GuichetStorage
 
-/// "Budget du PLH": per envelope the yearly amount, committed, paid, remaining, dossiers and the
-/// committed share against the share of the year elapsed; then the PLH synthesis table (brief §3)
-/// with committed and paid per action. Re-read on every `activate()`: grants and payments made
-/// in the Dossiers section change the figures.
+/// "Budget du PLH": per envelope the yearly amount, committed, paid, remaining, dossiers, the
+/// committed share against the share of the year elapsed and the year's average per dwelling
+/// against its target; the PLH's other budget lines; the PLH synthesis table (brief §3) with
+/// committed and paid per action; the outside-budget lines; the reconciliation of envelopes with
+/// the PLH's lines. Everything comes from `BudgetOverview`, the calculator `guichet budget` and
+/// the bilan use. Re-read on every `activate()`: grants and payments change the figures.
 @MainActor
 public final class BudgetScreen: Screen {
     public static let section = SectionInfo(id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic")
@@ -28,11 +30,14 @@ public final class BudgetScreen: Screen {
     private let envelopeGrid: Grid
     private let synthesisGrid: Grid
     private let outsideGrid: Grid
+    private let linesGrid: Grid
+    private let reconciliationGrid: Grid
+    private let reconciliationLegend: Label
     /// Year choices in dropdown order; nil stands for the whole period.
     private let choices: [Int?]
 
     /// What is on screen (tests read it back).
-    private(set) var view: BudgetView?
+    private(set) var overview: BudgetOverview?
     /// Labels of the envelope total row: enveloppe, engagé, payé, reste, dossiers.
     private(set) var envelopeTotalLabels: [Label] = []
     /// Labels of the synthesis total row: investment 6 y, per year, operating 6 y, per year, committed, paid.
@@ -61,6 +66,9 @@ public final class BudgetScreen: Screen {
         envelopeGrid = try builder.get("envelopes")
         synthesisGrid = try builder.get("synthesis")
         outsideGrid = try builder.get("outside")
+        linesGrid = try builder.get("lines")
+        reconciliationGrid = try builder.get("reconciliation")
+        reconciliationLegend = try builder.get("reconciliation-legend")
         choices = plh.years.map { Optional($0) } + [nil]
         yearChoice.items = choices.map { $0.map(String.init) ?? "Période \(plh.firstYear)-\(plh.lastYear)" }
         let current = today().year
@@ -89,116 +97,182 @@ public final class BudgetScreen: Screen {
 
     func select(year: Int?) { yearChoice.selectedIndex = choices.firstIndex(of: year) }
 
-    /// Re-reads the figures from the database and redraws both tables.
+    /// Re-reads the figures from the database and redraws the tables.
     func refresh() {
-        let ledger: BudgetLedger
+        let period: BudgetPeriod = selectedYear.map { .year($0) } ?? .whole
+        let overview: BudgetOverview
         do {
-            let figures = try workspace.store.read { try $0.budgetFigures(years: plh.years) }
-            ledger = BudgetLedger(catalog: catalog, figures: figures)
+            overview = try workspace.store.read { [plh, catalog, today] in
+                try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: period, on: today())
+            }
             errorLabel.show(nil)
         } catch {
             errorLabel.show("Lecture du budget impossible : \(ReportSaver.message(of: error))")
             return
         }
-        let period: BudgetView.Period = selectedYear.map { .year($0) } ?? .whole
-        let view = BudgetView(ledger: ledger, plh: plh, period: period, today: today())
-        self.view = view
+        self.overview = overview
         let date = FrenchFormat.date(today())
-        let elapsed = FrenchFormat.percent(view.elapsed)
-        elapsedLabel.text = switch period {
-        case .year(let y): "\(plh.title) — année \(y) écoulée à \(elapsed) au \(date)"
-        case .whole: "\(plh.title) — période \(view.periodLabel) écoulée à \(elapsed) au \(date)"
-        }
+        let elapsed = FrenchFormat.percent(Percentage(basisPoints: overview.yearElapsedBp))
+        let label = overview.year.map { "année \($0)" } ?? "période \(periodLabel(overview))"
+        elapsedLabel.text = "\(plh.title) — \(label) écoulée à \(elapsed) au \(date)"
         if let lastExport { elapsedLabel.text += "\n" + lastExport.message }
-        fillEnvelopes(view)
-        fillSynthesis(view)
-        fillOutside(view)
+        fillEnvelopes(overview)
+        fillLines(overview)
+        fillSynthesis(overview)
+        fillOutside(overview)
+        fillReconciliation(overview)
     }
+
+    /// "2026" or "2023-2028".
+    private func periodLabel(_ o: BudgetOverview) -> String { o.year.map(String.init) ?? "\(plh.firstYear)-\(plh.lastYear)" }
 
     // MARK: Tables
 
     private static func money(_ m: Money?) -> String { m.map { FrenchFormat.money($0, alwaysCents: false) } ?? "—" }
 
-    private func fillEnvelopes(_ view: BudgetView) {
+    /// The envelope cell: "≈ 30 000 €", "60 000 € sur la période", "—".
+    private static func envelopeText(_ row: BudgetLineStatus) -> String {
+        if let e = row.envelope { return (row.approximate ? "≈ " : "") + money(e) }
+        if let p = row.periodEnvelope { return "\(money(p)) sur la période" }
+        return "—"
+    }
+
+    private func fillEnvelopes(_ o: BudgetOverview) {
+        let elapsed = Percentage(basisPoints: o.yearElapsedBp)
         var table = FigureGrid(grid: envelopeGrid, columns: [
             .init("Dispositif", trailing: false, maxWidthChars: 22),
-            .init(view.years.count == 1 ? "Enveloppe\n\(view.periodLabel)" : "Enveloppes\n\(view.periodLabel)"),
+            .init(o.years.count == 1 ? "Enveloppe\n\(periodLabel(o))" : "Enveloppes\n\(periodLabel(o))"),
             .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Dossiers"),
-            .init("Part engagée", trailing: false),
+            .init("Aide moyenne\npar logement"), .init("Part engagée", trailing: false),
         ])
-        for row in view.envelopes {
+        for row in o.schemes where row.envelopeOf == row.code {
             var name = row.name
             if !row.sharedWith.isEmpty { name += " (avec \(row.sharedWith.joined(separator: ", ")))" }
-            let envelope = row.envelope.map { (row.approximate ? "≈ " : "") + Self.money($0) } ?? "—"
-            let remaining = row.remaining.map { Self.money($0) } ?? "—"
+            let average: FigureGrid.Cell = row.average.map { a in
+                .stacked(a.average.map { Self.money($0) } ?? "—", "visée : \(Self.money(a.target))",
+                         classes: a.aboveTarget ? ["budget-under-text"] : [],
+                         tooltip: "Moyenne de l’année sur \(FrenchFormat.integer(a.dwellings)) logement(s) aidé(s). "
+                             + "La moyenne du PLH est un objectif sur l’année, non un plafond par dossier.")
+            } ?? .text("—", classes: ["dim-label"])
             table.addRow([
-                .text(name, tooltip: "\(row.code) — action \(row.action.map(String.init) ?? "?") du PLH"),
-                .text(envelope), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
-                .text(remaining, classes: row.remaining?.isNegative == true ? ["error"] : []),
+                .text(name, tooltip: "\(row.code) — action \(row.action.map(String.init) ?? "?") du PLH — enveloppe : \(row.source ?? "")"),
+                .text(Self.envelopeText(row)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
+                .text(row.remaining.map { Self.money($0) } ?? "—", classes: row.remaining?.isNegative == true ? ["error"] : []),
                 .text(FrenchFormat.integer(row.dossiers)),
-                .widget(BudgetStyle.consumption(share: row.committedShare, elapsed: view.elapsed, consumption: row.consumption,
-                                                name: row.name)),
+                average,
+                .widget(BudgetStyle.consumption(share: row.committedShareBp.map { Percentage(basisPoints: $0) }, elapsed: elapsed,
+                                                consumption: row.consumption, name: row.name)),
             ])
         }
         table.addSeparator()
-        let totalShare = Percentage.ratio(view.envelopesCommitted.cents, of: view.envelopeTotal.cents)
+        let t = o.total
         let labels = table.addRow([
-            .text("Total des enveloppes"), .text(Self.money(view.envelopeTotal)),
-            .text(Self.money(view.envelopesCommitted)), .text(Self.money(view.envelopesPaid)),
-            .text(Self.money(view.envelopeTotal - view.envelopesCommitted)),
-            .text(FrenchFormat.integer(view.envelopesDossiers)),
-            .text(totalShare.map { FrenchFormat.percent($0) } ?? "—"),
+            .text("Total des enveloppes"), .text(Self.money(t.envelope)),
+            .text(Self.money(t.committed)), .text(Self.money(t.paid)),
+            .text(Self.money(t.remaining)),
+            .text(FrenchFormat.integer(t.dossiers)), .text(""),
+            .text(t.committedShareBp.map { FrenchFormat.percent(Percentage(basisPoints: $0)) } ?? "—"),
         ], classes: ["heading"])
         envelopeTotalLabels = [1, 2, 3, 4, 5].flatMap { labels[$0] }
-        legendLabel.text = "Part engagée de chaque enveloppe, à comparer avec la part \(view.years.count == 1 ? "de l’année" : "de la période") écoulée "
-            + "(\(FrenchFormat.percent(view.elapsed))). En orange : sous-consommation (retard de plus de 20 points sur "
-            + "l’année écoulée) ; en rouge : enveloppe dépassée."
+        legendLabel.text = "Part engagée de chaque enveloppe, à comparer avec la part \(o.years.count == 1 ? "de l’année" : "de la période") écoulée "
+            + "(\(FrenchFormat.percent(elapsed))). En orange : sous-consommation (retard de plus de "
+            + "\(o.toleranceBp / 100) points sur l’année écoulée) ou aide moyenne au-dessus de la moyenne visée ; en rouge : enveloppe dépassée."
     }
 
-    private func fillSynthesis(_ view: BudgetView) {
+    private func fillLines(_ o: BudgetOverview) {
+        var table = FigureGrid(grid: linesGrid, columns: [
+            .init("N°"), .init("Ligne", trailing: false, maxWidthChars: 36), .init("Nature", trailing: false),
+            .init("Enveloppe\n\(periodLabel(o))"), .init("Engagé"), .init("Payé"), .init("Reste à\nengager"), .init("Engagements"),
+        ])
+        for row in o.lines {
+            let nature = (BudgetKind(rawValue: row.kind ?? "")?.label ?? "—") + (row.outsideBudget ? "\nhors budget" : "")
+            table.addRow([
+                .text(row.action.map(String.init) ?? ""), .text(row.name, tooltip: "\(row.code) — \(row.source ?? "")"),
+                .text(nature, classes: row.outsideBudget ? ["dim-label"] : []),
+                .text(Self.envelopeText(row)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
+                .text(row.remaining.map { Self.money($0) } ?? "—", classes: row.overspent ? ["error"] : []),
+                .text(FrenchFormat.integer(row.dossiers)),
+            ])
+        }
+    }
+
+    private func fillSynthesis(_ o: BudgetOverview) {
+        guard let p = o.plh else { return }
         let n = plh.durationYears
         synthesisHeading.text = "Synthèse budgétaire du \(plh.title)"
         // Six-year amount above the yearly one: the table fits a laptop screen.
         var table = FigureGrid(grid: synthesisGrid, columns: [
             .init("N°"), .init("Action", trailing: false, maxWidthChars: 40),
             .init("Investissement\n\(n) ans · par an"), .init("Fonctionnement\n\(n) ans · par an"),
-            .init("Engagé\n\(view.periodLabel)"), .init("Payé\n\(view.periodLabel)"),
+            .init("Engagé\n\(periodLabel(o))"), .init("Payé\n\(periodLabel(o))"),
         ])
-        func line(_ l: BudgetLine?, _ perYear: Money?) -> FigureGrid.Cell {
-            guard let l, let perYear else { return .text("—", classes: ["dim-label"]) }
+        func line(_ l: PLHOverview.Line, _ kind: BudgetKind) -> FigureGrid.Cell {
+            let x = l.line(kind)
+            guard let six = x.sixYears, let perYear = x.perYear else { return .text("—", classes: ["dim-label"]) }
             let yearly = "\(Self.money(perYear)) par an"
-            return l.outsideBudget
-                ? .stacked("hors budget", Self.money(l.sixYears), classes: ["dim-label"],
+            return x.outside
+                ? .stacked("hors budget", Self.money(six), classes: ["dim-label"],
                            tooltip: "Ligne hors budget du PLH, non comprise dans le total (\(yearly)).")
-                : .stacked(Self.money(l.sixYears), yearly)
+                : .stacked(Self.money(six), yearly)
         }
-        for row in view.synthesis {
+        func committed(_ l: PLHOverview.Line) -> FigureGrid.Cell {
+            let inv = l.investmentFigures.committedYear, op = l.operatingFigures.committedYear
+            guard inv != .zero && op != .zero else { return .text(Self.money(l.committedYear)) }
+            return .stacked(Self.money(l.committedYear), "invest. \(Self.money(inv)) · fonct. \(Self.money(op))")
+        }
+        for row in p.lines {
+            let title = row.budgetNote.map { "\(row.title) (\($0))" } ?? row.title
             table.addRow([
-                .text(String(row.action)), .text(row.title),
-                line(row.investment, row.investmentPerYear), line(row.operating, row.operatingPerYear),
-                .text(Self.money(row.committed)), .text(Self.money(row.paid)),
+                .text(String(row.action)), .text(title), line(row, .investment), line(row, .operating),
+                committed(row), .text(Self.money(row.paidYear)),
             ])
         }
         table.addSeparator()
+        let inside = [p.investment.insideFigures, p.operating.insideFigures]
         let labels = table.addRow([
             .text(""), .text("Total du budget du PLH (hors lignes hors budget)",
                              tooltip: "Les lignes « hors budget » sont présentées à part, sous ce tableau."),
-            .stacked(Self.money(view.investment.inside), "\(Self.money(view.investment.insidePerYear)) par an"),
-            .stacked(Self.money(view.operating.inside), "\(Self.money(view.operating.insidePerYear)) par an"),
-            .text(Self.money(view.committedTotal)), .text(Self.money(view.paidTotal)),
+            .stacked(Self.money(p.investment.inside), "\(Self.money(p.investment.insidePerYear)) par an"),
+            .stacked(Self.money(p.operating.inside), "\(Self.money(p.operating.insidePerYear)) par an"),
+            .text(Self.money(inside.sum(\.committedYear))), .text(Self.money(inside.sum(\.paidYear))),
         ], classes: ["heading"])
         synthesisTotalLabels = [2, 3, 4, 5].flatMap { labels[$0] }
     }
 
-    private func fillOutside(_ view: BudgetView) {
+    private func fillOutside(_ o: BudgetOverview) {
         var table = FigureGrid(grid: outsideGrid, columns: [
             .init("N°"), .init("Action", trailing: false, maxWidthChars: 24), .init("Nature", trailing: false),
-            .init("Sur \(plh.durationYears) ans"), .init("Par an"),
+            .init("Sur \(plh.durationYears) ans"), .init("Par an"), .init("Engagé\n\(periodLabel(o))"), .init("Payé\n\(periodLabel(o))"),
         ])
-        for line in view.outside {
-            table.addRow([.text(String(line.action)), .text(line.title), .text(line.kind.label),
-                          .text(Self.money(line.sixYears)), .text(Self.money(line.perYear))])
+        for l in o.plh?.lines ?? [] {
+            for kind in BudgetKind.allCases {
+                let x = l.line(kind)
+                guard x.outside, let six = x.sixYears else { continue }
+                let f = l.figures(kind)
+                table.addRow([.text(String(l.action)), .text(l.title), .text(kind.label), .text(Self.money(six)),
+                              .text(Self.money(x.perYear)), .text(Self.money(f.committedYear)), .text(Self.money(f.paidYear))])
+            }
         }
+    }
+
+    private func fillReconciliation(_ o: BudgetOverview) {
+        var table = FigureGrid(grid: reconciliationGrid, columns: [
+            .init("N°"), .init("Action", trailing: false, maxWidthChars: 30), .init("Nature", trailing: false),
+            .init("Ligne du PLH\n\(periodLabel(o))"), .init("Enveloppes des\ndispositifs"), .init("Autres\nlignes"), .init("Écart"),
+        ])
+        for r in o.reconciliation {
+            let sign = r.difference.cents > 0 ? "+" : ""
+            table.addRow([
+                .text(String(r.action)), .text(r.title), .text(BudgetKind(rawValue: r.kind)?.label ?? r.kind),
+                .text(Self.money(r.plhLine)), .text(Self.money(r.schemeEnvelopes), tooltip: r.schemes.joined(separator: ", ")),
+                .text(Self.money(r.lineEnvelopes), tooltip: r.lines.joined(separator: ", ")),
+                .text(sign + Self.money(r.difference), classes: r.difference == .zero ? [] : ["budget-under-text"]),
+            ])
+        }
+        let gaps = o.reconciliationGaps.count
+        reconciliationLegend.text = "Enveloppes fixées dans le profil (dispositifs d’aide et autres lignes) comparées aux lignes du PLH ; "
+            + "une enveloppe sur la durée du PLH compte pour sa moyenne annuelle. "
+            + (gaps == 0 ? "Aucun écart." : "En orange : \(gaps) écart\(gaps > 1 ? "s" : "") à examiner.")
     }
 
     // MARK: Export

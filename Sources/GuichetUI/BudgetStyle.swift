@@ -26,7 +26,7 @@ enum BudgetStyle {
         }
     }
 
-    static func state(of c: BudgetView.Consumption) -> State {
+    static func state(of c: BudgetLineStatus.Consumption) -> State {
         switch c {
         case .noEnvelope: .none
         case .normal: .normal
@@ -47,7 +47,7 @@ enum BudgetStyle {
 
     /// The committed share as a figure above a bar (full at 100 %; beyond, the figure says it),
     /// coloured by state, with the reason in the tooltip.
-    static func consumption(share: Percentage?, elapsed: Percentage, consumption: BudgetView.Consumption,
+    static func consumption(share: Percentage?, elapsed: Percentage, consumption: BudgetLineStatus.Consumption,
                             name: String) -> Widget {
         let state = state(of: consumption)
         let box = Box(vertical: true, spacing: 3)
@@ -73,7 +73,7 @@ enum BudgetStyle {
     }
 
     /// Words for the share's tooltip.
-    static func explanation(_ c: BudgetView.Consumption, elapsed: Percentage) -> String? {
+    static func explanation(_ c: BudgetLineStatus.Consumption, elapsed: Percentage) -> String? {
         switch c {
         case .noEnvelope: "Pas d’enveloppe annuelle propre."
         case .normal: nil

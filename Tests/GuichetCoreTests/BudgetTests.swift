@@ -74,8 +74,18 @@ final class BudgetTests: XCTestCase {
         XCTAssertEqual(w?.excess, Money(cents: 1))
         XCTAssertEqual(w?.envelope, env)
         XCTAssertTrue(w?.description.contains("Confirmez avec un motif") ?? false)
-        // No yearly envelope, no warning.
-        XCTAssertNil(ledger.wouldExceed(scheme: "COL", year: day.year, adding: Money(euros: 1_000_000)))
+        // A total over the PLH period (the flat-share's 60 000 €) is checked against every year's commitments.
+        let col = Fixtures.scheme("COL").envelope.period!
+        XCTAssertNil(ledger.wouldExceed(scheme: "COL", year: day.year, adding: col))
+        let earlier = Fixtures.granted("COL", on: CalendarDate(year: day.year - 1, month: 3, day: 1)!)
+        let withEarlier = BudgetLedger(catalog: Fixtures.catalog, dossiers: [earlier])
+        let w2 = withEarlier.wouldExceed(scheme: "COL", year: day.year, adding: Money(euros: 1))
+        XCTAssertEqual(w2?.excess, earlier.grantedAmount + Money(euros: 1) - col)
+        XCTAssertNil(w2?.year, "the period's envelope, not a year's")
+        // No envelope at all, no warning.
+        var catalog = Fixtures.catalog
+        catalog.schemes[catalog.schemes.firstIndex { $0.code == "COL" }!].envelope = SchemeEnvelope()
+        XCTAssertNil(BudgetLedger(catalog: catalog, dossiers: [earlier]).wouldExceed(scheme: "COL", year: day.year, adding: Money(euros: 1)))
     }
 
     func testUnderSpendingComparesWithTheYearElapsed() {
@@ -84,9 +94,18 @@ final class BudgetTests: XCTestCase {
         let share = ledger.envelopeStatus(scheme: "PLV", year: day.year).committedShare!
         let lateOctober = CalendarDate(year: day.year, month: 10, day: 31)!
         XCTAssertGreaterThan(lateOctober.yearElapsed.basisPoints, share.basisPoints + 2_000)
-        XCTAssertTrue(ledger.underSpending(on: lateOctober).contains { $0.label == "PLV" })
+        func under(on date: CalendarDate) -> Set<String> {
+            Set(BudgetOverview(ledger: ledger, plh: nil, period: .year(day.year), on: date).schemes.filter(\.underConsumed).map(\.code))
+        }
+        XCTAssertTrue(under(on: lateOctober).contains("PLV"))
+        XCTAssertEqual(BudgetOverview(ledger: ledger, plh: nil, period: .year(day.year), on: lateOctober).schemes.first { $0.code == "PLV" }?.consumption,
+                       .under(years: [day.year]))
         // Early January, nothing lags yet.
-        XCTAssertTrue(ledger.underSpending(on: CalendarDate(year: day.year, month: 1, day: 10)!).isEmpty)
+        XCTAssertTrue(under(on: CalendarDate(year: day.year, month: 1, day: 10)!).isEmpty)
+        // The rule itself, at its boundary: 20 points behind is not yet under-consumption.
+        let rule = ConsumptionRule()
+        XCTAssertFalse(rule.lags(committedShare: Percentage(percent: 30), elapsed: Percentage(percent: 50)))
+        XCTAssertTrue(rule.lags(committedShare: Percentage(basisPoints: 2_999), elapsed: Percentage(percent: 50)))
         XCTAssertEqual(BudgetLedger.elapsed(year: day.year - 1, on: day), Percentage(percent: 100))
         XCTAssertEqual(BudgetLedger.elapsed(year: day.year + 1, on: day), Percentage(basisPoints: 0))
     }
@@ -94,19 +113,20 @@ final class BudgetTests: XCTestCase {
     func testPLHSynthesisPutsProgrammeLinesNextToCommitments() throws {
         let plh = try JSONDecoder().decode(PLHProgramme.self, from: Data(ProfileLoaderFixture.plhWithLines.utf8))
         let ds = accDossiers() + [Fixtures.granted("PLV"), Fixtures.granted("RHS")]
-        let ledger = BudgetLedger(catalog: Fixtures.catalog, dossiers: ds)
-        let rows = PLHSynthesis.rows(plh: plh, ledger: ledger)
-        XCTAssertEqual(rows.map(\.action), plh.actions.map(\.number).sorted())
-        let a5 = rows.first { $0.action == 5 }!
+        let ledger = BudgetLedger(catalog: Fixtures.catalog, plh: plh, dossiers: ds)
+        let p = PLHOverview(plh: plh, ledger: ledger, years: [day.year])
+        XCTAssertEqual(p.lines.map(\.action), plh.actions.map(\.number).sorted())
+        let a5 = p.lines.first { $0.action == 5 }!
         XCTAssertEqual(a5.investmentPerYear, plh.action(5)!.investment!.perYear())
-        XCTAssertEqual(a5.years.map(\.year), Array(plh.years))
         let onFive = ds.filter { Fixtures.scheme($0.schemeCode).budgetAction == 5 }
-        XCTAssertEqual(a5.years.first { $0.year == day.year }?.committed, onFive.sum(\.committedAmount))
-        XCTAssertEqual(a5.committedOverPeriod, onFive.sum(\.committedAmount))
-        XCTAssertEqual(a5.yearlyEnvelope, Fixtures.catalog.schemes(budgetAction: 5).compactMap(\.envelope.yearly).sum { $0 })
-        let a4 = rows.first { $0.action == 4 }!
-        XCTAssertEqual(a4.paidOverPeriod, accDossiers().sum(\.paidAmount))
-        XCTAssertEqual(rows.first { $0.action == 2 }?.schemes, [], "action 2 has no money of its own")
+        XCTAssertEqual(a5.committedYear, onFive.sum(\.committedAmount))
+        XCTAssertEqual(a5.investmentFigures.committedYear, onFive.sum(\.committedAmount), "aids are investment")
+        XCTAssertEqual(a5.operatingFigures, PLHOverview.Figures())
+        XCTAssertEqual(a5.committedPeriod, onFive.sum(\.committedAmount))
+        let a4 = p.lines.first { $0.action == 4 }!
+        XCTAssertEqual(a4.paidPeriod, accDossiers().sum(\.paidAmount))
+        XCTAssertEqual(p.lines.first { $0.action == 2 }?.schemes, [], "action 2 has no money of its own")
+        XCTAssertEqual(p.investment.insideFigures.committedYear, ds.sum(\.committedAmount))
     }
 
     func testFiguresAddUpAndEncode() throws {

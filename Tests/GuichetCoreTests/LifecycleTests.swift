@@ -112,10 +112,10 @@ final class LifecycleTests: XCTestCase {
         let lower = try apply(.grant(GrantDecision(amount: computed - Money(euros: 500), reason: "Devis partiellement éligible")), d)
         XCTAssertEqual(lower.grant?.reason, "Devis partiellement éligible")
         XCTAssertEqual(lower.timeline.last?.comment, "Devis partiellement éligible")
-        d.facts.worksAmount = Money(euros: 1)
+        d.facts.communeCoFunding = nil
         let e = error(.grant(GrantDecision(amount: computed)), d)
         XCTAssertEqual(e?.code, .conditionsUnmet)
-        XCTAssertTrue(e?.message.contains("Les travaux doivent atteindre") ?? false)
+        XCTAssertTrue(e?.message.contains("La commune doit cofinancer") ?? false, e?.message ?? "")
     }
 
     func testPaymentsNeverAboveTheRemainderAndTheLastOneSettles() throws {

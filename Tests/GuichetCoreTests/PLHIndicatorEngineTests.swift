@@ -65,7 +65,7 @@ final class PLHIndicatorEngineTests: XCTestCase {
     }
 
     func testTargetsGapsAndTrends() throws {
-        let plh = PLHProgramme(title: "PLH", firstYear: 2023, lastYear: 2028, actions: [PLHAction(number: 4, title: "Accession", indicators: [], partners: [])])
+        let plh = PLHProgramme(title: "PLH", firstYear: 2023, lastYear: 2028, actions: [PLHAction(number: 4, title: "Accession")])
         let source = ParameterSource(kind: ParameterSourceKind(rawValue: "plh"), text: "50 ménages accompagnés par an")
         let yearly = PLHMeasure(id: "menages", label: "ménages accompagnés", kind: .count, unit: "ménages",
                                 derived: DerivedMeasure(from: .dossiers, quantity: .households, schemes: ["ACC"]),

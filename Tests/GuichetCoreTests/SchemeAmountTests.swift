@@ -52,23 +52,54 @@ final class SchemeAmountTests: XCTestCase {
         XCTAssertEqual(plain.coFundingTotal, state.amount! * 2)
     }
 
-    func testAverageWithoutCapIsCappedAtTheAverage() {
+    /// "Aide moyenne" is a yearly target over the operations, never a per-dossier ceiling: the
+    /// requested amount is taken as is; without a request, the average times the dwellings.
+    func testAverageWithoutCapIsATargetNotACeiling() {
         for code in ["LCO", "PRL"] {
             let s = Fixtures.scheme(code)
+            let average = s.amountRule.amount!
             XCTAssertNil(s.amountRule.cap)
-            let b = breakdown(Fixtures.dossier(code, dwellings: 7))
-            XCTAssertEqual(b.total, s.amountRule.amount! * 7, code)
-            XCTAssertEqual(b.maximum, s.amountRule.amount! * 7, code)
+            XCTAssertEqual(s.amountRule.averageTarget, average)
+            let plain = breakdown(Fixtures.dossier(code, dwellings: 7))
+            XCTAssertEqual(plain.total, average * 7, code)
+            XCTAssertNil(plain.maximum, "\(code): an average sets no maximum")
+            XCTAssertEqual(plain.averageTarget, average, code)
+            // The PRL case of the issue: 10 PLAI asking twice the average get what they ask.
+            let complex = breakdown(Fixtures.dossier(code, dwellings: 10, requested: average * 20))
+            XCTAssertEqual(complex.total, average * 20, code)
+            XCTAssertNoThrow(try GrantDecision(amount: average * 20).check(against: complex), code)
         }
     }
 
-    func testCaseByCaseIsCapped() {
+    /// A cap the PLH does not give (RHS, LHI, INN: the yearly envelope proposed per project) is a
+    /// default to confirm: never applied; once fixed by a local decision it caps.
+    func testDefaultCapIsNotAppliedUntilDecided() {
         for code in ["RHS", "LHI", "INN"] {
-            let cap = Fixtures.scheme(code).amountRule.cap!
-            XCTAssertEqual(breakdown(Fixtures.dossier(code, requested: cap + Money(euros: 1))).total, cap, code)
-            XCTAssertEqual(breakdown(Fixtures.dossier(code, requested: Money(euros: 1_234))).total, Money(euros: 1_234), code)
-            XCTAssertEqual(breakdown(Fixtures.dossier(code)).maximum, cap, code)
+            var s = Fixtures.scheme(code)
+            let cap = s.amountRule.cap!
+            XCTAssertNil(s.amountRule.bindingCap, code)
+            let above = Fixtures.dossier(code, requested: cap + Money(euros: 1))
+            XCTAssertEqual(s.computeAmount(for: above).total, cap + Money(euros: 1), code)
+            XCTAssertNil(s.computeAmount(for: above).maximum, code)
+            let advisory = EligibilityCheck.evaluate(above, scheme: s, on: Fixtures.today).rules.first { $0.id == "amountRule.cap" }
+            XCTAssertEqual(advisory?.state, .toCheck, code)
+            XCTAssertFalse(advisory?.blocking ?? true, code)
+            s.amountRule.capSource = .localDecision("Délibération n° 2026-052", on: CalendarDate(year: 2026, month: 4, day: 2)!)
+            XCTAssertEqual(s.computeAmount(for: above).total, cap, code)
+            XCTAssertEqual(s.computeAmount(for: above).maximum, cap, code)
+            XCTAssertEqual(s.computeAmount(for: Fixtures.dossier(code, requested: Money(euros: 1_234))).total, Money(euros: 1_234), code)
+            XCTAssertNil(EligibilityCheck.evaluate(above, scheme: s, on: Fixtures.today).rules.first { $0.id == "amountRule.cap" })
         }
+    }
+
+    /// The architect fee's amount is a default to confirm: proposed, not a maximum.
+    func testDefaultFixedAmountIsProposedNotImposed() {
+        let s = Fixtures.scheme("ARC")
+        XCTAssertFalse(s.amountRule.source.orDefault.isBinding)
+        let b = breakdown(Fixtures.dossier("ARC"))
+        XCTAssertEqual(b.total, s.amountRule.amount)
+        XCTAssertNil(b.maximum)
+        XCTAssertEqual(b.lines[0].source, .defaultToConfirm)
     }
 
     func testPerAdaptedDwelling() {
@@ -96,12 +127,12 @@ final class SchemeAmountTests: XCTestCase {
     }
 
     func testBonusesAddToTotalAndMaximum() {
-        var s = Fixtures.scheme("PRL")
+        var s = Fixtures.scheme("PLV")
         let bonus = Money(euros: 1_500)
         s.bonuses = [SchemeBonus(id: "adapte", label: "Bonus logement adapté", unit: .adaptedDwelling, amount: bonus)]
-        var d = Fixtures.dossier("PRL", dwellings: 10)
+        var d = Fixtures.dossier("PLV", dwellings: 10)
         d.property.adaptedDwellings = 2
-        let base = Fixtures.scheme("PRL").computeAmount(for: d)
+        let base = Fixtures.scheme("PLV").computeAmount(for: d)
         let b = s.computeAmount(for: d)
         XCTAssertEqual(b.total, base.total + bonus * 2)
         XCTAssertEqual(b.maximum, base.maximum! + bonus * 2)

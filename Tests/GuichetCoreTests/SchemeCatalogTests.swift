@@ -18,10 +18,18 @@ final class SchemeCatalogTests: XCTestCase {
 
     func testFileCarriesTheBriefDefaultsAndFigures() throws {
         let acc = Fixtures.scheme("ACC")
-        XCTAssertEqual(acc.condition(.builtBefore)?.date, CalendarDate(year: 1990, month: 1, day: 1))
-        XCTAssertEqual(acc.condition(.builtBefore)?.productDefault, true)
-        XCTAssertEqual(acc.condition(.minimumWorks)?.amount, Money(euros: 10_000))
+        // The PLH names the age of the home and a minimum of works without figures: the profile's
+        // figures are indications to confirm, and the agent checks both on each dossier.
+        for kind in [SchemeCondition.Kind.builtBefore, .minimumWorks] {
+            let c = try XCTUnwrap(acc.condition(kind))
+            XCTAssertEqual(c.source?.kind, .plh, "\(kind)")
+            XCTAssertFalse(c.thresholdSource.orDefault.isBinding, "\(kind)")
+            XCTAssertFalse(c.isCheckedByProduct, "\(kind)")
+        }
         XCTAssertEqual(acc.antiSpeculation?.years, 6)
+        XCTAssertEqual(acc.antiSpeculation?.source?.quote, "De la clause anti-spéculative d'interdiction de vente sur 6 ans.")
+        XCTAssertEqual(acc.antiSpeculation?.repayment, .full, "repayment in full until the service decides otherwise")
+        XCTAssertFalse(acc.antiSpeculation!.repaymentSource.orDefault.isBinding)
         // "200 000 € (50 ménages)": the envelope divided by the aid per household.
         XCTAssertEqual(acc.envelope.yearly!.cents / acc.amountRule.amount!.cents, 50)
         XCTAssertEqual(acc.envelope.target, "50 ménages")
@@ -34,16 +42,18 @@ final class SchemeCatalogTests: XCTestCase {
         let psv = Fixtures.scheme("PSV")
         XCTAssertEqual(psv.actions, [2]); XCTAssertEqual(psv.budgetAction, 3)
         XCTAssertTrue(psv.envelope.isApproximate)
-        // The architect fee is paid from the innovation fund; the flat-share has no yearly envelope.
+        // The architect fee is paid from the innovation fund; the flat-share has 60 000 € for the whole PLH.
         XCTAssertEqual(Fixtures.scheme("ARC").envelope.fromScheme, "INN")
         XCTAssertNil(Fixtures.scheme("COL").envelope.yearly)
-        XCTAssertEqual(Fixtures.scheme("COL").envelope.label, "pas d'enveloppe annuelle")
+        XCTAssertEqual(Fixtures.scheme("COL").envelope.label, "60\u{202F}000\u{00A0}€ sur la durée du PLH")
         XCTAssertEqual(psv.envelope.label, "environ 30\u{202F}000\u{00A0}€ par an")
     }
 
     func testPSLACeilingsAreCitedAndGrowWithHouseholdSize() throws {
         let c = try XCTUnwrap(Fixtures.scheme("ARC").condition(.pslaIncome))
-        XCTAssertTrue(c.source!.contains("PSLA"))
+        XCTAssertEqual(c.thresholdSource?.kind, .sourceText)
+        XCTAssertTrue(c.thresholdSource!.text.contains("PSLA"))
+        XCTAssertTrue(c.isCheckedByProduct, "national ceilings are applied")
         let table = c.ceilings!
         for size in 2...table.count { XCTAssertGreaterThan(c.pslaCeiling(size: size)!, c.pslaCeiling(size: size - 1)!) }
         // Beyond the table, each extra person adds `extraPerPerson`.
@@ -65,7 +75,7 @@ final class SchemeCatalogTests: XCTestCase {
         c.schemes[6].amountRule.amount = nil
         c.schemes[7].documents.append(c.schemes[7].documents[0])
         let errors = c.validate().map(\.description)
-        XCTAssertTrue(errors.contains("schemes[3].envelope : doit être ≥ 0"), "\(errors)")
+        XCTAssertTrue(errors.contains("schemes[3].envelope.yearly : doit être ≥ 0"), "\(errors)")
         XCTAssertTrue(errors.contains { $0.hasPrefix("schemes[0].conditions[0].kind : type de condition inconnu « ageMaximum »") }, "\(errors)")
         XCTAssertTrue(errors.contains("schemes[5].code : code « \(c.schemes[4].code) » en double"), "\(errors)")
         XCTAssertTrue(errors.contains { $0.hasPrefix("schemes[6].amountRule.amount : montant obligatoire") }, "\(errors)")
@@ -76,11 +86,13 @@ final class SchemeCatalogTests: XCTestCase {
         var c = Fixtures.catalog
         let i = c.schemes.firstIndex { $0.code == "ACC" }!
         let j = c.schemes[i].conditions.firstIndex { $0.knownKind == .builtBefore }!
-        c.schemes[i].conditions[j].date = nil
+        c.schemes[i].conditions[j].source?.text = " "
+        c.schemes[i].conditions[j].thresholdSource = ParameterSource(kind: .localDecision, reference: "Délibération n° 12")
         let k = c.schemes.firstIndex { $0.code == "ARC" }!
         c.schemes[k].envelope.fromScheme = "XYZ"
         let errors = c.validate().map(\.description)
-        XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].date : date limite obligatoire"), "\(errors)")
+        XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].source.text : citer les mots du PLH"), "\(errors)")
+        XCTAssertTrue(errors.contains("schemes[\(i)].conditions[\(j)].thresholdSource.date : la date de la décision est obligatoire"), "\(errors)")
         XCTAssertTrue(errors.contains("schemes[\(k)].envelope.fromScheme : dispositif « XYZ » inconnu"), "\(errors)")
     }
 

@@ -54,4 +54,37 @@ final class BilanPLHReportTests: XCTestCase {
         XCTAssertEqual(table.totals.first?[8], .integer(year.count))
         XCTAssertNotNil(document.sections.compactMap(\.chart).first { $0.title.contains("Consommation du budget par action") })
     }
+
+    /// The bilan prints the one calculator: the other PLH lines with their commitments, the
+    /// operating synthesis with the ADIL subsidy, and the reconciliation of envelopes with the PLH.
+    func testOtherLinesAndReconciliationAreInTheBilan() throws {
+        let profile = try ReportTestSupport.profile("capso")
+        let plh = try XCTUnwrap(profile.plh), catalog = try XCTUnwrap(profile.schemes)
+        let adil = try XCTUnwrap(plh.budgetLine(id: "adil")?.envelope.yearly)
+        var c = BudgetCommitment(number: CommitmentNumber(year: 2026, sequence: 1), lineID: "adil",
+                                 decision: DecisionReference(reference: "Délibération n° 2026-031", date: CalendarDate(year: 2026, month: 3, day: 12)!),
+                                 beneficiary: "ADIL du Pas-de-Calais", purpose: nil, amount: adil, agent: "a", createdAt: Date(timeIntervalSince1970: 0))
+        c.payments.append(CommitmentPayment(date: CalendarDate(year: 2026, month: 4, day: 10)!, amount: adil, reference: nil, agent: "a"))
+        let document = BilanPLHReport.document(context: ReportTestSupport.context, plh: plh, catalog: catalog, figures: [],
+                                               lines: LineFigures.aggregate([c]), year: 2026)
+        func rows(_ prefix: String) throws -> [[ReportCell]] {
+            let table = try XCTUnwrap(document.tables.first { $0.name.hasPrefix(prefix) }, prefix)
+            var out: [[ReportCell]] = []
+            try table.rows.forEach { out.append($0) }
+            return out
+        }
+        let outside = try rows("Lignes hors budget du PLH")
+        let action18 = try XCTUnwrap(outside.first { $0[0] == .integer(18) })
+        XCTAssertEqual(action18[5], .money(adil), "committed on the operating line of action 18")
+        XCTAssertEqual(action18[6], .money(adil), "paid")
+        let lines = try rows("Autres lignes du PLH")
+        XCTAssertEqual(lines.first { $0[1] == .text("Subvention ADIL") }?[5], .money(adil))
+        let reconciliation = try rows("Rapprochement des enveloppes")
+        let schemes3 = catalog.schemes(budgetAction: 3).filter { $0.envelope.fromScheme == nil }.compactMap(\.envelope.yearly).sum { $0 }
+        let a3 = try XCTUnwrap(reconciliation.first { $0[0] == .integer(3) && $0[2] == .text("Investissement") })
+        XCTAssertEqual(a3[6], .money(schemes3 - plh.action(3)!.investment!.perYear()))
+        XCTAssertEqual(a3[6], .money(Money(euros: 110_000)))
+        XCTAssertNotNil(reconciliation.first { $0[0] == .integer(5) && $0[6] == .money(Money(euros: -100_000)) })
+        XCTAssertTrue(document.sections.contains { $0.paragraphs.contains { $0.contains("Écarts à examiner") } })
+    }
 }

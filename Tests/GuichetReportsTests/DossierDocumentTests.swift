@@ -47,6 +47,12 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains(ReportTestSupport.normalised(FrenchFormat.money(d.grantedAmount))))
         XCTAssertTrue(text.contains("Clause anti-spéculative"))
         XCTAssertTrue(text.contains("Conditions de l'aide"))
+        // Each rule names its source: the PLH's action, or a default still to confirm.
+        XCTAssertTrue(text.contains("Règle de calcul : 4 000 € par ménage (PLH, action 4)"), text)
+        XCTAssertTrue(text.contains("Abondement de la commune (condition du versement de l'aide de la CAPSO) (PLH, action 4)"), text)
+        XCTAssertTrue(text.contains("Ancienneté du bien (PLH, action 4 ; seuil : valeur par défaut à confirmer)"), text)
+        XCTAssertTrue(text.contains("« De la clause anti-spéculative d'interdiction de vente sur 6 ans. »"), text)
+        XCTAssertTrue(text.contains("règle de remboursement : valeur par défaut à confirmer"), text)
         let (other, otherScheme) = try dossier { $0.schemeCode == "PIG" && $0.grant != nil && $0.status != .cancelled }
         XCTAssertFalse(try self.text(try DossierDocuments.letter(.notification, dossier: other, scheme: otherScheme, context: ReportTestSupport.context))
             .contains("anti-spéculative"), "no clause where the scheme has none")

@@ -94,6 +94,14 @@ final class PLHReviewTests: XCTestCase {
             XCTAssertEqual(byScheme.item(code)?.value ?? 0, Int64(renovated.filter { $0.schemeCode == code }.reduce(0) { $0 + $1.property.dwellings }) * 100)
         }
         XCTAssertEqual(review.action(3)!.measure("dossiers-lhi")!.number(2024), Int64(granted(f, ["LHI"], in: 2024).count) * 100)
+        // Owner-occupiers and landlords told apart, as action 3's indicator asks.
+        let byOwner = try XCTUnwrap(a3.values[2024]!.figure!.splits.first { $0.breakdown == .ownerStatus })
+        for (label, status) in [("propriétaires occupants", OwnerStatus.occupant), ("propriétaires bailleurs", .landlord)] {
+            let dwellings = renovated.filter { $0.applicant.ownerStatus == status }.reduce(0) { $0 + $1.property.dwellings }
+            XCTAssertGreaterThan(dwellings, 0, label)
+            XCTAssertEqual(byOwner.item(label)?.value, Int64(dwellings) * 100, label)
+            XCTAssertEqual(Set(byOwner.item(label)!.members), Set(renovated.filter { $0.applicant.ownerStatus == status }.map(\.number.formatted)))
+        }
 
         // Adapted dwellings: the senior bonus (action 11) and every scheme.
         XCTAssertEqual(review.action(11)!.measure("bonus-logements-adaptes")!.number(2025),

@@ -74,8 +74,9 @@ final class BudgetScreenTests: XCTestCase {
             // Figures printed in brief §3, reproduced by the screen from the profile's lines.
             XCTAssertEqual(screen.synthesisTotalLabels.prefix(4).map { Self.normalised($0.text) },
                            ["14 285 000 €", "2 380 833 € par an", "1 316 000 €", "219 333 € par an"])
-            let outside = try XCTUnwrap(screen.view?.outside)
-            XCTAssertEqual(outside.map(\.action), [1, 13, 18], "outside-budget lines are shown apart")
+            let lines = try XCTUnwrap(screen.overview?.plh?.lines)
+            XCTAssertEqual(lines.filter { $0.investmentOutsideBudget || $0.operatingOutsideBudget }.map(\.action), [1, 13, 18],
+                           "outside-budget lines are shown apart")
         }
     }
 
@@ -86,8 +87,11 @@ final class BudgetScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let screen = try BudgetScreen(workspace: ws, window: nil)
             screen.select(year: 2026)
-            let rows = try XCTUnwrap(screen.view?.envelopes)
-            let under = Set(ledger.underSpending(on: Self.today).map(\.label))
+            let rows = try XCTUnwrap(screen.overview?.schemes.filter { $0.envelopeOf == $0.code })
+            let rule = ConsumptionRule()
+            let under = Set(ledger.envelopes(year: 2026).filter { s in
+                s.committedShare.map { rule.lags(committedShare: $0, elapsed: BudgetLedger.elapsed(year: 2026, on: Self.today)) } ?? false
+            }.map(\.label))
             for row in rows {
                 let status = ledger.envelopeStatus(scheme: row.code, year: 2026)
                 switch row.consumption {

@@ -82,6 +82,7 @@ enum DemoBuilder {
     static func populate(store: SQLiteStore, profile: TerritoryProfile, demo: DemoSettings) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         try populateDossiers(store: store, profile: profile, demo: demo, counts: &counts)
+        try populateCommitments(store: store, profile: profile, demo: demo, counts: &counts)
         counts.merge(try DemoRequestData.populate(store: store, profile: profile, demo: demo)) { $1 }
         counts.merge(try ProgrammeDemo.populate(store: store, profile: profile)) { a, _ in a }
         counts.merge(try AllocationDemo.populate(store: store, profile: profile, demo: demo)) { a, _ in a }
@@ -99,6 +100,14 @@ enum DemoBuilder {
         try store.write { s in try s.bulkInsertDossiers(dossiers, historyNote: "Données de démonstration") }
         counts["dossiers"] = dossiers.count
         for d in dossiers { counts["dossiers.\(d.status.rawValue)", default: 0] += 1 }
+    }
+
+    /// The PLH's other budget lines committed and paid by decision up to the demo's day.
+    static func populateCommitments(store: SQLiteStore, profile: TerritoryProfile, demo: DemoSettings, counts: inout [String: Int]) throws {
+        guard let plh = profile.plh, demo.size > 0 else { return }
+        let commitments = DemoCommitments.generate(plh: plh, referenceDate: demo.date, createdAt: demo.clock.now())
+        try store.write { s in for c in commitments { _ = try s.insertCommitment(c) } }
+        counts["engagements"] = commitments.count
     }
 }
 

@@ -3,8 +3,8 @@ import ArgumentParser
 /// `guichet dossiers …`: aid dossiers, from the list to every step of their life.
 struct DossiersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dossiers", abstract: "Dossiers d'aide : liste, fiche, création, pièces, décisions, versements.",
-        subcommands: [DossiersListCommand.self, DossiersShowCommand.self, DossiersNewCommand.self, DossiersDocumentCommand.self,
+        commandName: "dossiers", abstract: "Dossiers d'aide : liste, fiche, création, pièces, vérifications, décisions, versements.",
+        subcommands: [DossiersListCommand.self, DossiersShowCommand.self, DossiersNewCommand.self, DossiersDocumentCommand.self, DossiersCheckCommand.self,
                       DossiersTransitionCommand.self, DossiersPayCommand.self, DossiersSaleCommand.self],
         defaultSubcommand: DossiersListCommand.self)
 }

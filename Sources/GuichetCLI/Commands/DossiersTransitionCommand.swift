@@ -8,6 +8,8 @@ struct DossiersTransitionCommand: ParsableCommand {
         submit    brouillon → déposé (pièces obligatoires reçues ou valides)
         review    déposé → en instruction
         grant     en instruction → accordé (--amount, défaut : montant calculé ; --reason si inférieur ;
+                  --above-average MOTIF si l'aide porte la moyenne de l'année au-dessus de l'aide
+                  moyenne visée par le PLH (une moyenne n'est pas un plafond) ;
                   --confirm-overspend MOTIF si l'enveloppe de l'année est dépassée)
         refuse    → refusé (--reason obligatoire)
         abandon   → sans suite (--reason facultatif)
@@ -21,6 +23,8 @@ struct DossiersTransitionCommand: ParsableCommand {
     @Option(name: .long, help: "Montant accordé en euros (« 1 234,56 »).") var amount: String?
     @Option(name: .long, help: "Motif.") var reason: String?
     @Option(name: .customLong("confirm-overspend"), help: "Confirme un dépassement d'enveloppe, avec son motif.") var confirmOverspend: String?
+    @Option(name: .customLong("above-average"), help: "Motive une aide qui porte la moyenne par logement de l'année au-dessus de la moyenne visée.")
+    var aboveAverage: String?
     @Option(name: .long, help: "Date (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
@@ -34,7 +38,7 @@ struct DossiersTransitionCommand: ParsableCommand {
         case .review: return .startReview
         case .grant:
             let m = try amount.map { try DossierArguments.money($0, option: "--amount") } ?? computed()
-            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: confirmOverspend))
+            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: confirmOverspend, aboveAverageReason: aboveAverage))
         case .refuse: return .refuse(reason: try required("un refus"))
         case .abandon: return .abandon(reason: reason)
         case .cancel: return .cancel(reason: try required("une annulation"))

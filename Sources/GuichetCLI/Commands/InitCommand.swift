@@ -29,7 +29,13 @@ struct InitCommand: ParsableCommand {
 
 struct TerritoriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "territoires", abstract: "Liste les profils de territoire disponibles et les valide.")
+        commandName: "territoires", abstract: "Liste les profils de territoire disponibles, les valide et dit ce qui reste à fixer.",
+        discussion: """
+        Chaque paramètre d'un profil dit sa source : les mots du PLH (citation vérifiée dans son texte), une décision \
+        locale (référence et date de la délibération) ou un texte national. Sont listés ici les valeurs par défaut à \
+        confirmer (proposées, jamais appliquées comme règle) et les conditions sans seuil fixé, que les agents \
+        vérifient dossier par dossier (« guichet dossiers check ») jusqu'à ce que le service fixe une valeur.
+        """)
 
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
@@ -55,7 +61,7 @@ struct TerritoriesCommand: ParsableCommand {
             Console.line("\(e.id) : \(e.name ?? "invalide")")
             e.problems.forEach { Console.line("  ✗ \($0)") }
             if !e.defaultsToConfirm.isEmpty {
-                Console.line("  À confirmer par le service (valeurs par défaut du produit) :")
+                Console.line("  À fixer par le service (valeurs par défaut du produit, conditions vérifiées par les agents) :")
                 e.defaultsToConfirm.forEach { Console.line("  ? \($0.part) › \($0.key) : \($0.text)") }
             }
         }

@@ -46,10 +46,10 @@ struct PLHIndicatorsCommand: ParsableCommand {
                             + [gap.map { m.format($0, signed: true) } ?? "", m.trend(r.year)?.label ?? ""])
             }
             Console.table(["Mesure", "Libellé", "Unité", "Source", "Objectif"] + r.years.map(String.init) + ["Écart", "Tendance"], rows)
-            if let money = a.money, !money.schemes.isEmpty {
+            if let money = a.money, money.hasLines {
                 let y = money.years[r.year]
                 let m = { (x: Money?) in x.map { FrenchFormat.money($0, alwaysCents: false) } ?? "—" }
-                Console.line("  Moyens \(r.year) (\(money.schemes.joined(separator: ", "))) : enveloppe \(m(y?.envelope)), engagé \(m(y?.committed)), versé \(m(y?.paid))")
+                Console.line("  Moyens \(r.year) (\(money.sourcesText)) : enveloppe \(m(y?.envelope)), engagé \(m(y?.committed)), versé \(m(y?.paid))")
             }
         }
         if !r.territorial.isEmpty {

@@ -29,7 +29,11 @@ enum DossierArguments {
 /// A refused lifecycle step becomes a command-line failure with the French message.
 extension LifecycleError {
     var failure: CLIFailure {
-        let hint = code == .overspendNeedsConfirmation ? " (option --confirm-overspend MOTIF)" : ""
+        let hint = switch code {
+        case .overspendNeedsConfirmation: " (option --confirm-overspend MOTIF)"
+        case .aboveAverageNeedsReason: " (option --above-average MOTIF)"
+        default: ""
+        }
         return CLIFailure(message + hint, code: 6)
     }
 }

@@ -91,7 +91,7 @@ struct PLHReviewJSON: Encodable {
                                       members: m.values[r.year]?.figure?.members.count, note: m.values[r.year]?.figure?.note)
                    },
                    money: a.money.flatMap { m in
-                       m.schemes.isEmpty ? nil : Dictionary(uniqueKeysWithValues: r.years.compactMap { y in
+                       !m.hasLines ? nil : Dictionary(uniqueKeysWithValues: r.years.compactMap { y in
                            m.years[y].map { (String(y), MoneyYear(envelope: $0.envelope?.cents, committed: $0.committed.cents, paid: $0.paid.cents, dossiers: $0.dossiers)) }
                        })
                    })

@@ -11,11 +11,23 @@ public struct BudgetFigures: Codable, Sendable, Equatable {
     public var released: Money
     public var paid: Money
     public var counts: [DossierStatus: Int]
+    /// Grants that still hold (not cancelled) and their dwellings: the year's average per dwelling
+    /// of a scheme whose rule is an average (`averagePerDwelling`) is `grantsHeld / dwellingsHeld`.
+    public var grantsHeld: Money
+    public var dwellingsHeld: Int
 
     public init(scheme: String, year: Int, granted: Money = .zero, released: Money = .zero, paid: Money = .zero,
-                counts: [DossierStatus: Int] = [:]) {
+                counts: [DossierStatus: Int] = [:], grantsHeld: Money = .zero, dwellingsHeld: Int = 0) {
         self.scheme = scheme; self.year = year; self.granted = granted; self.released = released
-        self.paid = paid; self.counts = counts
+        self.paid = paid; self.counts = counts; self.grantsHeld = grantsHeld; self.dwellingsHeld = dwellingsHeld
+    }
+
+    /// Statuses whose grant counts in the year's average per dwelling.
+    public static let grantHolding: Set<DossierStatus> = [.granted, .partiallyPaid, .settled]
+
+    /// The year's average granted per dwelling; nil before any grant.
+    public var averagePerDwelling: Money? {
+        dwellingsHeld > 0 ? grantsHeld.divided(by: dwellingsHeld) : nil
     }
 
     public var key: BudgetKey { BudgetKey(scheme: scheme, year: year) }
@@ -30,6 +42,7 @@ public struct BudgetFigures: Codable, Sendable, Equatable {
         counts[d.status, default: 0] += 1
         guard let g = d.grant else { return }
         granted += g.amount
+        if Self.grantHolding.contains(d.status) { grantsHeld += g.amount; dwellingsHeld += d.property.dwellings }
         paid += d.paidAmount
         released += d.closure?.released ?? .zero
     }
@@ -37,6 +50,7 @@ public struct BudgetFigures: Codable, Sendable, Equatable {
     public static func + (a: BudgetFigures, b: BudgetFigures) -> BudgetFigures {
         var r = a
         r.granted += b.granted; r.released += b.released; r.paid += b.paid
+        r.grantsHeld += b.grantsHeld; r.dwellingsHeld += b.dwellingsHeld
         r.counts.merge(b.counts, uniquingKeysWith: +)
         return r
     }

@@ -1,135 +1,127 @@
-/// The budget of one year as the agent reads it (command line `guichet budget`, budget screen):
-/// per scheme and per PLH action, envelope, committed, paid, remaining, dossier counts, and the
-/// share committed against the share of the year elapsed; then the PLH synthesis (brief §3).
+/// The budget as the agent reads it, for one year of the PLH or its whole period: the one
+/// calculator behind the Budget screen, `guichet budget` and the bilan of the PLH. Per scheme,
+/// per budget line and per PLH action: envelope, committed, paid, remaining, dossiers, committed
+/// share against the share of the year elapsed; the averages per dwelling against their targets;
+/// the reconciliation of envelopes with the PLH's lines; then the PLH synthesis (brief §3).
 /// Amounts encode as integer cents, shares as basis points (`…Bp`: 3 512 = 35,12 %).
 public struct BudgetOverview: Encodable, Sendable {
-    public var year: Int
+    /// The chosen year; absent for the whole period.
+    public var year: Int?
+    /// The years summed (one, or every year of the PLH).
+    public var years: [Int]
     public var referenceDate: CalendarDate
+    /// Share of the chosen year (of the period: the mean of its years) elapsed on the reference date.
     public var yearElapsedBp: Int
     /// A line is under-consumed when its committed share lags the year elapsed by more than this.
     public var toleranceBp: Int
     public var schemes: [BudgetLineStatus]
+    /// The PLH's budget lines that are not individual aids (subsidies, studies, contracts, land fund).
+    public var lines: [BudgetLineStatus]
+    /// Per PLH action: its schemes and its other lines together.
     public var actions: [BudgetLineStatus]
     /// Sums over the schemes' own envelopes (shared envelopes counted once).
     public var total: BudgetLineStatus
+    /// Sums over the other budget lines inside the PLH budget.
+    public var linesTotal: BudgetLineStatus
+    /// Per action and section, the envelopes against the PLH's line; differences are warnings.
+    public var reconciliation: [ReconciliationRow]
     public var plh: PLHOverview?
 
+    public init(ledger: BudgetLedger, plh: PLHProgramme?, period: BudgetPeriod, on date: CalendarDate,
+                rule: ConsumptionRule = ConsumptionRule()) {
+        let years: [Int]
+        switch period {
+        case .year(let y): years = [y]
+        case .whole: years = plh.map { Array($0.years) } ?? ledger.years
+        }
+        let whole = period == .whole
+        self.years = years
+        if case .year(let y) = period { year = y } else { year = nil }
+        referenceDate = date
+        let elapsed = years.map { BudgetLedger.elapsed(year: $0, on: date).basisPoints }
+        yearElapsedBp = elapsed.isEmpty ? 0 : elapsed.reduce(0, +) / elapsed.count
+        toleranceBp = rule.tolerance.basisPoints
+
+        schemes = ledger.catalog.schemes.map { sc in
+            let envelopes = years.map { ledger.envelopeStatus(scheme: sc.code, year: $0) }
+            let own = years.map { y in
+                EnvelopeStatus(label: sc.code, year: y, envelope: nil, approximate: false, schemes: [sc.code], figures: ledger.figures(scheme: sc.code, year: y))
+            }
+            var row = BudgetLineStatus(code: sc.code, name: sc.name, envelopeOf: envelopes.first?.label ?? sc.code, years: envelopes, own: own,
+                                       wholePeriod: whole, on: date, rule: rule)
+            row.sharedWith = sc.envelope.fromScheme == nil ? ledger.schemes(sharing: sc.code).filter { $0 != sc.code } : []
+            row.action = sc.budgetAction
+            row.kind = sc.budgetSection.rawValue
+            row.source = sc.envelope.fromScheme == nil ? sc.envelope.source.orDefault.label : nil
+            row.outsideBudget = plh?.action(sc.budgetAction)?.line(sc.budgetSection)?.outsideBudget ?? false
+            if let target = sc.amountRule.averageTarget {
+                let f = years.map { ledger.figures(scheme: sc.code, year: $0) }.reduce(BudgetFigures(scheme: sc.code, year: years.first ?? 0), +)
+                let status = AverageStatus(scheme: sc.code, year: years.first ?? 0, target: target, granted: f.grantsHeld,
+                                           dwellings: f.dwellingsHeld, source: sc.amountRule.source.orDefault)
+                row.average = .init(target: target, average: status.average, granted: status.granted, dwellings: status.dwellings,
+                                    aboveTarget: status.isAboveTarget)
+            }
+            return row
+        }
+        lines = (plh?.budgetLines ?? []).map { line in
+            let statuses = years.map { ledger.lineStatus(line: line.id, year: $0) }
+            var row = BudgetLineStatus(code: line.id, name: line.label, envelopeOf: line.id, years: statuses, own: statuses,
+                                       wholePeriod: whole, on: date, rule: rule)
+            row.action = plh?.action(holdingLine: line.id)?.number
+            row.kind = line.kind.rawValue
+            row.outsideBudget = line.isOutsideBudget
+            row.source = line.envelope.source.orDefault.label
+            row.counts = [:]
+            row.dossiers = statuses.reduce(0) { $0 + ($1.lineFigures?.commitments ?? 0) }
+            return row
+        }
+        let actionNumbers = Set(ledger.catalog.schemes.map(\.budgetAction))
+            .union((plh?.actions ?? []).filter { !$0.allLines.isEmpty }.map(\.number)).sorted()
+        actions = actionNumbers.map { a in
+            let statuses = years.map { ledger.actionStatus(action: a, year: $0) }
+            var row = BudgetLineStatus(code: "\(a)", name: plh?.action(a)?.title ?? "Action \(a)", envelopeOf: "Action \(a)",
+                                       years: statuses, own: statuses, wholePeriod: whole, on: date, rule: rule)
+            row.action = a
+            return row
+        }
+        total = Self.total(code: "total", name: "Total des enveloppes", years: years, wholePeriod: whole, on: date, rule: rule) {
+            ledger.envelopes(year: $0)
+        }
+        linesTotal = Self.total(code: "lignes", name: "Total des autres lignes (budget du PLH)", years: years, wholePeriod: whole, on: date, rule: rule) { y in
+            (plh?.budgetLines ?? []).filter { !$0.isOutsideBudget }.map { ledger.lineStatus(line: $0.id, year: y) }
+        }
+        reconciliation = plh.map { ReconciliationRow.rows(plh: $0, catalog: ledger.catalog, years: years) } ?? []
+        self.plh = plh.map { PLHOverview(plh: $0, ledger: ledger, years: years) }
+    }
+
+    /// The CLI's historical entry point: one year.
     public init(ledger: BudgetLedger, plh: PLHProgramme?, year: Int, on date: CalendarDate,
                 tolerance: Percentage = Percentage(percent: 20)) {
-        let elapsed = BudgetLedger.elapsed(year: year, on: date)
-        self.year = year; referenceDate = date; yearElapsedBp = elapsed.basisPoints; toleranceBp = tolerance.basisPoints
-        func line(_ s: EnvelopeStatus, code: String, name: String, own: BudgetFigures) -> BudgetLineStatus {
-            BudgetLineStatus(code: code, name: name, envelopeOf: s.label, envelope: s.envelope, approximate: s.approximate,
-                             committed: own.committed, paid: own.paid, envelopeCommitted: s.committed, remaining: s.remaining,
-                             counts: own.counts, elapsed: elapsed, tolerance: tolerance)
-        }
-        schemes = ledger.catalog.schemes.map { sc in
-            line(ledger.envelopeStatus(scheme: sc.code, year: year), code: sc.code, name: sc.name, own: ledger.figures(scheme: sc.code, year: year))
-        }
-        let actionNumbers = Set(ledger.catalog.schemes.map(\.budgetAction)).sorted()
-        actions = actionNumbers.map { a in
-            let s = ledger.actionStatus(action: a, year: year)
-            return line(s, code: "\(a)", name: plh?.action(a)?.title ?? "Action \(a)", own: s.figures)
-        }
-        let envelopes = ledger.envelopes(year: year)
-        let figures = envelopes.map(\.figures).reduce(BudgetFigures(scheme: "total", year: year), +)
-        let yearly = envelopes.compactMap(\.envelope)
-        total = BudgetLineStatus(code: "total", name: "Total des enveloppes", envelopeOf: "total",
-                                 envelope: yearly.isEmpty ? nil : yearly.sum { $0 }, approximate: false,
-                                 committed: figures.committed, paid: figures.paid, envelopeCommitted: figures.committed,
-                                 remaining: yearly.isEmpty ? nil : yearly.sum { $0 } - figures.committed,
-                                 counts: figures.counts, elapsed: elapsed, tolerance: tolerance)
-        self.plh = plh.map { PLHOverview(plh: $0, ledger: ledger, year: year) }
+        self.init(ledger: ledger, plh: plh, period: .year(year), on: date, rule: ConsumptionRule(tolerance: tolerance))
     }
-}
 
-public struct BudgetLineStatus: Encodable, Sendable {
-    public var code: String
-    public var name: String
-    /// The scheme owning the envelope (a scheme paid on another's envelope names it), or "Action n".
-    public var envelopeOf: String
-    public var envelope: Money?
-    public var approximate: Bool
-    /// This line's own commitments and payments.
-    public var committed: Money
-    public var paid: Money
-    /// Everything committed on the envelope (with schemes sharing it).
-    public var envelopeCommitted: Money
-    public var remaining: Money?
-    public var dossiers: Int
-    public var counts: [String: Int]
-    public var committedShareBp: Int?
-    public var underConsumed: Bool
-    public var overspent: Bool
-
-    init(code: String, name: String, envelopeOf: String, envelope: Money?, approximate: Bool, committed: Money, paid: Money,
-         envelopeCommitted: Money, remaining: Money?, counts: [DossierStatus: Int], elapsed: Percentage, tolerance: Percentage) {
-        self.code = code; self.name = name; self.envelopeOf = envelopeOf; self.envelope = envelope; self.approximate = approximate
-        self.committed = committed; self.paid = paid; self.envelopeCommitted = envelopeCommitted; self.remaining = remaining
-        self.dossiers = counts.values.reduce(0, +)
-        self.counts = Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
-        let share = envelope.flatMap { $0.cents > 0 ? Percentage.ratio(envelopeCommitted.cents, of: $0.cents) : nil }
-        committedShareBp = share?.basisPoints
-        underConsumed = share.map { $0.basisPoints + tolerance.basisPoints < elapsed.basisPoints } ?? false
-        overspent = remaining.map(\.isNegative) ?? false
-    }
-}
-
-/// The PLH synthesis table (brief §3) with, per action, what was committed and paid on it.
-public struct PLHOverview: Encodable, Sendable {
-    public struct Line: Encodable, Sendable {
-        public var action: Int
-        public var title: String
-        public var budgetNote: String?
-        public var investment: Money?
-        public var investmentPerYear: Money?
-        public var investmentOutsideBudget: Bool
-        public var operating: Money?
-        public var operatingPerYear: Money?
-        public var operatingOutsideBudget: Bool
-        public var schemes: [String]
-        public var committedYear: Money
-        public var paidYear: Money
-        public var committedPeriod: Money
-        public var paidPeriod: Money
-    }
-    public struct Totals: Encodable, Sendable {
-        public var inside: Money
-        public var insidePerYear: Money
-        public var outside: Money
-        public var outsidePerYear: Money
-    }
-    public var title: String
-    public var firstYear: Int
-    public var lastYear: Int
-    public var lines: [Line]
-    public var investment: Totals
-    public var operating: Totals
-    public var committedYear: Money
-    public var paidYear: Money
-    public var committedPeriod: Money
-    public var paidPeriod: Money
-
-    public init(plh: PLHProgramme, ledger: BudgetLedger, year: Int) {
-        title = plh.title; firstYear = plh.firstYear; lastYear = plh.lastYear
-        let rows = PLHSynthesis.rows(plh: plh, ledger: ledger)
-        lines = rows.map { r in
-            let y = r.years.first { $0.year == year }
-            let action = plh.action(r.action)
-            return Line(action: r.action, title: r.title, budgetNote: action?.budgetNote,
-                        investment: r.investment?.sixYears, investmentPerYear: r.investmentPerYear,
-                        investmentOutsideBudget: r.investment?.outsideBudget ?? false,
-                        operating: r.operating?.sixYears, operatingPerYear: r.operatingPerYear,
-                        operatingOutsideBudget: r.operating?.outsideBudget ?? false, schemes: r.schemes,
-                        committedYear: y?.committed ?? .zero, paidYear: y?.paid ?? .zero,
-                        committedPeriod: r.committedOverPeriod, paidPeriod: r.paidOverPeriod)
+    /// A total row: the rows' own sums, and under-consumption judged year by year on the sum of the envelopes.
+    private static func total(code: String, name: String, years: [Int], wholePeriod: Bool, on date: CalendarDate, rule: ConsumptionRule, statuses: (Int) -> [EnvelopeStatus]) -> BudgetLineStatus {
+        let perYear = years.map { y -> EnvelopeStatus in
+            let all = statuses(y)
+            let yearly = all.compactMap(\.envelope)
+            let period = all.compactMap(\.periodEnvelope)
+            let available = all.compactMap(\.periodAvailable)
+            var figures = all.map(\.figures).reduce(BudgetFigures(scheme: code, year: y), +)
+            figures.counts = all.reduce(into: [:]) { acc, s in acc.merge(s.counts, uniquingKeysWith: +) }
+            let lineFigures = all.compactMap(\.lineFigures).reduce(LineFigures(line: code, year: y), +)
+            return EnvelopeStatus(label: code, year: y, envelope: yearly.isEmpty ? nil : yearly.sum { $0 },
+                                  periodEnvelope: period.isEmpty ? nil : period.sum { $0 },
+                                  periodAvailable: available.isEmpty ? nil : available.sum { $0 },
+                                  periodOverspent: all.contains(where: \.periodOverspent), approximate: false,
+                                  schemes: all.flatMap(\.schemes), figures: figures, lines: all.flatMap(\.lines), lineFigures: lineFigures)
         }
-        func totals(_ k: BudgetKind) -> Totals {
-            let t = plh.totals(k)
-            return Totals(inside: t.inside, insidePerYear: t.insidePerYear, outside: t.outside, outsidePerYear: t.outsidePerYear)
-        }
-        investment = totals(.investment); operating = totals(.operating)
-        committedYear = lines.sum(\.committedYear); paidYear = lines.sum(\.paidYear)
-        committedPeriod = lines.sum(\.committedPeriod); paidPeriod = lines.sum(\.paidPeriod)
+        var row = BudgetLineStatus(code: code, name: name, envelopeOf: code, years: perYear, own: perYear, wholePeriod: wholePeriod,
+                                   on: date, rule: rule)
+        row.dossiers += perYear.reduce(0) { $0 + ($1.lineFigures?.commitments ?? 0) }
+        return row
     }
+
+    /// Reconciliation rows whose envelopes differ from the PLH's line.
+    public var reconciliationGaps: [ReconciliationRow] { reconciliation.filter { $0.difference != .zero } }
 }

@@ -18,6 +18,9 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
     public var receivedOn: CalendarDate?
     public var closure: DossierClosure?
     public var documents: [SupportingDocument]
+    /// The agent's findings on the conditions the product does not check itself (absent in
+    /// records that have none).
+    public var checks: [RecordedCheck]?
     public var payments: [Payment]
     public var coFunding: [CoFundingLine]
     public var antiSpeculation: AntiSpeculationClause?
@@ -38,7 +41,7 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
         self.applicant = applicant; self.property = property; self.facts = facts
         self.requestedAmount = requestedAmount; self.computedAmount = nil; self.grant = nil
         self.status = .draft; self.receivedOn = nil; self.closure = nil
-        self.documents = []; self.payments = []; self.coFunding = []; self.antiSpeculation = nil
+        self.documents = []; self.checks = nil; self.payments = []; self.coFunding = []; self.antiSpeculation = nil
         self.timeline = []; self.comments = []; self.anonymisedOn = nil
         self.version = 0; self.createdAt = createdAt; self.updatedAt = createdAt
     }
@@ -67,6 +70,14 @@ public struct AidDossier: Codable, Sendable, Equatable, Identifiable {
         return max(c, antiSpeculation?.endDate ?? c)
     }
     public func document(_ id: String) -> SupportingDocument? { documents.last { $0.id == id } }
+    public func check(_ condition: String) -> RecordedCheck? { checks?.last { $0.condition == condition } }
+
+    /// Sets or replaces the agent's finding on a condition.
+    public mutating func record(check: RecordedCheck) {
+        var all = checks ?? []
+        if let i = all.firstIndex(where: { $0.condition == check.condition }) { all[i] = check } else { all.append(check) }
+        checks = all
+    }
 
     /// Sets or replaces the state of a supporting document.
     public mutating func record(document: SupportingDocument) {

@@ -2,6 +2,8 @@
 /// Only what the schemes need (RGPD, brief §9): no social security number, no nationality.
 public struct Applicant: Codable, Sendable, Equatable {
     public var kind: ApplicantKind
+    /// Private owners only: occupant (PO) or landlord (PB); nil when not said.
+    public var ownerStatus: OwnerStatus?
     public var household: Household?
     public var organisation: Organisation?
     public var address: String?
@@ -11,9 +13,9 @@ public struct Applicant: Codable, Sendable, Equatable {
     public var anonymised: Bool?
 
     public init(kind: ApplicantKind, household: Household? = nil, organisation: Organisation? = nil,
-                address: String? = nil, phone: String? = nil, email: String? = nil) {
+                address: String? = nil, phone: String? = nil, email: String? = nil, ownerStatus: OwnerStatus? = nil) {
         self.kind = kind; self.household = household; self.organisation = organisation
-        self.address = address; self.phone = phone; self.email = email
+        self.address = address; self.phone = phone; self.email = email; self.ownerStatus = ownerStatus
     }
 
     public static func household(_ h: Household, kind: ApplicantKind = .household) -> Applicant { Applicant(kind: kind, household: h) }
@@ -29,6 +31,9 @@ public struct Applicant: Codable, Sendable, Equatable {
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()
+        if ownerStatus != nil && kind != .privateOwner {
+            v.add(ValidationError(field: "ownerStatus", "occupant ou bailleur ne se dit que d'un propriétaire privé (le demandeur est « \(kind.label) »)"))
+        }
         if anonymised == true && organisation == nil { return v.errors }
         if kind.isOrganisation {
             guard let o = organisation else {

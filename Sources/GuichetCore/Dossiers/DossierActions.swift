@@ -11,7 +11,12 @@ public enum DossierActions {
         let d = try load(number, in: s)
         let scheme = try scheme(of: d, catalog: catalog)
         var ledger: BudgetLedger?
-        if case .grant = t { ledger = BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: date.year...date.year)) }
+        if case .grant = t {
+            // A total over the PLH period is checked against every year's commitments.
+            let owner = catalog.scheme(code: catalog.scheme(code: d.schemeCode)?.envelope.fromScheme ?? d.schemeCode)
+            let years: ClosedRange<Int>? = owner?.envelope.period != nil ? nil : date.year...date.year
+            ledger = BudgetLedger(catalog: catalog, figures: try s.budgetFigures(years: years))
+        }
         let next = try DossierLifecycle(scheme: scheme, budget: ledger).apply(t, to: d, on: date, agent: s.agent)
         return try s.updateDossier(next, expectedVersion: expectedVersion ?? d.version)
     }
@@ -30,6 +35,27 @@ public enum DossierActions {
         }
         let version = d.version
         d.record(document: SupportingDocument(id: id, state: state, date: date, comment: comment))
+        return try s.updateDossier(d, expectedVersion: expectedVersion ?? version)
+    }
+
+    /// Records the agent's finding on a condition the product does not check itself (no binding
+    /// figure): met or not, with a note. Refused for a condition checked from the dossier's facts.
+    public static func recordCheck(_ condition: String, met: Bool, note: String?, number: DossierNumber, catalog: SchemeCatalog,
+                                   on date: CalendarDate, expectedVersion: Int? = nil, in s: any StoreSession) throws -> AidDossier {
+        var d = try load(number, in: s)
+        let scheme = try scheme(of: d, catalog: catalog)
+        guard let c = scheme.conditions.first(where: { $0.conditionID == condition }) else {
+            throw ValidationError(field: "condition", "condition « \(condition) » inconnue pour le dispositif \(scheme.code) (attendu : \(scheme.conditions.map(\.conditionID).joined(separator: ", ")))")
+        }
+        guard !c.isCheckedByProduct else {
+            throw ValidationError(field: "condition", "« \(c.text) » est contrôlée à partir du dossier (seuil fixé par : \(c.thresholdSource.orDefault.label)) : renseignez le dossier")
+        }
+        guard !d.status.isClosed, d.grant == nil else {
+            throw ValidationError(field: "condition", "le dossier \(number) est « \(d.status.label) » : ses conditions ne se vérifient plus")
+        }
+        let version = d.version
+        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        d.record(check: RecordedCheck(condition: condition, met: met, note: text?.isEmpty == true ? nil : text, date: date, agent: s.agent))
         return try s.updateDossier(d, expectedVersion: expectedVersion ?? version)
     }
 

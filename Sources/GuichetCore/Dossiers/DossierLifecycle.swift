@@ -60,13 +60,19 @@ public struct DossierLifecycle: Sendable {
             do { try decision.check(against: result.breakdown) } catch {
                 throw LifecycleError(.invalidDecision, error.description)
             }
+            let average = budget?.wouldRaiseAverage(scheme: scheme.code, year: date.year, adding: decision.amount,
+                                                    dwellings: d.property.dwellings)
+            if let average, !GrantDecision.hasText(decision.aboveAverageReason) {
+                throw LifecycleError(.aboveAverageNeedsReason, average.description, averageWarning: average)
+            }
             if let warning = budget?.wouldExceed(scheme: scheme.code, year: date.year, adding: decision.amount),
                !GrantDecision.hasText(decision.overspendReason) {
                 throw LifecycleError(.overspendNeedsConfirmation, warning.description, warning: warning)
             }
             d.computedAmount = result.computedAmount
             d.grant = GrantRecord(date: date, amount: decision.amount, envelopeYear: date.year, computedAmount: result.computedAmount,
-                                  agent: agent, reason: decision.reason, overspendReason: decision.overspendReason)
+                                  agent: agent, reason: decision.reason, overspendReason: decision.overspendReason,
+                                  aboveAverageReason: average == nil ? nil : decision.aboveAverageReason)
             d.coFunding = result.breakdown.coFunding.map { CoFundingLine(funder: $0.funder ?? "", label: $0.label, amount: $0.amount) }
             d.status = .granted
             comment = decision.reason
@@ -82,7 +88,9 @@ public struct DossierLifecycle: Sendable {
             d.payments.append(Payment(date: date, amount: amount, agent: agent, label: label))
             if d.antiSpeculation == nil, let rule = scheme.antiSpeculation {
                 let start = rule.startsFrom == .purchase ? (d.facts.purchaseDate ?? date) : date
-                d.antiSpeculation = AntiSpeculationClause(startDate: start, endDate: start.adding(years: rule.years), repayment: rule.repayment)
+                var clause = AntiSpeculationClause(startDate: start, endDate: start.adding(years: rule.years), repayment: rule.repayment)
+                clause.repaymentSource = rule.repaymentSource.orDefault
+                d.antiSpeculation = clause
             }
             d.status = d.remainingToPay == .zero ? .settled : .partiallyPaid
         case .refuse(let reason):

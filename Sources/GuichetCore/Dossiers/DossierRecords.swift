@@ -49,11 +49,14 @@ public struct GrantRecord: Codable, Sendable, Equatable {
     public var reason: String?
     /// Why the agent confirmed a grant that overspends the envelope.
     public var overspendReason: String?
+    /// Why the operation justifies more than the scheme's average per dwelling (the grant took
+    /// the year's average above the PLH's target).
+    public var aboveAverageReason: String?
 
     public init(date: CalendarDate, amount: Money, envelopeYear: Int, computedAmount: Money, agent: String,
-                reason: String? = nil, overspendReason: String? = nil) {
+                reason: String? = nil, overspendReason: String? = nil, aboveAverageReason: String? = nil) {
         self.date = date; self.amount = amount; self.envelopeYear = envelopeYear; self.computedAmount = computedAmount
-        self.agent = agent; self.reason = reason; self.overspendReason = overspendReason
+        self.agent = agent; self.reason = reason; self.overspendReason = overspendReason; self.aboveAverageReason = aboveAverageReason
     }
 }
 
@@ -76,6 +79,8 @@ public struct AntiSpeculationClause: Codable, Sendable, Equatable {
     public var startDate: CalendarDate
     public var endDate: CalendarDate
     public var repayment: AntiSpeculationRule.Repayment
+    /// Where the repayment rule applied came from (a local decision, or a default to confirm).
+    public var repaymentSource: ParameterSource?
     public var saleDate: CalendarDate?
     /// Set when a sale happens before `endDate`: the dossier is flagged for repayment.
     public var repaymentDue: Money?

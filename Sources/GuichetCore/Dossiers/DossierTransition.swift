@@ -51,15 +51,17 @@ public enum DossierTransition: Sendable, Equatable {
 public struct LifecycleError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case illegalTransition, invalidRecord, missingDocuments, conditionsUnmet, invalidDecision,
-             overspendNeedsConfirmation, invalidPayment, reasonRequired, noClause, wrongScheme
+             overspendNeedsConfirmation, aboveAverageNeedsReason, invalidPayment, reasonRequired, noClause, wrongScheme
     }
     public var code: Code
     public var message: String
     /// Set for `overspendNeedsConfirmation`: what to show before the agent confirms.
     public var warning: BudgetWarning?
+    /// Set for `aboveAverageNeedsReason`.
+    public var averageWarning: AverageWarning?
 
-    public init(_ code: Code, _ message: String, warning: BudgetWarning? = nil) {
-        self.code = code; self.message = message; self.warning = warning
+    public init(_ code: Code, _ message: String, warning: BudgetWarning? = nil, averageWarning: AverageWarning? = nil) {
+        self.code = code; self.message = message; self.warning = warning; self.averageWarning = averageWarning
     }
     public var description: String { message }
 }

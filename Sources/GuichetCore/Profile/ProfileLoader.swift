@@ -49,8 +49,10 @@ public struct ProfileLoader: Sendable {
         return profile
     }
 
-    /// Checks between parts: every scheme's PLH action exists; every PLH action has its sheet
-    /// and every sheet its action, the sheets' derived measures name known schemes.
+    /// Checks between parts: every scheme's PLH action exists; every quote of the PLH in the
+    /// profile, every action title and the action sheets' words are found verbatim in the PLH's
+    /// text when the PLH names it; every PLH action has its sheet and every sheet its action, the
+    /// sheets' derived measures name known schemes.
     func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
         var out: [ProfileError] = []
         func file(_ part: String) -> String { p.manifest.parts[part].map { Self.resolve($0, from: p.id) } ?? manifestPath }
@@ -65,6 +67,20 @@ public struct ProfileLoader: Sendable {
             }
             if let schemes = p.schemes { problems += sheets.crossCheck(schemes: schemes) }
             if !problems.isEmpty { out.append(ProfileError(file: file("plhActions"), problems: problems)) }
+        }
+        if let document = p.plh?.sourceDocument {
+            let plhFile = file("plh")
+            let folder = plhFile.split(separator: "/").dropLast().joined(separator: "/")
+            let path = Self.resolve(document, from: folder)
+            guard let data = try? read(path) else {
+                return out + [ProfileError(file: plhFile, problems: [ValidationError(field: "sourceDocument", "texte du PLH illisible ou absent (\(path))")])]
+            }
+            let text = PLHSourceText(String(decoding: data, as: UTF8.self))
+            let problems = text.problems(in: p)
+            for part in ["plh", "schemes", "plhActions"] {
+                let errors = problems.filter { $0.part == part }.map(\.error)
+                if !errors.isEmpty { out.append(ProfileError(file: file(part), problems: errors)) }
+            }
         }
         return out
     }

@@ -8,6 +8,8 @@ public struct AidScheme: Codable, Sendable, Equatable {
     public var actions: [Int]
     /// The action whose budget line pays (the vacancy bonus serves action 2, paid on action 3).
     public var budgetAction: Int
+    /// The budget section of that line the aids are paid from; investment when not said.
+    public var budgetKind: BudgetKind?
     public var applicants: [ApplicantKind]
     public var amountRule: AmountRule
     public var bonuses: [SchemeBonus]?
@@ -23,6 +25,7 @@ public struct AidScheme: Codable, Sendable, Equatable {
     public var allCoFunding: [CoFundingRule] { coFunding ?? [] }
     public var mandatoryDocuments: [DocumentRequirement] { documents.filter(\.mandatory) }
     public var primaryAction: Int { actions.first ?? budgetAction }
+    public var budgetSection: BudgetKind { budgetKind ?? .investment }
 
     public func condition(_ kind: SchemeCondition.Kind) -> SchemeCondition? { conditions.first { $0.knownKind == kind } }
 
@@ -41,11 +44,9 @@ public struct AidScheme: Codable, Sendable, Equatable {
         v.add(amountRule.validate(), under: "amountRule")
         for (i, b) in allBonuses.enumerated() { v.add(b.validate(), under: "bonuses[\(i)]") }
         for (i, c) in allCoFunding.enumerated() { v.add(c.validate(), under: "coFunding[\(i)]") }
-        if let y = envelope.yearly, y.isNegative { v.add(ValidationError(field: "envelope", "doit être ≥ 0")) }
-        if envelope.yearly != nil && envelope.fromScheme != nil {
-            v.add(ValidationError(field: "envelope", "une enveloppe propre ou celle d'un autre dispositif, pas les deux"))
-        }
+        v.add(envelope.validate(), under: "envelope")
         for (i, c) in conditions.enumerated() { v.add(c.validate(), under: "conditions[\(i)]") }
+        v.checkUnique(conditions.map(\.conditionID), list: "conditions")
         if let a = antiSpeculation { v.add(a.validate(), under: "antiSpeculation") }
         for (i, d) in documents.enumerated() {
             v.check(!d.id.isEmpty, "documents[\(i)].id", "identifiant obligatoire")

@@ -4,8 +4,14 @@ public struct AmountBreakdown: Sendable, Equatable {
     public var lines: [AmountLine]
     /// Other funders' money (State, commune): shown apart, never in the EPCI's total or budget.
     public var coFunding: [AmountLine]
-    /// The most the agent may grant; nil when the scheme sets no cap (programme rules without figure).
+    /// The most the agent may grant; nil when no binding figure sets one (a default to confirm,
+    /// an average, programme rules without figure).
     public var maximum: Money?
+    /// The yearly average per dwelling the scheme aims at, when its rule is an average: a target
+    /// for the year's operations, shown beside the amount, never a ceiling.
+    public var averageTarget: Money?
+    /// Where the maximum comes from, when one applies.
+    public var capSource: ParameterSource?
 
     public var total: Money { lines.sum(\.amount) }
     public var coFundingTotal: Money { coFunding.sum(\.amount) }
@@ -20,57 +26,64 @@ public struct AmountLine: Sendable, Equatable {
     public var amount: Money
     /// Who pays a co-funding line (nil: the EPCI).
     public var funder: String?
+    /// Where the unit amount comes from (nil for the agent's or the operator's own figure).
+    public var source: ParameterSource?
     /// False for co-funding lines: "not the EPCI's money".
     public var isEPCIMoney: Bool { funder == nil }
 
-    public init(label: String, quantity: Int, unit: String, unitAmount: Money?, amount: Money, funder: String? = nil) {
+    public init(label: String, quantity: Int, unit: String, unitAmount: Money?, amount: Money, funder: String? = nil,
+                source: ParameterSource? = nil) {
         self.label = label; self.quantity = quantity; self.unit = unit; self.unitAmount = unitAmount
-        self.amount = amount; self.funder = funder
+        self.amount = amount; self.funder = funder; self.source = source
     }
 }
 
 extension AidScheme {
     /// Computes the aid from the amount rule, the bonuses and the co-funding rules.
-    /// Average-per-dwelling rules: the average × dwellings, or the requested amount when given,
-    /// within the cap per dwelling (the average itself when the PLH gives no cap).
+    ///
+    /// Only binding figures (the PLH's, a local decision's) set the maximum; a default to confirm
+    /// is proposed as the amount and never refuses one. An average per dwelling is a yearly target:
+    /// the requested amount is taken as is (within the cap when the PLH gives one), the average
+    /// times the dwellings when nothing is requested.
     public func computeAmount(for d: AidDossier) -> AmountBreakdown {
         let rule = amountRule
         let n = d.property.dwellings
         let adapted = d.property.adaptedDwellings
         let a = rule.amount ?? .zero
+        let cap = rule.bindingCap
+        let binding = rule.source.orDefault.isBinding
         var lines: [AmountLine] = []
         var maximum: Money?
         func capped(_ m: Money, _ cap: Money?) -> Money { cap.map { min(m, $0) } ?? m }
+        func rate(_ label: String, _ quantity: Int, _ unit: String) {
+            lines.append(AmountLine(label: label, quantity: quantity, unit: unit, unitAmount: a, amount: a * quantity, source: rule.source.orDefault))
+            maximum = binding ? a * quantity : nil
+        }
         switch rule.kind {
-        case .perDwelling:
-            lines.append(AmountLine(label: "Aide par logement", quantity: n, unit: "logement", unitAmount: a, amount: a * n))
-            maximum = a * n
-        case .perHousehold:
-            lines.append(AmountLine(label: "Aide par ménage", quantity: 1, unit: "ménage", unitAmount: a, amount: a))
-            maximum = a
+        case .perDwelling: rate("Aide par logement", n, "logement")
+        case .perHousehold: rate("Aide par ménage", 1, "ménage")
+        case .fixed: rate("Forfait", 1, "forfait")
+        case .perAdaptedDwelling: rate("Aide par logement adapté", adapted, "logement adapté")
         case .averagePerDwelling:
-            let capTotal = (rule.cap ?? a) * n
+            let capTotal = cap.map { $0 * n }
+            let target = "moyenne annuelle visée : \(FrenchFormat.money(a, alwaysCents: false)) par logement"
+            let limit = cap.map { ", au plus \(FrenchFormat.money($0, alwaysCents: false)) par logement" } ?? ""
             if let r = d.requestedAmount {
-                lines.append(AmountLine(label: "Montant demandé, dans la limite de \(FrenchFormat.money(rule.cap ?? a, alwaysCents: false)) par logement",
-                                        quantity: n, unit: "logement", unitAmount: nil, amount: min(r, capTotal)))
+                lines.append(AmountLine(label: "Montant demandé (\(target)\(limit))", quantity: n, unit: "logement", unitAmount: nil,
+                                        amount: capped(r, capTotal), source: rule.source.orDefault))
             } else {
-                lines.append(AmountLine(label: "Montant moyen par logement", quantity: n, unit: "logement", unitAmount: a, amount: min(a * n, capTotal)))
+                lines.append(AmountLine(label: "Montant moyen par logement (\(target)\(limit))", quantity: n, unit: "logement", unitAmount: a,
+                                        amount: capped(a * n, capTotal), source: rule.source.orDefault))
             }
             maximum = capTotal
-        case .fixed:
-            lines.append(AmountLine(label: "Forfait", quantity: 1, unit: "forfait", unitAmount: a, amount: a))
-            maximum = a
         case .caseByCase:
             lines.append(AmountLine(label: "Montant fixé au cas par cas", quantity: 1, unit: "projet", unitAmount: nil,
-                                    amount: capped(d.requestedAmount ?? .zero, rule.cap)))
-            maximum = rule.cap
-        case .perAdaptedDwelling:
-            lines.append(AmountLine(label: "Aide par logement adapté", quantity: adapted, unit: "logement adapté", unitAmount: a, amount: a * adapted))
-            maximum = a * adapted
+                                    amount: capped(d.requestedAmount ?? .zero, cap), source: rule.source))
+            maximum = cap
         case .programmeRules:
             lines.append(AmountLine(label: "Montant calculé selon les règles du programme", quantity: 1, unit: "dossier", unitAmount: nil,
-                                    amount: capped(d.requestedAmount ?? .zero, rule.cap)))
-            maximum = rule.cap ?? d.requestedAmount
+                                    amount: capped(d.requestedAmount ?? .zero, cap), source: rule.source))
+            maximum = cap ?? d.requestedAmount
         }
         for b in allBonuses {
             let q: Int
@@ -80,7 +93,8 @@ extension AidScheme {
             case .plaiDwelling: q = d.property.plaiDwellings ?? 0
             }
             guard q > 0 else { continue }
-            lines.append(AmountLine(label: b.label, quantity: q, unit: "logement", unitAmount: b.amount, amount: b.amount * q))
+            lines.append(AmountLine(label: b.label, quantity: q, unit: "logement", unitAmount: b.amount, amount: b.amount * q,
+                                    source: b.source.orDefault))
             maximum = maximum.map { $0 + b.amount * q }
         }
         var co: [AmountLine] = []
@@ -88,13 +102,19 @@ extension AidScheme {
             switch c.basis {
             case .perDwelling:
                 let unit = c.amount ?? .zero
-                co.append(AmountLine(label: c.label, quantity: n, unit: "logement", unitAmount: unit, amount: unit * n, funder: c.funder))
+                co.append(AmountLine(label: c.label, quantity: n, unit: "logement", unitAmount: unit, amount: unit * n, funder: c.funder,
+                                     source: c.source.orDefault))
             case .communeDeclared:
                 if let m = d.facts.communeCoFunding, m.cents > 0 {
-                    co.append(AmountLine(label: c.label, quantity: 1, unit: "dossier", unitAmount: nil, amount: m, funder: c.funder))
+                    co.append(AmountLine(label: c.label, quantity: 1, unit: "dossier", unitAmount: nil, amount: m, funder: c.funder,
+                                         source: c.source))
                 }
             }
         }
-        return AmountBreakdown(lines: lines, coFunding: co, maximum: maximum)
+        let capSource: ParameterSource? = switch rule.kind {
+        case .averagePerDwelling, .caseByCase, .programmeRules: cap != nil ? rule.capSource : nil
+        default: maximum != nil ? rule.source : nil
+        }
+        return AmountBreakdown(lines: lines, coFunding: co, maximum: maximum, averageTarget: rule.averageTarget, capSource: capSource)
     }
 }

@@ -5,7 +5,9 @@ public struct AmountRule: Codable, Sendable, Equatable {
         case perDwelling
         /// `amount` once per household.
         case perHousehold
-        /// `amount` is the average per dwelling; each dwelling may get up to `cap` (the average when no cap).
+        /// `amount` is the average per dwelling the PLH aims at over a year's operations: a target,
+        /// never a ceiling (a complex operation gets more, a simple one less); `cap`, when the PLH
+        /// gives one, is the hard maximum per dwelling.
         case averagePerDwelling
         /// A single `amount`.
         case fixed
@@ -19,13 +21,26 @@ public struct AmountRule: Codable, Sendable, Equatable {
 
     public var kind: Kind
     public var amount: Money?
+    /// A maximum: per dwelling for `averagePerDwelling`, per dossier otherwise.
     public var cap: Money?
+    /// Where `amount` comes from; a default amount is proposed, never enforced as a maximum.
+    public var source: ParameterSource?
+    /// Where `cap` comes from; only a binding cap refuses a grant above it.
+    public var capSource: ParameterSource?
     /// Words of the PLH, shown next to the computation ("relèvement du plafond envisagé…").
     public var note: String?
 
-    public init(kind: Kind, amount: Money? = nil, cap: Money? = nil, note: String? = nil) {
-        self.kind = kind; self.amount = amount; self.cap = cap; self.note = note
+    public init(kind: Kind, amount: Money? = nil, cap: Money? = nil, source: ParameterSource? = nil,
+                capSource: ParameterSource? = nil, note: String? = nil) {
+        self.kind = kind; self.amount = amount; self.cap = cap; self.source = source; self.capSource = capSource; self.note = note
     }
+
+    /// The yearly average per dwelling the scheme aims at (`averagePerDwelling` only).
+    public var averageTarget: Money? { kind == .averagePerDwelling ? amount : nil }
+    /// The cap when its source makes it a rule; nil when absent or a default to confirm.
+    public var bindingCap: Money? { (capSource.orDefault.isBinding) ? cap : nil }
+    /// The amount when its source makes it the rule; nil when absent or a default to confirm.
+    public var bindingAmount: Money? { source.orDefault.isBinding ? amount : nil }
 
     public var label: String {
         let a = amount.map { FrenchFormat.money($0, alwaysCents: false) } ?? "?"
@@ -33,7 +48,8 @@ public struct AmountRule: Codable, Sendable, Equatable {
         case .perDwelling: return "\(a) par logement"
         case .perHousehold: return "\(a) par ménage"
         case .averagePerDwelling:
-            return "\(a) en moyenne par logement" + (cap.map { ", plafonné à \(FrenchFormat.money($0, alwaysCents: false)) par logement" } ?? "")
+            return "\(a) en moyenne par logement sur l'année (objectif, non plafond)"
+                + (cap.map { ", au plus \(FrenchFormat.money($0, alwaysCents: false)) par logement" } ?? "")
         case .fixed: return "forfait de \(a)"
         case .caseByCase: return "montant fixé au cas par cas" + (cap.map { " (au plus \(FrenchFormat.money($0, alwaysCents: false)))" } ?? "")
         case .perAdaptedDwelling: return "\(a) par logement adapté"
@@ -45,12 +61,13 @@ public struct AmountRule: Codable, Sendable, Equatable {
         var v = ValidationCollector()
         let needsAmount: Set<Kind> = [.perDwelling, .perHousehold, .averagePerDwelling, .fixed, .perAdaptedDwelling]
         if needsAmount.contains(kind) { v.check(amount != nil, "amount", "montant obligatoire pour la règle « \(kind.rawValue) »") }
-        if kind == .caseByCase { v.check(cap != nil, "cap", "plafond obligatoire pour un montant au cas par cas") }
         if let a = amount { v.check(!a.isNegative, "amount", "doit être ≥ 0") }
         if let c = cap {
             v.check(!c.isNegative, "cap", "doit être ≥ 0")
             if kind == .averagePerDwelling, let a = amount { v.check(c >= a, "cap", "le plafond par logement doit être ≥ la moyenne") }
         }
+        if let s = source { v.add(s.validate(), under: "source") }
+        if let s = capSource { v.add(s.validate(), under: "capSource") }
         return v.errors
     }
 }
@@ -62,9 +79,10 @@ public struct SchemeBonus: Codable, Sendable, Equatable {
     public var label: String
     public var unit: Unit
     public var amount: Money
+    public var source: ParameterSource?
 
-    public init(id: String, label: String, unit: Unit, amount: Money) {
-        self.id = id; self.label = label; self.unit = unit; self.amount = amount
+    public init(id: String, label: String, unit: Unit, amount: Money, source: ParameterSource? = nil) {
+        self.id = id; self.label = label; self.unit = unit; self.amount = amount; self.source = source
     }
 
     func validate() -> [ValidationError] {
@@ -72,6 +90,7 @@ public struct SchemeBonus: Codable, Sendable, Equatable {
         v.check(!id.isEmpty, "id", "identifiant obligatoire")
         v.check(!label.isEmpty, "label", "libellé obligatoire")
         v.check(!amount.isNegative, "amount", "doit être ≥ 0")
+        if let s = source { v.add(s.validate(), under: "source") }
         return v.errors
     }
 }
@@ -88,6 +107,7 @@ public struct CoFundingRule: Codable, Sendable, Equatable {
     public var label: String
     public var basis: Basis
     public var amount: Money?
+    public var source: ParameterSource?
 
     func validate() -> [ValidationError] {
         var v = ValidationCollector()
@@ -95,6 +115,7 @@ public struct CoFundingRule: Codable, Sendable, Equatable {
         v.check(!label.isEmpty, "label", "libellé obligatoire")
         if basis == .perDwelling { v.check(amount != nil, "amount", "montant par logement obligatoire") }
         if let a = amount { v.check(!a.isNegative, "amount", "doit être ≥ 0") }
+        if let s = source { v.add(s.validate(), under: "source") }
         return v.errors
     }
 }

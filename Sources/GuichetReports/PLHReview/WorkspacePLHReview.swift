@@ -17,8 +17,10 @@ public enum WorkspacePLHReview {
     public static func review(_ ws: Workspace, year: Int?, kind: PLHReview.Kind = .annual) throws -> PLHReview {
         let (plh, _) = try sheets(ws)
         let years = PLHReview.years(of: year ?? ws.clock.today().year, plh: plh)
-        let (data, figures) = try ws.store.read { s in (try PLHReviewData.read(s, years: years), try s.budgetFigures(years: years)) }
-        do { return try PLHReview.build(profile: ws.profile, data: data, figures: figures, year: years.upperBound, kind: kind) } catch {
+        let (data, ledger) = try ws.store.read { s in
+            (try PLHReviewData.read(s, years: years), try ws.profile.schemes.map { try BudgetLedger.read(in: s, catalog: $0, plh: plh) })
+        }
+        do { return try PLHReview.build(profile: ws.profile, data: data, ledger: ledger, year: years.upperBound, kind: kind) } catch {
             throw WorkspaceReports.Unavailable(error.description)
         }
     }

@@ -123,10 +123,16 @@ public enum DossierDocuments {
         figures.append(.init("Subvention attribuée", FrenchFormat.money(g.amount), bold: true))
         for line in d.coFunding { figures.append(.init("Cofinancement \(line.funder) (\(line.label))", FrenchFormat.money(line.amount))) }
         body.append(.figures(figures))
-        var conditions = (scheme?.conditions ?? []).filter(\.isMandatory).map(conditionText)
+        var conditions = conditionLines(d, scheme: scheme, on: g.date)
+        if let rule = scheme?.amountRule {
+            conditions.insert("Règle de calcul : \(rule.label) (\(rule.source.orDefault.label)).", at: 0)
+        }
         conditions.append("La subvention est engagée sur l'enveloppe \(g.envelopeYear) de l'action \(d.plhAction) du PLH ; "
                           + "elle est versée sur justificatifs, en un ou plusieurs versements, dans la limite du montant attribué.")
         if let reason = g.reason, !reason.isEmpty { conditions.append("Motif du montant retenu : \(reason).") }
+        if let reason = g.aboveAverageReason, !reason.isEmpty {
+            conditions.append("Montant supérieur à l'aide moyenne par logement visée par le PLH, motivé ainsi : \(reason).")
+        }
         body.append(.list(title: "Conditions de l'aide :", items: conditions))
         if let clause = antiSpeculation(d, scheme) { body.append(.paragraph(clause)) }
         body.append(.paragraph("Cette décision peut faire l'objet d'un recours devant le tribunal administratif dans un délai de deux mois à compter de sa notification."))
@@ -135,41 +141,42 @@ public enum DossierDocuments {
                             body: body, closing: closing, signature: signature(c), kind: Kind.notification.label)
     }
 
-    /// The clause as the letter states it: from the dossier when recorded, else from the scheme's rule.
+    /// The clause as the letter states it, with where each of its terms comes from: from the
+    /// dossier when recorded, else from the scheme's rule.
     static func antiSpeculation(_ d: AidDossier, _ s: AidScheme?) -> String? {
-        let repayment: AntiSpeculationRule.Repayment
+        let rule = s?.antiSpeculation
         let period: String
+        let repayment: AntiSpeculationRule.Repayment
+        let repaymentSource: ParameterSource?
         if let clause = d.antiSpeculation {
-            repayment = clause.repayment
             period = "avant le \(FrenchFormat.date(clause.endDate))"
-        } else if let rule = s?.antiSpeculation {
+            repayment = clause.repayment
+            repaymentSource = clause.repaymentSource ?? rule?.repaymentSource
+        } else if let rule {
             repayment = rule.repayment
-            let start = rule.startsFrom == .purchase ? "de l'achat" : "du versement de l'aide"
+            repaymentSource = rule.repaymentSource
             period = (rule.startsFrom == .purchase ? d.facts.purchaseDate : nil).map {
                 "avant le \(FrenchFormat.date($0.adding(years: rule.years)))"
-            } ?? "pendant \(rule.years) ans à compter \(start)"
+            } ?? "pendant \(rule.years) ans à compter de \(rule.startsFrom.label)"
         } else {
             return nil
         }
-        let refund = repayment == .full ? "en totalité" : "au prorata de la durée restant à courir"
-        return "Clause anti-spéculative : le logement ne doit pas être revendu \(period). "
-            + "En cas de vente avant cette date, l'aide versée devra être remboursée \(refund)."
+        let origin = rule?.source.map { " (\($0.citation))" } ?? ""
+        return "Clause anti-spéculative\(origin) : le logement ne doit pas être revendu \(period). "
+            + "En cas de vente avant cette date, l'aide versée devra être remboursée \(repayment.label) "
+            + "(règle de remboursement : \(repaymentSource.orDefault.label))."
     }
 
-    static func conditionText(_ c: SchemeCondition) -> String {
-        if let label = c.label, !label.isEmpty { return label }
-        switch c.knownKind {
-        case .communeCoFunding: return "Participation de la commune au financement (condition du versement de l'aide)."
-        case .builtBefore: return "Logement achevé avant le \(c.date.map(FrenchFormat.date) ?? "—")."
-        case .minimumWorks: return "Travaux d'un montant d'au moins \(c.amount.map { FrenchFormat.money($0) } ?? "—") TTC."
-        case .presentedToEPCI: return "Projet présenté à l'EPCI avant la demande."
-        case .operationSizeAbove: return "Opération de plus de \(c.count ?? 0) logements."
-        case .adaptedWhenAbove: return "Au moins \(c.minimum ?? 1) logement(s) adapté(s) seniors / PMR dans l'opération."
-        case .pmrAdapted: return "Au moins \(c.minimum ?? 1) logement(s) adapté(s) PMR."
-        case .pslaIncome: return "Revenus du ménage sous les plafonds PSLA."
-        case .longVacancy: return "Logement vacant depuis au moins \(c.count ?? 0) mois."
-        case nil: return c.kind
-        }
+    /// The conditions of the aid as the letter lists them, each with its source; the ones the
+    /// agent checked say so. Conditions that do not concern the applicant are left out.
+    static func conditionLines(_ d: AidDossier, scheme: AidScheme?, on date: CalendarDate) -> [String] {
+        guard let scheme else { return [] }
+        let conditionIDs = Set(scheme.conditions.filter(\.isMandatory).map(\.conditionID))
+        return EligibilityCheck.evaluate(d, scheme: scheme, on: date).rules
+            .filter { conditionIDs.contains($0.id) && $0.state != .notApplicable }
+            .map { r in
+                "\(r.label) (\(r.sourceLabel))" + (r.recorded.map { " — vérifiée par le service le \(FrenchFormat.date($0.date))" } ?? "") + "."
+            }
     }
 
     // MARK: Payment order

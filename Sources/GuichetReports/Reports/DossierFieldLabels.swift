@@ -25,7 +25,9 @@ enum DossierFieldLabels {
         "timeline": "historique des états", "from": "de", "to": "à", "closure": "clôture", "released": "montant libéré",
         "antiSpeculation": "clause anti-spéculative", "startDate": "début", "endDate": "fin", "saleDate": "date de vente",
         "repayment": "remboursement", "repaymentDue": "montant à rembourser", "anonymisedOn": "anonymisé le",
-        "anonymised": "anonymisé",
+        "anonymised": "anonymisé", "ownerStatus": "statut du propriétaire", "checks": "vérifications de l'agent",
+        "condition": "condition", "met": "remplie", "note": "note", "aboveAverageReason": "motif au-dessus de l'aide moyenne",
+        "repaymentSource": "source de la règle de remboursement", "reference": "référence", "quote": "citation", "action": "action",
         "description": "description", "text": "texte",
     ]
 
@@ -54,6 +56,8 @@ enum DossierFieldLabels {
         case "state": return DossierStatus(rawValue: value)?.label ?? SupportingDocument.State(rawValue: value)?.label
         case "kind": return ApplicantKind(rawValue: value)?.label
         case "role": return HouseholdMember.Role(rawValue: value)?.label
+        case "ownerStatus": return OwnerStatus(rawValue: value)?.label
+        case "met": return value == "true" ? "oui" : (value == "false" ? "non" : nil)
         default: return nil
         }
     }

@@ -100,14 +100,14 @@ public enum PLHReviewReport {
     }
 
     static func moneyTable(_ a: PLHActionReview, _ r: PLHReview) -> ReportTable? {
-        guard let money = a.money, !money.schemes.isEmpty else { return nil }
+        guard let money = a.money, money.hasLines else { return nil }
         var rows: [[ReportCell]] = r.years.map { y in
             let v = money.years[y]
             return [.text(String(y)), Cells.money(v?.envelope), .money(v?.committed ?? .zero), .money(v?.paid ?? .zero), .integer(v?.dossiers ?? 0)]
         }
         let t = money.total(through: r.year)
         rows.append([.text("Total \(yearsLabel(r))"), Cells.money(t.envelope), .money(t.committed), .money(t.paid), .integer(t.dossiers)])
-        return ReportTable(name: "Action \(a.number) — moyens : dispositifs \(money.schemes.joined(separator: ", "))",
+        return ReportTable(name: "Action \(a.number) — moyens : \(money.sourcesText)",
                            columns: [ReportColumn("Année", .text, width: 14), ReportColumn("Enveloppe", .money), ReportColumn("Engagé", .money),
                                      ReportColumn("Versé", .money), ReportColumn("Dossiers", .integer, width: 8)],
                            rows: rows)
@@ -183,7 +183,7 @@ public enum PLHReviewReport {
         for a in r.actions {
             guard let m = a.money else { continue }
             let y = m.years[r.year], t = m.total(through: r.year)
-            money.append([.integer(a.number), .text(a.title), .text(m.schemes.joined(separator: ", ")), Cells.money(y?.envelope),
+            money.append([.integer(a.number), .text(a.title), .text(m.sourcesText), Cells.money(y?.envelope),
                           .money(y?.committed ?? .zero), .money(y?.paid ?? .zero), .money(t.committed), .money(t.paid)])
         }
         let moneyTable = ReportTable(

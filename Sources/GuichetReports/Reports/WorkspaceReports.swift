@@ -20,21 +20,17 @@ public enum WorkspaceReports {
         guard let plh = ws.profile.plh, let catalog = ws.profile.schemes else {
             throw Unavailable("Le profil « \(ws.profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
         }
-        let years = (midTerm ? nil : year).map { $0...$0 } ?? plh.years
-        let figures = try ws.store.read { try $0.budgetFigures(years: years) }
+        let period: BudgetPeriod = (midTerm ? nil : year).map { .year($0) } ?? .whole
+        let overview = try ws.store.read {
+            try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: period, on: context.producedOn)
+        }
         var review: PLHReview?
         if ws.profile.plhActions != nil {
-            let reviewed = PLHReview.years(of: year ?? context.producedOn.year, plh: plh)
-            let (data, reviewFigures) = try ws.store.read { s in
-                (try PLHReviewData.read(s, years: reviewed), try s.budgetFigures(years: reviewed))
-            }
-            review = try PLHReview.build(profile: ws.profile, data: data, figures: reviewFigures, year: reviewed.upperBound,
-                                         kind: midTerm ? .midTerm : .annual)
+            review = try WorkspacePLHReview.review(ws, year: year ?? context.producedOn.year, kind: midTerm ? .midTerm : .annual)
         } else if midTerm {
             throw Unavailable("Le profil « \(ws.profile.id) » ne contient pas les fiches actions du PLH : pas de bilan à mi-parcours.")
         }
-        return BilanPLHReport.document(context: context, plh: plh, catalog: catalog, figures: figures, year: midTerm ? nil : year,
-                                       review: review)
+        return BilanPLHReport.document(context: context, plh: plh, overview: overview, review: review)
     }
 
     /// `dossiers`: the dossiers matching `query`, anonymised for committees when asked.

@@ -15,13 +15,11 @@ extension SQLiteSession: DossierStore {
         ("paidCents", { $0.paidAmount.cents }), ("releasedCents", { $0.closure?.released?.cents ?? 0 }),
         ("receivedOn", { $0.receivedOn?.iso }), ("budgetYear", { BudgetFigures.budgetYear(of: $0) }),
         ("plhAction", { $0.plhAction }), ("lastChange", { Timestamp.string($0.updatedAt) }),
+        ("dwellings", { $0.property.dwellings }),
     ])
 
     func insertDossier(_ dossier: AidDossier) throws -> AidDossier {
-        var d = dossier
-        d.version = 1
-        try Self.dossiers.insert(d, key: d.number.formatted, in: self, now: d.updatedAt)
-        return d
+        try Self.dossiers.insertFirstVersion(dossier, key: dossier.number.formatted, in: self)
     }
 
     func bulkInsertDossiers(_ dossiers: [AidDossier], historyNote: String) throws {
@@ -31,11 +29,7 @@ extension SQLiteSession: DossierStore {
     }
 
     func updateDossier(_ dossier: AidDossier, expectedVersion: Int) throws -> AidDossier {
-        var d = dossier
-        d.version = expectedVersion + 1
-        d.updatedAt = clock.now()
-        try Self.dossiers.update(d, key: d.number.formatted, expectedVersion: expectedVersion, in: self, now: d.updatedAt)
-        return d
+        try Self.dossiers.saveNextVersion(dossier, key: dossier.number.formatted, expectedVersion: expectedVersion, in: self)
     }
 
     func dossier(number: DossierNumber) throws -> AidDossier? {
@@ -75,7 +69,7 @@ extension SQLiteSession: DossierStore {
     func budgetFigures(years: ClosedRange<Int>?) throws -> [BudgetFigures] {
         var sql = """
             SELECT scheme, budgetYear, status, COUNT(*) AS n, SUM(grantedCents) AS granted, SUM(paidCents) AS paid,
-                   SUM(releasedCents) AS released FROM dossier
+                   SUM(releasedCents) AS released, SUM(dwellings) AS dwellings FROM dossier
             """
         var args: StatementArguments = []
         if let y = years { sql += " WHERE budgetYear BETWEEN ? AND ?"; args = [y.lowerBound, y.upperBound] }
@@ -89,6 +83,10 @@ extension SQLiteSession: DossierStore {
             f.granted += Money(cents: row["granted"] ?? 0)
             f.paid += Money(cents: row["paid"] ?? 0)
             f.released += Money(cents: row["released"] ?? 0)
+            if BudgetFigures.grantHolding.contains(status) {
+                f.grantsHeld += Money(cents: row["granted"] ?? 0)
+                f.dwellingsHeld += row["dwellings"] ?? 0
+            }
             out[key] = f
         }
         return out.values.sorted { ($0.scheme, $0.year) < ($1.scheme, $1.year) }

@@ -14,7 +14,8 @@ enum Migrations {
         m.registerMigration("v4-import-column-choices", migrate: ImportChoicesSchema.v4)
         m.registerMigration("v5-request-score-priority-findings", migrate: RequestsSchema.v5PriorityFindings)
         m.registerMigration("v6-allocations", migrate: AllocationsSchema.v6)
-        m.registerMigration("v7-plh-review", migrate: PLHReviewSchema.v7)
+        m.registerMigration("v7-budget-ledger", migrate: BudgetLedgerSchema.v7)
+        m.registerMigration("v8-plh-review", migrate: PLHReviewSchema.v8)
         return m
     }
 }

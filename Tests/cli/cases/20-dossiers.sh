@@ -61,9 +61,10 @@ contains "illegal transition explained" "impossible"
 expect "bad amount refused" 64 g dossiers pay "$N" --amount "douze"
 contains "bad amount names the option" "--amount"
 expect "sale before the end of the clause" 0 g dossiers sale "$N" --date 2027-02-01 --json
-# ACC: pro rata of the days left of the 6-year clause started at the purchase (2026-02-01).
-DUE=$(/usr/bin/python3 -c "from datetime import date; l=(date(2032,2,1)-date(2027,2,1)).days; t=(date(2032,2,1)-date(2026,2,1)).days; print((2*400000*l+t)//(2*t))")
-eq "repayment due pro rata" "$(py "d['repaymentDue']")" "$DUE"
+# ACC: « interdiction de vente sur 6 ans » from the purchase (2026-02-01); a sale in year 1 repays the
+# whole aid paid (the profile's repayment rule is "full" until the service decides pro rata).
+eq "clause ends 6 years after the purchase" "$(py "d['antiSpeculationEnd']")" "2032-02-01"
+eq "repayment due in full" "$(py "d['repaymentDue']")" "400000"
 expect "show has timeline and history" 0 g dossiers show "$N" --json
 eq "timeline length" "$(py "len(d['dossier']['timeline'])")" "7"
 eq "history lines recorded" "$(py "len(d['history']) >= 8")" "True"

@@ -24,6 +24,10 @@ expect "list --json on demo" 0 "$G" --database "$M" dossiers list --json --limit
 eq "list total" "$(py "d['total']")" "300"
 PAID=$(py "sum(x['paid'] for x in d['dossiers'])")
 expect "budget --json on demo" 0 "$G" --database "$M" budget --year 2026 --date 2026-06-30 --json
-eq "actions sum to schemes (committed)" "$(py "sum(l['committed'] for l in d['actions'])")" "$(py "sum(l['committed'] for l in d['schemes'])")"
-eq "PLH period paid equals every payment of the dossiers" "$(py "d['plh']['paidPeriod']")" "$PAID"
+eq "actions sum to schemes and other lines (committed)" "$(py "sum(l['committed'] for l in d['actions'])")" "$(py "sum(l['committed'] for l in d['schemes']) + sum(l['committed'] for l in d['lines'])")"
+eq "demo commits on the other PLH lines" "$(py "sum(l['committed'] for l in d['lines']) > 0")" "True"
+expect "commitments --json on demo" 0 "$G" --database "$M" budget commitments --json
+PAIDL=$(py "sum(sum(p['amount'] for p in c['payments']) for c in d if 2023 <= int(c['number'][4:8]) <= 2028)")
+expect "budget --json on demo (again)" 0 "$G" --database "$M" budget --year 2026 --json
+eq "PLH period paid equals every payment of the dossiers and of the other lines" "$(py "d['plh']['paidPeriod']")" "$((PAID + PAIDL))"
 eq "year elapsed share is given" "$(py "0 < d['yearElapsedBp'] <= 10000")" "True"

@@ -38,6 +38,7 @@ public struct CommuneGroups: ProfilePart, Equatable {
             }
         }
         v.check(!source.text.trimmingSpaces().isEmpty, "source.text", "dire d'où vient le regroupement")
+        v.add(source.validate(), under: "source")
         return v.errors
     }
 }

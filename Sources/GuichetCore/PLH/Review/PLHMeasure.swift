@@ -56,6 +56,7 @@ public struct PLHMeasure: Codable, Sendable, Equatable {
             v.check(kind != .text, "target", "un texte n'a pas d'objectif chiffré")
             v.add(t.validate(kind: kind), under: "target")
         }
+        if let s = partsSource { v.add(s.validate(), under: "partsSource") }
         if let parts {
             v.check(derived == nil, "parts", "seule une valeur saisie se répartit en catégories")
             v.check(kind == .count || kind == .money || kind == .area, "parts", "seul un nombre ou un montant se répartit en catégories")
@@ -115,7 +116,8 @@ public struct MeasureTarget: Codable, Sendable, Equatable {
         v.check(value >= 0 && value < 1e12, "value", "doit être un nombre positif")
         if kind == .count { v.check(value == value.rounded(), "value", "un objectif de nombre est entier") }
         if let e = per.unknownError(field: "per", what: "période") { v.add(e) }
-        v.check(!source.text.trimmingSpaces().isEmpty, "source.text", "citer les mots du PLH qui fixent l'objectif")
+        v.check(source.kind == .plh, "source.kind", "un objectif est celui du PLH : sa source est « plh », avec ses mots")
+        v.add(source.validate(), under: "source")
         return v.errors
     }
 }

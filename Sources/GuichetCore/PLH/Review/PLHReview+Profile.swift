@@ -18,12 +18,12 @@ extension PLHReview {
                            accessionSchemes: profile.plhActions?.accessionSchemeCodes ?? [])
     }
 
-    public static func build(profile: TerritoryProfile, data: PLHReviewData, figures: [BudgetFigures], year: Int,
+    /// `ledger`: the PLH's one budget ledger (aids and other budget lines), read by the caller.
+    public static func build(profile: TerritoryProfile, data: PLHReviewData, ledger: BudgetLedger?, year: Int,
                              kind: Kind = .annual) throws(Unavailable) -> PLHReview {
         guard let plh = profile.plh, let sheets = profile.plhActions else {
             throw Unavailable("Le profil « \(profile.id) » ne contient pas les fiches actions du PLH (partie « plhActions ») : pas de bilan par action.")
         }
-        let ledger = profile.schemes.map { BudgetLedger(catalog: $0, figures: figures) }
         let names = Dictionary((profile.schemes?.schemes ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return build(kind: kind, year: year, plh: plh, sheets: sheets, engine: engine(profile: profile, data: data), ledger: ledger, schemeNames: names)
     }

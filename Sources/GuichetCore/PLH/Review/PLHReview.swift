@@ -160,8 +160,9 @@ public struct YearValue: Sendable {
     public var entry: EnteredIndicatorValue?
 }
 
-/// An action's money over the years reviewed, from the budget ledger: the envelopes of the
-/// schemes paid on its line, committed and paid.
+/// An action's money over the years reviewed, from the PLH's budget ledger: the envelopes of the
+/// schemes paid on its line and of its other budget lines (subsidies, studies, contracts),
+/// committed and paid.
 public struct ActionMoney: Sendable, Equatable {
     public struct Year: Sendable, Equatable {
         public var envelope: Money?
@@ -172,6 +173,13 @@ public struct ActionMoney: Sendable, Equatable {
     public var years: [Int: Year]
     /// Schemes paid on the action's line.
     public var schemes: [String]
+    /// The action's other budget lines, by label.
+    public var lines: [String]
+
+    /// The action has money of its own in the ledger.
+    public var hasLines: Bool { !schemes.isEmpty || !lines.isEmpty }
+    /// "PSV, PIG ; Subvention ADIL".
+    public var sourcesText: String { [schemes.joined(separator: ", "), lines.joined(separator: " ; ")].filter { !$0.isEmpty }.joined(separator: " ; ") }
 
     public func total(through year: Int) -> Year {
         let ys = years.filter { $0.key <= year }.map(\.value)
@@ -183,12 +191,13 @@ public struct ActionMoney: Sendable, Equatable {
     /// The one place the review reads the ledger.
     public static func make(ledger: BudgetLedger, action: Int, years: [Int]) -> ActionMoney {
         var out: [Int: Year] = [:]
-        var schemes: [String] = []
+        var schemes: [String] = [], lines: [String] = []
         for y in years {
             let s = ledger.actionStatus(action: action, year: y)
             schemes = s.schemes
+            lines = s.lines.map { ledger.plh?.budgetLine(id: $0)?.label ?? $0 }
             out[y] = Year(envelope: s.envelope, committed: s.committed, paid: s.paid, dossiers: s.figures.dossierCount)
         }
-        return ActionMoney(years: out, schemes: schemes)
+        return ActionMoney(years: out, schemes: schemes, lines: lines)
     }
 }

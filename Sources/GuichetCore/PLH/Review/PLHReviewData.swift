@@ -32,7 +32,7 @@ public struct DossierReviewFacts: Codable, Sendable, Equatable {
     public init(_ d: AidDossier) {
         self.init(number: d.number.description, scheme: d.schemeCode, plhAction: d.plhAction, status: d.status,
                   grantedOn: d.grant?.date, receivedOn: d.receivedOn, dwellings: d.property.dwellings,
-                  adaptedDwellings: d.property.adaptedDwellings, householdApplicant: !d.applicant.kind.isOrganisation,
+                  adaptedDwellings: d.property.adaptedDwellings, householdApplicant: !d.applicant.kind.isOrganisation, ownerStatus: d.applicant.ownerStatus?.rawValue,
                   commune: d.property.commune, inseeCode: d.property.inseeCode, organisation: d.applicant.organisation?.name,
                   grantedAmount: d.grantedAmount)
     }
