@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // Guichet Habitat: layers, each using only the ones before it:
 // GuichetCore (pure domain) → GuichetStorage (GRDB/SQLite) → GuichetReports (CSV/ODS/PDF)
-// → GuichetCLI + GuichetUI (GTK) → `guichet` executable.
+// → GuichetApp (every use case once, async) → GuichetCLI + GuichetUI (GTK) → `guichet` executable.
 import PackageDescription
 
 let package = Package(
@@ -36,15 +36,18 @@ let package = Package(
         .target(name: "CGtkShim", dependencies: ["CGtk"]),
         // Thin Swift layer over GTK: references, signals, builder, list models, main-loop bridge.
         .target(name: "GtkKit", dependencies: ["CGtk", "CGtkShim"]),
-        // Command line: the same domain as the window, headless.
+        // The application layer: every use case of the window and the command line, once, async
+        // (store work off the caller's thread). The front ends are thin callers of it.
+        .target(name: "GuichetApp", dependencies: ["GuichetCore", "GuichetStorage", "GuichetReports"]),
+        // Command line: the same use cases as the window, headless. Storage and reports directly
+        // only for what has no window counterpart (database creation, demo data, benchmarks).
         .target(name: "GuichetCLI", dependencies: [
-            "GuichetCore", "GuichetStorage", "GuichetReports",
+            "GuichetCore", "GuichetApp", "GuichetStorage", "GuichetReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // The GTK front end: one controller file per screen, described in ui/*.ui.
-        .target(name: "GuichetUI", dependencies: [
-            "GuichetCore", "GuichetStorage", "GuichetReports", "GuichetCLI", "GtkKit",
-        ]),
+        // The GTK front end: one controller file per screen, described in ui/*.ui; data and rules
+        // only through GuichetApp.
+        .target(name: "GuichetUI", dependencies: ["GuichetCore", "GuichetApp", "GtkKit"]),
         .executableTarget(name: "guichet", dependencies: ["GuichetCLI", "GuichetUI"]),
 
         // Helpers shared by the test targets (temporary folders removed after each test).
@@ -52,9 +55,10 @@ let package = Package(
         .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
         .testTarget(name: "GuichetStorageTests", dependencies: ["GuichetStorage", "TestSupport"]),
         .testTarget(name: "GuichetReportsTests", dependencies: ["GuichetReports", "TestSupport"]),
+        .testTarget(name: "GuichetAppTests", dependencies: ["GuichetApp", "TestSupport"]),
         .testTarget(name: "GuichetCLITests", dependencies: ["GuichetCLI"]),
         .testTarget(name: "GtkKitTests", dependencies: ["GtkKit"]),
-        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI", "TestSupport"]),
+        .testTarget(name: "GuichetUITests", dependencies: ["GuichetUI", "GuichetApp", "GuichetCLI", "GuichetStorage", "GuichetReports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,14 +25,24 @@ public struct TableColumn: Sendable, Equatable {
     }
 }
 
-/// Supplies a table's rows: the current result of a query. Sorting and filtering belong to the
-/// data source (SQL); the table only asks how many rows there are and the text of the visible
-/// ones, page by page.
+/// Supplies a table's rows at once, from memory: the current result of a query. The table asks
+/// how many rows there are and the text of the visible ones, page by page.
 @MainActor
 public protocol LazyTableDataSource: AnyObject {
     func rowCount() -> Int
     /// One array of cell texts per row of `rows`, one text per column, in column order.
     func cells(forRows rows: Range<Int>) -> [[String]]
+}
+
+/// Supplies a table's rows from I/O (a database): nothing here blocks the main thread. The owner
+/// reads a result's count and first page itself and hands them to `LazyTable.show(total:firstRows:)`;
+/// the table asks for the other pages as they come into view and shows their cells blank until
+/// `LazyTable.provide(_:forRows:generation:)` brings them.
+@MainActor
+public protocol LazyTablePageSource: AnyObject {
+    /// Starts reading `rows` of the result numbered `generation`; answer with `provide` (later,
+    /// on the main actor; an answer for an older generation is ignored).
+    func requestCells(forRows rows: Range<Int>, generation: Int)
 }
 
 /// A GtkColumnView over `GuichetRowModel` showing a window of a long result: the model holds
@@ -49,6 +59,10 @@ public final class LazyTable {
     /// The GtkColumnView itself.
     public let columnView: Widget
     public weak var dataSource: (any LazyTableDataSource)?
+    /// Set instead of `dataSource` for rows read from I/O.
+    public weak var pageSource: (any LazyTablePageSource)?
+    /// Which result is shown: increased by `show(total:firstRows:)` and `reload()`.
+    public private(set) var generation = 0
 
     /// Header clicked: (column id, descending), or nil when the sort was removed. The owner
     /// re-queries the data source in that order and calls `reload()`.
@@ -77,6 +91,8 @@ public final class LazyTable {
     private let maxCachedPages: Int
     private var pages: [Int: [[String]]] = [:]
     private var pageUse: [Int] = []    // least recently used first
+    /// Pages asked of `pageSource` and not provided yet.
+    private var pendingPages: Set<Int> = []
     /// Cells GTK has bound (list item → column index), rewritten in place when the window moves.
     private var boundCells: [UnsafeMutableRawPointer: Int] = [:]
     private var selected: Int?
@@ -125,12 +141,42 @@ public final class LazyTable {
     /// Re-reads the row count and forgets cached cells: call after the query changed
     /// (new sort, new filter, edited data). Back to the top, the selection cleared.
     public func reload() {
+        startResult(total: dataSource?.rowCount() ?? 0)
+        applyWindow()
+    }
+
+    /// Shows a new result read by the owner (a page source's count and first rows): until this
+    /// call the previous result stays on screen. Back to the top, the selection cleared.
+    public func show(total: Int, firstRows: [[String]]) {
+        startResult(total: total)
+        if total > 0, firstRows.count >= min(pageSize, total) {
+            pages[0] = Array(firstRows.prefix(pageSize))
+            pageUse = [0]
+        }
+        applyWindow()
+    }
+
+    /// The cells a page source read for `rows` of result `generation`; ignored when another
+    /// result is shown by now.
+    public func provide(_ cells: [[String]], forRows rows: Range<Int>, generation: Int) {
+        guard generation == self.generation else { return }
+        let page = rows.lowerBound / pageSize
+        pendingPages.remove(page)
+        store(cells, page: page)
+        applyWindow()
+    }
+
+    /// Whether a page source still owes pages of the result shown.
+    public var isWaitingForRows: Bool { !pendingPages.isEmpty }
+
+    private func startResult(total: Int) {
+        generation += 1
         pages.removeAll()
         pageUse.removeAll()
-        window.setTotal(dataSource?.rowCount() ?? 0)
+        pendingPages.removeAll()
+        window.setTotal(total)
         window.scroll(to: 0)
         selected = nil
-        applyWindow()
     }
 
     /// Text of one cell, through the page cache (what a bound row shows).
@@ -245,11 +291,21 @@ public final class LazyTable {
         }
         let start = page * pageSize
         let end = min(rowCount, start + pageSize)
-        let cells = start < end ? (dataSource?.cells(forRows: start..<end) ?? []) : []
-        pages[page] = cells
-        pageUse.append(page)
-        if pageUse.count > maxCachedPages { pages[pageUse.removeFirst()] = nil }
+        guard start < end else { return [] }
+        if let pageSource {
+            // Blank until provided; asked once per result.
+            if pendingPages.insert(page).inserted { pageSource.requestCells(forRows: start..<end, generation: generation) }
+            return pages[page] ?? []
+        }
+        let cells = dataSource?.cells(forRows: start..<end) ?? []
+        store(cells, page: page)
         return cells
+    }
+
+    private func store(_ cells: [[String]], page: Int) {
+        if pages[page] == nil { pageUse.append(page) }
+        pages[page] = cells
+        if pageUse.count > maxCachedPages { pages[pageUse.removeFirst()] = nil }
     }
 
     private func addColumn(_ column: TableColumn, index: Int, to view: OpaquePointer) {

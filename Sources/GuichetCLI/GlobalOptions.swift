@@ -1,4 +1,5 @@
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 
@@ -47,6 +48,10 @@ enum GlobalOptions {
 
     /// Opens the chosen database and its territory profile.
     static func openWorkspace() throws -> Workspace { try Workspace.open(databaseURL, clock: clock) }
+
+    /// The use cases on the chosen database: what every command that an agent could also do in
+    /// the window works through.
+    static func openGuichet() throws -> Guichet { try Guichet.open(databaseURL, clock: clock) }
 }
 
 /// Output helpers: JSON for scripts, French text for people.

@@ -1,22 +1,19 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import GuichetApp
 import GuichetCore
+import GuichetReports
 import GuichetStorage
 
-/// What the executable asks of the window when `guichet` runs without a subcommand.
-public struct WindowRequest: Sendable {
-    public var databaseURL: URL
-    /// Where the window's "today" comes from (default dates, current year, retention deadlines).
-    public var clock: Clock
-}
-
-/// The command line: the same domain as the window, headless, scriptable.
+/// The command line: the same use cases as the window (`Guichet`), headless, scriptable.
 public enum GuichetCLI {
-    /// Runs the command line; `openWindow` is called when no subcommand is given. The system
-    /// clock is made here from `environment` (`GUICHET_TODAY` moves it to another day) and handed
-    /// to the commands and the window: nothing below reads the computer's calendar itself.
+    /// Runs the command line; `openWindow` is called with the database's location and the clock
+    /// when no subcommand is given. The system clock is made here from `environment`
+    /// (`GUICHET_TODAY` moves it to another day) and handed to the commands and the window:
+    /// nothing below reads the computer's calendar itself.
     public static func main(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                            openWindow: @escaping @Sendable (WindowRequest) -> Int32) -> Int32 {
+                            openWindow: @escaping @Sendable (URL, Clock) -> Int32) -> Int32 {
         var args = Array(arguments.dropFirst())
         do {
             let clock: Clock
@@ -25,10 +22,14 @@ public enum GuichetCLI {
             let database = try GlobalOptions.extractDatabase(from: &args)
             GlobalOptions.setDatabase(database)
             if args.isEmpty || args == ["--fenetre"] {
-                return openWindow(WindowRequest(databaseURL: DatabaseLocation.resolve(explicit: database), clock: clock))
+                return openWindow(DatabaseLocation.resolve(explicit: database), clock)
             }
             var command = try GuichetCommand.parseAsRoot(args)
-            try command.run()
+            if let asynchronous = command as? any AsyncParsableCommand {
+                try Blocking.run(asynchronous)
+            } else {
+                try command.run()
+            }
             return 0
         } catch {
             return report(error)
@@ -44,12 +45,40 @@ public enum GuichetCLI {
         case let e as StoreError: Console.error(e.description); return 4
         case let e as GuichetCore.ValidationError: Console.error(e.description); return 5
         case let e as ValidationErrors: Console.error(e.description); return 5
+        case let e as InvalidForm: Console.error(e.description); return 5
+        case let e as LifecycleError: return report(e.failure)
+        case let e as Unavailable: Console.error(e.description); return 3
+        case let e as UnreadableInput: Console.error(e.description); return 66
+        case let e as ReportError: Console.error(e.description); return 7
+        case let e as DossierDocuments.Refusal: Console.error(e.description); return 6
         default:
             let code = GuichetCommand.exitCode(for: error).rawValue
             let message = GuichetCommand.fullMessage(for: error)
             if code == 0 { Console.line(message) } else { Console.error(message) }
             return code
         }
+    }
+}
+
+/// Runs an asynchronous command to its end from the main thread (which no actor needs here:
+/// the use cases run on background queues), so the command line stays a plain process.
+enum Blocking {
+    static func run(_ command: any AsyncParsableCommand) throws {
+        let box = Unchecked(command)
+        let outcome = Unchecked<Result<Void, any Error>>(.success(()))
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { try await box.value.run() } catch { outcome.value = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        try outcome.value.get()
+    }
+
+    /// A value handed to the task and read back after the semaphore: one thread at a time.
+    private final class Unchecked<T>: @unchecked Sendable {
+        var value: T
+        init(_ value: T) { self.value = value }
     }
 }
 

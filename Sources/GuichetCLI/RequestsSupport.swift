@@ -29,11 +29,6 @@ struct GridChoice {
         }
         return GridChoice(grid: grid, territory: profile.id, origin: origin)
     }
-
-    /// The grid of an opened workspace (adding, re-scoring: always the database's own territory).
-    static func of(_ ws: Workspace) throws -> CotationGrid {
-        try make(ws.profile, origin: "").grid
-    }
 }
 
 /// Reads a JSON input file; every problem names the file and the key path.

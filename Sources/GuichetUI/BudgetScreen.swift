@@ -1,23 +1,22 @@
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
 /// "Budget du PLH": per envelope the yearly amount, committed, paid, remaining, dossiers, the
 /// committed share against the share of the year elapsed and the year's average per dwelling
 /// against its target; the PLH's other budget lines; the PLH synthesis table (brief §3) with
 /// committed and paid per action; the outside-budget lines; the reconciliation of envelopes with
 /// the PLH's lines. Everything comes from `BudgetOverview`, the calculator `guichet budget` and
-/// the bilan use. Re-read on every `activate()`: grants and payments change the figures.
+/// the bilan use, read through the use cases off the main thread. Re-read on every `activate()`:
+/// grants and payments change the figures.
 @MainActor
 public final class BudgetScreen: Screen {
     public static let section = SectionInfo(id: "budget", title: "Budget du PLH", iconName: "accessories-calculator-symbolic")
     public var section: SectionInfo { Self.section }
     public let root: Widget
 
-    private let workspace: Workspace
+    private let guichet: Guichet
     private let plh: PLHProgramme
-    private let catalog: SchemeCatalog
     private weak var window: Window?
     /// The workspace's clock: the current year and the date reports are produced on.
     private let today: () -> CalendarDate
@@ -44,17 +43,21 @@ public final class BudgetScreen: Screen {
     private(set) var synthesisTotalLabels: [Label] = []
     /// Status of the last export, for the status line and tests.
     private(set) var lastExport: ReportSaver.Outcome?
+    /// An export under way.
+    let progress = WorkProgress()
+    private var reading: Task<Void, Never>?
+    /// True while the figures are being read.
+    var isLoading: Bool { reading != nil }
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
-    public init(workspace: Workspace, window: Window?) throws {
-        guard let plh = workspace.profile.plh, let catalog = workspace.profile.schemes else {
-            throw GtkKitError("Le profil « \(workspace.profile.id) » ne définit pas de PLH ou de dispositifs.")
+    public init(guichet: Guichet, window: Window?) throws {
+        guard let plh = guichet.profile.plh, guichet.profile.schemes != nil else {
+            throw GtkKitError("Le profil « \(guichet.profile.id) » ne définit pas de PLH ou de dispositifs.")
         }
-        self.workspace = workspace
+        self.guichet = guichet
         self.plh = plh
-        self.catalog = catalog
         self.window = window
-        self.today = workspace.clock.today
+        self.today = { guichet.today }
         let builder = try Builder(uiFile: "budget-screen.ui")
         root = try builder.get("page")
         yearChoice = try builder.get("year")
@@ -69,6 +72,7 @@ public final class BudgetScreen: Screen {
         linesGrid = try builder.get("lines")
         reconciliationGrid = try builder.get("reconciliation")
         reconciliationLegend = try builder.get("reconciliation-legend")
+        try builder.get("progress-slot", as: Box.self).append(progress.root)
         choices = plh.years.map { Optional($0) } + [nil]
         yearChoice.items = choices.map { $0.map(String.init) ?? "Période \(plh.firstYear)-\(plh.lastYear)" }
         let current = today().year
@@ -85,7 +89,7 @@ public final class BudgetScreen: Screen {
         section,
         unavailable: "Aucune base ouverte ou aucun PLH dans le profil du territoire : le budget ne peut pas être suivi.",
         needs: { $0.profile.plh != nil && $0.profile.schemes != nil },
-        make: { context, workspace in try BudgetScreen(workspace: workspace, window: context.window) })
+        make: { context, guichet in try BudgetScreen(guichet: guichet, window: context.window) })
 
     public func activate() { refresh() }
 
@@ -97,19 +101,29 @@ public final class BudgetScreen: Screen {
 
     func select(year: Int?) { yearChoice.selectedIndex = choices.firstIndex(of: year) }
 
-    /// Re-reads the figures from the database and redraws the tables.
+    /// Re-reads the figures from the database and redraws the tables once read (a newer read
+    /// cancels an older one).
     func refresh() {
         let period: BudgetPeriod = selectedYear.map { .year($0) } ?? .whole
-        let overview: BudgetOverview
-        do {
-            overview = try workspace.store.read { [plh, catalog, today] in
-                try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: period, on: today())
+        reading?.cancel()
+        let (guichet, day) = (guichet, today())
+        reading = Task { [weak self] in
+            do {
+                let overview = try await guichet.budgetOverview(period, on: day)
+                guard !Task.isCancelled, let self else { return }
+                self.reading = nil
+                self.errorLabel.show(nil)
+                self.show(overview)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.reading = nil
+                self?.errorLabel.show("Lecture du budget impossible : \(ReportSaver.message(of: error))")
             }
-            errorLabel.show(nil)
-        } catch {
-            errorLabel.show("Lecture du budget impossible : \(ReportSaver.message(of: error))")
-            return
         }
+    }
+
+    private func show(_ overview: BudgetOverview) {
         self.overview = overview
         let date = FrenchFormat.date(today())
         let elapsed = FrenchFormat.percent(Percentage(basisPoints: overview.yearElapsedBp))
@@ -277,15 +291,14 @@ public final class BudgetScreen: Screen {
 
     // MARK: Export
 
+    /// The bilan of the chosen year (nil: the whole period) as the catalogue builds it.
+    private var bilan: ReportRequest { ReportRequest(.bilanPLH, year: selectedYear, date: today()) }
+
     private func export() {
-        let year = selectedYear
-        let workspace = workspace
-        let stem = year.map { "bilan-plh-\($0)" } ?? "bilan-plh-\(plh.firstYear)-\(plh.lastYear)"
-        ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf,
-                         build: { [today] in
-                             try WorkspaceReports.bilanPLH(workspace, context: ReportContext(profile: workspace.profile, producedOn: today()),
-                                                           year: year)
-                         },
+        let stem = ReportKind.bilanPLH.stem(year: selectedYear, anonymised: false) + (selectedYear == nil ? "-\(plh.firstYear)-\(plh.lastYear)" : "")
+        let (guichet, request) = (guichet, bilan)
+        ReportSaver.save(parent: window, title: "Exporter le bilan du PLH", suggestedStem: stem, format: .pdf, progress: progress,
+                         export: { format, url in try await guichet.exportReport(request, format: format, to: url) },
                          done: { [weak self] outcome in self?.exported(outcome) })
     }
 
@@ -296,10 +309,10 @@ public final class BudgetScreen: Screen {
     }
 
     /// Writes the bilan of the chosen year to `path` without the file chooser (tests).
-    func exportBilan(to path: String, format: ReportFormat) -> ReportSaver.Outcome {
-        let year = selectedYear
-        let outcome = ReportSaver.write(to: path, format: format) {
-            try WorkspaceReports.bilanPLH(workspace, context: ReportContext(profile: workspace.profile, producedOn: today()), year: year)
+    func exportBilan(to path: String, format: ReportFormat) async -> ReportSaver.Outcome {
+        let (guichet, request) = (guichet, bilan)
+        let outcome = await ReportSaver.write(to: path, format: format) { format, url in
+            try await guichet.exportReport(request, format: format, to: url)
         }
         lastExport = outcome
         return outcome

@@ -1,17 +1,17 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 
 /// The form beside the dossier list (`ui/dossier-form.ui`): one dossier's fields for its
 /// scheme, inline messages, eligibility and amount, supporting documents, lifecycle actions,
-/// payments and history. Saves through the store with optimistic locking; a failed save
-/// keeps everything typed.
+/// payments and history. Saves and actions go through the use cases (`Guichet`), off the main
+/// thread; the form sends what it shows and the use case writes only what the agent changed.
+/// Money and irreversible actions ask first; a failed save keeps everything typed.
 @MainActor
 final class DossierForm {
     let root: Widget
-    let store: any GuichetStore
-    /// Today for decisions, documents and new numbers.
-    private let clock: Clock
+    let guichet: Guichet
     private let schemes: [AidScheme]
     private weak var window: Window?
 
@@ -29,9 +29,9 @@ final class DossierForm {
     private let cancelButton: Button
     private let eligibility: Label
     private let documentsGrid: Grid
-    private let actionAmount: Entry
-    private let actionReason: Entry
-    private let overspendReason: Entry
+    let actionAmount: Entry
+    let actionReason: Entry
+    let overspendReason: Entry
     private let overspendField: Widget
     private let actionFields: [Widget]
     private let actionsBox: FlowBox
@@ -41,22 +41,33 @@ final class DossierForm {
 
     /// The dossier as stored (nil: a new one, not saved yet, or nothing shown).
     private(set) var stored: AidDossier?
-    /// The working copy: what the form edits over (documents, payments...).
-    private var working: AidDossier?
+    /// What the form edits over: the stored dossier, or the blank one of the scheme chosen.
+    private var base: AidDossier?
+    /// The checklist as shown: a document per requirement id, nil when not received.
+    private var documentStates: [String: SupportingDocument?] = [:]
+    /// The history lines of the stored dossier, in French.
+    private var history: [String] = []
+    /// The checklist's widgets: their signal handlers reach them weakly, this keeps them.
+    private var documentRows: [(state: DropDown, comment: Entry, date: Label)] = []
     private var scheme: AidScheme?
     private var kinds: [ApplicantKind] = []
     private var touched: Set<DossierField> = []
     private var showAllErrors = false
     private var loading = false
-    private(set) var isDirty = false
+    /// A save or an action is on its way: buttons wait for it.
+    private(set) var isBusy = false { didSet { refreshSaveState() } }
     private(set) var lastResult: DossierFormModel.Result?
+    /// The read of the dossier shown (reopening after a write, Escape).
+    private var reading: Task<Void, Never>?
+
+    /// The action buttons shown, by label (tests).
+    private(set) var actionButtons: [String: Button] = [:]
 
     /// A dossier was saved (inserted, updated or moved by an action).
     var onSaved: (@MainActor (AidDossier) -> Void)?
 
-    init(store: any GuichetStore, schemes: [AidScheme], window: Window?, clock: Clock) throws {
-        self.clock = clock
-        self.store = store
+    init(guichet: Guichet, schemes: [AidScheme], window: Window?) throws {
+        self.guichet = guichet
         self.schemes = schemes
         self.window = window
         let b = try Builder(uiFile: "dossier-form.ui")
@@ -104,23 +115,25 @@ final class DossierForm {
 
     /// Empty state: no dossier selected.
     func showNothing() {
+        reading?.cancel()
         stored = nil
-        working = nil
+        base = nil
         scheme = nil
-        isDirty = false
+        lastResult = nil
         editor.isVisible = false
         title.text = "Aucun dossier sélectionné"
         subtitle.show("Choisissez un dossier dans la liste ou créez-en un (Ctrl+N).")
         banner.show(nil)
     }
 
-    /// Shows a stored dossier for editing.
-    func show(_ dossier: AidDossier) {
+    /// Shows a stored dossier for editing, with its history.
+    func show(_ sheet: DossierSheet) {
+        let dossier = sheet.dossier
         stored = dossier
-        working = dossier
+        base = dossier
+        history = sheet.historyLines
         showAllErrors = true
         banner.show(nil)
-        actionMessage.show(nil)
         load(dossier, schemeCode: dossier.schemeCode)
         // An anonymised dossier keeps its figures for the budget; nobody types a person back in.
         editor.isSensitive = !dossier.isAnonymised
@@ -132,33 +145,22 @@ final class DossierForm {
 
     /// Starts a new dossier of the first scheme (the agent chooses the scheme first).
     func startNew() {
+        reading?.cancel()
         stored = nil
+        history = []
         showAllErrors = false
         banner.show(nil)
         actionMessage.show(nil)
-        let code = schemes.first?.code ?? ""
+        guard let first = schemes.first else { return }
         editor.isSensitive = true
-        working = blankDossier(scheme: code)
-        load(working!, schemeCode: code)
-        // Nothing typed yet: leaving asks nothing; the first keystroke makes the form dirty.
-        isDirty = false
+        base = DossierFormModel.blank(scheme: first, year: guichet.today.year, createdAt: guichet.clock.now())
+        load(base!, schemeCode: first.code)
         refreshSaveState()
         _ = schemeDrop.grabFocus()
     }
 
-    var isNew: Bool { working != nil && stored == nil }
-    var isShowingDossier: Bool { working != nil }
-
-    private func blankDossier(scheme code: String) -> AidDossier {
-        let s = schemes.first { $0.code == code }
-        let kind = s?.applicants.first ?? .household
-        let applicant = kind.isOrganisation
-            ? Applicant(kind: kind, organisation: Organisation(name: ""))
-            : Applicant(kind: kind, household: Household(members: [HouseholdMember(lastName: "", firstName: "", role: .applicant)]))
-        let number = DossierNumber(year: clock.today().year, scheme: code, sequence: 1)
-        return AidDossier(number: number, plhAction: s?.primaryAction ?? 1, applicant: applicant,
-                          property: Property(address: "", postcode: "", commune: "", inseeCode: ""), createdAt: clock.now())
-    }
+    var isNew: Bool { base != nil && stored == nil }
+    var isShowingDossier: Bool { base != nil }
 
     private func load(_ d: AidDossier, schemeCode: String) {
         loading = true
@@ -170,11 +172,11 @@ final class DossierForm {
         applyScheme(schemeCode, kind: d.applicant.kind)
         let texts = DossierFormModel.texts(of: d)
         for field in DossierField.allCases { entries[field]?.text = texts[field] ?? "" }
+        documentStates = scheme.map { DossierFormInput.showing(d, scheme: $0).documents } ?? [:]
         actionAmount.text = ""
         actionReason.text = ""
         overspendReason.text = ""
         overspendField.isVisible = false
-        isDirty = false
         updateHeader()
         rebuildDocuments()
         revalidate()
@@ -206,7 +208,7 @@ final class DossierForm {
     }
 
     private func updateHeader() {
-        guard let d = working else { return }
+        guard let d = base else { return }
         if stored == nil {
             title.text = "Nouveau dossier"
             subtitle.show("Choisissez d’abord le dispositif : le formulaire n’affiche que ses champs.")
@@ -230,52 +232,58 @@ final class DossierForm {
             entry.onChanged { [weak self] in
                 guard let self, !self.loading else { return }
                 self.touched.insert(field)
-                self.changed()
+                self.revalidate()
             }
         }
         schemeDrop.onSelectionChanged { [weak self] in
             guard let self, !self.loading, self.stored == nil, let index = self.schemeDrop.selectedIndex,
                   index < self.schemes.count else { return }
-            let code = self.schemes[index].code
             // Keep what was typed; only the scheme (and so the fields shown) changes.
-            var d = self.lastResult?.dossier ?? self.blankDossier(scheme: code)
-            let fresh = self.blankDossier(scheme: code)
-            d.number = fresh.number
-            d.schemeCode = code
-            d.plhAction = fresh.plhAction
-            d.documents = []
-            self.working = d
-            self.applyScheme(code, kind: nil)
+            let scheme = self.schemes[index]
+            self.base = DossierFormModel.blank(scheme: scheme, year: self.guichet.today.year, createdAt: self.guichet.clock.now())
+            self.applyScheme(scheme.code, kind: nil)
+            self.documentStates = DossierFormInput.showing(self.base!, scheme: scheme).documents
             self.rebuildDocuments()
-            self.changed()
+            self.revalidate()
         }
         kindDrop.onSelectionChanged { [weak self] in
             guard let self, !self.loading else { return }
             self.applyFieldVisibility()
-            self.changed()
+            self.revalidate()
         }
         saveButton.onClicked { [weak self] in self?.save() }
-        cancelButton.onClicked { [weak self] in self?.cancelEdits() }
+        cancelButton.onClicked { [weak self] in self?.askToCancelEdits() }
         actionAmount.onActivate { [weak self] in self?.actionAmount.grabFocus() }
-    }
-
-    private func changed() {
-        isDirty = true
-        revalidate()
     }
 
     private func currentTexts() -> [DossierField: String] {
         var texts: [DossierField: String] = [:]
-        for (field, entry) in entries { texts[field] = entry.text }
+        guard let scheme else { return texts }
+        for field in DossierField.fields(for: scheme, applicant: currentKind) { texts[field] = entries[field]?.text ?? "" }
         return texts
+    }
+
+    /// What the form shows, as the use cases take it.
+    func input() -> DossierFormInput? {
+        guard let scheme else { return nil }
+        return DossierFormInput(schemeCode: scheme.code, applicantKind: currentKind, texts: currentTexts(), documents: documentStates)
+    }
+
+    /// Whether the agent typed or chose anything that differs from what the form showed (even a
+    /// text that cannot be read yet): leaving then asks first.
+    var isDirty: Bool {
+        guard let base, let scheme, let now = input() else { return false }
+        let shown = DossierFormInput.showing(base, scheme: scheme)
+        if now.applicantKind != shown.applicantKind || now.documents != shown.documents { return true }
+        func trimmed(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespaces) }
+        return now.texts.contains { trimmed($0.value) != trimmed(shown.texts[$0.key]) }
     }
 
     /// Rebuilds the dossier from the fields: inline messages, Save state, eligibility.
     @discardableResult
     private func revalidate() -> DossierFormModel.Result? {
-        guard let scheme, let working else { return nil }
-        let model = DossierFormModel(scheme: scheme, applicantKind: currentKind)
-        let result = model.build(texts: currentTexts(), over: working)
+        guard let scheme, let base, let input = input() else { return nil }
+        let result = input.result(over: base, scheme: scheme)
         lastResult = result
         for field in DossierField.allCases {
             let message = (showAllErrors || touched.contains(field)) ? result.errors[field] : nil
@@ -288,11 +296,11 @@ final class DossierForm {
     }
 
     private func refreshSaveState() {
-        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editor.isSensitive
+        saveButton.isSensitive = (lastResult?.isValid ?? false) && isDirty && editor.isSensitive && !isBusy
     }
 
     private func updateEligibility(_ d: AidDossier, scheme: AidScheme) {
-        let result = EligibilityCheck.evaluate(d, scheme: scheme, on: clock.today())
+        let result = EligibilityCheck.evaluate(d, scheme: scheme, on: guichet.today)
         var lines: [String] = ["Montant calculé : \(FrenchFormat.money(result.computedAmount))"]
         for line in result.breakdown.lines {
             let detail = line.unitAmount.map { " (\(line.quantity) × \(FrenchFormat.money($0)))" } ?? ""
@@ -320,7 +328,8 @@ final class DossierForm {
 
     private func rebuildDocuments() {
         documentsGrid.removeAll()
-        guard let scheme, let working else { return }
+        documentRows = []
+        guard let scheme else { return }
         let states = ["Non reçue"] + SupportingDocument.State.allCases.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() }
         for (index, requirement) in scheme.documents.enumerated() {
             let name = Label(requirement.label + (requirement.mandatory ? "" : " (facultative)"))
@@ -333,24 +342,24 @@ final class DossierForm {
             comment.setAccessibleLabel("Commentaire : \(requirement.label)")
             let date = Label("")
             date.addCSSClass("dim-label")
-            let current = working.document(requirement.id)
+            let current = documentStates[requirement.id] ?? nil
             drop.selectedIndex = current.map { 1 + (SupportingDocument.State.allCases.firstIndex(of: $0.state) ?? 0) } ?? 0
             comment.text = current?.comment ?? ""
             date.text = current.map { "le \(FrenchFormat.date($0.date))" } ?? ""
             let update: @MainActor () -> Void = { [weak self, weak drop, weak comment, weak date] in
-                guard let self, !self.loading, let drop, let comment, var w = self.working else { return }
+                guard let self, !self.loading, let drop, let comment else { return }
                 let choice = drop.selectedIndex ?? 0
-                w.documents.removeAll { $0.id == requirement.id }
                 if choice > 0 {
                     let state = SupportingDocument.State.allCases[choice - 1]
-                    w.record(document: SupportingDocument(id: requirement.id, state: state, date: clock.today(),
-                                                          comment: comment.typedText))
-                    date?.text = "le \(FrenchFormat.date(clock.today()))"
+                    let today = self.guichet.today
+                    self.documentStates[requirement.id] = .some(SupportingDocument(id: requirement.id, state: state, date: today,
+                                                                                     comment: comment.typedText))
+                    date?.text = "le \(FrenchFormat.date(today))"
                 } else {
+                    self.documentStates[requirement.id] = .some(nil)
                     date?.text = ""
                 }
-                self.working = w
-                self.changed()
+                self.revalidate()
             }
             drop.onSelectionChanged(update)
             comment.onChanged(update)
@@ -361,40 +370,66 @@ final class DossierForm {
             documentsGrid.attach(drop, column: 0, row: 2 * index + 1)
             documentsGrid.attach(comment, column: 1, row: 2 * index + 1)
             documentsGrid.attach(date, column: 2, row: 2 * index + 1)
+            documentRows.append((drop, comment, date))
         }
     }
 
     // MARK: Lifecycle actions
 
-    private static func buttonLabel(_ kind: DossierTransition.Kind) -> String {
-        switch kind {
-        case .submit: "Déposer"
-        case .startReview: "Mettre en instruction"
-        case .grant: "Accorder"
-        case .pay: "Verser"
-        case .refuse: "Refuser"
-        case .abandon: "Classer sans suite"
-        case .cancel: "Annuler l’aide"
-        case .recordSale: "Enregistrer une vente"
+    /// A button of the actions box: its label, and the action it asks for.
+    private enum ActionButton: CaseIterable {
+        case submit, startReview, grant, pay, settle, refuse, abandon, cancel, recordSale
+
+        var label: String {
+            switch self {
+            case .submit: "Déposer"
+            case .startReview: "Mettre en instruction"
+            case .grant: "Accorder"
+            case .pay: "Verser"
+            case .settle: "Solder"
+            case .refuse: "Refuser"
+            case .abandon: "Classer sans suite"
+            case .cancel: "Annuler l’aide"
+            case .recordSale: "Enregistrer une vente"
+            }
         }
+
+        var kind: DossierTransition.Kind {
+            switch self {
+            case .submit: .submit
+            case .startReview: .startReview
+            case .grant: .grant
+            case .pay, .settle: .pay
+            case .refuse: .refuse
+            case .abandon: .abandon
+            case .cancel: .cancel
+            case .recordSale: .recordSale
+            }
+        }
+
+        var tooltip: String { self == .settle ? "Verser tout le reste à verser et solder le dossier" : kind.label }
+        var isClosing: Bool { self == .refuse || self == .cancel || self == .abandon }
     }
 
     private func refreshLifecycle() {
         actionsBox.removeAll()
-        guard let scheme, let d = working else { return }
-        let available = DossierLifecycle(scheme: scheme).availableTransitions(for: d)
+        actionButtons = [:]
+        guard let scheme, let d = base else { return }
+        // A new dossier gets its number, and its actions, once saved.
+        let available = stored == nil ? [] : DossierLifecycle(scheme: scheme).availableTransitions(for: d)
         let needsAmount = available.contains(.grant) || available.contains(.pay)
         let needsReason = !Set(available).isDisjoint(with: [.grant, .refuse, .abandon, .cancel])
         actionFields[0].isVisible = needsAmount
         actionFields[1].isVisible = needsReason
         if !available.contains(.grant) { overspendField.isVisible = false }
         headings["actions"]?.isVisible = !available.isEmpty
-        for kind in available {
-            let button = Button(label: Self.buttonLabel(kind))
-            button.tooltip = kind.label
-            if kind == .refuse || kind == .cancel { button.addCSSClass("destructive-action") }
-            button.onClicked { [weak self] in self?.perform(kind) }
+        for action in ActionButton.allCases where available.contains(action.kind) {
+            let button = Button(label: action.label)
+            button.tooltip = action.tooltip
+            if action.isClosing { button.addCSSClass("destructive-action") }
+            button.onClicked { [weak self] in self?.perform(action) }
             actionsBox.append(button)
+            actionButtons[action.label] = button
         }
         let paid = d.payments.map { "\(FrenchFormat.date($0.date)) : \(FrenchFormat.money($0.amount))\($0.label.map { " — \($0)" } ?? "") (\($0.agent))" }
         var paymentLines = paid.isEmpty ? ["Aucun versement."] : paid
@@ -406,79 +441,108 @@ final class DossierForm {
     }
 
     private func timelineText(_ d: AidDossier) -> String {
-        var lines = d.timeline.reversed().map { change -> String in
+        let changes = d.timeline.reversed().map { change -> String in
             let comment = change.comment.map { " — \($0)" } ?? ""
             return "\(FrenchFormat.date(change.date)) · \(change.to.label) (\(change.agent))\(comment)"
         }
-        if stored != nil, let events = try? store.read({ try $0.history(entity: "dossier", key: d.number.formatted) }) {
-            for event in events.reversed() where event.action != "transition" {
-                let fields = event.action == "création" ? "" : event.changes.prefix(4).map(\.field).joined(separator: ", ")
-                let more = event.changes.count > 4 ? "…" : ""
-                lines.append("\(FrenchFormat.date(CalendarDate(dayOf: event.at))) · \(event.action) (\(event.agent))"
-                             + (fields.isEmpty ? "" : " : \(fields)\(more)"))
-            }
-        }
+        let lines = changes + history
         return lines.isEmpty ? "Aucun événement." : lines.joined(separator: "\n")
     }
 
-    private func perform(_ kind: DossierTransition.Kind) {
-        guard let scheme, let result = revalidate() else { return }
+    /// The action a button asks for, from the amount and reason typed; a French message when
+    /// what is typed cannot make one (an empty payment amount).
+    private func action(for button: ActionButton) throws(ValidationError) -> DossierAction {
+        let reason = actionReason.trimmedText
+        switch button {
+        case .submit: return .submit
+        case .startReview: return .startReview
+        case .grant: return try .grant(amount: actionAmount.text, reason: actionReason.typedText, overspendReason: overspendReason.typedText)
+        case .pay: return try .payment(amount: actionAmount.text)
+        case .settle: return .settle(label: nil)
+        case .refuse: return .refuse(reason: reason)
+        case .abandon: return .abandon(reason: actionReason.typedText)
+        case .cancel: return .cancel(reason: reason)
+        case .recordSale: return .recordSale(on: guichet.today)
+        }
+    }
+
+    private func perform(_ button: ActionButton) {
+        guard let stored, !isBusy, let result = revalidate() else { return }
         guard result.isValid else {
             showAllErrors = true
             revalidate()
             actionMessage.show("Corrigez d’abord les champs signalés.")
             return
         }
-        let today = clock.today()
-        let amountText = actionAmount.trimmedText
-        let reason = actionReason.trimmedText
-        let transition: DossierTransition
-        switch kind {
-        case .submit: transition = .submit
-        case .startReview: transition = .startReview
-        case .grant, .pay:
-            let fallback = kind == .grant ? EligibilityCheck.evaluate(result.dossier, scheme: scheme, on: today).computedAmount
-                                          : result.dossier.remainingToPay
-            let amount = amountText.isEmpty ? fallback : FrenchNumber.parseMoney(amountText)
-            guard let amount else { actionMessage.show("Montant invalide (exemple : 2 000,00)."); return }
-            if kind == .grant {
-                transition = .grant(GrantDecision(amount: amount, reason: actionReason.typedText, overspendReason: overspendReason.typedText))
-            } else {
-                transition = .pay(amount)
-            }
-        case .refuse: transition = .refuse(reason: reason)
-        case .abandon: transition = .abandon(reason: actionReason.typedText)
-        case .cancel: transition = .cancel(reason: reason)
-        case .recordSale: transition = .recordSale(on: today)
+        let action: DossierAction
+        do { action = try self.action(for: button) } catch {
+            actionMessage.show(DossierFormModel.sentence(error.message))
+            return
         }
-        do {
-            var ledger: BudgetLedger?
-            if kind == .grant {
-                let figures = try store.read { try $0.budgetFigures(years: today.year...today.year) }
-                ledger = BudgetLedger(catalog: SchemeCatalog(schemes: schemes), figures: figures)
-            }
-            let agent = try store.read { $0.agent }
-            let next = try DossierLifecycle(scheme: scheme, budget: ledger).apply(transition, to: result.dossier, on: today, agent: agent)
-            guard let saved = persist(next) else { return }
-            actionMessage.show("\(Self.buttonLabel(kind)) : fait. Statut : \(saved.status.label).")
-        } catch let error as LifecycleError {
-            if error.code == .overspendNeedsConfirmation {
-                overspendField.isVisible = true
-                MessageDialog.inform(parent: window, kind: .warning, title: "Dépassement de l’enveloppe",
-                                     detail: error.message + "\nPour confirmer, indiquez le motif du dépassement puis cliquez de nouveau sur « Accorder ».")
-                _ = overspendReason.grabFocus()
-            }
-            actionMessage.show(error.message)
+        do { try guichet.precheck(action, on: result.dossier) } catch let error as LifecycleError {
+            refused(error)
+            return
         } catch {
-            banner.show("Action impossible : \(error)")
+            actionMessage.show("\(error)")
+            return
         }
+        guard let question = guichet.confirmation(for: action, on: result.dossier) else {
+            execute(action, label: button.label, on: stored)
+            return
+        }
+        MessageDialog.show(parent: window, kind: .question, title: question.question, detail: question.consequence,
+                           choices: [.init("Revenir au dossier"),
+                                     .init(question.action, style: question.destructive ? .destructive : .suggested)]) { [weak self] choice in
+            guard choice == 1, let self, self.stored?.number == stored.number else { return }
+            self.execute(action, label: button.label, on: stored)
+        }
+    }
+
+    /// Runs the action with the form's changes in one write transaction, then shows the result.
+    private func execute(_ action: DossierAction, label: String, on stored: AidDossier) {
+        guard let input = input() else { return }
+        isBusy = true
+        actionMessage.show("\(label) : en cours…")
+        let guichet = guichet
+        Task { [weak self] in
+            do {
+                let saved = try await guichet.perform(action, on: stored.number, expectedVersion: stored.version, form: input)
+                await self?.reopen(saved, message: "\(label) : fait. Statut : \(saved.status.label).")
+                self?.focusNextStep()
+            } catch let error as LifecycleError {
+                self?.refused(error)
+            } catch {
+                self?.failed(error, doing: "Action impossible")
+            }
+            self?.isBusy = false
+        }
+    }
+
+    /// After an action the buttons are new: the keyboard goes to what comes next (the amount of
+    /// a grant or a payment, else the first action), not back to the top of the window.
+    private func focusNextStep() {
+        if actionFields[0].isVisible {
+            _ = actionAmount.grabFocus()
+        } else if let first = ActionButton.allCases.lazy.compactMap({ self.actionButtons[$0.label] }).first {
+            _ = first.grabFocus()
+        }
+    }
+
+    private func refused(_ error: LifecycleError) {
+        if error.code == .overspendNeedsConfirmation {
+            overspendField.isVisible = true
+            MessageDialog.inform(parent: window, kind: .warning, title: "Dépassement de l’enveloppe",
+                                 detail: error.message + "\nPour confirmer, indiquez le motif du dépassement puis cliquez de nouveau sur « Accorder ».")
+            _ = overspendReason.grabFocus()
+        }
+        actionMessage.show(error.message)
     }
 
     // MARK: Saving
 
     /// Ctrl+S and the Save button.
     func save() {
-        guard isEditable, let result = revalidate() else { return }
+        guard isEditable, !isBusy, let result = revalidate(), let input = input() else { return }
         guard result.isValid else {
             showAllErrors = true
             revalidate()
@@ -486,48 +550,72 @@ final class DossierForm {
                         + (result.otherErrors.isEmpty ? "" : "\n" + result.otherErrors.joined(separator: "\n")))
             return
         }
-        if let saved = persist(result.dossier) {
-            banner.show(nil)
-            actionMessage.show("Dossier \(saved.number.formatted) enregistré.")
-        }
-    }
-
-    /// Inserts or updates; on failure shows why in the window and keeps the form as typed.
-    private func persist(_ dossier: AidDossier) -> AidDossier? {
-        do {
-            let saved: AidDossier
-            if let stored {
-                saved = try store.write { try $0.updateDossier(dossier, expectedVersion: stored.version) }
-            } else {
-                saved = try store.write { session in
-                    var d = dossier
-                    d.number = try session.nextDossierNumber(year: clock.today().year, scheme: dossier.schemeCode)
-                    return try session.insertDossier(d)
+        let stored = self.stored
+        let guichet = guichet
+        isBusy = true
+        Task { [weak self] in
+            do {
+                if let stored {
+                    let saved = try await guichet.saveDossier(stored.number, expectedVersion: stored.version, form: input)
+                    await self?.reopen(saved.value, message: saved.changed ? "Dossier \(saved.value.number.formatted) enregistré."
+                                                                           : "Aucune modification à enregistrer.")
+                } else {
+                    let created = try await guichet.createDossier(from: input)
+                    await self?.reopen(created, message: "Dossier \(created.number.formatted) enregistré.")
                 }
+            } catch let StoreError.conflict(_, key, changes) {
+                self?.conflicted(key: key, changes: changes)
+            } catch {
+                self?.failed(error, doing: "Enregistrement impossible")
             }
-            show(saved)
-            onSaved?(saved)
-            return saved
-        } catch let StoreError.conflict(_, key, changes) {
-            let list = changes.prefix(12).map { "• \($0.field) : « \($0.old ?? "") » → « \($0.new ?? "") »" }
-            banner.show("Le dossier \(key) a été modifié par un autre agent depuis son ouverture ; vos saisies sont conservées "
-                        + "mais n’ont pas été enregistrées.\nModifications de l’autre agent :\n" + list.joined(separator: "\n")
-                        + (changes.count > 12 ? "\n…" : "")
-                        + "\nPour repartir de la version enregistrée, cliquez sur « Annuler les modifications ».")
-        } catch {
-            banner.show("Enregistrement impossible : \(error). Vos saisies sont conservées.")
+            self?.isBusy = false
         }
-        return nil
     }
 
-    /// Escape and "Annuler les modifications": back to the stored version (read again), or to
-    /// nothing for a new dossier.
+    /// After a write: the dossier as stored with its history, and what was done.
+    private func reopen(_ saved: AidDossier, message: String) async {
+        let sheet = try? await guichet.dossierSheet(saved.number)
+        show(sheet ?? DossierSheet(dossier: saved, scheme: scheme, history: []))
+        banner.show(nil)
+        actionMessage.show(message)
+        onSaved?(saved)
+    }
+
+    private func conflicted(key: String, changes: [FieldChange]) {
+        let shown = changes.filter(DossierFieldLabels.isShown)
+        let list = shown.prefix(12).map { "• \(DossierFieldLabels.label($0.field)) : « \(DossierFieldLabels.value($0.old, at: $0.field)) » → « \(DossierFieldLabels.value($0.new, at: $0.field)) »" }
+        banner.show("Le dossier \(key) a été modifié par un autre agent depuis son ouverture ; vos saisies sont conservées "
+                    + "mais n’ont pas été enregistrées.\nModifications de l’autre agent :\n" + list.joined(separator: "\n")
+                    + (shown.count > 12 ? "\n…" : "")
+                    + "\nPour repartir de la version enregistrée, cliquez sur « Annuler les modifications ».")
+    }
+
+    private func failed(_ error: any Error, doing what: String) {
+        banner.show("\(what) : \(error). Vos saisies sont conservées.")
+    }
+
+    /// "Annuler les modifications": asks first when something was typed.
+    private func askToCancelEdits() {
+        guard isDirty else { cancelEdits(); return }
+        DiscardChangesDialog.ask(parent: window, unsaved: "Le dossier en cours de saisie n’est pas enregistré.") { [weak self] in
+            self?.cancelEdits()
+        }
+    }
+
+    /// Back to the stored version (read again), or to nothing for a new dossier.
     func cancelEdits() {
         guard let stored else { showNothing(); return }
-        do {
-            if let fresh = try store.read({ try $0.dossier(number: stored.number) }) { show(fresh) } else { showNothing() }
-        } catch {
-            banner.show("Lecture du dossier impossible : \(error)")
+        reading?.cancel()
+        let guichet = guichet
+        reading = Task { [weak self] in
+            do {
+                let sheet = try await guichet.dossierSheet(stored.number)
+                guard !Task.isCancelled else { return }
+                self?.show(sheet)
+            } catch is CancellationError {
+            } catch {
+                self?.banner.show("Lecture du dossier impossible : \(error)")
+            }
         }
     }
 }

@@ -1,12 +1,10 @@
-import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 
-/// The dossier list's rows, read from storage a page at a time: the table asks for the count
-/// (one `dossierPage` call that also brings the first page) and for the pages it binds.
-/// `LazyTable` keeps the recent pages; nothing else is held, so memory stays flat at 100 000 rows.
+/// The dossier list: its columns, its rows read through `ListSource`, their cells.
 @MainActor
-final class DossierListSource: LazyTableDataSource {
+enum DossierListSource {
     static let columns: [TableColumn] = [
         TableColumn(id: DossierQuery.Column.number.rawValue, title: "Numéro"),
         TableColumn(id: DossierQuery.Column.applicant.rawValue, title: "Demandeur", expands: true),
@@ -18,69 +16,29 @@ final class DossierListSource: LazyTableDataSource {
     ]
     /// Starting widths: numbers and statuses whole, the applicant takes what is left.
     static let widths: [Int?] = [136, 150, 110, 76, 120, 116, 96]
-    /// Rows per page, 8 pages cached by LazyTable (400 rows): a page is read and decoded on the
-    /// main thread when GTK binds its first row, so pages stay small (a screen holds ~25 rows).
+    /// Rows per page, 8 pages cached by LazyTable (400 rows): a screen holds ~25 rows.
     nonisolated static let pageSize = 50
 
-    private let store: any GuichetStore
-    /// Filters and sort; offset and limit are set per page.
-    var query = DossierQuery()
-    /// The last total read (shown by the count label).
-    private(set) var total = 0
-    /// First page read together with the count, served to the first bind.
-    private var firstPage: [[String]]?
-    /// The last storage error, shown by the screen; the list then shows no rows.
-    private(set) var lastError: String?
-    /// How long the last count + first page took in storage (benchmark detail).
-    private(set) var lastQueryMilliseconds = 0.0
-    /// Count and first page of the default query read before the window existed, used once.
-    private var prefetched: DossierRowPage?
+    typealias Source = ListSource<DossierQuery, DossierListRow>
 
-    init(store: any GuichetStore, prefetched: DossierRowPage? = nil) {
-        self.store = store
-        self.prefetched = prefetched
+    static func make(guichet: Guichet, prefetched: Task<DossierRowPage, any Error>?) -> Source {
+        let source = Source(query: DossierQuery(), pageSize: pageSize, limited: limited,
+                            first: { q in let page = try await guichet.dossierRowPage(q); return (page.total, page.rows) },
+                            rows: { q in try await guichet.dossierRowPage(q).rows },
+                            cells: { row, _ in cells(row) }, failure: "Lecture des dossiers impossible")
+        source.prefetched(prefetched.map { task in Task { let page = try await task.value; return (page.total, page.rows) } },
+                          for: DossierQuery())
+        return source
     }
 
     /// The query of the count and first page of `query`.
-    nonisolated static func firstPage(of query: DossierQuery) -> DossierQuery {
-        var q = query
-        q.offset = 0
-        q.limit = pageSize
-        return q
-    }
+    nonisolated static func firstPage(of query: DossierQuery) -> DossierQuery { limited(query, 0..<pageSize) }
 
-    func rowCount() -> Int {
-        let q = Self.firstPage(of: query)
-        let started = Date()
-        defer { lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000 }
-        let early = query == DossierQuery() ? prefetched : nil
-        prefetched = nil
-        do {
-            let page = try early ?? store.read { try $0.dossierRowPage(q) }
-            total = page.total
-            firstPage = page.rows.map(Self.cells)
-            lastError = nil
-        } catch {
-            total = 0
-            firstPage = nil
-            lastError = "Lecture des dossiers impossible : \(error)"
-        }
-        return total
-    }
-
-    func cells(forRows rows: Range<Int>) -> [[String]] {
-        if rows.lowerBound == 0, let firstPage, firstPage.count >= rows.count {
-            return Array(firstPage.prefix(rows.count))
-        }
+    nonisolated static func limited(_ query: DossierQuery, _ rows: Range<Int>) -> DossierQuery {
         var q = query
         q.offset = rows.lowerBound
         q.limit = rows.count
-        do {
-            return try store.read { try $0.dossierRowPage(q) }.rows.map(Self.cells)
-        } catch {
-            lastError = "Lecture des dossiers impossible : \(error)"
-            return []
-        }
+        return q
     }
 
     static func cells(_ d: DossierListRow) -> [String] {

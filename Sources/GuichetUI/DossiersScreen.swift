@@ -1,9 +1,12 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 
 /// "Dossiers d'aide": search and filters, the lazily loaded list of dossiers, and the form of
-/// the selected (or new) dossier beside it (`ui/dossiers-screen.ui`, `DossierForm`).
+/// the selected (or new) dossier beside it (`ui/dossiers-screen.ui`, `DossierForm`). Every read
+/// and write goes through the use cases off the main thread: typing in the search keeps the
+/// previous result on screen until the new one is read.
 @MainActor
 public final class DossiersScreen: Screen {
     nonisolated public static let section = SectionInfo(id: "dossiers", title: "Dossiers d’aide", iconName: "folder-documents-symbolic")
@@ -21,8 +24,9 @@ public final class DossiersScreen: Screen {
     private let formArea: Box
     private let formPlaceholder: Widget
     private let makeForm: @MainActor () throws -> DossierForm
-    let source: DossierListSource
-    private let countLabel: Label
+    let source: DossierListSource.Source
+    private let guichet: Guichet
+    let countLabel: Label
     let statusFilter: DropDown
     private let schemeFilter: DropDown
     private let yearFilter: DropDown
@@ -30,13 +34,16 @@ public final class DossiersScreen: Screen {
     private let years: [Int]
     private weak var window: Window?
     private var shownRow: Int?
+    /// The read of the dossier being opened; a newer choice cancels it.
+    private var opening: Task<Void, Never>?
 
     public init(context: ScreenContext) throws {
-        guard let workspace = context.workspace else {
+        guard let guichet = context.guichet else {
             throw GtkKitError("La section Dossiers d’aide a besoin d’une base ouverte.")
         }
+        self.guichet = guichet
         window = context.window
-        schemes = workspace.profile.schemes?.schemes ?? []
+        schemes = guichet.profile.schemes?.schemes ?? []
         let b = try Builder(uiFile: "dossiers-screen.ui")
         root = try b.get("page")
         search = try b.get("search")
@@ -44,26 +51,29 @@ public final class DossiersScreen: Screen {
         statusFilter = try b.get("status-filter")
         schemeFilter = try b.get("scheme-filter")
         yearFilter = try b.get("year-filter")
-        source = DossierListSource(store: workspace.store, prefetched: context.configuration.prefetch.dossiers)
-        table = LazyTable(columns: DossierListSource.columns, dataSource: source, pageSize: DossierListSource.pageSize)
+        source = DossierListSource.make(guichet: guichet, prefetched: context.configuration.prefetch.dossiers)
+        table = LazyTable(columns: DossierListSource.columns, dataSource: nil, pageSize: DossierListSource.pageSize)
+        source.table = table
         table.columnView.setAccessibleLabel("Dossiers")
         table.setColumnWidths(DossierListSource.widths)
         try b.get("list-area", as: Box.self).append(table.view)
         formArea = try b.get("form-area")
         formPlaceholder = try b.get("form-placeholder")
-        let (store, schemes, window, clock) = (workspace.store, schemes, context.window, workspace.clock)
-        makeForm = { try DossierForm(store: store, schemes: schemes, window: window, clock: clock) }
+        let (schemes, window) = (schemes, context.window)
+        makeForm = { try DossierForm(guichet: guichet, schemes: schemes, window: window) }
 
         statusFilter.items = ["Tous les statuts"] + DossierStatus.allCases.map(\.label)
         schemeFilter.items = ["Tous les dispositifs"] + schemes.map(DossierForm.schemeItem)
-        let thisYear = workspace.clock.today().year
+        let thisYear = guichet.today.year
         years = Array((thisYear - 7...thisYear).reversed())
         yearFilter.items = ["Toutes les années"] + years.map(String.init)
         for drop in [statusFilter, schemeFilter, yearFilter] { drop.selectedIndex = 0 }
 
         connectSignals(newButton: try b.get("new"))
-        showCount() // the table read the list when it was made
-        RetentionCheck.start(workspace: workspace, label: try b.get("retention-notice"), today: workspace.clock.today())
+        countLabel.text = "Lecture des dossiers…"
+        source.onResult = { [weak self] in self?.resultShown() }
+        source.refresh()
+        RetentionCheck.start(guichet: guichet, label: try b.get("retention-notice"))
     }
 
     /// The section's factory; without an open database (UI test hook) the section says it
@@ -90,9 +100,15 @@ public final class DossiersScreen: Screen {
         root.onKeyPressed { [weak self] keyval, _, _ in
             guard let self, keyval == 0xff1b /* GDK_KEY_Escape */, let form = self.builtForm, form.isShowingDossier
             else { return false }
-            form.cancelEdits()
+            self.escape(form)
             return true
         }
+    }
+
+    /// Escape: back to the stored dossier (or to nothing for a new one); what was typed is
+    /// dropped only once the agent said so.
+    private func escape(_ form: DossierForm) {
+        if confirmLeavingForm({}) { form.cancelEdits() }
     }
 
     private func filtersChanged() {
@@ -117,20 +133,28 @@ public final class DossiersScreen: Screen {
         return form
     }
 
-    /// Re-reads count and rows; the form keeps its dossier.
+    /// Reads count and rows again (shown when read); the form keeps its dossier.
     func reloadList() {
-        table.reload()
-        shownRow = nil
-        showCount()
+        source.refresh()
     }
 
-    private func showCount() {
+    /// Called once a list result is on screen (benchmarks).
+    var onListShown: (@MainActor () -> Void)?
+
+    /// A new result is on screen (or its read failed).
+    private func resultShown() {
+        shownRow = nil
         countLabel.text = source.lastError ?? DossierListSource.countText(source.total)
+        onListShown?()
     }
 
     private func rowSelected(_ row: Int?) {
         guard let row, row != shownRow else { return }
-        guard let number = DossierNumber(parsing: table.text(row: row, column: 0)) else { return }
+        // A row whose page is still being read is opened once it comes.
+        source.whenRead(row) { [weak self] listed in self?.chosen(listed.number, row: row) }
+    }
+
+    private func chosen(_ number: DossierNumber, row: Int) {
         guard confirmLeavingForm({ [weak self] in self?.open(number, row: row) }) else {
             table.selectedRow = shownRow
             return
@@ -138,16 +162,28 @@ public final class DossiersScreen: Screen {
         open(number, row: row)
     }
 
-    private func open(_ number: DossierNumber, row: Int?) {
-        do {
-            let form = try self.form()
-            guard let dossier = try form.store.read({ try $0.dossier(number: number) }) else { return }
-            shownRow = row
-            form.show(dossier)
-        } catch {
-            countLabel.text = "Lecture du dossier impossible : \(error)"
+    /// Reads the dossier and shows it in the form when read; a newer choice cancels this one.
+    func open(_ number: DossierNumber, row: Int?) {
+        opening?.cancel()
+        shownRow = row
+        let guichet = guichet
+        opening = Task { [weak self] in
+            do {
+                let sheet = try await guichet.dossierSheet(number)
+                guard !Task.isCancelled, let self else { return }
+                try self.form().show(sheet)
+                self.opening = nil
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.countLabel.text = "Lecture du dossier impossible : \(error)"
+                self?.opening = nil
+            }
         }
     }
+
+    /// True while a dossier chosen in the list is being read.
+    var isOpening: Bool { opening != nil }
 
     /// True when the form has nothing unsaved; otherwise asks, and runs `proceed` after the
     /// agent chose to drop the changes.
@@ -170,6 +206,7 @@ public final class DossiersScreen: Screen {
 
     public func newItem() {
         guard confirmLeavingForm({ [weak self] in self?.newItem() }) else { return }
+        opening?.cancel()
         table.selectedRow = nil
         shownRow = nil
         do { try form().startNew() } catch { countLabel.text = "Fiche du dossier indisponible : \(error)" }

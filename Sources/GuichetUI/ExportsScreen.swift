@@ -1,19 +1,19 @@
+import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
-/// "Exports": pick a report, its format, year and variant, then "Exporter…" asks where to save
-/// it. Reports come from `WorkspaceReports`, the builders the `guichet report` command uses.
+/// "Exports": pick a report of the catalogue (`ReportKind`, the one `guichet report` uses), its
+/// format, year and variant, then "Exporter…" asks where to save it; the use cases build and
+/// write it off the main thread, and the agent can interrupt a long export.
 @MainActor
 public final class ExportsScreen: Screen {
     public static let section = SectionInfo(id: "exports", title: "Exports", iconName: "document-send-symbolic")
     public var section: SectionInfo { Self.section }
     public let root: Widget
 
-    private let workspace: Workspace
+    private let guichet: Guichet
     private weak var window: Window?
-    /// The workspace's clock: the current year and the date reports are produced on.
     private let today: () -> CalendarDate
     private let reportChoice: DropDown
     private let formatChoice: DropDown
@@ -31,11 +31,13 @@ public final class ExportsScreen: Screen {
 
     /// What the last export said (tests read it).
     private(set) var lastOutcome: ReportSaver.Outcome?
+    /// An export under way.
+    let progress = WorkProgress()
 
-    public init(workspace: Workspace, window: Window?) throws {
-        self.workspace = workspace
+    public init(guichet: Guichet, window: Window?) throws {
+        self.guichet = guichet
         self.window = window
-        self.today = workspace.clock.today
+        self.today = { guichet.today }
         let builder = try Builder(uiFile: "exports-screen.ui")
         root = try builder.get("page")
         reportChoice = try builder.get("report")
@@ -48,10 +50,11 @@ public final class ExportsScreen: Screen {
         descriptionLabel = try builder.get("description")
         exportButton = try builder.get("export")
         statusLabel = try builder.get("status")
-        let current = today().year
-        let plhYears = workspace.profile.plh?.years ?? current...current
+        try builder.get("progress-slot", as: Box.self).append(progress.root)
+        let current = self.today().year
+        let plhYears = guichet.profile.plh?.years ?? current...current
         years = [nil] + Array(min(plhYears.lowerBound, current - 3)...max(plhYears.upperBound, current)).map { Optional($0) }
-        reportChoice.items = ExportKind.allCases.map(\.title)
+        reportChoice.items = ReportKind.allCases.map(\.title)
         reportChoice.selectedIndex = 0
         reportChoice.onSelectionChanged { [weak self] in self?.kindChanged() }
         exportButton.onClicked { [weak self] in self?.export() }
@@ -61,11 +64,11 @@ public final class ExportsScreen: Screen {
 
     public static let factory = ScreenFactory(
         section, unavailable: "Aucune base ouverte : ouvrez une base pour produire les tableaux et bilans.",
-        make: { context, workspace in try ExportsScreen(workspace: workspace, window: context.window) })
+        make: { context, guichet in try ExportsScreen(guichet: guichet, window: context.window) })
 
-    var kind: ExportKind { ExportKind.allCases[reportChoice.selectedIndex ?? 0] }
+    var kind: ReportKind { ReportKind.allCases[reportChoice.selectedIndex ?? 0] }
 
-    func select(_ kind: ExportKind) { reportChoice.selectedIndex = ExportKind.allCases.firstIndex(of: kind) }
+    func select(_ kind: ReportKind) { reportChoice.selectedIndex = ReportKind.allCases.firstIndex(of: kind) }
     func select(format: ReportFormat) { formatChoice.selectedIndex = formats.firstIndex(of: format) }
     func select(year: Int?) { yearChoice.selectedIndex = years.firstIndex(of: year) }
     var anonymised: Bool {
@@ -91,7 +94,7 @@ public final class ExportsScreen: Screen {
         formatChoice.isSensitive = formats.count > 1
         let previousYear = yearChoice.selectedIndex.flatMap { $0 < years.count ? years[$0] : nil }
         yearChoice.items = years.map { y in
-            y.map(String.init) ?? (kind == .bilanPLH ? workspace.profile.plh.map { "Période \($0.firstYear)-\($0.lastYear)" } : nil)
+            y.map(String.init) ?? (kind == .bilanPLH ? guichet.profile.plh.map { "Période \($0.firstYear)-\($0.lastYear)" } : nil)
                 ?? "Toutes les années"
         }
         yearChoice.selectedIndex = years.firstIndex(of: previousYear) ?? 0
@@ -110,26 +113,10 @@ public final class ExportsScreen: Screen {
         }
     }
 
-    /// The report as chosen on screen, built by the shared builders.
-    func document() throws -> ReportDocument {
-        let context = ReportContext(profile: workspace.profile, producedOn: today())
-        switch kind {
-        case .bilanPLH: return try WorkspaceReports.bilanPLH(workspace, context: context, year: selectedYear)
-        case .programmes: return try WorkspaceReports.programmes(workspace, context: context, year: selectedYear)
-        case .conventions: return try WorkspaceReports.conventions(workspace, context: context, year: selectedYear)
-        case .dossiers:
-            return try WorkspaceReports.dossiers(workspace, context: context, query: DossierQuery(year: selectedYear),
-                                                 anonymised: anonymised)
-        case .requests: return try WorkspaceReports.requests(workspace, context: context, filter: RankingFilter(), anonymised: anonymised)
-        case .rgpd:
-            let result = try WorkspaceReports.rgpd(workspace, context: context, name: applicant)
-            rgpdNote = result.export.dossiers.isEmpty
-                ? "Aucun dossier ne mentionne « \(result.export.subject) » : le document l’indique." : nil
-            return result.document
-        }
+    /// The report as chosen on screen.
+    var request: ReportRequest {
+        ReportRequest(kind, year: selectedYear, anonymised: anonymised, applicant: applicant, date: today())
     }
-
-    private var rgpdNote: String?
 
     private func export() {
         if kind.usesApplicant && applicant.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -137,23 +124,24 @@ public final class ExportsScreen: Screen {
             applicantEntry.grabFocus()
             return
         }
+        let (guichet, request) = (guichet, request)
         ReportSaver.save(parent: window, title: "Exporter : \(kind.title)",
                          suggestedStem: kind.stem(year: selectedYear, anonymised: anonymised), format: selectedFormat,
-                         build: { [unowned self] in try self.document() },
+                         progress: progress, export: { format, url in try await guichet.exportReport(request, format: format, to: url) },
                          done: { [weak self] outcome in self?.show(outcome) })
     }
 
     /// Writes the chosen report to `path` without the file chooser (tests).
     @discardableResult
-    func export(to path: String) -> ReportSaver.Outcome {
-        show(ReportSaver.write(to: path, format: selectedFormat) { try document() })
+    func export(to path: String) async -> ReportSaver.Outcome {
+        let (guichet, request) = (guichet, request)
+        show(await ReportSaver.write(to: path, format: selectedFormat) { format, url in
+            try await guichet.exportReport(request, format: format, to: url)
+        })
         return lastOutcome!
     }
 
     private func show(_ outcome: ReportSaver.Outcome) {
-        var outcome = outcome
-        if !outcome.failed, kind == .rgpd, let note = rgpdNote { outcome.message += "\n" + note }
-        rgpdNote = nil
         lastOutcome = outcome
         statusLabel.text = outcome.message
         if outcome.failed { statusLabel.addCSSClass("error") } else { statusLabel.removeCSSClass("error") }

@@ -1,27 +1,26 @@
 import Foundation
 import GtkKit
-import GuichetCLI
-import GuichetStorage
+import GuichetApp
+import GuichetCore
 
-/// Opens the main window on the requested database: `guichet` with no subcommand.
+/// Opens the main window on a database: `guichet` with no subcommand.
 @MainActor
 public enum GuichetWindowLauncher {
-    public static func run(_ request: WindowRequest) -> Int32 {
-        let url = request.databaseURL
+    /// `clock`: where the window's "today" comes from (default dates, current year, deadlines).
+    public static func run(database url: URL, clock: Clock) -> Int32 {
         // A missing file is said at once, display or not.
-        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Workspace.open(url, clock: request.clock) } }
+        guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Guichet.open(url, clock: clock) } }
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
-        // Opening the database, reading the territory profile and the first screen's rows
-        // overlaps GTK's own start.
-        let clock = request.clock
-        let opening = BackgroundWork { () throws -> (Workspace, StartupPrefetch) in
-            let ws = try Workspace.open(url, clock: clock)
-            return (ws, StartupPrefetch.read(from: ws, section: initialSection))
+        // Opening the database and reading the territory profile, then the first screen's rows,
+        // overlap GTK's own start.
+        let opening = BackgroundWork { () throws -> (Guichet, StartupPrefetch) in
+            let guichet = try Guichet.open(url, clock: clock)
+            return (guichet, StartupPrefetch.start(on: guichet, section: initialSection))
         }
         return runGuichetApplication(configuration: {
-            let (ws, prefetch) = try opening.result()
-            var configuration = WindowConfiguration(territoryName: ws.profile.name, databasePath: url.path,
-                                                    initialSection: initialSection, workspace: ws)
+            let (guichet, prefetch) = try opening.result()
+            var configuration = WindowConfiguration(territoryName: guichet.profile.name, databasePath: url.path,
+                                                    initialSection: initialSection, guichet: guichet)
             configuration.prefetch = prefetch
             return configuration
         })

@@ -1,7 +1,7 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetStorage
 
 /// The "Bailleurs et conventions" section: the landlords with their figures as the sources give
 /// them (inconsistencies flagged, never corrected) and, for the selected landlord and a year, the
@@ -40,6 +40,11 @@ public final class LandlordsScreen: Screen {
     /// The year the agent chose, kept from one landlord to the next; the latest year with
     /// published results until then.
     private var preferredYear: Int?
+    /// The reads under way (list, then a landlord's convention); a newer one cancels the older.
+    private var listReading: Task<Void, Never>?
+    private var reviewReading: Task<Void, Never>?
+    /// True while the list or a review is being read.
+    var isLoading: Bool { listReading != nil || reviewReading != nil }
 
     static let listColumns: [TableColumn] = [
         TableColumn(id: "name", title: "Bailleur", sortable: false),
@@ -119,23 +124,32 @@ public final class LandlordsScreen: Screen {
         }
     }
 
-    /// Reads the landlords again, keeping the selected one.
+    /// Reads the landlords again (off the main thread), keeping the selected one.
     func reload() {
-        guard let ws = context.workspace else {
+        guard let guichet = context.guichet else {
             nameLabel.text = "Aucune base de données ouverte."
             return
         }
-        let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
-        do {
-            let latest: Int?
-            (landlords, latest) = try ws.store.read { s in
-                (try s.landlords(), try s.conventions().flatMap { $0.results.map(\.year) }.max())
+        listReading?.cancel()
+        listReading = Task { [weak self] in
+            do {
+                let read = try await guichet.landlords()
+                guard !Task.isCancelled, let self else { return }
+                self.listReading = nil
+                self.show(read.landlords, latestResultYear: read.latestResultYear)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.listReading = nil
+                self?.nameLabel.text = "Lecture des bailleurs impossible : \(error)"
             }
-            if preferredYear == nil { preferredYear = latest }
-        } catch {
-            nameLabel.text = "Lecture des bailleurs impossible : \(error)"
-            return
         }
+    }
+
+    private func show(_ read: [Landlord], latestResultYear: Int?) {
+        let selectedId = table.selectedRow.flatMap { $0 < landlords.count ? landlords[$0].id : nil }
+        landlords = read
+        if preferredYear == nil { preferredYear = latestResultYear }
         rows.rows = landlords.map(LandlordReviewText.listCells)
         table.reload()
         table.selectedRow = selectedId.flatMap { id in landlords.firstIndex { $0.id == id } } ?? (landlords.isEmpty ? nil : 0)
@@ -164,7 +178,7 @@ public final class LandlordsScreen: Screen {
     var selectedYear: Int? { yearChoice.selectedIndex.flatMap { $0 < years.count ? years[$0] : nil } }
 
     private func landlordChanged() {
-        guard let landlord = selectedLandlord, let ws = context.workspace else {
+        guard let landlord = selectedLandlord, let guichet = context.guichet else {
             nameLabel.text = landlords.isEmpty ? "Aucun bailleur enregistré." : "Choisissez un bailleur."
             factsLabel.text = ""
             convention = nil; lines = []; years = []
@@ -173,17 +187,26 @@ public final class LandlordsScreen: Screen {
         }
         nameLabel.text = landlord.name
         factsLabel.text = LandlordReviewText.facts(landlord)
-        do {
-            (convention, lines) = try ws.store.read { s in
-                let c = try s.convention(landlordId: landlord.id)
-                let built = try s.constructionPage(ProgrammeQuery(kind: .construction, landlordId: landlord.id), rules: nil).rows.map(\.record.programme)
-                let renovated = try s.rehabilitationPage(ProgrammeQuery(kind: .rehabilitation, landlordId: landlord.id)).rows.map(\.record.programme)
-                return (c, c.map { ConventionReview.review([$0], construction: built, rehabilitation: renovated) } ?? [])
+        reviewReading?.cancel()
+        reviewReading = Task { [weak self] in
+            do {
+                let review = try await guichet.conventionReview(landlordId: landlord.id)
+                guard !Task.isCancelled, let self else { return }
+                self.reviewReading = nil
+                self.show(review.convention, review.lines, of: landlord)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled, let self else { return }
+                self.reviewReading = nil
+                self.show(nil, [], of: landlord)
+                self.factsLabel.text = "Lecture de la convention impossible : \(error)"
             }
-        } catch {
-            factsLabel.text = "Lecture de la convention impossible : \(error)"
-            convention = nil; lines = []
         }
+    }
+
+    private func show(_ convention: Convention?, _ lines: [ReviewLine], of landlord: Landlord) {
+        self.convention = convention
+        self.lines = lines
         inconsistencyBox.removeAll()
         let flagged = landlord.sourceInconsistencies.map { "\(landlord.name) : \($0)" }
             + (convention.map { ConventionReview.inconsistencies([$0]).map(\.message) } ?? [])

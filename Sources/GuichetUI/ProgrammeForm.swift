@@ -1,9 +1,11 @@
 import GtkKit
+import GuichetApp
 import GuichetCore
 
 /// The detail and edit form of one programme: every field with its value or "inconnu" and the
 /// source's text, the rules' findings as sentences, and "Enregistrer" with optimistic locking.
-/// Built in code from `ProgrammeFormFields` (the same form serves both kinds).
+/// Built in code from `ProgrammeFormFields` (the same form serves both kinds). Only the fields
+/// the agent changed are written onto the record; an unchanged record is not saved at all.
 @MainActor
 final class ProgrammeForm<P: Hashable & Sendable & Codable> {
     let root: Box
@@ -20,8 +22,9 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
     private var hints: [Label] = []
     private var initialTexts: [String] = []
     private(set) var record: ProgrammeRecord<P>?
-    /// Stores the record read at its version; returns the stored record (version + 1).
-    var store: ((ProgrammeRecord<P>) throws -> ProgrammeRecord<P>)?
+    /// Saves the record read at its version through the use cases; returns it as stored.
+    var store: (@Sendable (ProgrammeRecord<P>) async throws -> Saved<ProgrammeRecord<P>>)?
+    private var saving: Task<Void, Never>?
     /// Called after a successful save with the new record.
     var onSaved: ((ProgrammeRecord<P>) -> Void)?
 
@@ -92,8 +95,9 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
     /// Text typed and not saved.
     var isDirty: Bool { record != nil && zip(entries, initialTexts).contains { $0.text != $1 } }
 
-    /// Shows a programme (nil: nothing selected) and its findings.
-    func show(_ record: ProgrammeRecord<P>?, findings: [RuleFinding], heading: String) {
+    /// Shows a programme (nil: nothing selected) and its findings; `keepsMessage`: the message
+    /// under the form stays (the programme shown again after its save).
+    func show(_ record: ProgrammeRecord<P>?, findings: [RuleFinding], heading: String, keepsMessage: Bool = false) {
         self.record = record
         shown = (findings, heading)
         title.text = record == nil ? "Aucun programme sélectionné" : heading
@@ -131,7 +135,7 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
                 }
             }
         }
-        setMessage(nil)
+        if !keepsMessage { setMessage(nil) }
         updateDirtyState()
     }
 
@@ -148,25 +152,43 @@ final class ProgrammeForm<P: Hashable & Sendable & Codable> {
         message.addCSSClass(error ? "error" : "success")
     }
 
+    /// True while a save is on its way.
+    var isSaving: Bool { saving != nil }
+
     /// Writes the changed fields onto the record and stores it; on failure the typed text stays.
     func save() {
-        guard var record, let store else { return }
+        guard var record, let store, saving == nil else { return }
         do {
             for (i, f) in fields.enumerated() where entries[i].text != initialTexts[i] {
                 try f.apply(&record.programme, entries[i].text)
             }
-            let saved = try store(record)
-            onSaved?(saved)
-            setMessage("Programme enregistré (version \(saved.version)).", error: false)
-        } catch let error as StoreError {
-            if case .conflict = error {
-                setMessage("Enregistrement refusé : un autre agent a modifié ce programme depuis son ouverture. "
-                           + "Vos saisies sont conservées ; rechargez le programme pour voir sa version actuelle. (\(error))")
-            } else {
-                setMessage("Enregistrement impossible : \(error)")
-            }
         } catch {
             setMessage("Enregistrement impossible — \(error)")
+            return
+        }
+        let edited = record
+        saveButton.isSensitive = false
+        saving = Task { [weak self] in
+            do {
+                let saved = try await store(edited)
+                guard let self else { return }
+                self.saving = nil
+                if saved.changed { self.onSaved?(saved.value) }
+                self.setMessage(saved.changed ? "Programme enregistré (version \(saved.value.version))." : "Aucune modification à enregistrer.",
+                                error: false)
+            } catch let error as StoreError {
+                self?.saving = nil
+                if case .conflict = error {
+                    self?.setMessage("Enregistrement refusé : un autre agent a modifié ce programme depuis son ouverture. "
+                                     + "Vos saisies sont conservées ; rechargez le programme pour voir sa version actuelle. (\(error))")
+                } else {
+                    self?.setMessage("Enregistrement impossible : \(error)")
+                }
+            } catch {
+                self?.saving = nil
+                self?.setMessage("Enregistrement impossible — \(error)")
+            }
+            self?.updateDirtyState()
         }
     }
 }

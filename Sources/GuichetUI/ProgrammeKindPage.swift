@@ -19,9 +19,10 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
     private var sort = ProgrammeQuery.Column.key
     private var ascending = true
     private var refreshFormAfterReload = false
+    private var loading: Task<Void, Never>?
 
-    /// Reads the rows of a query (set by the screen on a workspace).
-    var load: ((ProgrammeQuery) throws -> [ProgrammeRow<P>])?
+    /// Reads the rows of a query through the use cases (set by the screen on an open base).
+    var load: (@Sendable (ProgrammeQuery) async throws -> [ProgrammeRow<P>])?
     var format: ((ProgrammeRow<P>) -> [String])?
     /// Summary lines of the rows shown and the note on unknown cells.
     var summarize: (([ProgrammeRow<P>]) -> (lines: [[String]], totals: String, note: String))?
@@ -66,18 +67,34 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         }
     }
 
-    /// Reads the list again and keeps the programme being edited selected when still listed.
+    /// True while the list is being read.
+    var isLoading: Bool { loading != nil }
+
+    /// Reads the list again (the previous one stays until then; a newer read cancels this one)
+    /// and keeps the programme being edited selected when still listed.
     func reload(_ query: ProgrammeQuery) {
         guard let load else { return }
         var q = query
         q.sort = sort
         q.ascending = ascending
-        do {
-            data = try load(q)
-        } catch {
-            onError?("Lecture des programmes impossible : \(error)")
-            return
+        loading?.cancel()
+        loading = Task { [weak self] in
+            do {
+                let read = try await load(q)
+                guard !Task.isCancelled, let self else { return }
+                self.loading = nil
+                self.show(read)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.loading = nil
+                self?.onError?("Lecture des programmes impossible : \(error)")
+            }
         }
+    }
+
+    private func show(_ read: [ProgrammeRow<P>]) {
+        data = read
         rows.rows = data.map { format?($0) ?? [] }
         table.reload()
         let summary = summarize?(data) ?? (lines: [], totals: "", note: "")
@@ -89,8 +106,8 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         let index = key.flatMap { k in data.firstIndex { $0.record.key == k } }
         table.selectedRow = index
         if !form.isDirty || refreshFormAfterReload {
+            showInForm(index, keepsMessage: refreshFormAfterReload)
             refreshFormAfterReload = false
-            showInForm(index)
         }
     }
 
@@ -105,10 +122,11 @@ final class KindPage<P: Hashable & Sendable & Codable & ProgrammeListFields> {
         if row != nil { onProgrammeChosen?() }
     }
 
-    private func showInForm(_ row: Int?) {
+    private func showInForm(_ row: Int?, keepsMessage: Bool = false) {
         guard let row, row < data.count else { form.show(nil, findings: [], heading: ""); return }
         let r = data[row]
         let year = r.record.programme.financingYear.value.map(String.init) ?? "année inconnue"
-        form.show(r.record, findings: r.findings, heading: "\(r.record.programme.commune) — \(r.record.programme.name) (\(year))")
+        form.show(r.record, findings: r.findings, heading: "\(r.record.programme.commune) — \(r.record.programme.name) (\(year))",
+                  keepsMessage: keepsMessage)
     }
 }

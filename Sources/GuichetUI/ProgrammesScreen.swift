@@ -1,11 +1,12 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetStorage
 
 /// The "Programmes" section: construction and rehabilitation programmes with search and filters,
 /// the rules' findings per programme, the yearly summary of the brief (§6.1), the selected
 /// programme's form (saved with optimistic locking) and the import of a table with a dry-run report.
+/// Reads, saves and imports go through the use cases off the main thread.
 @MainActor
 public final class ProgrammesScreen: Screen {
     public static let section = SectionInfo(id: "programmes", title: "Programmes", iconName: "go-home-symbolic")
@@ -31,6 +32,9 @@ public final class ProgrammesScreen: Screen {
     private var years: [Int] = []
     private var updatingFilters = false
     private let directory: DirectoryReference
+    /// The import preview under way, which the agent can interrupt.
+    let progress = WorkProgress()
+    private var filtersReading: Task<Void, Never>?
 
     public static let factory = ScreenFactory(section) { try ProgrammesScreen(context: $0) }
 
@@ -59,9 +63,10 @@ public final class ProgrammesScreen: Screen {
         kinds.addChild(rehabilitation.root, name: "rehabilitation", title: "Réhabilitation")
         formScroller.setScrolledChild(construction.form.root)
         summaryHolder.append(construction.summaryBox)
+        try builder.get("progress-slot", as: Box.self).append(progress.root)
         root.setAccessibleLabel("Programmes")
 
-        let rules = context.workspace?.profile.programmeRules
+        let rules = context.guichet?.profile.programmeRules
         construction.format = { ProgrammeRows.construction($0, rules: rules) }
         construction.summarize = { rows in
             let s = ProgrammeSummary.construction(rows.map(\.record.programme))
@@ -72,11 +77,11 @@ public final class ProgrammesScreen: Screen {
             let s = ProgrammeSummary.rehabilitation(rows.map(\.record.programme))
             return (ProgrammeRows.summary(s), ProgrammeRows.totals(s), ProgrammeRows.unknownCellsNote(s.total.unknownCells, doubtful: s.total.doubtfulCells))
         }
-        if let ws = context.workspace {
-            construction.load = { q in try ws.store.read { try $0.constructionPage(q, rules: rules).rows } }
-            construction.form.store = { r in try ws.store.write { try $0.updateConstruction(r, expectedVersion: r.version) } }
-            rehabilitation.load = { q in try ws.store.read { try $0.rehabilitationPage(q).rows } }
-            rehabilitation.form.store = { r in try ws.store.write { try $0.updateRehabilitation(r, expectedVersion: r.version) } }
+        if let guichet = context.guichet {
+            construction.load = { q in try await guichet.constructionPage(q).rows }
+            construction.form.store = { r in try await guichet.saveConstruction(r) }
+            rehabilitation.load = { q in try await guichet.rehabilitationPage(q).rows }
+            rehabilitation.form.store = { r in try await guichet.saveRehabilitation(r) }
         }
         construction.requestReload = { [weak self] in self?.reload() }
         rehabilitation.requestReload = { [weak self] in self?.reload() }
@@ -126,28 +131,34 @@ public final class ProgrammesScreen: Screen {
         return q
     }
 
-    /// Reads the filters' choices (landlords, financing years) and the visible list again: on
+    /// Reads the filters' choices (landlords, financing years), then the visible list again: on
     /// showing, after a save or an import. Typing and filtering only re-read the list.
     func reload() {
-        guard let ws = context.workspace else {
+        guard let guichet = context.guichet else {
             showStatus("Aucune base de données ouverte : les programmes ne peuvent pas être lus.", error: true)
             return
         }
-        do {
-            let kind = self.kind
-            let (stored, knownYears): ([Landlord], [Int]) = try ws.store.read { s in
-                let all: [Int?] = kind == .construction ? try s.allConstruction().map(\.financingYear.value)
-                                                        : try s.allRehabilitation().map(\.financingYear.value)
-                return (try s.landlords(), Set(all.compactMap { $0 }).sorted())
+        let kind = self.kind
+        filtersReading?.cancel()
+        filtersReading = Task { [weak self] in
+            do {
+                let (stored, knownYears) = try await guichet.programmeFilters(kind: kind)
+                guard !Task.isCancelled, let self else { return }
+                self.filtersReading = nil
+                self.directory.value = LandlordDirectory(stored)
+                self.updateFilters(landlords: stored, years: knownYears)
+                self.reloadList()
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.filtersReading = nil
+                self?.showStatus("Lecture impossible : \(error)", error: true)
             }
-            directory.value = LandlordDirectory(stored)
-            updateFilters(landlords: stored, years: knownYears)
-        } catch {
-            showStatus("Lecture impossible : \(error)", error: true)
-            return
         }
-        reloadList()
     }
+
+    /// True while filters or the visible list are being read.
+    var isLoading: Bool { filtersReading != nil || construction.isLoading || rehabilitation.isLoading }
 
     /// Reads the visible list again with the current search and filters.
     private func reloadList() {
@@ -192,22 +203,33 @@ public final class ProgrammesScreen: Screen {
         }
     }
 
-    /// Dry run first: the report and what would change, then "Importer" applies it. Columns the
-    /// import could not read alone (or a required column it did not find) are put to the agent
-    /// first in the columns dialog; "Colonnes…" opens it again to correct a reading.
+    /// Dry run first (off the main thread, interruptible): the report and what would change,
+    /// then "Importer" applies it. Columns the import could not read alone (or a required column
+    /// it did not find) are put to the agent first in the columns dialog; "Colonnes…" opens it
+    /// again to correct a reading.
     func previewImport(_ path: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
-        guard let ws = context.workspace else { return }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            MessageDialog.inform(parent: context.window, kind: .error, title: "Fichier illisible", detail: path)
-            return
+        guard let guichet = context.guichet else { return }
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        progress.run("Lecture et aperçu de l’import de « \(name) »…", stopped: "Aperçu de l’import interrompu : rien n’a été enregistré.") {
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw UnreadableInput(path) }
+            return (data, try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: guichet.profile.programmeRules),
+                                                             sourceName: name, dryRun: true))
+        } done: { [weak self] outcome in
+            self?.previewed(outcome, name: name, path: path, kind: kind, choices: choices)
         }
-        let preview: ProgrammeImportRun.Result
-        do {
-            preview = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: ws.profile.programmeRules),
-                                                 sourceName: name, dryRun: true, store: ws.store)
-        } catch {
+    }
+
+    private func previewed(_ outcome: Result<(Data, ProgrammeImportRun.Result), any Error>, name: String, path: String,
+                           kind: ProgrammeTableKind, choices: ColumnChoices?) {
+        let data: Data, preview: ProgrammeImportRun.Result
+        switch outcome {
+        case .success(let read): (data, preview) = read
+        case .failure(let error as UnreadableInput):
+            MessageDialog.inform(parent: context.window, kind: .error, title: "Fichier illisible", detail: error.description)
+            return
+        case .failure(let error):
             MessageDialog.inform(parent: context.window, kind: .error, title: "Import impossible : « \(name) »", detail: "\(error)")
             return
         }
@@ -254,14 +276,17 @@ public final class ProgrammesScreen: Screen {
     /// Applies the import in one write session (remembering the agent's column choices), then
     /// shows the lists and summary again.
     func applyImport(_ data: Data, name: String, kind: ProgrammeTableKind, choices: ColumnChoices? = nil) {
-        guard let ws = context.workspace else { return }
-        do {
-            let result = try ProgrammeImportRun.run(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: ws.profile.programmeRules),
-                                                    sourceName: name, dryRun: false, acceptWideDifferences: true, store: ws.store)
-            reload()
-            showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))
-        } catch {
-            showStatus("Import de « \(name) » refusé, rien n'a été enregistré : \(error)", error: true)
+        guard let guichet = context.guichet else { return }
+        showStatus("Import de « \(name) » en cours…")
+        Task { [weak self] in
+            do {
+                let result = try await guichet.importProgrammes(data, kind: kind, options: ProgrammeImportOptions(choices: choices, rules: guichet.profile.programmeRules),
+                                                                sourceName: name, dryRun: false, acceptWideDifferences: true)
+                self?.reload()
+                self?.showStatus("Import de « \(name) » enregistré. " + ImportReportText.counts(result))
+            } catch {
+                self?.showStatus("Import de « \(name) » refusé, rien n'a été enregistré : \(error)", error: true)
+            }
         }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
 
-/// Asks where to save a report, writes it through `ReportWriter` (atomic) and says in French what
-/// was written (paths and sizes) or why not. Shared by the Budget and Exports sections.
+/// Asks where to save a report, has the use cases write it (atomically, off the main thread,
+/// interruptible) and says in French what was written (paths and sizes) or why not. Shared by the
+/// Budget and Exports sections.
 @MainActor
 enum ReportSaver {
     /// The outcome shown on the status line.
@@ -12,6 +13,9 @@ enum ReportSaver {
         var message: String
         var failed: Bool
     }
+
+    /// Writes the report in a format to a file: the files written (one per table in CSV) and a note.
+    typealias Export = @Sendable (ReportFormat, URL) async throws -> ExportedReport
 
     static func filter(for format: ReportFormat) -> FileChooser.Filter {
         switch format {
@@ -21,35 +25,44 @@ enum ReportSaver {
         }
     }
 
-    /// Opens the save chooser, then builds and writes the report; `done` gets the outcome (not
-    /// called when the user cancels). The file name's extension picks the format (.pdf, .csv,
-    /// .ods); without one, `format` is used and its extension added.
-    static func save(parent: Window?, title: String, suggestedStem: String, format: ReportFormat,
-                     build: @escaping @MainActor () throws -> ReportDocument,
-                     done: @escaping @MainActor (Outcome) -> Void) {
+    /// Opens the save chooser, then writes the report with `progress` showing; `done` gets the
+    /// outcome (not called when the user cancels the chooser or interrupts the export). The file
+    /// name's extension picks the format (.pdf, .csv, .ods); without one, `format` is used and its
+    /// extension added.
+    static func save(parent: Window?, title: String, suggestedStem: String, format: ReportFormat, progress: WorkProgress,
+                     export: @escaping Export, done: @escaping @MainActor (Outcome) -> Void) {
         let others = ReportFormat.allCases.filter { $0 != format }
         FileChooser.save(parent: parent, title: title, suggestedName: "\(suggestedStem).\(format.fileExtension)",
                          filters: [filter(for: format)] + others.map(filter(for:))) { path in
             guard let path else { return }
-            done(write(to: path, format: format, build: build))
+            let (url, chosen) = destination(path, format: format)
+            progress.run("Export en cours : \(url.lastPathComponent)…", stopped: "Export interrompu.") {
+                try await export(chosen, url)
+            } done: { outcome in
+                done(ReportSaver.outcome(outcome))
+            }
         }
     }
 
-    /// Builds and writes to `path` in the format its extension names, else in `format` (whose
-    /// extension is then added).
-    static func write(to path: String, format chosen: ReportFormat, build: () throws -> ReportDocument) -> Outcome {
+    /// Writes to `path` without the file chooser (tests).
+    static func write(to path: String, format: ReportFormat, export: @escaping Export) async -> Outcome {
+        let (url, chosen) = destination(path, format: format)
+        do { return outcome(.success(try await export(chosen, url))) } catch { return outcome(.failure(error)) }
+    }
+
+    /// The file and format of a chosen path: the format its extension names, else `format`
+    /// (whose extension is then added).
+    static func destination(_ path: String, format: ReportFormat) -> (URL, ReportFormat) {
         var url = URL(fileURLWithPath: path)
-        var format = chosen
-        if let named = ReportFormat(rawValue: url.pathExtension.lowercased()) {
-            format = named
-        } else {
-            url.appendPathExtension(chosen.fileExtension)
-        }
-        do {
-            let files = try ReportWriter.write(try build(), format: format, to: url)
-            return Outcome(message: describe(files), failed: false)
-        } catch {
-            return Outcome(message: "Export impossible : \(message(of: error))", failed: true)
+        if let named = ReportFormat(rawValue: url.pathExtension.lowercased()) { return (url, named) }
+        url.appendPathExtension(format.fileExtension)
+        return (url, format)
+    }
+
+    static func outcome(_ result: Result<ExportedReport, any Error>) -> Outcome {
+        switch result {
+        case .success(let written): Outcome(message: describe(written.files) + (written.note.map { "\n" + $0 } ?? ""), failed: false)
+        case .failure(let error): Outcome(message: "Export impossible : \(message(of: error))", failed: true)
         }
     }
 

@@ -329,13 +329,24 @@ final class RequestForm {
         request.home = home
         request.wishedCommunes = wished
         request.wishedTypologies = zip(Typology.allCases, typologies).filter { $0.1.isActive }.map(\.0)
-        request.criteria = claimRows.compactMap(\.claim)
+        request.criteria = Self.claims(claimRows.compactMap(\.claim), shown: Set(claimRows.map(\.criterion.id)), over: loaded?.criteria ?? [])
         request.calProposals = proposals
         // Categories the form does not show (ticked by an older version, now derived) stay as they were.
         let shown = Set(priorityChecks.map(\.0.id))
         request.priorityCategories = request.priorityCategories.filter { !shown.contains($0) }
             + priorityChecks.filter { $0.1.isActive }.map(\.0.id)
         return (request, request.validate() + request.validate(against: grid))
+    }
+
+    /// The situations declared as the form shows them, over the stored ones: a stored claim keeps
+    /// its place (or leaves it when unticked), a claim of a situation the form does not show stays
+    /// as stored, new ones follow in the grid's order. So a request saved without change is the
+    /// stored one, not a reordered copy.
+    static func claims(_ ticked: [CriterionClaim], shown: Set<String>, over stored: [CriterionClaim]) -> [CriterionClaim] {
+        let byId = Dictionary(ticked.map { ($0.criterionId, $0) }, uniquingKeysWith: { first, _ in first })
+        let storedIds = Set(stored.map(\.criterionId))
+        let kept = stored.compactMap { old in shown.contains(old.criterionId) ? byId[old.criterionId] : old }
+        return kept + ticked.filter { !storedIds.contains($0.criterionId) }
     }
 
     static let requiredMessage = "à renseigner"

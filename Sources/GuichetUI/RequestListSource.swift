@@ -1,10 +1,11 @@
 import GtkKit
+import GuichetApp
 import GuichetCore
 
-/// The ranked list of requests, read a page at a time from storage (score highest first, then
-/// the older request: `RequestQuery`'s order). The table holds only the pages it shows.
+/// The ranked list of requests (score highest first, then the older request: `RequestQuery`'s
+/// order): its columns, its rows read through `ListSource`, their cells.
 @MainActor
-final class RequestListSource: LazyTableDataSource {
+enum RequestListSource {
     static let columns: [TableColumn] = [
         TableColumn(id: "rang", title: "Rang", sortable: false, alignment: .trailing),
         TableColumn(id: "numero", title: "N°", sortable: false),
@@ -15,47 +16,23 @@ final class RequestListSource: LazyTableDataSource {
         TableColumn(id: "typologie", title: "Typologie", sortable: false),
         TableColumn(id: "communes", title: "Communes souhaitées", sortable: false, expands: true),
     ]
+    static let pageSize = 100
 
-    private let store: any GuichetStore
-    /// Filters; offset and limit are set per page.
-    var query = RequestQuery()
-    private(set) var total = 0
-    private(set) var lastError: String?
-    /// Ids of the rows served, by row index (what a selected row opens).
-    private var ids: [Int: String] = [:]
+    typealias Source = ListSource<RequestQuery, RequestListRow>
 
-    init(store: any GuichetStore) { self.store = store }
-
-    func rowCount() -> Int {
-        ids.removeAll()
-        do {
-            total = try store.read { try $0.countRequests(query) }
-            lastError = nil
-        } catch {
-            total = 0
-            lastError = "Lecture des demandes impossible : \(error)"
-        }
-        return total
+    static func make(guichet: Guichet) -> Source {
+        Source(query: RequestQuery(), pageSize: pageSize, limited: limited,
+               first: { q in let page = try await guichet.requestRowPage(q); return (page.total, page.rows) },
+               rows: { q in try await guichet.requestRows(q) },
+               cells: { row, index in cells(row, rank: index + 1) }, failure: "Lecture des demandes impossible")
     }
 
-    func cells(forRows rows: Range<Int>) -> [[String]] {
+    nonisolated static func limited(_ query: RequestQuery, _ rows: Range<Int>) -> RequestQuery {
         var q = query
         q.offset = rows.lowerBound
         q.limit = rows.count
-        do {
-            let page = try store.read { try $0.requestListRows(q) }
-            return page.enumerated().map { index, row in
-                ids[rows.lowerBound + index] = row.id
-                return Self.cells(row, rank: rows.lowerBound + index + 1)
-            }
-        } catch {
-            lastError = "Lecture des demandes impossible : \(error)"
-            return []
-        }
+        return q
     }
-
-    /// The id of the request shown at `row`, once its page was read.
-    func id(atRow row: Int) -> String? { ids[row] }
 
     static func cells(_ r: RequestListRow, rank: Int) -> [String] {
         [

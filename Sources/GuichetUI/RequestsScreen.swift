@@ -1,9 +1,11 @@
 import GtkKit
+import GuichetApp
 import GuichetCore
 
 /// "Demandes de logement social": the requests ranked by score then age, with search and
 /// filters; beside the list the form of the selected (or new) request and its score, computed
-/// live with the territory's grid as the agent types (`ui/requests-screen.ui`).
+/// live with the territory's grid as the agent types (`ui/requests-screen.ui`). Reads and saves
+/// go through the use cases off the main thread.
 @MainActor
 public final class RequestsScreen: Screen {
     public static let section = SectionInfo(id: "demandes", title: "Demandes de logement social", iconName: "system-users-symbolic")
@@ -13,38 +15,40 @@ public final class RequestsScreen: Screen {
     public var supportsNewItem: Bool { true }
     public var supportsSave: Bool { true }
 
-    let store: any GuichetStore
+    let guichet: Guichet
     let grid: CotationGrid
     let search: Entry
     let communeFilter: Entry
     let typologyFilter: DropDown
     let priorityFilter: CheckButton
     let table: LazyTable
-    let source: RequestListSource
+    let source: RequestListSource.Source
     let form: RequestForm
     let score: ScorePanel
     let saveButton: Button
     let countLabel: Label
     let formTitle: Label
     let banner: Label
-    /// The date scores are computed on (today by the workspace's clock; tests fix it).
+    /// The date scores are computed on (today by the use cases' clock; tests fix it).
     var scoreDate: () -> CalendarDate
     private weak var window: Window?
     /// Version of the shown stored request (optimistic locking), nil for a new one.
     private(set) var shownVersion: Int?
     private var baseline = ""
     private var shownRow: Int?
+    /// The read of the request being opened, or the save on its way.
+    private var working: Task<Void, Never>?
 
     public init(context: ScreenContext) throws {
-        guard let workspace = context.workspace else {
+        guard let guichet = context.guichet else {
             throw GtkKitError("La section des demandes a besoin d’une base ouverte.")
         }
-        guard let grid = workspace.profile.cotation else {
+        guard let grid = guichet.profile.cotation else {
             throw GtkKitError("Le profil du territoire n’a pas de grille de cotation.")
         }
-        store = workspace.store
-        scoreDate = workspace.clock.today
+        self.guichet = guichet
         self.grid = grid
+        scoreDate = { guichet.today }
         window = context.window
         let b = try Builder(uiFile: "requests-screen.ui")
         root = try b.get("page")
@@ -56,8 +60,9 @@ public final class RequestsScreen: Screen {
         formTitle = try b.get("form-title")
         banner = try b.get("banner")
         saveButton = try b.get("save")
-        source = RequestListSource(store: store)
-        table = LazyTable(columns: RequestListSource.columns, dataSource: source, pageSize: 100)
+        source = RequestListSource.make(guichet: guichet)
+        table = LazyTable(columns: RequestListSource.columns, dataSource: nil, pageSize: RequestListSource.pageSize)
+        source.table = table
         table.columnView.setAccessibleLabel("Demandes")
         try b.get("list-area", as: Box.self).append(table.view)
         form = RequestForm(grid: grid, today: scoreDate())
@@ -71,8 +76,10 @@ public final class RequestsScreen: Screen {
         typologyFilter.items = ["Toutes typologies"] + Typology.allCases.map(\.rawValue)
         typologyFilter.selectedIndex = 0
 
-        connectSignals(newButton: try b.get("new"))
-        showCount() // the table read the list when it was made
+        connectSignals(newButton: try b.get("new"), side: try b.get("request-side"))
+        countLabel.text = "Lecture des demandes…"
+        source.onResult = { [weak self] in self?.resultShown() }
+        source.refresh()
         startNew()
     }
 
@@ -83,7 +90,10 @@ public final class RequestsScreen: Screen {
             + "pour enregistrer et coter les demandes de logement social.",
         needs: { $0.profile.cotation != nil }, make: { context, _ in try RequestsScreen(context: context) })
 
-    private func connectSignals(newButton: Button) {
+    /// True while a request is being read or saved.
+    var isWorking: Bool { working != nil }
+
+    private func connectSignals(newButton: Button, side: Widget) {
         search.onChanged { [weak self] in self?.filtersChanged() }
         communeFilter.onChanged { [weak self] in self?.filtersChanged() }
         typologyFilter.onSelectionChanged { [weak self] in self?.filtersChanged() }
@@ -92,6 +102,24 @@ public final class RequestsScreen: Screen {
         saveButton.onClicked { [weak self] in self?.save() }
         table.onSelectionChanged = { [weak self] row in self?.rowSelected(row) }
         form.onChange = { [weak self] in self?.formChanged() }
+        side.onKeyPressed { [weak self] keyval, _, _ in
+            guard let self, keyval == 0xff1b /* GDK_KEY_Escape */ else { return false }
+            self.escape()
+            return true
+        }
+    }
+
+    /// Escape: back to the stored request (or to a blank new one); what was typed is dropped
+    /// only once the agent said so — as in the dossiers section.
+    private func escape() {
+        guard confirmLeavingForm({ [weak self] in self?.revert() }) else { return }
+        revert()
+    }
+
+    /// The form as the request was stored (read again), or blank for a new one.
+    private func revert() {
+        guard shownVersion != nil, let id = form.loaded?.id else { startNew(); return }
+        open(id, row: shownRow)
     }
 
     // MARK: List
@@ -106,20 +134,23 @@ public final class RequestsScreen: Screen {
         reloadList()
     }
 
+    /// Reads count and rows again (shown when read); the form keeps its request.
     func reloadList() {
-        table.reload()
-        shownRow = nil
-        showCount()
+        source.refresh()
     }
 
-    private func showCount() {
+    private func resultShown() {
+        shownRow = nil
         countLabel.text = source.lastError ?? RequestListSource.countText(source.total)
     }
 
     private func rowSelected(_ row: Int?) {
         guard let row, row != shownRow else { return }
-        _ = table.text(row: row, column: 0) // makes sure the row's page was read
-        guard let id = source.id(atRow: row) else { return }
+        // A row whose page is still being read is opened once it comes.
+        source.whenRead(row) { [weak self] listed in self?.chosen(listed.id, row: row) }
+    }
+
+    private func chosen(_ id: String, row: Int) {
         guard confirmLeavingForm({ [weak self] in self?.open(id, row: row) }) else {
             table.selectedRow = shownRow
             return
@@ -127,26 +158,37 @@ public final class RequestsScreen: Screen {
         open(id, row: row)
     }
 
-    /// Shows the stored request `id` in the form.
+    /// Reads the stored request `id` and shows it in the form when read; a newer choice cancels
+    /// this one.
     func open(_ id: String, row: Int?) {
-        do {
-            guard let stored = try store.read({ try $0.request(id: id) }) else {
-                showBanner("La demande « \(id) » n’existe plus.", error: true)
-                return
+        working?.cancel()
+        shownRow = row
+        let guichet = guichet
+        working = Task { [weak self] in
+            do {
+                let sheet = try await guichet.requestSheet(id)
+                guard !Task.isCancelled, let self else { return }
+                self.working = nil
+                guard let sheet else {
+                    self.showBanner("La demande « \(id) » n’existe plus.", error: true)
+                    return
+                }
+                self.show(sheet)
+            } catch is CancellationError {
+            } catch {
+                guard !Task.isCancelled else { return }
+                self?.working = nil
+                self?.showBanner("Lecture de la demande impossible : \(error)", error: true)
             }
-            shownRow = row
-            show(stored)
-        } catch {
-            showBanner("Lecture de la demande impossible : \(error)", error: true)
         }
     }
 
-    private func show(_ stored: StoredRequest) {
+    private func show(_ sheet: RequestSheet) {
+        let stored = sheet.stored
         shownVersion = stored.version
         form.show(stored.request)
         formTitle.text = "Demande \(stored.id)"
-        let history = (try? store.read { try $0.scoreHistory(requestId: stored.id) }) ?? []
-        score.showHistory(history)
+        score.showHistory(sheet.scores)
         hideBanner()
         baseline = form.fingerprint
         formChanged()
@@ -177,6 +219,8 @@ public final class RequestsScreen: Screen {
     }
 
     private func startNew() {
+        working?.cancel()
+        working = nil
         shownVersion = nil
         form.startNew(on: scoreDate())
         formTitle.text = "Nouvelle demande"
@@ -207,9 +251,11 @@ public final class RequestsScreen: Screen {
         startNew()
     }
 
-    /// Saves the form (Ctrl+S): a new request gets the next id of the year; a changed one is
-    /// saved against the version it was read at. Errors leave everything typed in place.
+    /// Saves the form (Ctrl+S): a new request gets the next id of its year; a changed one is
+    /// saved against the version it was read at, an unchanged one is not written at all. Errors
+    /// leave everything typed in place.
     public func save() {
+        guard working == nil else { return }
         let (draft, errors) = form.draft()
         guard let draft, errors.isEmpty else {
             form.revealsMissing = true
@@ -219,31 +265,34 @@ public final class RequestsScreen: Screen {
         }
         let today = scoreDate()
         let version = shownVersion
-        let grid = self.grid
-        do {
-            let saved = try store.write { s -> StoredRequest in
-                if let version {
-                    return try s.updateRequest(draft, expectedVersion: version, grid: grid, on: today)
-                }
-                var request = draft
-                request.id = try s.nextRequestId(year: today.year)
-                return try s.insertRequest(request, grid: grid, on: today)
+        let guichet = guichet
+        saveButton.isSensitive = false
+        working = Task { [weak self] in
+            do {
+                let saved = try await guichet.saveRequest(draft, expectedVersion: version, scoredOn: today)
+                let scores = (try? await guichet.requestSheet(saved.value.id))?.scores ?? []
+                guard let self else { return }
+                self.working = nil
+                if saved.changed { self.reloadList() }
+                self.show(RequestSheet(stored: saved.value, scores: scores))
+                self.showBanner(saved.changed ? "Demande \(saved.value.id) enregistrée : \(FrenchFormat.integer(saved.value.score?.total ?? 0)) points."
+                                              : "Aucune modification à enregistrer.", error: false)
+            } catch {
+                self?.working = nil
+                self?.saveFailed(error)
             }
-            reloadList()
-            show(saved)
-            showBanner("Demande \(saved.id) enregistrée : \(FrenchFormat.integer(saved.score?.total ?? 0)) points.", error: false)
-        } catch let error as StoreError {
-            if case .conflict = error {
-                MessageDialog.inform(parent: window, kind: .error, title: "Demande modifiée par un autre agent",
-                                     detail: "\(error). Votre saisie est conservée : rouvrez la demande pour voir "
-                                        + "la version enregistrée, puis reportez vos modifications.")
-            } else {
-                MessageDialog.inform(parent: window, kind: .error, title: "Enregistrement impossible", detail: "\(error)")
-            }
-            showBanner("Demande non enregistrée : \(error)", error: true)
-        } catch {
-            MessageDialog.inform(parent: window, kind: .error, title: "Enregistrement impossible", detail: "\(error)")
-            showBanner("Demande non enregistrée : \(error)", error: true)
         }
+    }
+
+    private func saveFailed(_ error: any Error) {
+        if case .conflict? = error as? StoreError {
+            MessageDialog.inform(parent: window, kind: .error, title: "Demande modifiée par un autre agent",
+                                 detail: "\(error). Votre saisie est conservée : rouvrez la demande pour voir "
+                                    + "la version enregistrée, puis reportez vos modifications.")
+        } else {
+            MessageDialog.inform(parent: window, kind: .error, title: "Enregistrement impossible", detail: "\(error)")
+        }
+        showBanner("Demande non enregistrée : \(error)", error: true)
+        formChanged()
     }
 }

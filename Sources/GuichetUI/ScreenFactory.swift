@@ -1,5 +1,5 @@
 import GtkKit
-import GuichetStorage
+import GuichetApp
 
 /// What the sidebar shows of a section before its screen exists.
 public struct SectionInfo: Equatable, Sendable {
@@ -32,13 +32,13 @@ public struct ScreenFactory {
     /// A section that needs an open database, and possibly a part of its territory profile
     /// (`needs`): without it, the section shows `reason` instead of failing the window.
     public init(_ section: SectionInfo, unavailable reason: String,
-                needs: @escaping @MainActor (Workspace) -> Bool = { _ in true },
-                make: @escaping @MainActor (ScreenContext, Workspace) throws -> any Screen) {
+                needs: @escaping @MainActor (Guichet) -> Bool = { _ in true },
+                make: @escaping @MainActor (ScreenContext, Guichet) throws -> any Screen) {
         self.init(section) { context in
-            guard let workspace = context.workspace, needs(workspace) else {
+            guard let guichet = context.guichet, needs(guichet) else {
                 return UnavailableSectionScreen(section: section, reason: reason)
             }
-            return try make(context, workspace)
+            return try make(context, guichet)
         }
     }
 

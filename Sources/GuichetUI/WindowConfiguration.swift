@@ -1,5 +1,5 @@
 import GtkKit
-import GuichetStorage
+import GuichetApp
 
 /// What the executable hands the window. Extend it with new fields (with defaults) rather than
 /// new parameters of `runGuichetApplication`.
@@ -10,16 +10,16 @@ public struct WindowConfiguration {
     public var databasePath: String
     /// Section selected at start (a `Screen.id`); the first one when nil or unknown.
     public var initialSection: String?
-    /// The open database and its territory profile: what storage-backed screens work on.
-    public var workspace: Workspace?
+    /// The use cases on the open database: the screens' only door to the data and the rules.
+    public var guichet: Guichet?
     /// Data the first screen shows, read while GTK started.
     public var prefetch = StartupPrefetch()
 
-    public init(territoryName: String, databasePath: String, initialSection: String? = nil, workspace: Workspace? = nil) {
+    public init(territoryName: String, databasePath: String, initialSection: String? = nil, guichet: Guichet? = nil) {
         self.territoryName = territoryName
         self.databasePath = databasePath
         self.initialSection = initialSection
-        self.workspace = workspace
+        self.guichet = guichet
     }
 }
 
@@ -29,5 +29,5 @@ public struct ScreenContext {
     public let configuration: WindowConfiguration
     /// The main window, as parent of dialogs and file choosers.
     public let window: Window
-    public var workspace: Workspace? { configuration.workspace }
+    public var guichet: Guichet? { configuration.guichet }
 }

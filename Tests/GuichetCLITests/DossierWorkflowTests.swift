@@ -4,7 +4,7 @@ import GuichetCore
 import GuichetStorage
 
 /// The logic the dossier commands rely on: JSON drafts with key-path errors, the streaming
-/// audit of `guichet check`, writes with optimistic locking, the budget overview's figures.
+/// audit of `guichet check`, the budget overview's figures (writes: GuichetAppTests).
 final class DossierWorkflowTests: XCTestCase {
     static let root: URL = {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -82,36 +82,6 @@ final class DossierWorkflowTests: XCTestCase {
         foreign.inspect(settled)
         XCTAssertEqual(foreign.problemCount, 1)
         XCTAssertTrue(foreign.report[0].contains("absent du profil"))
-    }
-
-    func testWritesUseOptimisticLockingAndRecordHistory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteStore.create(dir.appendingPathComponent("d.sqlite"), territory: "capso", agent: "test")
-        let acc = Self.catalog.scheme(code: "ACC")!
-        let draft = try DossierDraft.decode(Data(Self.draftJSON.utf8))
-        let created = try store.write { try DossierActions.create(draft, scheme: acc, on: day, in: $0) }
-        XCTAssertEqual(created.number.formatted, "2026-ACC-0001")
-        // An agent who opened version 1 saves after another agent's change: refused, nothing written.
-        _ = try store.write { try DossierActions.recordDocument("rib", state: .received, comment: nil, number: created.number,
-                                                                catalog: Self.catalog, on: day, in: $0) }
-        XCTAssertThrowsError(try store.write {
-            try DossierActions.recordDocument("devis", state: .valid, comment: nil, number: created.number, catalog: Self.catalog,
-                                              on: day, expectedVersion: created.version, in: $0)
-        }) { e in
-            guard case .conflict(_, _, let changes)? = e as? StoreError else { return XCTFail("\(e)") }
-            XCTAssertTrue(changes.contains { $0.field.hasPrefix("documents") })
-        }
-        let stored = try store.read { try DossierActions.load(created.number, in: $0) }
-        XCTAssertEqual(stored.version, 2)
-        XCTAssertEqual(stored.documents.map(\.id), ["rib"])
-        let history = try store.read { try $0.history(entity: "dossier", key: created.number.formatted) }
-        XCTAssertEqual(history.map(\.action), ["création", "modification"])
-        // A refused transition leaves the dossier untouched.
-        XCTAssertThrowsError(try store.write { try DossierActions.apply(.submit, to: created.number, catalog: Self.catalog, on: self.day, in: $0) }) {
-            XCTAssertEqual(($0 as? LifecycleError)?.code, .missingDocuments)
-        }
-        XCTAssertEqual(try store.read { try DossierActions.load(created.number, in: $0) }.version, 2)
     }
 
     func testBudgetOverviewFlagsUnderConsumptionAndOverspend() {

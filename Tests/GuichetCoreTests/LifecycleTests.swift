@@ -81,6 +81,20 @@ final class LifecycleTests: XCTestCase {
         XCTAssertEqual(submitted.receivedOn, day)
     }
 
+    func testGrantNeedsEveryMandatoryDocumentValid() throws {
+        let required = acc.mandatoryDocuments
+        var d = Fixtures.run(Fixtures.dossier("ACC"), [.submit, .startReview])
+        d.record(document: SupportingDocument(id: required[0].id, state: .received, date: day))
+        d.record(document: SupportingDocument(id: required[1].id, state: .received, date: day))
+        let e = try XCTUnwrap(error(Fixtures.fullGrant(d), d))
+        XCTAssertEqual(e.code, .missingDocuments)
+        XCTAssertTrue(e.message.contains("\(required[0].label) (reçue, non vérifiée)"), e.message)
+        XCTAssertTrue(e.message.contains("\(required[1].label) (reçue, non vérifiée)"), e.message)
+        XCTAssertEqual(life.documentsNotValidated(d).count, 2)
+        for req in required.prefix(2) { d.record(document: SupportingDocument(id: req.id, state: .valid, date: day)) }
+        XCTAssertEqual(try apply(Fixtures.fullGrant(d), d).status, .granted)
+    }
+
     func testSubmitRefusedOnAnInvalidRecord() {
         var d = Fixtures.dossier("ACC")
         d.applicant.household!.members[0].lastName = " "

@@ -127,4 +127,17 @@ final class PLHActionSheetsTests: XCTestCase {
         unknown.actions[1].indicators[2].measures[0].derived?.schemes = ["XYZ"]
         XCTAssertFalse(unknown.crossCheck(schemes: profile.schemes!).isEmpty)
     }
+
+    func testAChangedWordFailsTheProfileWithItsKeyPath() throws {
+        let file = try String(contentsOf: RepoData.territories.appendingPathComponent("capso/plh-actions.json"), encoding: .utf8)
+        let original = "Nombre de rencontres avec les communes"
+        XCTAssertTrue(file.contains(original))
+        let changed = file.replacingOccurrences(of: original, with: "Nombre de réunions avec les communes")
+        XCTAssertThrowsError(try RepoData.loader(overriding: ["capso/plh-actions.json": changed]).load(territory: "capso")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("actions[19].indicators[0].text : introuvable dans le texte du PLH"), text)
+        }
+        // A lever broken over two rows of its calendar in the text still reads whole.
+        XCTAssertTrue(sheets.sheet(3)!.levers.contains { $0.label == "Sensibilisation et communication sur la précarité énergétique" })
+    }
 }

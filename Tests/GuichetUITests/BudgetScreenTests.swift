@@ -1,5 +1,6 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 import GuichetReports
 import GuichetStorage
@@ -35,6 +36,21 @@ final class BudgetScreenTests: XCTestCase {
         s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
+    /// The screen on `ws` once it has read its figures.
+    @MainActor
+    private static func screen(_ ws: Workspace) throws -> BudgetScreen {
+        let screen = try BudgetScreen(guichet: guichet(ws, today: today), window: nil)
+        waitFor("the budget") { !screen.isLoading }
+        return screen
+    }
+
+    /// Changes something that reads the figures again, and waits for them.
+    @MainActor
+    private static func settled(_ screen: BudgetScreen, _ change: () -> Void) {
+        change()
+        waitFor("the budget") { !screen.isLoading }
+    }
+
     private func skipWithoutDisplay() throws {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
@@ -44,10 +60,10 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 600)
         let ledger = try Self.ledger(ws)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil)
+            let screen = try Self.screen(ws)
             XCTAssertEqual(screen.selectedYear, 2026, "the current year is chosen at start")
             for year in [2024, 2026] {
-                screen.select(year: year)
+                Self.settled(screen) { screen.select(year: year) }
                 let envelopes = ledger.envelopes(year: year)
                 let committed = envelopes.sum(\.committed), paid = envelopes.sum(\.paid)
                 let envelope = envelopes.compactMap(\.envelope).sum { $0 }
@@ -69,8 +85,8 @@ final class BudgetScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let ws = try makeWorkspace(count: 200)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil)
-            screen.select(year: nil)
+            let screen = try Self.screen(ws)
+            Self.settled(screen) { screen.select(year: nil) }
             // Figures printed in brief §3, reproduced by the screen from the profile's lines.
             XCTAssertEqual(screen.synthesisTotalLabels.prefix(4).map { Self.normalised($0.text) },
                            ["14 285 000 €", "2 380 833 € par an", "1 316 000 €", "219 333 € par an"])
@@ -85,8 +101,8 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 600)
         let ledger = try Self.ledger(ws)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil)
-            screen.select(year: 2026)
+            let screen = try Self.screen(ws)
+            Self.settled(screen) { screen.select(year: 2026) }
             let rows = try XCTUnwrap(screen.overview?.schemes.filter { $0.envelopeOf == $0.code })
             let rule = ConsumptionRule()
             let under = Set(ledger.envelopes(year: 2026).filter { s in
@@ -108,13 +124,13 @@ final class BudgetScreenTests: XCTestCase {
         try skipWithoutDisplay()
         let ws = try makeWorkspace(count: 100)
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil)
-            screen.select(year: nil)
+            let screen = try Self.screen(ws)
+            Self.settled(screen) { screen.select(year: nil) }
             let before = screen.envelopeTotalLabels[1].text
             let more = DemoDossiers.generate(count: 300, seed: 99, schemes: try XCTUnwrap(ws.profile.schemes),
                                              years: 2027...2027, referenceDate: CalendarDate(year: 2027, month: 12, day: 1)!)
             try ws.store.write { try $0.bulkInsertDossiers(more, historyNote: "Essai") }
-            screen.activate()
+            Self.settled(screen) { screen.activate() }
             let after = try Self.ledger(ws)
             let committed = after.catalog.schemes.filter { $0.envelope.fromScheme == nil }
                 .flatMap { s in (2023...2028).map { after.envelopeStatus(scheme: s.code, year: $0).committed } }.sum { $0 }
@@ -128,13 +144,13 @@ final class BudgetScreenTests: XCTestCase {
         let ws = try makeWorkspace(count: 100)
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try BudgetScreen(workspace: ws, window: nil)
+            let screen = try Self.screen(ws)
             let pdf = folder.appendingPathComponent("bilan").path
-            let outcome = screen.exportBilan(to: pdf, format: .pdf)
+            let outcome = (try awaiting { await screen.exportBilan(to: pdf, format: .pdf) })
             XCTAssertFalse(outcome.failed, outcome.message)
             XCTAssertTrue(FileManager.default.fileExists(atPath: pdf + ".pdf"), "the extension is added")
             XCTAssertTrue(outcome.message.hasPrefix("Écrit : \(pdf).pdf ("), outcome.message)
-            let failed = screen.exportBilan(to: "/nonexistent-folder/bilan.ods", format: .pdf)
+            let failed = (try awaiting { await screen.exportBilan(to: "/nonexistent-folder/bilan.ods", format: .pdf) })
             XCTAssertTrue(failed.failed)
             XCTAssertTrue(failed.message.contains("/nonexistent-folder/bilan.ods"), failed.message)
         }

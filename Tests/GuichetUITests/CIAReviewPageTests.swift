@@ -46,7 +46,7 @@ final class CIAReviewPageTests: XCTestCase {
             page.yearChoice.selectedIndex = try XCTUnwrap(page.years.firstIndex(of: 2022))
             XCTAssertEqual(page.selectedYear, 2022)
             // The export writes the yearly review of the chosen year.
-            let outcome = page.export(year: 2022, format: .pdf, to: pdf)
+            let outcome = try awaiting { await page.export(year: 2022, format: .pdf, to: pdf) }
             XCTAssertFalse(outcome.failed, outcome.message)
             XCTAssertTrue(FileManager.default.fileExists(atPath: pdf))
         }
@@ -60,6 +60,7 @@ final class CIAReviewPageTests: XCTestCase {
             defer { main.window.destroy() }
             screen.show(view: "registre")
             let page = screen.registerPage
+            waitFor("the register's counts and choices") { !page.isLoading }
             let form = page.form
             // Nothing typed: every missing field is named, nothing is stored.
             page.save()
@@ -74,6 +75,7 @@ final class CIAReviewPageTests: XCTestCase {
             form.transfer.selectedIndex = 1
             form.holderKind.selectedIndex = 2 // Commune
             page.save()
+            waitFor("the allocation stored") { form.commune.text == "" }
             let stored = try workspace.store.read { try $0.allAllocations() }
             XCTAssertEqual(stored.count, 1)
             let a = try XCTUnwrap(stored.first)

@@ -1,5 +1,6 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 import GuichetReports
 import GuichetStorage
@@ -32,13 +33,13 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, _) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil)
+            let screen = try ExportsScreen(guichet: guichet(ws, today: Self.today), window: nil)
             XCTAssertEqual(screen.kind, .bilanPLH)
             screen.select(year: 2025)
             for format in [ReportFormat.pdf, .ods] {
                 screen.select(format: format)
                 let path = folder.appendingPathComponent("bilan-2025.\(format.fileExtension)").path
-                let outcome = screen.export(to: path)
+                let outcome = (try awaiting { await screen.export(to: path) })
                 XCTAssertFalse(outcome.failed, outcome.message)
                 let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
                 XCTAssertGreaterThan(size, 1000)
@@ -46,7 +47,7 @@ final class ExportsScreenTests: XCTestCase {
             }
             // CSV: one file per table of the bilan, all named in the status.
             screen.select(format: .csv)
-            let outcome = screen.export(to: folder.appendingPathComponent("bilan.csv").path)
+            let outcome = (try awaiting { await screen.export(to: folder.appendingPathComponent("bilan.csv").path) })
             XCTAssertFalse(outcome.failed, outcome.message)
             XCTAssertTrue(outcome.message.hasPrefix("Écrits : "), outcome.message)
         }
@@ -57,15 +58,15 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, dossiers) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil)
+            let screen = try ExportsScreen(guichet: guichet(ws, today: Self.today), window: nil)
             screen.select(.dossiers)
             screen.select(format: .csv)
             screen.select(year: 2025)
             let named = folder.appendingPathComponent("dossiers.csv").path
-            XCTAssertFalse(screen.export(to: named).failed)
+            XCTAssertFalse((try awaiting { await screen.export(to: named) }).failed)
             screen.anonymised = true
             let anonymous = folder.appendingPathComponent("dossiers-anonymes.csv").path
-            XCTAssertFalse(screen.export(to: anonymous).failed)
+            XCTAssertFalse((try awaiting { await screen.export(to: anonymous) }).failed)
             let of2025 = dossiers.filter { $0.number.year == 2025 }
             let names = of2025.compactMap { $0.applicant.household?.members.first?.lastName }.filter { $0.count > 3 }
             XCTAssertFalse(names.isEmpty)
@@ -81,14 +82,14 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, _) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil)
+            let screen = try ExportsScreen(guichet: guichet(ws, today: Self.today), window: nil)
             screen.select(.programmes)
-            let programmes = screen.export(to: folder.appendingPathComponent("programmes.pdf").path)
+            let programmes = (try awaiting { await screen.export(to: folder.appendingPathComponent("programmes.pdf").path) })
             XCTAssertTrue(programmes.failed)
             XCTAssertTrue(programmes.message.contains("Aucun programme"), programmes.message)
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("programmes.pdf").path))
             screen.select(.bilanPLH)
-            let bad = screen.export(to: "/dossier-inexistant/bilan.pdf")
+            let bad = (try awaiting { await screen.export(to: "/dossier-inexistant/bilan.pdf") })
             XCTAssertTrue(bad.failed)
             XCTAssertTrue(bad.message.contains("/dossier-inexistant/bilan.pdf"), bad.message)
         }
@@ -99,22 +100,22 @@ final class ExportsScreenTests: XCTestCase {
         let (ws, dossiers) = try makeWorkspace()
         let folder = self.folder
         try MainActor.assumeIsolated {
-            let screen = try ExportsScreen(workspace: ws, window: nil)
+            let screen = try ExportsScreen(guichet: guichet(ws, today: Self.today), window: nil)
             screen.select(format: .ods)
             screen.select(.rgpd)
             XCTAssertEqual(screen.selectedFormat, .pdf, "the RGPD export is a PDF")
             let member = try XCTUnwrap(dossiers.lazy.compactMap { $0.applicant.household?.members.first }.first)
             screen.applicant = "\(member.firstName) \(member.lastName)"
             let path = folder.appendingPathComponent("rgpd").path
-            let outcome = screen.export(to: path)
+            let outcome = (try awaiting { await screen.export(to: path) })
             XCTAssertFalse(outcome.failed, outcome.message)
             XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".pdf"))
             XCTAssertFalse(outcome.message.contains("Aucun dossier"), outcome.message)
             screen.applicant = "Personne Inconnue-De-La-Base"
-            let none = screen.export(to: folder.appendingPathComponent("rgpd-vide.pdf").path)
+            let none = (try awaiting { await screen.export(to: folder.appendingPathComponent("rgpd-vide.pdf").path) })
             XCTAssertFalse(none.failed, none.message)
-            let found = try WorkspaceReports.rgpd(ws, context: ReportContext(profile: ws.profile, producedOn: Self.today), name: screen.applicant).export.dossiers.count
-            XCTAssertEqual(found, 0)
+            let found = try ws.store.read { try RGPDReport.collect(name: "Personne Inconnue-De-La-Base", in: $0, context: ReportContext(profile: ws.profile, producedOn: Self.today)) }
+            XCTAssertEqual(found.dossiers.count, 0)
             XCTAssertTrue(none.message.contains("Aucun dossier ne mentionne"), none.message)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GtkKit
+import GuichetApp
 @testable import GuichetCLI
 import GuichetCore
 import GuichetStorage
@@ -36,6 +37,7 @@ final class ProgrammesScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let (main, screen) = try openSection(ProgrammesScreen.factory, on: workspace, as: ProgrammesScreen.self)
             defer { main.window.destroy() }
+            waitFor("the programmes") { !screen.isLoading }
             let page = screen.construction
             XCTAssertEqual(page.table.rowCount, 43)
             // Summary: last line is the total, computed from the stored rows; the brief prints 1,230.
@@ -52,16 +54,19 @@ final class ProgrammesScreenTests: XCTestCase {
             let in2022 = try workspace.store.read { try $0.countProgrammes(ProgrammeQuery(kind: .construction, year: 2022), rules: nil) }
             let yearFilter = screen.yearFilter
             yearFilter.selectedIndex = try XCTUnwrap(yearFilter.items.firstIndex(of: "2022"))
+            waitFor("the 2022 programmes") { !screen.isLoading }
             XCTAssertEqual(page.table.rowCount, in2022)
             XCTAssertTrue((0..<page.table.rowCount).allSatisfy { page.table.text(row: $0, column: 0) == "2022" })
             XCTAssertEqual(page.summaryTable.rowCount, 2)
             yearFilter.selectedIndex = 0
             // Search.
             screen.searchEntry?.text = "pasteur"
+            waitFor("the search") { !screen.isLoading }
             let matching = try workspace.store.read { try $0.countProgrammes(ProgrammeQuery(kind: .construction, text: "pasteur"), rules: nil) }
             XCTAssertGreaterThan(matching, 0)
             XCTAssertEqual(page.table.rowCount, matching)
             screen.searchEntry?.text = ""
+            waitFor("every programme") { !screen.isLoading }
             XCTAssertEqual(page.table.rowCount, 43)
         }
     }
@@ -72,6 +77,7 @@ final class ProgrammesScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let (main, screen) = try openSection(ProgrammesScreen.factory, on: workspace, as: ProgrammesScreen.self)
             defer { main.window.destroy() }
+            waitFor("the programmes") { !screen.isLoading }
             let page = screen.construction
             // A programme whose PLS cell is blank: shown as unknown, never as 0.
             let blankPLS = try XCTUnwrap(page.data.firstIndex { $0.record.programme.pls.isBlank })
@@ -86,6 +92,7 @@ final class ProgrammesScreenTests: XCTestCase {
             form.entry(labeled: "PLS")?.text = "4"
             XCTAssertTrue(form.isDirty)
             form.save()
+            waitFor("the save and the list read again") { !form.isSaving && !screen.isLoading }
             let saved = try XCTUnwrap(try workspace.store.read { try $0.construction(key: key) })
             XCTAssertEqual(saved.version, 2)
             XCTAssertEqual(saved.programme.pls.value, 4)
@@ -97,6 +104,7 @@ final class ProgrammesScreenTests: XCTestCase {
             _ = try workspace.store.write { try $0.updateConstruction(other, expectedVersion: 2) }
             form.entry(labeled: "PLS")?.text = "5"
             form.save()
+            waitFor("the refused save") { !form.isSaving }
             XCTAssertTrue(form.messageText.contains("un autre agent"), form.messageText)
             XCTAssertEqual(form.entry(labeled: "PLS")?.text, "5")
             XCTAssertEqual(try workspace.store.read { try $0.construction(key: key) }?.programme.pls.value, 4)
@@ -122,6 +130,7 @@ final class ProgrammesScreenTests: XCTestCase {
         try MainActor.assumeIsolated {
             let (main, screen) = try openSection(LandlordsScreen.factory, on: workspace, as: LandlordsScreen.self)
             defer { main.window.destroy() }
+            waitFor("the landlords") { !screen.isLoading }
             let stored = try workspace.store.read { try $0.landlords() }
             XCTAssertEqual(screen.table.rowCount, stored.count)
             // The source's stock that does not add up is flagged as given.
@@ -130,6 +139,7 @@ final class ProgrammesScreenTests: XCTestCase {
             XCTAssertEqual(screen.table.text(row: hli, column: 4), "223")
             // Flandre Opale Habitat, 2023: the priority-household target is missed (7,75 % < 25 %).
             XCTAssertTrue(screen.select(landlordNamed: "Flandre Opale Habitat"))
+            waitFor("the landlord's review") { !screen.isLoading }
             XCTAssertTrue(screen.select(year: 2023))
             let missed = screen.lines.filter { $0.year == 2023 && $0.missed }
             XCTAssertFalse(missed.isEmpty)
@@ -142,5 +152,44 @@ final class ProgrammesScreenTests: XCTestCase {
             XCTAssertEqual(point2023.objective, 2500)
             XCTAssertFalse(screen.select(year: 1990))
         }
+    }
+
+    /// "Open in the form, save without change stores nothing new", for every stored programme of
+    /// both kinds: no new version, no history line.
+    func testEveryProgrammeOpenedAndSavedUnchangedStoresNothing() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace()
+        let app = guichet(workspace)
+        let construction = try workspace.store.read { try $0.constructionPage(ProgrammeQuery(kind: .construction), rules: nil).rows }
+        let rehabilitation = try workspace.store.read { try $0.rehabilitationPage(ProgrammeQuery(kind: .rehabilitation)).rows }
+        XCTAssertFalse(construction.isEmpty)
+        let countHistory = { () throws -> Int in
+            try workspace.store.read { s in
+                try (construction.map(\.record.key) + rehabilitation.map(\.record.key)).reduce(0) { $0 + (try s.history(entity: "programme", key: $1).count) }
+            }
+        }
+        let before = try countHistory()
+        try MainActor.assumeIsolated {
+            let built = ProgrammeForm(fields: ProgrammeFormFields.construction(directory: { nil }), accessibleName: "essai")
+            built.store = { r in try await app.saveConstruction(r) }
+            for row in construction {
+                built.show(row.record, findings: row.findings, heading: row.record.key)
+                XCTAssertFalse(built.isDirty, row.record.key)
+                built.save()
+                waitFor("the save of \(row.record.key)") { !built.isSaving }
+                XCTAssertEqual(built.messageText, "Aucune modification à enregistrer.", row.record.key)
+            }
+            let renovated = ProgrammeForm(fields: ProgrammeFormFields.rehabilitation(directory: { nil }), accessibleName: "essai")
+            renovated.store = { r in try await app.saveRehabilitation(r) }
+            for row in rehabilitation {
+                renovated.show(row.record, findings: row.findings, heading: row.record.key)
+                renovated.save()
+                waitFor("the save of \(row.record.key)") { !renovated.isSaving }
+                XCTAssertEqual(renovated.messageText, "Aucune modification à enregistrer.", row.record.key)
+            }
+        }
+        let after = try workspace.store.read { try $0.constructionPage(ProgrammeQuery(kind: .construction), rules: nil).rows }
+        XCTAssertEqual(after.map(\.record), construction.map(\.record), "identical records, same versions")
+        XCTAssertEqual(try countHistory(), before, "no history line")
     }
 }

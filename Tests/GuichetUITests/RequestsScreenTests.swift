@@ -1,5 +1,6 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 @testable import GuichetUI
@@ -41,12 +42,19 @@ final class RequestsScreenTests: XCTestCase {
     @MainActor
     private static func makeScreen(_ workspace: Workspace) throws -> (MainWindow, RequestsScreen) {
         let configuration = WindowConfiguration(territoryName: "Démo", databasePath: "demandes.sqlite",
-                                                initialSection: "demandes", workspace: workspace)
+                                                initialSection: "demandes", guichet: guichet(workspace, today: Self.today))
         let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
         let screen = try XCTUnwrap(main.currentScreen as? RequestsScreen)
-        screen.scoreDate = { Self.today }
         main.present()
+        waitFor("the requests list") { screen.source.isIdle }
         return (main, screen)
+    }
+
+    /// Changes a filter (or anything that re-reads the list) and waits for the new result.
+    @MainActor
+    private static func settled(_ screen: RequestsScreen, _ change: () -> Void) {
+        change()
+        waitFor("the list") { screen.source.isIdle && !screen.isWorking }
     }
 
     func testListIsRankedAsStorageRanksAndFilters() throws {
@@ -57,18 +65,21 @@ final class RequestsScreenTests: XCTestCase {
             defer { main.window.destroy() }
             let expected = try workspace.store.read { try $0.requests(RequestQuery()) }
             XCTAssertEqual(screen.table.rowCount, expected.count)
+            // The last row's page is read when asked for.
+            _ = screen.table.text(row: expected.count - 1, column: 0)
+            waitFor("the last page") { screen.source.isIdle }
             for row in [0, 1, expected.count - 1] {
                 XCTAssertEqual(screen.table.text(row: row, column: 0), String(row + 1))
                 XCTAssertTrue(screen.table.text(row: row, column: 1).hasPrefix(expected[row].id))
                 XCTAssertEqual(screen.table.text(row: row, column: 2), expected[row].request.applicantName ?? "")
                 XCTAssertEqual(screen.table.text(row: row, column: 4), FrenchFormat.integer(expected[row].score!.total))
             }
-            screen.priorityFilter.isActive = true
+            Self.settled(screen) { screen.priorityFilter.isActive = true }
             let priority = try workspace.store.read { try $0.countRequests(RequestQuery(priorityOnly: true)) }
             XCTAssertLessThan(priority, expected.count)
             XCTAssertEqual(screen.table.rowCount, priority)
-            screen.priorityFilter.isActive = false
-            screen.search.text = expected[5].id
+            Self.settled(screen) { screen.priorityFilter.isActive = false }
+            Self.settled(screen) { screen.search.text = expected[5].id }
             XCTAssertEqual(screen.table.rowCount, 1)
             XCTAssertTrue(screen.table.text(row: 0, column: 1).hasPrefix(expected[5].id))
         }
@@ -130,13 +141,14 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertFalse(screen.canLeave(), "unsaved typing keeps the section (the agent is asked)")
 
             XCTAssertTrue(main.window.activateAction("win.save"), "Ctrl+S reaches the screen")
+            waitFor("the save") { !screen.isWorking && screen.source.isIdle }
             let id = "DLS-\(Self.today.year)-"
             let saved = try workspace.store.read { try $0.requests(RequestQuery(text: "Arques")) }
                 .first { $0.id.hasPrefix(id) && $0.request.claim(for: "dalo") != nil }
             let stored = try XCTUnwrap(saved, "saved request found by storage")
             XCTAssertEqual(stored.score?.total, before + points)
             XCTAssertFalse(screen.isDirty)
-            screen.search.text = stored.id
+            Self.settled(screen) { screen.search.text = stored.id }
             XCTAssertEqual(screen.table.rowCount, 1)
             XCTAssertEqual(screen.table.text(row: 0, column: 4), FrenchFormat.integer(before + points))
             // DALO justified: the household is priority, derived from the criterion.
@@ -149,8 +161,7 @@ final class RequestsScreenTests: XCTestCase {
                 return try s.updateRequest(other, expectedVersion: stored.version, grid: grid, on: Self.today)
             }
             form.resources.text = "31 000,00"
-            screen.save()
-            MainLoop.drainPending()
+            Self.settled(screen) { screen.save() }
             XCTAssertEqual(form.resources.text, "31 000,00")
             XCTAssertTrue(screen.banner.text.contains("autre agent"), screen.banner.text)
             XCTAssertTrue(screen.isDirty)
@@ -193,13 +204,62 @@ final class RequestsScreenTests: XCTestCase {
             XCTAssertTrue(chooser.status.text.contains("« Éboueurs »"), chooser.status.text)
             XCTAssertEqual(form.draft().request?.claim(for: worker.criterion.id)?.detail, "eboueur")
 
-            screen.save()
+            Self.settled(screen) { screen.save() }
             let saved = try workspace.store.read { try $0.requests(RequestQuery(text: "theo LECOMTE")) }
             XCTAssertEqual(saved.count, 1)
             XCTAssertEqual(saved.first?.request.applicantName, "LECOMTE Théo")
-            screen.search.text = "lecomte theo"
+            Self.settled(screen) { screen.search.text = "lecomte theo" }
             XCTAssertEqual(screen.table.rowCount, 1)
             XCTAssertEqual(screen.table.text(row: 0, column: 2), "LECOMTE Théo")
+        }
+    }
+
+    /// "Open in the form, save without change stores nothing new", for every request of a demo
+    /// base: no new version, no new score, no history line.
+    func testEveryRequestOpenedAndSavedUnchangedStoresNothing() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 150)
+        let app = guichet(workspace, today: Self.today)
+        let all = try workspace.store.read { try $0.requests(RequestQuery(includeStruckOff: true)) }
+        let historyBefore = try workspace.store.read { s in try all.map { try s.history(entity: SocialHousingRequest.historyEntity, key: $0.id).count } }
+        let scoresBefore = try workspace.store.read { s in try all.map { try s.scoreHistory(requestId: $0.id).count } }
+        try MainActor.assumeIsolated {
+            let form = RequestForm(grid: try XCTUnwrap(workspace.profile.cotation), today: Self.today)
+            for stored in all {
+                form.show(stored.request)
+                let (draft, errors) = form.draft()
+                let shown = try XCTUnwrap(draft, "\(stored.id): \(errors)")
+                XCTAssertEqual(shown, stored.request, "\(stored.id): the form gives back the request as stored")
+                var saved: Saved<StoredRequest>?
+                Task { saved = try await app.saveRequest(shown, expectedVersion: stored.version) }
+                waitFor("the save of \(stored.id)") { saved != nil }
+                XCTAssertEqual(saved?.changed, false, stored.id)
+            }
+        }
+        let after = try workspace.store.read { try $0.requests(RequestQuery(includeStruckOff: true)) }
+        XCTAssertEqual(after.map(\.version), all.map(\.version), "no new version")
+        XCTAssertEqual(try workspace.store.read { s in try all.map { try s.history(entity: SocialHousingRequest.historyEntity, key: $0.id).count } },
+                       historyBefore, "no history line")
+        XCTAssertEqual(try workspace.store.read { s in try all.map { try s.scoreHistory(requestId: $0.id).count } }, scoresBefore, "no new score")
+    }
+
+    /// Escape in the requests section behaves as in the dossiers section: nothing typed is
+    /// dropped without the agent's word; with nothing typed it goes back to the stored request.
+    func testEscapeNeverDropsTypedInputSilently() throws {
+        try skipWithoutDisplay()
+        let workspace = try makeWorkspace(count: 10)
+        try MainActor.assumeIsolated {
+            let (main, screen) = try Self.makeScreen(workspace)
+            defer { main.window.destroy() }
+            screen.table.select(row: 0)
+            waitFor("the request") { !screen.isWorking && screen.form.loaded != nil }
+            let resources = screen.form.resources.text
+            screen.form.resources.text = "99 999,00"
+            XCTAssertTrue(screen.isDirty)
+            XCTAssertFalse(screen.canLeave(), "the agent is asked")
+            XCTAssertEqual(screen.form.resources.text, "99 999,00", "typed input kept while the agent decides")
+            screen.form.resources.text = resources
+            XCTAssertFalse(screen.isDirty)
         }
     }
 

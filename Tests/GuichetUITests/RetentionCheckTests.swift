@@ -1,6 +1,7 @@
 import CGtk
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 @testable import GuichetUI
@@ -16,7 +17,7 @@ final class RetentionCheckTests: XCTestCase {
         let dossiers = DemoDossiers.generate(count: 60, seed: 7, schemes: try XCTUnwrap(profile.schemes),
                                              years: 2024...2026, referenceDate: today)
         try store.write { try $0.bulkInsertDossiers(dossiers, historyNote: "essai") }
-        let workspace = Workspace(store: store, profile: profile, clock: .fixed(today))
+        let app = guichet(Workspace(store: store, profile: profile, clock: .fixed(today)))
         let later = CalendarDate(year: 2040, month: 1, day: 1)!
         let schedule = RetentionSchedule(rules: profile.manifest.retention, today: later)
         let due = dossiers.filter { schedule.state(of: $0) == .due }.count
@@ -29,7 +30,7 @@ final class RetentionCheckTests: XCTestCase {
             let label = Label()
             label.isVisible = false
             box.append(label)
-            RetentionCheck.start(workspace: workspace, label: label, today: later, after: .zero)
+            RetentionCheck.start(guichet: app, label: label, today: later, after: .zero)
             XCTAssertTrue(MainLoop.iterate(timeout: 10) { label.isVisible }, "the notice appears once counted")
             XCTAssertTrue(label.text.contains("\(FrenchFormat.integer(due)) dossier"), label.text)
             let someone = try XCTUnwrap(dossiers.first { schedule.state(of: $0) == .due }).applicant.displayName
@@ -38,12 +39,12 @@ final class RetentionCheckTests: XCTestCase {
             let quiet = Label()
             quiet.isVisible = true
             box.append(quiet)
-            RetentionCheck.start(workspace: workspace, label: quiet, today: today, after: .zero)
+            RetentionCheck.start(guichet: app, label: quiet, today: today, after: .zero)
             XCTAssertTrue(MainLoop.iterate(timeout: 10) { !quiet.isVisible }, "nothing due: no notice")
 
             let orphan = Label()
             orphan.isVisible = false
-            RetentionCheck.start(workspace: workspace, label: orphan, today: later, after: .zero)
+            RetentionCheck.start(guichet: app, label: orphan, today: later, after: .zero)
             MainLoop.iterate(timeout: 1) { false }
             XCTAssertFalse(orphan.isVisible, "a label no longer in a window is left alone")
         }

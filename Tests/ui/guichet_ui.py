@@ -125,6 +125,13 @@ class App:
         subprocess.run(["xdotool", "key", ("ctrl+" if control else "") + keysym_name],
                        check=False, stderr=subprocess.DEVNULL)
 
+    def focus_window(self):
+        """Gives the main window the keyboard again after a dialog closed: without a window
+        manager (Xvfb) nobody hands the input focus back to it."""
+        subprocess.run(["xdotool", "search", "--name", self.window.name, "windowfocus"],
+                       check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.2)
+
     def wait_exit(self, timeout=15.0):
         wait_for(lambda: self.process.poll() is not None, timeout, "application exit")
         return self.process.returncode

@@ -7,6 +7,7 @@ import re
 import os
 import sqlite3
 import subprocess
+import time
 
 import pyatspi
 
@@ -18,8 +19,9 @@ def app_command():
 
 
 def uses_executable():
+    """The `guichet` executable (its own --database, if any, is overridden by each test's base)."""
     command = app_command()
-    return len(command) == 1 and os.path.basename(command[0]) == "guichet"
+    return os.path.basename(command[0]) == "guichet"
 
 
 def new_database():
@@ -58,17 +60,33 @@ def on_screen(app, node):
     return box.y >= frame.y + 40 and box.y + box.height <= frame.y + frame.height - 4
 
 
+def scroll_towards(app, node):
+    """Turns the mouse wheel over the form until the node is in view (the form is taller than
+    its pane); False when it does not come into view."""
+    frame = app.window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    x, y = frame.x + frame.width - 120, frame.y + frame.height // 2
+    for _ in range(40):
+        if on_screen(app, node):
+            return True
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        button = "4" if box.y < frame.y + 40 else "5"  # wheel up / down
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "--repeat", "3", button],
+                       check=False, stderr=subprocess.DEVNULL)
+        time.sleep(0.15)
+    return on_screen(app, node)
+
+
 def focus(app, node, what):
-    """Clicks the node when visible; otherwise moves there with Tab, as a keyboard user would
-    (the form scrolls to the focused field), which also checks the tab order reaches it."""
-    if on_screen(app, node):
+    """Clicks the node, scrolled into view with the wheel when needed; otherwise moves there with
+    Tab, as a keyboard user would (the form scrolls to the focused field)."""
+    if on_screen(app, node) or scroll_towards(app, node):
         app.click(node)
         wait_for(lambda: focused(node), 5, f"focus on « {what} »")
         return
-    for _ in range(80):
+    for _ in range(240):  # the form's fields, its checklist, the list's headers and rows
         app.press("Tab")
         try:
-            wait_for(lambda: focused(node), 0.5, f"focus on « {what} »")
+            wait_for(lambda: focused(node), 0.15, f"focus on « {what} »")
             return
         except AssertionError:
             continue
@@ -101,13 +119,17 @@ def press_button(app, name):
 
 
 def in_list(node, levels=4):
-    """Whether the node sits in a list (a drop-down's popover), not in the drop-down button."""
+    """Whether the node is an item of a list (a drop-down's popover), not in the drop-down
+    button nor in a table's cell (a list of landlords elsewhere in the window holds the same names)."""
     for _ in range(levels):
         node = node.parent
         if node is None:
             return False
-        if node.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_LIST):
+        role = node.getRole()
+        if role == pyatspi.ROLE_LIST_ITEM:
             return True
+        if role in (pyatspi.ROLE_TABLE_CELL, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_LIST):
+            return False
     return False
 
 
@@ -116,7 +138,7 @@ def choose(app, dropdown_name, item):
     wrong screen coordinates, so the list is driven with Home / Down / Return once open."""
     dropdown = wait_for(lambda: app.find(name=dropdown_name, role=pyatspi.ROLE_COMBO_BOX, showing=True), 10,
                         f"drop-down « {dropdown_name} »")
-    if on_screen(app, dropdown):
+    if on_screen(app, dropdown) or scroll_towards(app, dropdown):
         app.click(dropdown)  # opens the popover
     else:
         focus(app, dropdown, dropdown_name)
@@ -133,6 +155,44 @@ def choose(app, dropdown_name, item):
     app.press("Return")
     # The drop-down's own label is not exposed reliably by GTK 4.8: callers check the effect.
     wait_for(lambda: focused(dropdown), 10, f"popover of « {dropdown_name} » closed")
+
+
+def dialog_button(app, name):
+    """A button of a dialog over the main window (a question asked before an action)."""
+    def find():
+        for window in app.root:
+            try:
+                if window is None or window == app.window:
+                    continue
+                for node in walk(window):
+                    # GTK 4.8 names a dialog's button twice ("Verser Verser").
+                    if node.getRole() == pyatspi.ROLE_PUSH_BUTTON and node.name in (name, f"{name} {name}"):
+                        return node
+            except Exception:
+                continue
+        return None
+    return wait_for(find, 20, f"dialog button « {name} »")
+
+
+def dialog_text(app):
+    """Texts of the labels of the dialogs over the main window."""
+    texts = []
+    for window in app.root:
+        try:
+            if window is None or window == app.window:
+                continue
+            texts += [text_of(n) for n in walk(window) if n.getRole() == pyatspi.ROLE_LABEL]
+        except Exception:
+            continue
+    return " ".join(texts)
+
+
+def confirm(app, button_name, question):
+    """Answers the question asked before a money or irreversible action: checks it says
+    `question`, then presses its confirming button."""
+    button = dialog_button(app, button_name)
+    wait_for(lambda: question in dialog_text(app), 10, f"question « {question} »")
+    button.queryAction().doAction(0)
 
 
 def form_of(app):
@@ -264,14 +324,105 @@ def test_lifecycle_from_draft_to_settled():
         wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "statut Déposé")
         press_button(app, "Mettre en instruction")
         wait_for(lambda: status_shown(app).startswith("En instruction"), 30, "statut En instruction")
+        # A grant needs every mandatory document « Valide », not only « Reçue ».
         press_button(app, "Accorder")
+        refused = wait_for(lambda: label_with(app, lambda t: "Accord impossible" in t), 30, "Accorder refused")
+        assert "(reçue, non vérifiée)" in refused, refused
+        for name in mandatory[:-1]:
+            choose(app, name, "Valide")
+        press_button(app, "Enregistrer")
+        wait_for(lambda: label_with(app, lambda t: t.endswith(" enregistré.")), 30, "documents saved")
+        number = label_with(app, lambda t: re.match(r"^\d{4}-PSV-\d{4}$", t) is not None)
+        press_button(app, "Accorder")
+        confirm(app, "Accorder", f"Accorder 4\u202f000,00\u00a0€ au dossier {number} ?")
         wait_for(lambda: status_shown(app).startswith("Accordé"), 30, "statut Accordé")
+        # An empty amount pays nothing: the agent is told to type one or to « Solder ».
+        press_button(app, "Verser")
+        wait_for(lambda: label_with(app, lambda t: "Indiquez le montant du versement" in t), 30, "empty amount refused")
         type_into(app, "Montant de la décision ou du versement", "1500")
         press_button(app, "Verser")
+        confirm(app, "Verser", f"Verser 1\u202f500,00\u00a0€ au dossier {number} ?")
         wait_for(lambda: status_shown(app).startswith("Versé"), 30, "statut Versé after the first instalment")
-        type_into(app, "Montant de la décision ou du versement", "2500")
-        press_button(app, "Verser")
-        wait_for(lambda: status_shown(app).startswith("Soldé"), 30, "statut Soldé after the second instalment")
+        press_button(app, "Solder")
+        confirm(app, "Verser et solder", f"Verser 2\u202f500,00\u00a0€ et solder le dossier {number} ?")
+        wait_for(lambda: status_shown(app).startswith("Soldé"), 30, "statut Soldé after « Solder »")
     with sqlite3.connect(path) as db:
         statuses = [row[0] for row in db.execute("SELECT status FROM dossier")]
     assert statuses == ["solde"], statuses
+
+
+def demo_database(size=400):
+    """A demo base of the application under test (its own, in a temporary folder)."""
+    folder = temporary_folder("guichet-ui-demo-")
+    path = os.path.join(folder, "demo.sqlite")
+    subprocess.run(app_command() + ["--database", path, "demo", "--size", str(size)], check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def dossier_json(path, number):
+    out = subprocess.run(app_command() + ["--database", path, "dossiers", "show", number, "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["dossier"]
+
+
+def open_dossier(app, number):
+    """Finds a dossier by its number in the list's search and opens it."""
+    type_into(app, "Rechercher un dossier", number)
+    wait_for(lambda: count_text(app) == "1 dossier", 10, "search finds the dossier")
+    cell = wait_for(lambda: next((n for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)
+                                  if text_of(n) == number), None), 10, "row of the dossier")
+    app.click(cell)
+
+
+def test_an_action_keeps_the_income_the_form_does_not_show():
+    """Issue 12: an ACC dossier's form does not show the household's income; « Mettre en
+    instruction » used to erase it. Opened, moved on, reopened: the income is kept."""
+    if not uses_executable():
+        return
+    path = demo_database()
+    with sqlite3.connect(path) as db:
+        row = db.execute("""SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key
+                            WHERE d.scheme = 'ACC' AND d.status = 'depose'
+                              AND json_extract(x.data, '$.applicant.household.yearlyIncome') IS NOT NULL
+                            ORDER BY d.key LIMIT 1""").fetchone()
+    assert row is not None, "the demo base holds a submitted ACC dossier with an income"
+    number = row[0]
+    before = dossier_json(path, number)
+    income = before["applicant"]["household"]["yearlyIncome"]
+    with open_app(path) as app:
+        open_dossier(app, number)
+        wait_for(lambda: status_shown(app).startswith("Déposé"), 30, "the dossier opened")
+        assert app.find(name="Revenu fiscal de référence", role=pyatspi.ROLE_TEXT, showing=True) is None, \
+            "ACC's form does not show the income"
+        press_button(app, "Mettre en instruction")
+        wait_for(lambda: status_shown(app).startswith("En instruction"), 30, "statut En instruction")
+    after = dossier_json(path, number)
+    assert after["status"] == "en_instruction", after["status"]
+    assert after["applicant"]["household"]["yearlyIncome"] == income, (income, after["applicant"])
+    assert after["applicant"] == before["applicant"]
+    with open_app(path) as app:  # reopened: the history says what changed, in French, and no income
+        open_dossier(app, number)
+        history = wait_for(lambda: label_with(app, lambda t: "État : Déposé → En instruction" in t), 30, "history in French")
+        assert "Revenu" not in history and "applicant." not in history, history
+
+
+def test_escape_never_drops_typed_input_without_asking():
+    """Escape in a new dossier with something typed asks first; « Continuer la saisie » keeps it."""
+    if not uses_executable():
+        return
+    path = new_database()
+    with open_app(path) as app:
+        press_button(app, "Nouveau dossier")
+        type_into(app, "Nom", "Dupuis")
+        app.press("Escape")
+        keep = dialog_button(app, "Continuer la saisie")
+        assert "Abandonner les modifications ?" in dialog_text(app)
+        keep.queryAction().doAction(0)
+        wait_for(lambda: text_of(entry(app, "Nom")) == "Dupuis", 10, "typed name kept")
+        app.focus_window()
+        app.click(entry(app, "Nom"))
+        time.sleep(0.2)
+        app.press("Escape")
+        dialog_button(app, "Abandonner les modifications").queryAction().doAction(0)
+        wait_for(lambda: any(text_of(n) == "Aucun dossier sélectionné" for n in app.find_all(role=pyatspi.ROLE_LABEL, showing=True)),
+                 10, "the new dossier dropped once the agent said so")

@@ -169,3 +169,34 @@ def test_overcrowding_without_a_minor_scores_zero_with_the_reason():
             declare(app, side, grid_criterion(criterion_id)["label"])
         warning = wait_for(lambda: label_starting(side, "Situations exclusives : "), 10, "the exclusive warning")
         assert grid_criterion(group[1])["label"] in text_of(warning), text_of(warning)
+
+
+def test_escape_never_drops_typed_input_without_asking():
+    """Escape behaves as in the dossiers section: with something typed it asks first, and
+    « Continuer la saisie » keeps what was typed."""
+    with App(section="demandes") as app:
+        save = wait_for(lambda: app.find(name="Enregistrer", role=pyatspi.ROLE_PUSH_BUTTON, showing=True),
+                        20, "save button")
+        side = save.parent.parent.parent
+        entry = type_into(app, side, "Ressources annuelles du ménage", "21000")
+        app.press("Escape")
+
+        def dialog_button(name):
+            for window in app.root:
+                if window is None or window == app.window:
+                    continue
+                for node in walk(window):
+                    # GTK 4.8 names a dialog's button twice ("Verser Verser").
+                    if node.getRole() == pyatspi.ROLE_PUSH_BUTTON and node.name in (name, f"{name} {name}"):
+                        return node
+            return None
+        keep = wait_for(lambda: dialog_button("Continuer la saisie"), 10, "the question before dropping the input")
+        keep.queryAction().doAction(0)
+        time.sleep(0.3)
+        assert "21000" in text_of(entry), text_of(entry)
+        app.focus_window()
+        app.click(entry)
+        time.sleep(0.2)
+        app.press("Escape")
+        wait_for(lambda: dialog_button("Abandonner les modifications"), 10, "asked again").queryAction().doAction(0)
+        wait_for(lambda: text_of(entry) == "", 10, "the form emptied once the agent said so")

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 
-struct AllocationsImportCommand: ParsableCommand {
+struct AllocationsImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Importe un extrait d'attributions (bailleur, SNE ou SYPLO, CSV) dans le registre.",
@@ -52,17 +53,16 @@ struct AllocationsImportCommand: ParsableCommand {
         var columns: [ImportArguments.Column]
     }
 
-    func run() throws {
+    func run() async throws {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
-        let ws = try GlobalOptions.openWorkspace()
-        let landlordId = try landlord.map { name in try ws.store.read { try LandlordArgument.resolve(name, in: $0) } }
+        let guichet = try GlobalOptions.openGuichet()
+        let landlordId = try landlord.map { name in try guichet.workspace.store.read { try LandlordArgument.resolve(name, in: $0) } }
         let choices = try ImportArguments.choices(columns, allowed: Array(AllocationField.allCases), example: "E=reservationHolder",
                                                   tableName: "un extrait d'attributions")
-        let run = try AllocationImportRun.run(data, options: AllocationImportOptions(landlordId: landlordId, choices: choices),
-                                              sourceName: url.lastPathComponent,
-                                              categories: ws.profile.cotation?.priorityCategories ?? [], dryRun: dryRun, store: ws.store)
+        let run = try await guichet.importAllocations(data, options: AllocationImportOptions(landlordId: landlordId, choices: choices),
+                                                      sourceName: url.lastPathComponent, dryRun: dryRun)
         let r = run.report, o = run.outcome
         let out = Output(file: file, kind: r.kind.rawValue, dryRun: dryRun, failed: r.failed, encoding: r.encoding?.rawValue,
                          separator: r.separator, headerLine: r.headerLine, rowsRead: r.failed ? 0 : r.rows.count,

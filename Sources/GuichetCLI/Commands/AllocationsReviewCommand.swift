@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetReports
 import GuichetStorage
 
-struct AllocationsReviewCommand: ParsableCommand {
+struct AllocationsReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Bilan de la CIA calculé sur le registre : obligations par année, bailleur, réservataire et commune.",
@@ -21,13 +22,10 @@ struct AllocationsReviewCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    func run() throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let landlordId = try landlord.map { name in try ws.store.read { try LandlordArgument.resolve(name, in: $0) } }
-        let data: AllocationReviewData
-        do { data = try WorkspaceAllocations.reviewData(ws) } catch let e as WorkspaceReports.Unavailable {
-            throw CLIFailure(e.description, code: 3)
-        }
+    func run() async throws {
+        let guichet = try GlobalOptions.openGuichet()
+        let landlordId = try landlord.map { name in try guichet.workspace.store.read { try LandlordArgument.resolve(name, in: $0) } }
+        let data = try await guichet.allocationReviewData()
         if let year, !data.review.years.contains(year) {
             let known = data.review.years.map(String.init).joined(separator: ", ")
             throw CLIFailure("Aucune attribution avec un bail signé en \(year) dans le registre"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
 /// `guichet budget …`: the PLH ledger, shown (default) or written on its other lines.
@@ -11,7 +12,7 @@ struct BudgetCommand: ParsableCommand {
         defaultSubcommand: BudgetShowCommand.self)
 }
 
-struct BudgetShowCommand: ParsableCommand {
+struct BudgetShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Enveloppes, engagements et versements par dispositif, par ligne et par action, rapprochement et synthèse du PLH.")
 
@@ -19,13 +20,11 @@ struct BudgetShowCommand: ParsableCommand {
     @Option(name: .long, help: "Date de référence pour la part de l'année écoulée (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON (montants en centimes, parts en points de base).") var json = false
 
-    func run() throws {
+    func run() async throws {
         let day = try DossierArguments.date(date)
         let y = year ?? day.year
         guard (1900...2200).contains(y) else { throw CLIFailure("--year : année invalide \(y)", code: 64) }
-        let ws = try GlobalOptions.openWorkspace()
-        let catalog = try DossierArguments.catalog(ws)
-        let overview = try ws.store.read { try BudgetOverview.read(in: $0, catalog: catalog, plh: ws.profile.plh, period: .year(y), on: day) }
+        let overview = try await GlobalOptions.openGuichet().budgetOverview(.year(y), on: day)
         if json { try Console.json(overview) } else { print(overview) }
     }
 

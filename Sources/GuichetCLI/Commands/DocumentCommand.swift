@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetReports
 
 /// `guichet document KIND NUMERO --output FICHIER.pdf`: one formal letter of a dossier.
-struct DocumentCommand: ParsableCommand {
+struct DocumentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "document",
         abstract: "Édite un courrier d'un dossier en PDF : accuse-reception, notification ou ordre-paiement.")
@@ -14,22 +15,18 @@ struct DocumentCommand: ParsableCommand {
     @Option(name: .long, help: "Fichier PDF à écrire.") var output: String
     @Option(name: .long, help: "Date du courrier (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
 
-    func run() throws {
+    func run() async throws {
         guard let kind = DossierDocuments.Kind(rawValue: kind.lowercased()) else {
             throw CLIFailure("Courrier inconnu « \(kind) » (attendu : \(DossierDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
         }
         let n: DossierNumber
         do { n = try DossierNumber.parse(number, field: "NUMERO") } catch { throw CLIFailure(error.description, code: 64) }
-        let ws = try GlobalOptions.openWorkspace()
-        guard let dossier = try ws.store.read({ try $0.dossier(number: n) }) else {
+        let day = try DossierArguments.date(date)
+        do {
+            try await GlobalOptions.openGuichet().writeLetter(kind, for: n, on: day, to: URL(fileURLWithPath: output))
+        } catch StoreError.notFound {
             throw CLIFailure("Dossier « \(n) » introuvable.", code: 4)
         }
-        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
-        let letter: ReportLetter
-        do {
-            letter = try DossierDocuments.letter(kind, dossier: dossier, scheme: ws.profile.schemes?.scheme(code: dossier.schemeCode), context: context)
-        } catch { throw CLIFailure(error.description, code: 6) }
-        do { try ReportWriter.write(letter, to: ReportArguments.url(output)) } catch { throw CLIFailure(error.description, code: 7) }
         Console.line("\(kind.label) du dossier \(n) écrit : \(output)")
     }
 }

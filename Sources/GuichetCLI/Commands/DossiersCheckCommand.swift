@@ -1,10 +1,11 @@
 import ArgumentParser
+import GuichetApp
 import GuichetCore
 
 /// `guichet dossiers check NUM CONDITION --met|--not-met [--note …]`: the agent's finding on a
 /// condition the product does not check itself (the PLH names it without a figure, or its figure
 /// is a default to confirm).
-struct DossiersCheckCommand: ParsableCommand {
+struct DossiersCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Enregistre la vérification par l'agent d'une condition sans seuil fixé (remplie ou non, avec une note).",
         discussion: "Les conditions à vérifier par l'agent sont listées par « guichet dossiers show NUMERO » (« à vérifier par l'agent »).")
@@ -21,13 +22,13 @@ struct DossiersCheckCommand: ParsableCommand {
         guard met != notMet else { throw ArgumentParser.ValidationError("indiquez --met ou --not-met (l'un des deux)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let n = try DossierArguments.number(number)
         let day = try DossierArguments.date(date)
-        try DossierWrite.run(json: json, done: { d in
+        try await DossierWrite.run(json: json, done: { d in
             "Dossier \(d.number) : condition « \(condition) » \(met ? "remplie" : "non remplie") selon l'agent."
-        }) { _, catalog, s in
-            try DossierActions.recordCheck(condition, met: met, note: note, number: n, catalog: catalog, on: day, in: s)
+        }) {
+            try await $0.recordCheck(condition, met: met, note: note, on: n, date: day)
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct DossiersListCommand: ParsableCommand {
+struct DossiersListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les dossiers d'aide (filtres, tri, recherche).")
 
     @Option(name: .long, help: "Statut (brouillon, depose, en_instruction, accorde, verse, solde, refuse, sans_suite, annule) ; répétable.")
@@ -40,10 +41,9 @@ struct DossiersListCommand: ParsableCommand {
 
     struct Listing: Encodable { var total: Int; var shown: Int; var dossiers: [DossierSummary] }
 
-    func run() throws {
+    func run() async throws {
         let q = try query()
-        let ws = try GlobalOptions.openWorkspace()
-        let (total, rows) = try ws.store.read { s in (try s.countDossiers(q), try s.dossiers(q)) }
+        let (total, rows) = try await GlobalOptions.openGuichet().dossiers(q)
         if json { try Console.json(Listing(total: total, shown: rows.count, dossiers: rows.map(DossierSummary.init))); return }
         let money = { (m: Money) in FrenchFormat.money(m) }
         Console.table(["Numéro", "Demandeur", "Commune", "Dispositif", "Statut", "Accordé", "Versé", "Dernière modif."],

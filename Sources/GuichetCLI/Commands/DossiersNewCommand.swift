@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct DossiersNewCommand: ParsableCommand {
+struct DossiersNewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new", abstract: "Crée un dossier (brouillon) à partir d'un fichier JSON.",
         discussion: """
@@ -28,16 +29,16 @@ struct DossiersNewCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("--file : fichier illisible « \(file) »", code: 66) }
         let draft: DossierDraft
         do { draft = try DossierDraft.decode(data) } catch { throw CLIFailure("\(file) : \(error.description)", code: 5) }
         let day = try DossierArguments.date(date)
-        try DossierWrite.run(json: json, done: { "Dossier \($0.number) créé (brouillon, \($0.schemeCode))." }) { _, catalog, s in
-            guard let sc = catalog.scheme(code: scheme.uppercased()) else {
-                throw CLIFailure("--scheme : dispositif inconnu « \(scheme) » (attendu : \(catalog.schemes.map(\.code).joined(separator: ", ")))", code: 64)
+        try await DossierWrite.run(json: json, done: { "Dossier \($0.number) créé (brouillon, \($0.schemeCode))." }) { guichet in
+            do { _ = try guichet.scheme(scheme.uppercased()) } catch let e as GuichetCore.ValidationError {
+                throw CLIFailure("--scheme : \(e.message)", code: 64)
             }
-            do { return try DossierActions.create(draft, scheme: sc, on: day, in: s) } catch let e as ValidationErrors {
+            do { return try await guichet.createDossier(draft, scheme: scheme, on: day) } catch let e as ValidationErrors {
                 throw CLIFailure("\(file) : dossier invalide :\n" + e.errors.map { "  \($0.description)" }.joined(separator: "\n"), code: 5)
             }
         }

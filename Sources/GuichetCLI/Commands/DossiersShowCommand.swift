@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct DossiersShowCommand: ParsableCommand {
+struct DossiersShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Affiche un dossier : éligibilité, montant, pièces, versements, historique.")
 
     @Argument(help: "Numéro du dossier.") var number: String
@@ -45,13 +46,11 @@ struct DossiersShowCommand: ParsableCommand {
         var history: [HistoryEvent]
     }
 
-    func run() throws {
+    func run() async throws {
         let n = try DossierArguments.number(number)
         let day = try DossierArguments.date(date)
-        let ws = try GlobalOptions.openWorkspace()
-        let catalog = try DossierArguments.catalog(ws)
-        let (d, history) = try ws.store.read { s in (try DossierActions.load(n, in: s), try s.history(entity: "dossier", key: n.formatted)) }
-        let scheme = catalog.scheme(code: d.schemeCode)
+        let dossierSheet = try await GlobalOptions.openGuichet().dossierSheet(n)
+        let (d, history, scheme) = (dossierSheet.dossier, dossierSheet.history, dossierSheet.scheme)
         var eligibility: Eligibility?
         var documents: [Document] = []
         var missing: [String] = [], transitions: [String] = []
@@ -72,10 +71,10 @@ struct DossiersShowCommand: ParsableCommand {
         }
         let sheet = Sheet(summary: DossierSummary(d), schemeName: scheme?.name, dossier: d, eligibility: eligibility, documents: documents,
                           missingDocuments: missing, availableTransitions: transitions, history: history)
-        if json { try Console.json(sheet) } else { print(sheet, dossier: d) }
+        if json { try Console.json(sheet) } else { print(sheet, dossier: d, history: dossierSheet.historyLines) }
     }
 
-    func print(_ sh: Sheet, dossier d: AidDossier) {
+    func print(_ sh: Sheet, dossier d: AidDossier, history: [String]) {
         let m = { (x: Money) in FrenchFormat.money(x) }
         Console.line("Dossier \(d.number) — \(sh.schemeName ?? d.schemeCode) (action \(d.plhAction) du PLH)")
         Console.line("Statut : \(d.status.label)" + (d.receivedOn.map { " — déposé le \($0)" } ?? ""))
@@ -127,12 +126,8 @@ struct DossiersShowCommand: ParsableCommand {
         Console.line("Chronologie :")
         for t in d.timeline { Console.line("  \(t.date) : \(t.from?.label ?? "—") → \(t.to.label) (\(t.agent))" + (t.comment.map { " — \($0)" } ?? "")) }
         Console.line()
-        Console.line("Historique :")
-        for h in sh.history {
-            Console.line("  \(h.at.formatted(.iso8601)) \(h.agent) : \(h.action)" + (h.comment.map { " — \($0)" } ?? ""))
-            for c in h.changes.prefix(12) { Console.line("      \(c.field) : \(c.old ?? "∅") → \(c.new ?? "∅")") }
-            if h.changes.count > 12 { Console.line("      … \(h.changes.count - 12) autre(s) champ(s)") }
-        }
+        Console.line("Historique (le plus récent d'abord) :")
+        for line in history { Console.line("  \(line)") }
         if !sh.availableTransitions.isEmpty { Console.line(); Console.line("Actions possibles : " + sh.availableTransitions.joined(separator: ", ")) }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import GuichetApp
 import GuichetCore
 
-struct DossiersTransitionCommand: ParsableCommand {
+struct DossiersTransitionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transition", abstract: "Fait avancer un dossier : submit, review, grant, refuse, abandon, cancel.",
         discussion: """
@@ -10,7 +11,8 @@ struct DossiersTransitionCommand: ParsableCommand {
         grant     en instruction → accordé (--amount, défaut : montant calculé ; --reason si inférieur ;
                   --above-average MOTIF si l'aide porte la moyenne de l'année au-dessus de l'aide
                   moyenne visée par le PLH (une moyenne n'est pas un plafond) ;
-                  --confirm-overspend MOTIF si l'enveloppe de l'année est dépassée)
+                  --confirm-overspend MOTIF si l'enveloppe de l'année est dépassée) ; toutes les pièces
+                  obligatoires doivent être « valides »
         refuse    → refusé (--reason obligatoire)
         abandon   → sans suite (--reason facultatif)
         cancel    accordé ou versé → annulé, libère le reste à verser (--reason obligatoire)
@@ -28,33 +30,29 @@ struct DossiersTransitionCommand: ParsableCommand {
     @Option(name: .long, help: "Date (défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func transition(computed: () throws -> Money) throws -> DossierTransition {
+    func step() throws -> DossierAction {
         func required(_ what: String) throws -> String {
             guard let r = reason, !r.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("--reason : motif obligatoire pour \(what)", code: 64) }
             return r
         }
-        switch action {
+        switch self.action {
         case .submit: return .submit
         case .review: return .startReview
         case .grant:
-            let m = try amount.map { try DossierArguments.money($0, option: "--amount") } ?? computed()
-            return .grant(GrantDecision(amount: m, reason: reason, overspendReason: confirmOverspend, aboveAverageReason: aboveAverage))
+            return .grant(amount: try amount.map { try DossierArguments.money($0, option: "--amount") }, reason: reason,
+                          overspendReason: confirmOverspend, aboveAverageReason: aboveAverage)
         case .refuse: return .refuse(reason: try required("un refus"))
         case .abandon: return .abandon(reason: reason)
         case .cancel: return .cancel(reason: try required("une annulation"))
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let n = try DossierArguments.number(number)
         let day = try DossierArguments.date(date)
-        try DossierWrite.run(json: json, done: { "Dossier \($0.number) : \($0.status.label)." }) { _, catalog, s in
-            let t = try transition {
-                let d = try DossierActions.load(n, in: s)
-                guard let sc = catalog.scheme(code: d.schemeCode) else { return .zero }
-                return EligibilityCheck.evaluate(d, scheme: sc, on: day).computedAmount
-            }
-            return try DossierActions.apply(t, to: n, catalog: catalog, on: day, in: s)
+        let step = try step()
+        try await DossierWrite.run(json: json, done: { "Dossier \($0.number) : \($0.status.label)." }) {
+            try await $0.perform(step, on: n, date: day)
         }
     }
 }

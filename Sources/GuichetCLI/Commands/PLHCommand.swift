@@ -1,7 +1,5 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
 /// `guichet plh …`: the PLH's yearly review by action: indicators, levers, territorialised targets.
 struct PLHCommand: ParsableCommand {
@@ -9,11 +7,6 @@ struct PLHCommand: ParsableCommand {
         commandName: "plh", abstract: "Bilan du PLH par action : indicateurs de résultat, leviers, objectifs territorialisés.",
         subcommands: [PLHIndicatorsCommand.self, PLHDetailCommand.self, PLHSetCommand.self, PLHLeverCommand.self,
                       PLHTargetCommand.self, PLHTargetsCommand.self, PLHHistoryCommand.self])
-
-    /// Runs a review use case, its refusals said as the command line says them.
-    static func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as WorkspaceReports.Unavailable { throw CLIFailure(e.description, code: 3) }
-    }
 
     static func checkYear(_ year: Int?) throws {
         if let year, !InputLimits.years.contains(year) { throw CLIFailure("--year : année invalide \(year)", code: 64) }

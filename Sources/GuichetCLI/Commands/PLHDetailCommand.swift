@@ -1,10 +1,10 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh detail ACTION MESURE --year A [--json]`: what makes a figure: its definition, its
 /// splits and the dossiers, programmes or allocations it counts; or the entered value and its history.
-struct PLHDetailCommand: ParsableCommand {
+struct PLHDetailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detail", abstract: "Détail d'un indicateur pour une année : définition, répartitions, dossiers ou programmes comptés, historique.")
 
@@ -13,10 +13,10 @@ struct PLHDetailCommand: ParsableCommand {
     @Option(name: .long, help: "Année (défaut : l'année en cours).") var year: Int?
     @Flag(name: .long, help: "Sortie JSON (la valeur calculée, ses répartitions et ses éléments).") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
-        let ws = try GlobalOptions.openWorkspace()
-        let review = try PLHCommand.run { try WorkspacePLHReview.review(ws, year: year) }
+        let guichet = try GlobalOptions.openGuichet()
+        let review = try await guichet.plhReview(year: year)
         guard let a = review.action(action) else { throw CLIFailure("le PLH n'a pas d'action \(action)", code: 64) }
         guard let m = a.measure(measure) else {
             throw CLIFailure("l'action \(action) n'a pas de mesure « \(measure) » (mesures : \(a.measures.map(\.measure.id).joined(separator: ", ")))", code: 64)
@@ -41,7 +41,7 @@ struct PLHDetailCommand: ParsableCommand {
         } else {
             if let e = m.entryText(y) { Console.line(e.prefix(1).uppercased() + e.dropFirst()) }
             let key = EnteredIndicatorValue.key(action: a.number, measure: m.measure.id, year: y)
-            PLHHistoryCommand.print(try WorkspacePLHReview.history(ws, entity: PLHReviewEntity.indicator, key: key), measure: m.measure)
+            PLHHistoryCommand.print(try await guichet.plhHistory(entity: PLHReviewEntity.indicator, key: key), measure: m.measure)
         }
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh history ACTION MESURE|LEVIER --year A`: every change of an entered value or of a
 /// lever's progress for a year, oldest first.
-struct PLHHistoryCommand: ParsableCommand {
+struct PLHHistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "Historique d'une valeur saisie (ou d'un levier avec --lever) pour une année.")
 
@@ -15,14 +15,14 @@ struct PLHHistoryCommand: ParsableCommand {
     @Flag(name: .long, help: "L'identifiant est celui d'un levier.") var lever = false
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
-        let ws = try GlobalOptions.openWorkspace()
+        let guichet = try GlobalOptions.openGuichet()
         let events = lever
-            ? try WorkspacePLHReview.history(ws, entity: PLHReviewEntity.lever, key: LeverProgress.key(action: action, lever: id, year: year))
-            : try WorkspacePLHReview.history(ws, entity: PLHReviewEntity.indicator, key: EnteredIndicatorValue.key(action: action, measure: id, year: year))
+            ? try await guichet.plhHistory(entity: PLHReviewEntity.lever, key: LeverProgress.key(action: action, lever: id, year: year))
+            : try await guichet.plhHistory(entity: PLHReviewEntity.indicator, key: EnteredIndicatorValue.key(action: action, measure: id, year: year))
         if json { return try Console.json(events) }
-        Self.print(events, measure: lever ? nil : ws.profile.plhActions?.sheet(action)?.measure(id))
+        Self.print(events, measure: lever ? nil : guichet.profile.plhActions?.sheet(action)?.measure(id))
     }
 
     static func print(_ events: [HistoryEvent], measure: PLHMeasure?) {

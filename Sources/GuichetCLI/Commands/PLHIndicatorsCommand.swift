@@ -1,10 +1,10 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh indicators [--year A] [--action N] [--mid-term] [--json]`: every action's levers
 /// and indicators for a year: target, the years so far, gap and trend.
-struct PLHIndicatorsCommand: ParsableCommand {
+struct PLHIndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
         abstract: "Indicateurs de résultat et leviers de chaque action du PLH pour une année (objectif, années, écart, tendance).")
@@ -15,10 +15,10 @@ struct PLHIndicatorsCommand: ParsableCommand {
     var midTerm = false
     @Flag(name: .long, help: "Sortie JSON (nombres : entiers, montants en centimes, parts en points de base).") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
-        let ws = try GlobalOptions.openWorkspace()
-        var review = try PLHCommand.run { try WorkspacePLHReview.review(ws, year: year, kind: midTerm ? .midTerm : .annual) }
+        let guichet = try GlobalOptions.openGuichet()
+        var review = try await guichet.plhReview(year: year, kind: midTerm ? .midTerm : .annual)
         if let action {
             guard review.action(action) != nil else { throw CLIFailure("--action : le PLH n'a pas d'action \(action)", code: 64) }
             review.actions = review.actions.filter { $0.number == action }

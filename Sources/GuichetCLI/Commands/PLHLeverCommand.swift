@@ -1,9 +1,9 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh lever ACTION LEVIER --year A --state prévu|engagé|réalisé|abandonné [--note N]`.
-struct PLHLeverCommand: ParsableCommand {
+struct PLHLeverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lever", abstract: "Enregistre l'avancement d'un levier pour une année (prévu, engagé, réalisé, abandonné), avec une note.")
 
@@ -14,10 +14,10 @@ struct PLHLeverCommand: ParsableCommand {
     @Option(name: .long, help: "Note.") var note: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
-        let ws = try GlobalOptions.openWorkspace()
-        let saved = try PLHCommand.run { try WorkspacePLHReview.setLever(ws, action: action, lever: lever, year: year, state: state, note: note) }
+        let guichet = try GlobalOptions.openGuichet()
+        let saved = try await guichet.setLever(action: action, lever: lever, year: year, state: state, note: note)
         if json { return try Console.json(saved.value) }
         Console.line(saved.changed ? "Enregistré : levier \(lever), \(year) : \(saved.value.state.label)." : "Aucun changement.")
     }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh set ACTION MESURE --year A --value V [--part id=V]… [--comment C]`: a value the
 /// service enters for a year (attributed to the agent, dated, history kept).
-struct PLHSetCommand: ParsableCommand {
+struct PLHSetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Saisit la valeur d'un indicateur pour une année (agent, date, commentaire ; historique conservé).",
         discussion: """
@@ -21,16 +21,14 @@ struct PLHSetCommand: ParsableCommand {
     @Option(name: .long, help: "Commentaire.") var comment: String?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
         let parts = try part.map { p -> (id: String, value: String) in
             guard let eq = p.firstIndex(of: "=") else { throw CLIFailure("--part : « catégorie=valeur » attendu (« \(p) »)", code: 64) }
             return (String(p[..<eq]).trimmingCharacters(in: .whitespaces), String(p[p.index(after: eq)...]))
         }
-        let ws = try GlobalOptions.openWorkspace()
-        let saved = try PLHCommand.run {
-            try WorkspacePLHReview.setIndicator(ws, action: action, measure: measure, year: year, value: value, parts: parts, comment: comment)
-        }
+        let guichet = try GlobalOptions.openGuichet()
+        let saved = try await guichet.setIndicator(action: action, measure: measure, year: year, value: value, parts: parts, comment: comment)
         if json { return try Console.json(saved.value) }
         Console.line(saved.changed ? "Enregistré : action \(action), \(measure), \(year)." : "Aucun changement : la valeur enregistrée est la même.")
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import GuichetCore
-import GuichetReports
+import GuichetApp
 
 /// `guichet plh target TERRITOIRE --year A --product PLUS|PLAI|PLS|accession --dwellings N [--comment C] [--remove]`.
-struct PLHTargetCommand: ParsableCommand {
+struct PLHTargetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "target", abstract: "Saisit un objectif territorialisé de production (commune ou groupe, année, produit).",
         discussion: "TERRITOIRE : nom ou code INSEE d'une commune, ou « groupe:ID » (groupes de communes du profil).")
@@ -16,13 +16,11 @@ struct PLHTargetCommand: ParsableCommand {
     @Flag(name: .long, help: "Supprime l'objectif (l'historique le garde).") var remove = false
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
         if !remove && dwellings == nil { throw CLIFailure("--dwellings : indiquez le nombre de logements (ou --remove)", code: 64) }
-        let ws = try GlobalOptions.openWorkspace()
-        let saved = try PLHCommand.run {
-            try WorkspacePLHReview.setTarget(ws, territory: territory, year: year, product: product, dwellings: dwellings, comment: comment, remove: remove)
-        }
+        let guichet = try GlobalOptions.openGuichet()
+        let saved = try await guichet.setTarget(territory: territory, year: year, product: product, dwellings: dwellings, comment: comment, remove: remove)
         if json { return try Console.json(saved.value) }
         if remove { return Console.line(saved.changed ? "Objectif supprimé." : "Aucun objectif à supprimer.") }
         Console.line(saved.changed ? "Enregistré : \(saved.value!.scope.label), \(year), \(saved.value!.product.label) : \(saved.value!.dwellings) logements." : "Aucun changement.")
@@ -30,17 +28,17 @@ struct PLHTargetCommand: ParsableCommand {
 }
 
 /// `guichet plh targets [--year A] [--json]`: the year's targets and what was produced against them.
-struct PLHTargetsCommand: ParsableCommand {
+struct PLHTargetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets", abstract: "Objectifs territorialisés d'une année et leur atteinte (programmes financés, ménages aidés en accession).")
 
     @Option(name: .long, help: "Année (défaut : l'année en cours).") var year: Int?
     @Flag(name: .long, help: "Sortie JSON.") var json = false
 
-    func run() throws {
+    func run() async throws {
         try PLHCommand.checkYear(year)
-        let ws = try GlobalOptions.openWorkspace()
-        let review = try PLHCommand.run { try WorkspacePLHReview.review(ws, year: year) }
+        let guichet = try GlobalOptions.openGuichet()
+        let review = try await guichet.plhReview(year: year)
         if json { return try Console.json(review.territorial) }
         guard !review.territorial.isEmpty else { return Console.line("Aucun objectif territorialisé pour \(review.year).") }
         Console.table(["Territoire", "Produit", "Objectif", "Réalisé", "Atteinte", "Écart"], review.territorial.map {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetStorage
 
-struct ProgrammesImportCommand: ParsableCommand {
+struct ProgrammesImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Importe un tableau de programmes (CSV) : ajoute les nouveaux, met à jour les modifiés.",
@@ -93,15 +94,15 @@ struct ProgrammesImportCommand: ParsableCommand {
                                     tableName: "un tableau de \(kind.label)")
     }
 
-    func run() throws {
+    func run() async throws {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CLIFailure("Fichier illisible : \(file)", code: 66) }
-        let ws = try GlobalOptions.openWorkspace()
+        let guichet = try GlobalOptions.openGuichet()
         let options = ProgrammeImportOptions(strict: strict, period: period, choices: try Self.choices(columns, kind: kind),
-                                             rules: ws.profile.programmeRules)
-        let run = try ProgrammeImportRun.run(data, kind: kind, options: options, sourceName: url.lastPathComponent,
-                                             dryRun: dryRun, acceptWideDifferences: acceptDifferences, store: ws.store)
+                                             rules: guichet.profile.programmeRules)
+        let run = try await guichet.importProgrammes(data, kind: kind, options: options, sourceName: url.lastPathComponent,
+                                                     dryRun: dryRun, acceptWideDifferences: acceptDifferences)
         let r = run.report, outcome = run.outcome
         let out = Output(file: file, kind: kind, dryRun: dryRun, strict: strict, failed: r.failed,
                          encoding: r.encoding?.rawValue, separator: r.separator, headerLine: r.headerLine,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetReports
 
@@ -11,7 +12,7 @@ struct RGPDCommand: ParsableCommand {
         subcommands: [RGPDExportCommand.self, RGPDScheduleCommand.self, RGPDPurgeCommand.self])
 }
 
-struct RGPDExportCommand: ParsableCommand {
+struct RGPDExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Exporte tout ce qui est enregistré sur une personne (dossiers et demandes de logement social où elle apparaît, cotations, historique), en PDF ou JSON.")
@@ -21,7 +22,7 @@ struct RGPDExportCommand: ParsableCommand {
     @Option(name: .long, help: "Fichier à écrire : .pdf ou .json.") var output: String
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
 
-    func run() throws {
+    func run() async throws {
         guard (applicant == nil) != (dossier == nil) else {
             throw CLIFailure("rgpd export : indiquez soit --applicant NOM, soit --dossier NUMERO.", code: 64)
         }
@@ -32,23 +33,23 @@ struct RGPDExportCommand: ParsableCommand {
         if let a = applicant, a.trimmingCharacters(in: .whitespaces).isEmpty {
             throw CLIFailure("--applicant : le nom ne peut pas être vide", code: 64)
         }
-        let ws = try GlobalOptions.openWorkspace()
-        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
         var number: DossierNumber?
         if let dossier {
             do { number = try DossierNumber.parse(dossier, field: "--dossier") } catch { throw CLIFailure(error.description, code: 64) }
         }
-        let export: RGPDExport = try ws.store.read { s in
-            guard let n = number else { return try RGPDReport.collect(name: applicant!, in: s, context: context) }
-            guard let e = try RGPDReport.collect(dossier: n, in: s, context: context) else { throw CLIFailure("Dossier « \(n) » introuvable.", code: 4) }
-            return e
+        let guichet = try GlobalOptions.openGuichet()
+        let day = try DossierArguments.date(date)
+        let export: RGPDExport
+        do { export = try await guichet.personalData(named: applicant, dossier: number, on: day) } catch StoreError.notFound(_, let key) {
+            throw CLIFailure("Dossier « \(key) » introuvable.", code: 4)
         }
         if export.dossiers.isEmpty && export.requests.isEmpty {
             Console.error("Aucun dossier ni aucune demande ne mentionne « \(export.subject) » : l'export l'indique.")
         }
+        let url = URL(fileURLWithPath: output)
         do {
-            if ext == "json" { try RGPDReport.writeJSON(export, to: ReportArguments.url(output)) }
-            else { try ReportWriter.write(RGPDReport.document(export, context: context), format: .pdf, to: ReportArguments.url(output)) }
+            if ext == "json" { try RGPDReport.writeJSON(export, to: url) }
+            else { try ReportWriter.write(RGPDReport.document(export, context: guichet.reportContext(on: day)), format: .pdf, to: url) }
         } catch let e as ReportError { throw CLIFailure(e.description, code: 7) }
         Console.line("Données de « \(export.subject) » : \(export.dossiers.count) dossier(s), \(export.requests.count) demande(s), écrites dans \(output)")
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 import GuichetReports
-import GuichetStorage
 
-/// `guichet report NAME --format pdf|csv|ods --output FICHIER`: the reports of brief §8.
-struct ReportCommand: ParsableCommand {
+/// `guichet report NAME --format pdf|csv|ods --output FICHIER`: the reports of brief §8, from
+/// the catalogue the window's Exports section offers (`ReportKind`).
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, cia, dossiers, requests).",
@@ -22,11 +23,10 @@ struct ReportCommand: ParsableCommand {
         En CSV, un rapport de plusieurs tableaux donne un fichier par tableau à côté de --output.
         """)
 
-    enum Name: String, ExpressibleByArgument, CaseIterable {
-        case bilanPLH = "bilan-plh", programmes, conventions, cia, dossiers, requests
-    }
+    /// The catalogue's reports the command produces (the RGPD export has its own command).
+    static let names = ReportKind.allCases.filter { $0 != .rgpd }
 
-    @Argument(help: "Rapport : bilan-plh, programmes, conventions, cia, dossiers ou requests.") var name: Name
+    @Argument(help: "Rapport : bilan-plh, programmes, conventions, cia, dossiers ou requests.") var name: String
     @Option(name: .long, help: "Format : pdf, csv ou ods.") var format: String = "pdf"
     @Option(name: .long, help: "Fichier à écrire.") var output: String
     @Option(name: .long, help: "Année (bilan-plh, conventions, dossiers : année du numéro).") var year: Int?
@@ -44,55 +44,32 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
     @Flag(name: .customLong("mid-term"), help: "bilan-plh : bilan à mi-parcours (de la première année du PLH à --year).") var midTerm = false
 
-    func run() throws {
-        guard let format = ReportFormat(rawValue: format.lowercased()) else {
+    func run() async throws {
+        guard let kind = ReportKind(rawValue: name), Self.names.contains(kind) else {
+            throw CLIFailure("Rapport inconnu « \(name) » (attendu : \(Self.names.map(\.rawValue).joined(separator: ", ")))", code: 64)
+        }
+        guard let format = GuichetReports.ReportFormat(rawValue: format.lowercased()) else {
             throw CLIFailure("--format : format inconnu « \(self.format) » (attendu : pdf, csv ou ods)", code: 64)
         }
-        let ws = try GlobalOptions.openWorkspace()
-        let context = ReportContext(profile: ws.profile, producedOn: try DossierArguments.date(date))
-        let document = try build(ws, context)
-        let files = try ReportArguments.write(document, format: format, to: output)
+        let request = ReportRequest(kind, year: year, anonymised: anonymised, dossiers: try query(),
+                                    ranking: RankingFilter(commune: commune, typology: try typologyFilter()),
+                                    sources: ReportSources(construction: construction, rehabilitation: rehabilitation,
+                                                           results: results, requests: requests),
+                                    date: try DossierArguments.date(date), midTerm: midTerm)
+        let files = try await GlobalOptions.openGuichet().exportReport(request, format: format, to: URL(fileURLWithPath: output)).files
         for f in files { Console.line("Rapport écrit : \(f.path)") }
     }
 
-    func build(_ ws: Workspace, _ context: ReportContext) throws -> ReportDocument {
-        switch name {
-        case .bilanPLH:
-            do {
-                return try WorkspaceReports.bilanPLH(ws, context: context, year: year, midTerm: midTerm)
-            } catch let e as WorkspaceReports.Unavailable {
-                throw CLIFailure(e.description, code: 3)
-            }
-        case .programmes:
-            let p = try ReportInputs.programmes(ws, construction: construction, rehabilitation: rehabilitation, year: year)
-            return ProgrammesReport.document(context: context, construction: p.construction, rehabilitation: p.rehabilitation,
-                                            period: year.map { "financement \($0)" })
-        case .conventions:
-            let c = try ReportInputs.conventions(ws, results: results)
-            return ConventionsReport.document(context: context, lines: c.lines, landlordNames: c.names, year: year)
-        case .cia:
-            do { return try WorkspaceAllocations.report(ws, context: context, year: year) } catch let e as WorkspaceReports.Unavailable {
-                throw CLIFailure(e.description, code: 3)
-            }
-        case .dossiers:
-            return try WorkspaceReports.dossiers(ws, context: context, query: try query(), anonymised: anonymised)
-        case .requests:
-            var filter = RankingFilter(commune: commune)
-            if let typology {
-                guard let t = Typology(rawValue: typology.uppercased()) else {
-                    throw CLIFailure("--typology : typologie inconnue « \(typology) » (attendu : T1, T2, T3, T4 ou T5+)", code: 64)
-                }
-                filter.typology = t
-            }
-            let ranked = try ReportInputs.rankedRequests(ws, file: requests, filter: filter, on: context.producedOn)
-            let label = [commune.map { "commune \($0)" }, filter.typology.map { "typologie \($0.rawValue)" }].compactMap { $0 }
-            return RequestsReport.document(context: context, entries: ranked, anonymised: anonymised,
-                                           filterLabel: label.isEmpty ? nil : label.joined(separator: ", "))
+    func typologyFilter() throws -> Typology? {
+        guard let typology else { return nil }
+        guard let t = Typology(rawValue: typology.uppercased()) else {
+            throw CLIFailure("--typology : typologie inconnue « \(typology) » (attendu : T1, T2, T3, T4 ou T5+)", code: 64)
         }
+        return t
     }
 
     func query() throws -> DossierQuery {
-        var q = DossierQuery(text: search, year: year)
+        var q = DossierQuery(text: search)
         for s in status {
             guard let st = DossierStatus(parsing: s) else {
                 throw CLIFailure("--status : état inconnu « \(s) » (attendu : \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")))", code: 64)
@@ -105,17 +82,5 @@ struct ReportCommand: ParsableCommand {
             q.schemes.insert(code)
         }
         return q
-    }
-}
-
-/// Parsing and writing shared by the report, document and RGPD commands.
-enum ReportArguments {
-    static func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
-
-    /// Writes through the engine (atomic) and turns its errors into French failures (exit 7).
-    static func write(_ document: ReportDocument, format: ReportFormat, to path: String) throws -> [URL] {
-        do { return try ReportWriter.write(document, format: format, to: url(path)) } catch {
-            throw CLIFailure(error.description, code: 7)
-        }
     }
 }

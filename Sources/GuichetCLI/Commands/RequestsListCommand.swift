@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct RequestsListCommand: ParsableCommand {
+struct RequestsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Liste les demandes classées par cotation (la plus ancienne d'abord à points égaux).")
 
@@ -41,11 +42,10 @@ struct RequestsListCommand: ParsableCommand {
         guard limit >= 0, offset >= 0 else { throw ArgumentParser.ValidationError("--limit et --offset doivent être positifs") }
     }
 
-    func run() throws {
+    func run() async throws {
         let query = RequestQuery(text: text, commune: commune, typology: try RequestText.typology(typology), priorityOnly: priority,
                                  includeStruckOff: includeStruckOff, offset: offset, limit: limit)
-        let ws = try GlobalOptions.openWorkspace()
-        let (page, count) = try ws.store.read { s in (try s.requests(query), try s.countRequests(query)) }
+        let (count, page) = try await GlobalOptions.openGuichet().requests(query)
         let entries = page.enumerated().map { i, s in
             Entry(position: offset + i + 1, id: s.id, sneNumber: s.request.sneNumber, requestDate: s.request.requestDate,
                   score: s.score?.total, gridVersion: s.score?.gridVersion, computedOn: s.score?.computedOn,

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct RequestsRescoreCommand: ParsableCommand {
+struct RequestsRescoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rescore",
         abstract: "Recalcule la cotation de toutes les demandes non radiées avec la grille actuelle du territoire.",
@@ -14,11 +15,11 @@ struct RequestsRescoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let on = try RequestText.date(date, option: "--date")
-        let ws = try GlobalOptions.openWorkspace()
-        let grid = try GridChoice.of(ws)
-        let summary = try RequestRescore.run(ws.store, grid: grid, on: on)
+        let guichet = try GlobalOptions.openGuichet()
+        let grid = try guichet.grid()
+        let summary = try await guichet.rescoreRequests(on: on)
         if json { try Console.json(summary); return }
         Console.line("Recotation avec la grille \(grid.version) au \(FrenchFormat.date(on)) : "
                      + "\(FrenchFormat.integer(summary.rescored)) demande(s) recotée(s) sur \(FrenchFormat.integer(summary.examined)), "

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import GuichetApp
 import GuichetCore
 
-struct RequestsShowCommand: ParsableCommand {
+struct RequestsShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Affiche une demande, le détail de sa cotation et l'historique de ses scores.")
 
@@ -12,15 +13,15 @@ struct RequestsShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
-    func run() throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let (stored, history) = try ws.store.read { s in
-            guard let r = try s.request(id: id) else { throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: id) }
-            return (r, try s.scoreHistory(requestId: id))
+    func run() async throws {
+        let guichet = try GlobalOptions.openGuichet()
+        guard let sheet = try await guichet.requestSheet(id) else {
+            throw StoreError.notFound(entity: SocialHousingRequest.historyEntity, key: id)
         }
+        let (stored, history) = (sheet.stored, sheet.scores)
         if json { try Console.json(RequestView(stored, history: history)); return }
         let r = stored.request
-        let on = stored.score?.computedOn ?? ws.clock.today()
+        let on = stored.score?.computedOn ?? guichet.today
         Console.line("Demande \(r.id)" + (r.sneNumber.map { " — n° unique \($0)" } ?? " — pas encore de numéro unique"))
         Console.line("Déposée le \(FrenchFormat.date(r.requestDate))" + (r.struckOffOn.map { " — radiée le \(FrenchFormat.date($0))" } ?? ""))
         Console.line("Ménage : " + r.members.map { m in
@@ -37,7 +38,7 @@ struct RequestsShowCommand: ParsableCommand {
         if !r.criteria.isEmpty {
             Console.line("Situations déclarées :")
             for c in r.criteria {
-                let label = ws.profile.cotation?.criterion(id: c.criterionId)?.label ?? c.criterionId
+                let label = guichet.profile.cotation?.criterion(id: c.criterionId)?.label ?? c.criterionId
                 Console.line("  • \(label) : \(RequestText.document(c.document, on: on))" + (c.detail.map { " (\($0))" } ?? ""))
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
+import GuichetApp
 import GuichetCore
-import GuichetStorage
 
 /// Parsing of the dossier commands' arguments, each error naming the option.
 enum DossierArguments {
@@ -9,20 +9,12 @@ enum DossierArguments {
     }
     /// A French amount in euros ("1 234,56", "1234.56 €"), strictly positive.
     static func money(_ text: String, option: String) throws -> Money {
-        guard let m = FrenchNumber.parseMoney(text) else {
-            throw CLIFailure("\(option) : montant invalide « \(text) » (attendu par exemple 1 234,56)", code: 64)
-        }
-        guard m.cents > 0 else { throw CLIFailure("\(option) : le montant doit être positif", code: 64) }
-        return m
+        do { return try DossierAction.positiveAmount(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
     }
     /// `--date` or today (Paris time, by the injected clock).
     static func date(_ text: String?, option: String = "--date") throws -> CalendarDate {
         guard let text else { return GlobalOptions.clock.today() }
         do { return try CalendarDate.parse(text, field: option) } catch { throw CLIFailure(error.description, code: 64) }
-    }
-    static func catalog(_ ws: Workspace) throws -> SchemeCatalog {
-        guard let c = ws.profile.schemes else { throw CLIFailure("Le profil du territoire « \(ws.profile.id) » ne définit aucun dispositif d'aide.", code: 3) }
-        return c
     }
 }
 
@@ -67,13 +59,10 @@ struct DossierSummary: Encodable {
     }
 }
 
-/// Runs a write on a dossier and prints the result: one French line, or the summary in JSON.
+/// Runs a use case on a dossier and prints the result: one French line, or the summary in JSON.
 enum DossierWrite {
-    static func run(json: Bool, done: (AidDossier) -> String, _ body: (Workspace, SchemeCatalog, any StoreSession) throws -> AidDossier) throws {
-        let ws = try GlobalOptions.openWorkspace()
-        let catalog = try DossierArguments.catalog(ws)
-        let d: AidDossier
-        do { d = try ws.store.write { try body(ws, catalog, $0) } } catch let e as LifecycleError { throw e.failure }
+    static func run(json: Bool, done: (AidDossier) -> String, _ body: (Guichet) async throws -> AidDossier) async throws {
+        let d = try await body(try GlobalOptions.openGuichet())
         if json { try Console.json(DossierSummary(d)) } else { Console.line(done(d)) }
     }
 }

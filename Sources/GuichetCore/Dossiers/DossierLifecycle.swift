@@ -53,6 +53,11 @@ public struct DossierLifecycle: Sendable {
         case .startReview:
             d.status = .underReview
         case .grant(let decision):
+            let unchecked = documentsNotValidated(d)
+            if !unchecked.isEmpty {
+                throw LifecycleError(.missingDocuments, "Accord impossible : toutes les pièces obligatoires doivent être validées ; "
+                                     + "à valider : " + unchecked.joined(separator: " ; ") + ".")
+            }
             let result = EligibilityCheck.evaluate(d, scheme: scheme, on: date)
             if !result.isEligible {
                 throw LifecycleError(.conditionsUnmet, "Conditions non remplies : " + result.blocking.map(\.message).joined(separator: " "))
@@ -129,6 +134,19 @@ public struct DossierLifecycle: Sendable {
             case nil: return "\(req.label) (manquante)"
             case .invalid?: return "\(req.label) (non conforme)"
             case .received?, .valid?: return nil
+            }
+        }
+    }
+
+    /// Labels of mandatory documents not yet "valide" (a grant needs every one checked), each
+    /// with its state: missing, received and still to check, or invalid.
+    public func documentsNotValidated(_ d: AidDossier) -> [String] {
+        scheme.mandatoryDocuments.compactMap { req in
+            switch d.document(req.id)?.state {
+            case nil: return "\(req.label) (manquante)"
+            case .invalid?: return "\(req.label) (non conforme)"
+            case .received?: return "\(req.label) (reçue, non vérifiée)"
+            case .valid?: return nil
             }
         }
     }

@@ -11,7 +11,7 @@ public struct GrantDecision: Sendable, Equatable {
         self.amount = amount; self.reason = reason; self.overspendReason = overspendReason; self.aboveAverageReason = aboveAverageReason
     }
 
-    static func hasText(_ s: String?) -> Bool { !(s?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) }
+    public static func hasText(_ s: String?) -> Bool { !(s?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) }
 
     /// Never more than the cap; below the computed amount only with a reason.
     public func check(against b: AmountBreakdown) throws(ValidationError) {

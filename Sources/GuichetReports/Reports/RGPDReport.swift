@@ -93,21 +93,8 @@ public enum RGPDReport {
         try AtomicOutput.write(to: url) { try data.write(to: $0) }
     }
 
-    /// Record keeping, not data about the person (kept in the JSON).
-    static let bookkeeping: Set<String> = ["createdAt", "updatedAt", "version"]
-    static let amountFields: Set<String> = ["amount", "yearlyIncome", "requestedAmount", "computedAmount", "worksAmount",
-                                            "communeCoFunding", "released", "repaymentDue"]
-
-    /// A value as a person reads it: amounts (stored in cents) in euros, ISO dates in French,
-    /// states and kinds by their French names.
-    static func readable(_ change: FieldChange) -> String {
-        let value = change.new ?? ""
-        let last = change.field.split(separator: ".").last.map { String($0.prefix(while: { $0 != "[" })) } ?? ""
-        if amountFields.contains(last), let cents = Int64(value) { return FrenchFormat.money(Money(cents: cents)) }
-        if let label = DossierFieldLabels.valueLabel(key: last, value: value) { return label }
-        if value.count == 10, let d = CalendarDate(parsing: value) { return FrenchFormat.date(d) }
-        return value
-    }
+    /// A value as a person reads it (see `DossierFieldLabels.value`).
+    static func readable(_ change: FieldChange) -> String { DossierFieldLabels.value(change.new, at: change.field) }
 
     public static func document(_ export: RGPDExport, context: ReportContext) -> ReportDocument {
         var sections = [ReportSection(
@@ -119,7 +106,7 @@ public enum RGPDReport {
                          "Aucun numéro de sécurité sociale ni donnée de nationalité n'est enregistré."])]
         for entry in export.dossiers {
             let d = entry.dossier
-            let fields = FieldChange.diff(old: nil as AidDossier?, new: d).filter { !bookkeeping.contains($0.field) }
+            let fields = FieldChange.diff(old: nil as AidDossier?, new: d).filter(DossierFieldLabels.isShown)
                 .map { [ReportCell.text(DossierFieldLabels.label($0.field)), .text(readable($0))] }
             let history = entry.history.map { h -> [ReportCell] in
                 let paris = TimeZone(identifier: "Europe/Paris") ?? .current

@@ -1,8 +1,7 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
 /// Bailleurs et conventions › "Registre des attributions": what the register holds per year of
 /// lease, and the entry of a single allocation (validated by the core, every problem named by
@@ -35,18 +34,26 @@ final class AllocationRegisterPage {
         root.setAccessibleLabel("Registre des attributions")
     }
 
-    /// Reads the register's counts and the form's choices (landlords, categories) again.
+    /// True while the register's counts are being read.
+    private(set) var isLoading = false
+
+    /// Reads the register's counts and the form's choices (landlords, categories) again, off the
+    /// main thread.
     func reload() {
-        guard let ws = context.workspace else {
+        guard let guichet = context.guichet else {
             counts.text = "Aucune base de données ouverte."
             return
         }
-        do {
-            let (stored, landlords) = try ws.store.read { s in (try s.allocationCounts(), try s.landlords()) }
-            form.configure(landlords: landlords, categories: ws.profile.cotation?.priorityCategories ?? [])
-            counts.text = Self.countsText(stored)
-        } catch {
-            counts.text = "Lecture du registre impossible : \(error)"
+        isLoading = true
+        Task { [weak self] in
+            do {
+                let (stored, landlords) = try await guichet.allocationRegister()
+                self?.form.configure(landlords: landlords, categories: guichet.profile.cotation?.priorityCategories ?? [])
+                self?.counts.text = Self.countsText(stored)
+            } catch {
+                self?.counts.text = "Lecture du registre impossible : \(error)"
+            }
+            self?.isLoading = false
         }
     }
 
@@ -61,13 +68,18 @@ final class AllocationRegisterPage {
 
     /// Validates the form and, when every field reads, stores the allocation.
     func save() {
-        guard let ws = context.workspace else { return }
+        guard let guichet = context.guichet else { return }
         switch form.entry.allocation(landlords: form.landlords, categories: form.categories) {
         case .failure(let problems):
             errors.show("À corriger avant d'enregistrer :\n" + problems.errors.map { "• \($0.description)" }.joined(separator: "\n"))
         case .success(let allocation):
+            Task { [weak self] in await self?.store(allocation, through: guichet) }
+        }
+    }
+
+    private func store(_ allocation: Allocation, through guichet: Guichet) async {
             do {
-                let record = try WorkspaceAllocations.add(ws, allocation)
+                let record = try await guichet.addAllocation(allocation)
                 errors.show(nil)
                 form.clear()
                 let when = allocation.leaseDate.map { "comptée en \($0.year)" } ?? "en attente de bail, comptée dans aucune année"
@@ -78,7 +90,6 @@ final class AllocationRegisterPage {
             } catch {
                 errors.show("Attribution non enregistrée : \(error)")
             }
-        }
     }
 
     // MARK: Import of an extract
@@ -98,17 +109,14 @@ final class AllocationRegisterPage {
     /// Reads the file and counts what importing it would do (a dry run, off the main thread),
     /// then asks before writing anything.
     func previewImport(_ path: String) {
-        guard let ws = context.workspace else { return }
+        guard let guichet = context.guichet else { return }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let categories = ws.profile.cotation?.priorityCategories ?? []
         showStatus("Lecture de « \(name) »…")
         Task { @MainActor [weak self] in
-            let preview = await Task.detached { () -> Result<(Data, AllocationImportRun.Result), any Error> in
-                Result {
-                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                    return (data, try AllocationImportRun.run(data, sourceName: name, categories: categories, dryRun: true, store: ws.store))
-                }
-            }.value
+            let preview = await Result { () async throws -> (Data, AllocationImportRun.Result) in
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                return (data, try await guichet.importAllocations(data, sourceName: name, dryRun: true))
+            }
             guard let self else { return }
             switch preview {
             case .failure(let error):
@@ -132,13 +140,10 @@ final class AllocationRegisterPage {
 
     /// Applies the extract in one write transaction (off the main thread), then counts again.
     func applyImport(_ data: Data, name: String) {
-        guard let ws = context.workspace else { return }
-        let categories = ws.profile.cotation?.priorityCategories ?? []
+        guard let guichet = context.guichet else { return }
         showStatus("Import de « \(name) »…")
         Task { @MainActor [weak self] in
-            let result = await Task.detached {
-                Result { try AllocationImportRun.run(data, sourceName: name, categories: categories, dryRun: false, store: ws.store) }
-            }.value
+            let result = await Result { try await guichet.importAllocations(data, sourceName: name, dryRun: false) }
             guard let self else { return }
             switch result {
             case .success(let run):

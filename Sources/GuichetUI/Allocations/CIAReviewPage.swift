@@ -1,8 +1,7 @@
 import Foundation
 import GtkKit
+import GuichetApp
 import GuichetCore
-import GuichetReports
-import GuichetStorage
 
 /// Bailleurs et conventions › "Bilan de la CIA": the agglomeration view of the allocation
 /// agreement recomputed from the register. The review's headline table with each computed figure
@@ -34,6 +33,8 @@ final class CIAReviewPage {
     /// Bumped by each reload, so that a late computation never replaces a newer one.
     private var generation = 0
     static let formats: [(String, ReportFormat)] = [("PDF", .pdf), ("Tableur (.ods)", .ods), ("CSV", .csv)]
+    /// An export under way.
+    let progress = WorkProgress()
 
     init(context: ScreenContext) throws {
         self.context = context
@@ -52,6 +53,7 @@ final class CIAReviewPage {
         holdersPerimeter = try builder.get("holdersPerimeter")
         holdersHolder = try builder.get("holdersHolder")
         notesHolder = try builder.get("notesHolder")
+        try builder.get("progress-slot", as: Box.self).append(progress.root)
         root.setAccessibleLabel("Bilan de la CIA")
         formatChoice.items = Self.formats.map(\.0)
         formatChoice.selectedIndex = 0
@@ -66,7 +68,7 @@ final class CIAReviewPage {
 
     /// Computes the review again (on another thread) and shows it when it arrives.
     func reload() {
-        guard let ws = context.workspace else {
+        guard let guichet = context.guichet else {
             showStatus("Aucune base de données ouverte.", error: true)
             return
         }
@@ -74,7 +76,7 @@ final class CIAReviewPage {
         let mine = generation
         showStatus("Calcul du bilan sur le registre des attributions…")
         Task { @MainActor [weak self] in
-            let result = await Task.detached { Result { try WorkspaceAllocations.reviewData(ws) } }.value
+            let result = await Result { try await guichet.allocationReviewData() }
             guard let self, mine == self.generation else { return }
             switch result {
             case .success(let data): self.show(data)
@@ -279,28 +281,26 @@ final class CIAReviewPage {
 
     // MARK: Export
 
-    /// The yearly review of the selected year in the chosen format.
+    /// The yearly review of the selected year in the chosen format, from the report catalogue.
     private func export() {
-        guard let data, let year = selectedYear, let ws = context.workspace else {
+        guard data != nil, let year = selectedYear, let guichet = context.guichet else {
             showStatus("Aucun bilan à exporter : le registre des attributions est vide.", error: true)
             return
         }
         let format = Self.formats[min(formatChoice.selectedIndex ?? 0, Self.formats.count - 1)].1
-        ReportSaver.save(parent: context.window, title: "Exporter le bilan de la CIA \(year)", suggestedStem: "bilan-cia-\(year)",
-                         format: format, build: { Self.document(data, workspace: ws, year: year) }) { [weak self] outcome in
-            self?.showStatus(outcome.message, error: outcome.failed)
-        }
+        let request = ReportRequest(.cia, year: year)
+        ReportSaver.save(parent: context.window, title: "Exporter le bilan de la CIA \(year)",
+                         suggestedStem: ReportKind.cia.stem(year: year, anonymised: false), format: format, progress: progress,
+                         export: { format, url in try await guichet.exportReport(request, format: format, to: url) },
+                         done: { [weak self] outcome in self?.showStatus(outcome.message, error: outcome.failed) })
     }
 
     /// Writes the yearly review of `year` to `path` (the export button's work, without the chooser).
-    func export(year: Int, format: ReportFormat, to path: String) -> ReportSaver.Outcome {
-        guard let data, let ws = context.workspace else { return ReportSaver.Outcome(message: "Aucun bilan", failed: true) }
-        return ReportSaver.write(to: path, format: format) { Self.document(data, workspace: ws, year: year) }
-    }
-
-    /// Dated by the workspace's clock.
-    static func document(_ data: AllocationReviewData, workspace: Workspace, year: Int) -> ReportDocument {
-        CIAReviewReport.document(context: ReportContext(profile: workspace.profile, producedOn: workspace.clock.today()),
-                                 data: data, year: year)
+    func export(year: Int, format: ReportFormat, to path: String) async -> ReportSaver.Outcome {
+        guard data != nil, let guichet = context.guichet else { return ReportSaver.Outcome(message: "Aucun bilan", failed: true) }
+        let request = ReportRequest(.cia, year: year)
+        return await ReportSaver.write(to: path, format: format) { format, url in
+            try await guichet.exportReport(request, format: format, to: url)
+        }
     }
 }

@@ -68,6 +68,8 @@ eq "repayment due in full" "$(py "d['repaymentDue']")" "400000"
 expect "show has timeline and history" 0 g dossiers show "$N" --json
 eq "timeline length" "$(py "len(d['dossier']['timeline'])")" "7"
 eq "history lines recorded" "$(py "len(d['history']) >= 8")" "True"
+expect "show in French" 0 g dossiers show "$N"
+contains "history names fields as agents read them" "État : Déposé → En instruction"
 
 # Cancel releases what was not paid.
 expect "second dossier" 0 g dossiers new --scheme ACC --file "$T/acc.json" --date 2026-03-02 --json
@@ -75,7 +77,11 @@ N2=$(py "d['number']")
 eq "next number" "$N2" "2026-ACC-0002"
 for doc in $DOCS; do g dossiers document "$N2" "$doc" --status received >/dev/null || fail "document $doc"; done
 g dossiers transition "$N2" submit --date 2026-03-05 >/dev/null && g dossiers transition "$N2" review --date 2026-03-06 >/dev/null \
-  && g dossiers transition "$N2" grant --amount 4000 --date 2026-04-02 >/dev/null && g dossiers pay "$N2" --amount 1000 --date 2026-05-01 >/dev/null \
+  || fail "second dossier submitted with documents received"
+expect "grant refused while a mandatory document is only received" 6 g dossiers transition "$N2" grant --amount 4000 --date 2026-04-02
+contains "grant names the documents to check" "(reçue, non vérifiée)"
+for doc in $DOCS; do g dossiers document "$N2" "$doc" --status valid >/dev/null || fail "document $doc"; done
+g dossiers transition "$N2" grant --amount 4000 --date 2026-04-02 >/dev/null && g dossiers pay "$N2" --amount 1000 --date 2026-05-01 >/dev/null \
   || fail "second dossier up to a payment"
 eq "budget: second grant committed" "$(budget ACC committed)" "$((C1 + 400000))"
 expect "cancel needs a reason" 64 g dossiers transition "$N2" cancel
@@ -102,11 +108,14 @@ contains "overspend says how to confirm" "--confirm-overspend"
 expect "overspend confirmed" 0 g dossiers transition "$L2" grant --amount "20 000" --reason "Travaux d'urgence seulement" --confirm-overspend "Arrêté de péril" --date 2026-04-02
 out=$(g budget --year 2026 --date 2026-06-30 --json)
 eq "LHI envelope overspent" "$(py "[l for l in d['schemes'] if l['code']=='LHI'][0]['overspent']")" "True"
+expect "settle pays what remains" 0 g dossiers settle "$L1" --date 2026-05-01 --json
+eq "settled by « Solder »" "$(py "(d['status'], d['remaining'], d['paid'] == d['granted'])")" "('solde', 0, True)"
+expect "nothing left to settle" 6 g dossiers settle "$L1" --date 2026-05-02
 
 expect "list --json" 0 g dossiers list --json --limit 0
 eq "list --json parses, counts" "$(py "(d['total'], len(d['dossiers']))")" "(4, 4)"
 expect "list filtered by status" 0 g dossiers list --status solde --json
-eq "one settled dossier" "$(py "[x['number'] for x in d['dossiers']]")" "['$N']"
+eq "two settled dossiers" "$(py "[x['number'] for x in d['dossiers']]")" "['$N', '$L1']"
 expect "list search without accents" 0 g dossiers list --search "celine" --json
 eq "search finds both ACC dossiers" "$(py "d['total']")" "2"
 expect "list table" 0 g dossiers list --sort granted --desc

@@ -1,9 +1,10 @@
-import GuichetCore
-
-/// French names of a dossier's recorded fields, for documents a person reads (the RGPD access
-/// letter): "applicant.person.lastName" reads "Demandeur › personne › nom",
-/// "household.members[1].birthDate" reads "Ménage › membres n° 2 › date de naissance".
-enum DossierFieldLabels {
+/// French names of a dossier's recorded fields, for whatever a person reads: the history of a
+/// dossier in the window and on the command line, the RGPD access letter. A field the dossier
+/// form shows is named as the form names it ("applicant.household.yearlyIncome" reads "Revenu
+/// fiscal de référence"); any other path is read word by word: "applicant.person.lastName" reads
+/// "Demandeur › personne › nom", "household.members[1].birthDate" reads "Ménage › membres n° 2 ›
+/// date de naissance".
+public enum DossierFieldLabels {
     /// One French word or phrase per key of the stored dossier (AidDossier and what it holds).
     static let words: [String: String] = [
         "number": "numéro", "schemeCode": "dispositif", "status": "état", "receivedOn": "date de dépôt",
@@ -31,7 +32,8 @@ enum DossierFieldLabels {
         "description": "description", "text": "texte",
     ]
 
-    static func label(_ path: String) -> String {
+    public static func label(_ path: String) -> String {
+        if let field = DossierField.stored(at: path) { return field.label }
         let parts = path.split(separator: ".").map { segment -> String in
             let key = String(segment.prefix(while: { $0 != "[" }))
             let word = words[key] ?? key
@@ -44,13 +46,13 @@ enum DossierFieldLabels {
     }
 
     /// Keys of `path` without a French word (tests).
-    static func untranslated(_ path: String) -> [String] {
+    public static func untranslated(_ path: String) -> [String] {
         path.split(separator: ".").map { String($0.prefix(while: { $0 != "[" })) }.filter { words[$0] == nil }
     }
 
     /// The French name of a stored code (a dossier state, a document state, a kind of applicant,
     /// a household role), nil for any other value.
-    static func valueLabel(key: String, value: String) -> String? {
+    public static func valueLabel(key: String, value: String) -> String? {
         switch key {
         case "status", "from", "to": return DossierStatus(rawValue: value)?.label
         case "state": return DossierStatus(rawValue: value)?.label ?? SupportingDocument.State(rawValue: value)?.label
@@ -61,4 +63,29 @@ enum DossierFieldLabels {
         default: return nil
         }
     }
+
+    /// Record keeping, not data anyone typed: left out of what people read.
+    public static let bookkeeping: Set<String> = ["createdAt", "updatedAt", "version"]
+    /// Keys whose values are amounts in cents.
+    static let amountFields: Set<String> = ["amount", "yearlyIncome", "requestedAmount", "computedAmount", "worksAmount",
+                                            "communeCoFunding", "released", "repaymentDue"]
+
+    /// A recorded value as a person reads it: amounts (stored in cents) in euros, ISO dates in
+    /// French, states and kinds by their French names, "vide" for no value.
+    public static func value(_ text: String?, at path: String) -> String {
+        guard let text, !text.isEmpty else { return "vide" }
+        let last = path.split(separator: ".").last.map { String($0.prefix(while: { $0 != "[" })) } ?? ""
+        if amountFields.contains(last), let cents = Int64(text) { return FrenchFormat.money(Money(cents: cents)) }
+        if let label = valueLabel(key: last, value: text) { return label }
+        if text.count == 10, let d = CalendarDate(parsing: text) { return FrenchFormat.date(d) }
+        return text
+    }
+
+    /// One change as a history line reads it: "Revenu fiscal de référence : 36 480,00 € → vide".
+    public static func sentence(_ change: FieldChange) -> String {
+        "\(label(change.field)) : \(value(change.old, at: change.field)) → \(value(change.new, at: change.field))"
+    }
+
+    /// Whether a change is one people read (not record keeping).
+    public static func isShown(_ change: FieldChange) -> Bool { !bookkeeping.contains(change.field) }
 }

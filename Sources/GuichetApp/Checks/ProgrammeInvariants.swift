@@ -1,11 +1,11 @@
 import Foundation
 import GuichetCore
 
-/// `guichet check` for landlords, programmes and conventions. A figure of the source that does not
+/// Consistency of landlords, programmes and conventions. A figure of the source that does not
 /// add up (total ≠ PLUS + PLAI + PLS, stock ≠ sum of its parts) is kept as given and only counted;
 /// a reference to a landlord the database does not hold is a problem.
-enum ProgrammeInvariants {
-    static func problems(in s: any StoreSession) throws -> [String] {
+public enum ProgrammeInvariants {
+    public static func problems(in s: any StoreSession) throws -> [String] {
         let ids = Set(try s.landlords().map(\.id))
         var out: [String] = []
         func check<P: ProgrammeListFields>(_ rows: [ProgrammeRow<P>], _ label: String) {
@@ -24,7 +24,7 @@ enum ProgrammeInvariants {
         return out
     }
 
-    static func counts(in s: any StoreSession) throws -> [String: Int] {
+    public static func counts(in s: any StoreSession) throws -> [String: Int] {
         let construction = try s.allConstruction(), rehabilitation = try s.allRehabilitation()
         let landlords = try s.landlords()
         let sourceInconsistencies = construction.filter(\.totalDisagreesWithParts).count

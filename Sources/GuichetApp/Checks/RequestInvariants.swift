@@ -1,12 +1,12 @@
 import Foundation
 import GuichetCore
 
-/// What `guichet check` verifies about social-housing requests.
-enum RequestInvariants {
+/// The consistency of stored social-housing requests (`guichet check`, the window).
+public enum RequestInvariants {
     /// Every problem, in French, naming the request: a latest score that recomputation with the
     /// same grid version and date does not give; no score at all; a member born after the
     /// request; a struck-off or CAL date before the request; an unknown criterion.
-    static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
+    public static func problems(in s: any StoreSession, profile: TerritoryProfile) throws -> [String] {
         var out: [String] = []
         var batch: [StoredRequest] = []
         // Recomputing every score is the bulk of the work: done in batches on every core.
@@ -22,7 +22,7 @@ enum RequestInvariants {
         return out
     }
 
-    static func problems(of stored: StoredRequest, grid: CotationGrid?) -> [String] {
+    public static func problems(of stored: StoredRequest, grid: CotationGrid?) -> [String] {
         var out: [String] = []
         let r = stored.request
         for (i, m) in r.members.enumerated() where m.birthDate > r.requestDate {
@@ -47,7 +47,7 @@ enum RequestInvariants {
         return out
     }
 
-    static func counts(in s: any StoreSession) throws -> [String: Int] {
+    public static func counts(in s: any StoreSession) throws -> [String: Int] {
         ["demandes": try s.countRequests(RequestQuery()),
          "demandes radiées": try s.countRequests(RequestQuery(includeStruckOff: true)) - s.countRequests(RequestQuery()),
          "demandes prioritaires": try s.countRequests(RequestQuery(priorityOnly: true))]

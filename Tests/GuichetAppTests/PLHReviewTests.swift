@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
+import GuichetApp
 import GuichetCore
+import GuichetReports
 import GuichetStorage
-@testable import GuichetReports
 
 /// The PLH's review by action on a real database: derived indicators equal the counts made here
 /// from the generated dossiers and programmes; entered values, levers and targets round-trip
@@ -11,7 +12,7 @@ final class PLHReviewTests: XCTestCase {
     static let today = CalendarDate(year: 2026, month: 11, day: 1)!
 
     struct Fixture {
-        var ws: Workspace
+        var guichet: Guichet
         var dossiers: [AidDossier]
         var programmes: [ConstructionProgramme]
     }
@@ -33,7 +34,7 @@ final class PLHReviewTests: XCTestCase {
     }
 
     func fixture(dossierCount: Int = 2_500) throws -> Fixture {
-        let profile = try ReportTestSupport.profile()
+        let profile = try ProfileDirectory.load(territory: "demo")
         let dossiers = DemoDossiers.generate(count: dossierCount, seed: 5, schemes: profile.schemes!, years: 2023...2026, referenceDate: Self.today)
         // The store stamps entries with the test's day, never the machine's.
         let store = try SQLiteStore.create(temporaryFolder().url.appendingPathComponent("review.sqlite"), territory: "demo", agent: "test",
@@ -48,7 +49,7 @@ final class PLHReviewTests: XCTestCase {
             try s.upsertCommuneFacts(CommuneFacts(name: "Lumbres", inseeCode: try InseeCode("62534"), population: 3_900, socialHousingShare: Percentage(percent: 12)))
             try s.upsertCommuneFacts(CommuneFacts(name: "Arques", inseeCode: try InseeCode("62040"), population: 9_000, socialHousingShare: Percentage(percent: 35)))
         }
-        return Fixture(ws: Workspace(store: store, profile: profile, clock: .fixed(Self.today)), dossiers: dossiers, programmes: programmes)
+        return Fixture(guichet: Guichet(store: store, profile: profile, clock: .fixed(Self.today)), dossiers: dossiers, programmes: programmes)
     }
 
     /// Granted in `year` and not cancelled since: the oracle's reading of "accordés dans l'année".
@@ -56,9 +57,9 @@ final class PLHReviewTests: XCTestCase {
         f.dossiers.filter { schemes.contains($0.schemeCode) && $0.grant?.date.year == year && $0.status != .cancelled }
     }
 
-    func testDerivedIndicatorsEqualCountsFromTheGeneratedDossiers() throws {
+    func testDerivedIndicatorsEqualCountsFromTheGeneratedDossiers() async throws {
         let f = try fixture()
-        let review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        let review = try await f.guichet.plhReview(year: 2025)
         XCTAssertEqual(review.years, [2023, 2024, 2025])
 
         // Dwellings of granted PLV dossiers in 2025 (action 2, parc social; action 5, PLAI en diffus).
@@ -113,9 +114,9 @@ final class PLHReviewTests: XCTestCase {
         XCTAssertTrue(f.dossiers.contains { $0.status == .cancelled && $0.grant?.date.year == 2025 })
     }
 
-    func testDerivedIndicatorsEqualCountsFromTheGeneratedProgrammes() throws {
+    func testDerivedIndicatorsEqualCountsFromTheGeneratedProgrammes() async throws {
         let f = try fixture(dossierCount: 200)
-        let review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        let review = try await f.guichet.plhReview(year: 2025)
         let financed = f.programmes.filter { $0.period != .forecast && $0.financingYear.value == 2025 }
         XCTAssertFalse(financed.isEmpty)
         XCTAssertTrue(f.programmes.contains { $0.period == .forecast && $0.financingYear.value == 2025 }, "a forecast to leave out")
@@ -135,28 +136,29 @@ final class PLHReviewTests: XCTestCase {
                        Int64(financed.filter { $0.projectManagement.value == .vefa }.reduce(0) { $0 + $1.dwellings! }) * 100)
     }
 
-    func testAnEnteredIndicatorRoundTripsWithItsHistory() throws {
+    func testAnEnteredIndicatorRoundTripsWithItsHistory() async throws {
         let f = try fixture(dossierCount: 50)
-        let first = try WorkspacePLHReview.setIndicator(f.ws, action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
+        let first = try await f.guichet.setIndicator(action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
                                                         parts: [("renovation", "120"), ("logement-social", "300")], comment: "Registre d'accueil")
         XCTAssertTrue(first.changed)
         XCTAssertEqual(first.value.value, .count(420))
         // The same again writes nothing; one category changed keeps the other and the comment.
-        XCTAssertFalse(try WorkspacePLHReview.setIndicator(f.ws, action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
-                                                           parts: [("renovation", "120"), ("logement-social", "300")], comment: nil).changed)
-        let second = try WorkspacePLHReview.setIndicator(f.ws, action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
+        let unchanged = try await f.guichet.setIndicator(action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
+                                                           parts: [("renovation", "120"), ("logement-social", "300")], comment: nil)
+        XCTAssertFalse(unchanged.changed)
+        let second = try await f.guichet.setIndicator(action: 18, measure: "personnes-accueillies", year: 2025, value: nil,
                                                          parts: [("Rénovation et adaptation du logement", "125")], comment: nil)
         XCTAssertEqual(second.value.value, .count(425))
         XCTAssertEqual(second.value.parts, ["renovation": 12_500, "logement-social": 30_000])
         XCTAssertEqual(second.value.comment, "Registre d'accueil")
 
-        let review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        let review = try await f.guichet.plhReview(year: 2025)
         let m = review.action(18)!.measure("personnes-accueillies")!
         XCTAssertEqual(m.value(2025), .count(425))
         XCTAssertEqual(m.values[2025]?.entry?.agent, "test")
         XCTAssertEqual(m.values[2025]?.entry?.enteredOn, Self.today)
 
-        let history = try WorkspacePLHReview.history(f.ws, entity: PLHReviewEntity.indicator,
+        let history = try await f.guichet.plhHistory(entity: PLHReviewEntity.indicator,
                                                      key: EnteredIndicatorValue.key(action: 18, measure: "personnes-accueillies", year: 2025))
         XCTAssertEqual(history.map(\.action), ["saisie", "modification"])
         let line = PLHReviewHistoryText.line(history[1], measure: m.measure)
@@ -164,66 +166,66 @@ final class PLHReviewTests: XCTestCase {
         XCTAssertTrue(line.contains("catégorie « Rénovation et adaptation du logement » : 120 → 125"), line)
 
         // A text, an amount, refusals naming the field.
-        _ = try WorkspacePLHReview.setIndicator(f.ws, action: 13, measure: "bilan-pdalhpd", year: 2025, value: "Réunion annuelle tenue le 12 mars.", comment: nil)
-        _ = try WorkspacePLHReview.setIndicator(f.ws, action: 1, measure: "montant-subventions-etat", year: 2025, value: "1 250 000,50 €", comment: nil)
-        let again = try WorkspacePLHReview.review(f.ws, year: 2025)
+        _ = try await f.guichet.setIndicator(action: 13, measure: "bilan-pdalhpd", year: 2025, value: "Réunion annuelle tenue le 12 mars.", comment: nil)
+        _ = try await f.guichet.setIndicator(action: 1, measure: "montant-subventions-etat", year: 2025, value: "1 250 000,50 €", comment: nil)
+        let again = try await f.guichet.plhReview(year: 2025)
         XCTAssertEqual(again.action(13)!.measure("bilan-pdalhpd")!.value(2025), .text("Réunion annuelle tenue le 12 mars."))
         XCTAssertEqual(again.action(1)!.measure("montant-subventions-etat")!.number(2025), 125_000_050)
-        XCTAssertThrowsError(try WorkspacePLHReview.setIndicator(f.ws, action: 18, measure: "demandes-enregistrees", year: 2025, value: "3", comment: nil)) {
+        await assertThrows({ _ = try await f.guichet.setIndicator(action: 18, measure: "demandes-enregistrees", year: 2025, value: "3", comment: nil) }) {
             XCTAssertTrue("\($0)".contains("calculé"), "\($0)")
         }
-        XCTAssertThrowsError(try WorkspacePLHReview.setIndicator(f.ws, action: 20, measure: "rencontres-communes", year: 2031, value: "3", comment: nil)) {
+        await assertThrows({ _ = try await f.guichet.setIndicator(action: 20, measure: "rencontres-communes", year: 2031, value: "3", comment: nil) }) {
             XCTAssertTrue("\($0)".contains("année"), "\($0)")
         }
-        XCTAssertThrowsError(try WorkspacePLHReview.setIndicator(f.ws, action: 20, measure: "rencontres-communes", year: 2025, value: "2,5", comment: nil)) {
+        await assertThrows({ _ = try await f.guichet.setIndicator(action: 20, measure: "rencontres-communes", year: 2025, value: "2,5", comment: nil) }) {
             XCTAssertTrue("\($0)".contains("entier"), "\($0)")
         }
     }
 
-    func testLeversAndTerritorialTargets() throws {
+    func testLeversAndTerritorialTargets() async throws {
         let f = try fixture(dossierCount: 1_500)
-        var review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        var review = try await f.guichet.plhReview(year: 2025)
         let lever = review.action(19)!.levers.first { $0.lever.id == "19.2" }!
         XCTAssertEqual(lever.state(2024), .planned, "planned by the PLH's calendar")
         XCTAssertEqual(lever.lever.calendarText(2026), "Mise en oeuvre")
-        _ = try WorkspacePLHReview.setLever(f.ws, action: 19, lever: "19.2", year: 2024, state: "engagé", note: "Deux conventions signées")
-        _ = try WorkspacePLHReview.setLever(f.ws, action: 19, lever: "19.2", year: 2024, state: "réalisé", note: nil)
-        review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        _ = try await f.guichet.setLever(action: 19, lever: "19.2", year: 2024, state: "engagé", note: "Deux conventions signées")
+        _ = try await f.guichet.setLever(action: 19, lever: "19.2", year: 2024, state: "réalisé", note: nil)
+        review = try await f.guichet.plhReview(year: 2025)
         let p = review.action(19)!.levers.first { $0.lever.id == "19.2" }!.years[2024]!.progress!
         XCTAssertEqual(p.state, .done)
         XCTAssertEqual(p.note, "Deux conventions signées", "a lever saved without its note keeps it")
-        XCTAssertThrowsError(try WorkspacePLHReview.setLever(f.ws, action: 19, lever: "19.9", year: 2024, state: "engagé", note: nil))
+        await assertThrows({ _ = try await f.guichet.setLever(action: 19, lever: "19.9", year: 2024, state: "engagé", note: nil) })
 
         // Targets: a commune by name, a group of the profile; attainment from programmes and dossiers.
-        _ = try WorkspacePLHReview.setTarget(f.ws, territory: "Lumbres", year: 2025, product: "PLAI", dwellings: "12", comment: nil)
-        _ = try WorkspacePLHReview.setTarget(f.ws, territory: "groupe:pole-urbain", year: 2025, product: "accession", dwellings: "40", comment: nil)
-        review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        _ = try await f.guichet.setTarget(territory: "Lumbres", year: 2025, product: "PLAI", dwellings: "12", comment: nil)
+        _ = try await f.guichet.setTarget(territory: "groupe:pole-urbain", year: 2025, product: "accession", dwellings: "40", comment: nil)
+        review = try await f.guichet.plhReview(year: 2025)
         let lumbres = try XCTUnwrap(review.territorial.first { $0.target.scope.name == "Lumbres" })
         XCTAssertEqual(lumbres.target.scope.id, "62534")
         XCTAssertEqual(lumbres.produced, f.programmes.filter { $0.commune == "Lumbres" && $0.period != .forecast && $0.financingYear.value == 2025 }
             .reduce(0) { $0 + $1.plai.value! })
-        let group = f.ws.profile.communeGroups!.group("pole-urbain")!
+        let group = f.guichet.profile.communeGroups!.group("pole-urbain")!
         let inGroup = Set(group.communes.map(\.inseeCode))
         let accession = try XCTUnwrap(review.territorial.first { $0.target.product == .accession })
         XCTAssertEqual(accession.produced, granted(f, ["ACC", "ARC"], in: 2025).filter { inGroup.contains($0.property.inseeCode) && !$0.applicant.kind.isOrganisation }.count)
         let attainment = review.action(7)!.measure("objectifs-territorialises")!
         XCTAssertEqual(attainment.number(2025), Int64(Percentage.ratio(lumbres.produced + accession.produced, of: 52)!.basisPoints))
-        XCTAssertTrue(try WorkspacePLHReview.setTarget(f.ws, territory: "Lumbres", year: 2025, product: "PLAI", dwellings: nil, comment: nil, remove: true).changed)
-        XCTAssertThrowsError(try WorkspacePLHReview.setTarget(f.ws, territory: "Atlantis", year: 2025, product: "PLAI", dwellings: "3", comment: nil))
+        let removed = try await f.guichet.setTarget(territory: "Lumbres", year: 2025, product: "PLAI", dwellings: nil, comment: nil, remove: true)
+        XCTAssertTrue(removed.changed)
+        await assertThrows({ _ = try await f.guichet.setTarget(territory: "Atlantis", year: 2025, product: "PLAI", dwellings: "3", comment: nil) })
     }
 
-    func testTheBilanPDFHoldsEveryActionTitleAndItsIndicatorsWithTheYearsValues() throws {
+    func testTheBilanPDFHoldsEveryActionTitleAndItsIndicatorsWithTheYearsValues() async throws {
         let f = try fixture(dossierCount: 800)
-        _ = try WorkspacePLHReview.setIndicator(f.ws, action: 20, measure: "rencontres-communes", year: 2025, value: "17", comment: "Rencontres de l'automne")
-        let context = ReportContext(profile: f.ws.profile, producedOn: Self.today)
-        let document = try WorkspaceReports.bilanPLH(f.ws, context: context, year: 2025)
+        _ = try await f.guichet.setIndicator(action: 20, measure: "rencontres-communes", year: 2025, value: "17", comment: "Rencontres de l'automne")
+        let document = try await f.guichet.report(ReportRequest(.bilanPLH, year: 2025, date: Self.today))
         let url = temporaryFolder().url.appendingPathComponent("bilan.pdf")
         try ReportWriter.write(document, format: .pdf, to: url)
         // Reading order keeps each table cell's text together (wrapped lines in a row); the layout
         // keeps each row's figures on the line where its cells begin.
-        let flat = ReportTestSupport.normalised(try Fixtures.run("pdftotext", [url.path, "-"])).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let lines = try ReportTestSupport.pdfText(url).components(separatedBy: "\n")
-        let review = try WorkspacePLHReview.review(f.ws, year: 2025)
+        let flat = try Self.pdfText(url, layout: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let lines = try Self.pdfText(url, layout: true).components(separatedBy: "\n")
+        let review = try await f.guichet.plhReview(year: 2025)
         XCTAssertEqual(review.actions.count, 20)
         func words(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for a in review.actions {
@@ -234,7 +236,7 @@ final class PLHReviewTests: XCTestCase {
             }
             // Each measure's row: its source, then the values of 2023, 2024 and 2025 in order.
             for m in a.measures {
-                let expected = [m.sourceLabel] + review.years.map { ReportTestSupport.normalised(m.text($0)) }
+                let expected = [m.sourceLabel] + review.years.map { Self.normalised(m.text($0)) }
                 let found = lines.contains { line in
                     var rest = Substring(line)
                     for token in expected {
@@ -251,14 +253,45 @@ final class PLHReviewTests: XCTestCase {
         XCTAssertTrue(flat.contains("Bilan par action du PLH (2023-2025)"))
 
         // The service's spreadsheet: one row per measure.
-        let ods = try WorkspaceReports.bilanPLH(f.ws, context: context, year: 2025).laidOut(for: .ods)
+        let ods = document.laidOut(for: .ods)
         XCTAssertFalse(ods.tables.contains { $0.name.hasPrefix("Action 7") }, "the printed parts stay out of the spreadsheet")
         let table = try XCTUnwrap(ods.tables.first { $0.name.hasPrefix("Indicateurs de résultat par action") })
         var rows = 0
         try table.rows.forEach { _ in rows += 1 }
-        XCTAssertEqual(rows, f.ws.profile.plhActions!.allMeasures.count)
+        XCTAssertEqual(rows, f.guichet.profile.plhActions!.allMeasures.count)
         // The mid-term review: the years so far against the targets over them.
-        let mid = try WorkspaceReports.bilanPLH(f.ws, context: context, year: 2025, midTerm: true)
+        let mid = try await f.guichet.report(ReportRequest(.bilanPLH, year: 2025, date: Self.today, midTerm: true))
         XCTAssertEqual(mid.title, "Bilan à mi-parcours du PLH 2023-2025")
+    }
+
+    // MARK: Helpers
+
+    /// French spaces (U+202F, U+00A0) as plain ones.
+    static func normalised(_ s: String) -> String {
+        s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+    }
+
+    /// pdftotext of a PDF: in reading order (each table cell's text together) or as laid out.
+    static func pdfText(_ url: URL, layout: Bool) throws -> String {
+        let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let tool else { throw XCTSkip("pdftotext absent") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = (layout ? ["-layout"] : []) + [url.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return normalised(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The async form of XCTAssertThrowsError.
+    func assertThrows(_ body: () async throws -> Void, file: StaticString = #filePath, line: UInt = #line,
+                      _ check: (any Error) -> Void = { _ in }) async {
+        do {
+            try await body()
+            XCTFail("no error thrown", file: file, line: line)
+        } catch { check(error) }
     }
 }
