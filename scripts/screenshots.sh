@@ -21,7 +21,7 @@ fi
 if [ -n "${GUICHET_DATABASE:-}" ]; then APP_CMD+=(--database "$GUICHET_DATABASE"); fi
 OUT="$ROOT/screenshots"
 mkdir -p "$OUT"
-SECTIONS=(dossiers demandes bailleurs programmes budget exports)
+SECTIONS=(dossiers demandes bailleurs programmes budget bilan-plh exports)
 
 status=0
 for index in "${!SECTIONS[@]}"; do
