@@ -144,10 +144,12 @@ public final class BudgetScreen: Screen {
 
     private static func money(_ m: Money?) -> String { m.map { FrenchFormat.money($0, alwaysCents: false) } ?? "—" }
 
-    /// The envelope cell: "≈ 30 000 €", "60 000 € sur la période", "—".
-    private static func envelopeText(_ row: BudgetLineStatus) -> String {
+    /// The envelope cell: "≈ 30 000 €", "60 000 € pour la période" (what is left of it in a year), "—".
+    private static func envelopeText(_ row: BudgetLineStatus, wholePeriod: Bool) -> String {
+        if row.periodOnly, let p = row.periodEnvelope {
+            return wholePeriod ? "\(money(p)) pour la période" : "reste \(money(row.envelope))\nsur \(money(p)) (période)"
+        }
         if let e = row.envelope { return (row.approximate ? "≈ " : "") + money(e) }
-        if let p = row.periodEnvelope { return "\(money(p)) sur la période" }
         return "—"
     }
 
@@ -170,7 +172,7 @@ public final class BudgetScreen: Screen {
             } ?? .text("—", classes: ["dim-label"])
             table.addRow([
                 .text(name, tooltip: "\(row.code) — action \(row.action.map(String.init) ?? "?") du PLH — enveloppe : \(row.source ?? "")"),
-                .text(Self.envelopeText(row)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
+                .text(Self.envelopeText(row, wholePeriod: o.year == nil)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
                 .text(row.remaining.map { Self.money($0) } ?? "—", classes: row.remaining?.isNegative == true ? ["error"] : []),
                 .text(FrenchFormat.integer(row.dossiers)),
                 average,
@@ -203,7 +205,7 @@ public final class BudgetScreen: Screen {
             table.addRow([
                 .text(row.action.map(String.init) ?? ""), .text(row.name, tooltip: "\(row.code) — \(row.source ?? "")"),
                 .text(nature, classes: row.outsideBudget ? ["dim-label"] : []),
-                .text(Self.envelopeText(row)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
+                .text(Self.envelopeText(row, wholePeriod: o.year == nil)), .text(Self.money(row.committed)), .text(Self.money(row.paid)),
                 .text(row.remaining.map { Self.money($0) } ?? "—", classes: row.overspent ? ["error"] : []),
                 .text(FrenchFormat.integer(row.dossiers)),
             ])

@@ -131,6 +131,20 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(a.anonymised(on: Self.day(2032, 1, 1)), a)
     }
 
+    /// The agent's notes on conditions and the reason for a grant above the average are free texts:
+    /// they go; whether the owner lives in the home or lets it stays (action 3 counts PO and PB).
+    func testAgentChecksNotesAndAboveAverageReasonAreErased() {
+        var d = Fixtures.granted("PIG")
+        d.applicant.ownerStatus = .landlord
+        d.record(check: RecordedCheck(condition: "x", met: true, note: "Vu Mme Martin, malade", date: Fixtures.today, agent: "a"))
+        d.grant?.aboveAverageReason = "Logement de M. Martin, handicapé"
+        let a = d.anonymised(on: Self.day(2031, 6, 1))
+        XCTAssertNil(a.checks?.first?.note)
+        XCTAssertEqual(a.checks?.first?.met, true)
+        XCTAssertEqual(a.grant?.aboveAverageReason, AidDossier.anonymisedText)
+        XCTAssertEqual(a.applicant.ownerStatus, .landlord)
+    }
+
     func testLegalEntityKeepsItsNameAndSiretButNotItsContact() {
         var d = Fixtures.granted("PLV")
         d.applicant.organisation?.contactName = "Marc Lefebvre"

@@ -37,7 +37,7 @@ struct BudgetShowCommand: AsyncParsableCommand {
             lines.map { l in
                 let flag = l.overspent ? "dépassement" : (l.underConsumed ? "sous-consommation" : "")
                 let env = l.envelopeOf != l.code && !l.envelopeOf.hasPrefix("Action") ? "sur \(l.envelopeOf)"
-                    : l.envelope == nil && l.periodEnvelope != nil ? "\(m(l.periodEnvelope)) (période)" : (l.approximate ? "≈ " : "") + m(l.envelope)
+                    : l.periodOnly ? "\(m(l.envelope)) / \(m(l.periodEnvelope)) (période)" : (l.approximate ? "≈ " : "") + m(l.envelope)
                 return [l.code, String(l.name.prefix(40)), env, m(l.committed), m(l.paid), m(l.remaining), FrenchFormat.integer(l.dossiers), pct(l.committedShareBp), flag]
             }
         }

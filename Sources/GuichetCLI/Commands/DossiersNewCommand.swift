@@ -12,7 +12,8 @@ struct DossiersNewCommand: AsyncParsableCommand {
           applicant        { "kind": "household|privateOwner|socialLandlord|commune|association|operator",
                              "household": { "members": [ { "lastName", "firstName", "birthDate", "role": "applicant" } ],
                                             "size", "yearlyIncome", "incomeYear" }
-                             ou "organisation": { "name", "siret", "contactName" }, "address", "phone", "email" }
+                             ou "organisation": { "name", "siret", "contactName" }, "address", "phone", "email",
+                             "ownerStatus": "occupant|landlord" (propriétaire privé : occupant PO ou bailleur PB) }
           property         { "address", "postcode", "commune", "inseeCode", "dwellings", "adaptedDwellings",
                              "plaiDwellings", "builtOn" ou "buildYear", "vacantSince" }
           facts            { "worksAmount", "communeCoFunding", "epciPresentationDate", "purchaseDate" }

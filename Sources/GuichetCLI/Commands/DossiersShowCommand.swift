@@ -54,8 +54,10 @@ struct DossiersShowCommand: AsyncParsableCommand {
         var eligibility: Eligibility?
         var documents: [Document] = []
         var missing: [String] = [], transitions: [String] = []
+        var rules: [RuleOutcome] = []
         if let scheme {
             let r = EligibilityCheck.evaluate(d, scheme: scheme, on: day)
+            rules = r.rules
             eligibility = Eligibility(eligible: r.isEligible, unmet: r.unmet.map { Unmet(condition: $0.condition, message: $0.message, mandatory: $0.mandatory) },
                                       rules: r.rules.map(Rule.init),
                                       lines: r.breakdown.lines.map(Line.init), total: r.breakdown.total, maximum: r.breakdown.maximum,
@@ -71,10 +73,10 @@ struct DossiersShowCommand: AsyncParsableCommand {
         }
         let sheet = Sheet(summary: DossierSummary(d), schemeName: scheme?.name, dossier: d, eligibility: eligibility, documents: documents,
                           missingDocuments: missing, availableTransitions: transitions, history: history)
-        if json { try Console.json(sheet) } else { print(sheet, dossier: d, history: dossierSheet.historyLines) }
+        if json { try Console.json(sheet) } else { print(sheet, dossier: d, rules: rules, history: dossierSheet.historyLines) }
     }
 
-    func print(_ sh: Sheet, dossier d: AidDossier, history: [String]) {
+    func print(_ sh: Sheet, dossier d: AidDossier, rules: [RuleOutcome], history: [String]) {
         let m = { (x: Money) in FrenchFormat.money(x) }
         Console.line("Dossier \(d.number) — \(sh.schemeName ?? d.schemeCode) (action \(d.plhAction) du PLH)")
         Console.line("Statut : \(d.status.label)" + (d.receivedOn.map { " — déposé le \($0)" } ?? ""))
@@ -91,12 +93,7 @@ struct DossiersShowCommand: AsyncParsableCommand {
             Console.line()
             Console.line(e.eligible ? "Éligibilité : conditions remplies." : "Éligibilité : conditions non remplies.")
             Console.line("Règles du dispositif (✓ remplie, ✗ non remplie, ? à vérifier par l'agent, – sans objet) :")
-            for r in e.rules {
-                let mark = switch r.state { case "met": "✓"; case "unmet": r.blocking ? "✗" : "!"; case "toCheck": "?"; default: "–" }
-                Console.line("  \(mark) \(r.label) — source : \(r.source)")
-                if let message = r.message { Console.line("      \(message)") }
-                if let found = r.recorded { Console.line("      Vérification : \(found.summary)") }
-            }
+            for r in rules { r.textLines.forEach { Console.line("  \($0)") } }
             Console.line("Montant calculé :")
             for l in e.lines {
                 Console.line("  \(l.label) : \(l.quantity) \(l.unit) × \(l.unitAmount.map(m) ?? "—") = \(m(l.amount))" + (l.source.map { " — \($0)" } ?? ""))

@@ -29,6 +29,9 @@ public struct BudgetLineStatus: Encodable, Sendable, Equatable {
     public var envelope: Money?
     /// A total over the PLH period, shown apart in a year's view.
     public var periodEnvelope: Money?
+    /// The envelope is only a total over the period (a study, a one-off project): in a year's view
+    /// `envelope` is what the other years left of it.
+    public var periodOnly: Bool
     public var approximate: Bool
     /// This row's own commitments and payments.
     public var committed: Money
@@ -77,6 +80,7 @@ public struct BudgetLineStatus: Encodable, Sendable, Equatable {
         if !wholePeriod, !available.isEmpty { envelope = (envelope ?? .zero) + available.sum { $0 } }
         self.envelope = envelope
         self.periodEnvelope = period
+        periodOnly = period != nil && yearly.isEmpty
         approximate = years.contains { $0.approximate }
         committed = own.sum(\.committed)
         paid = own.sum(\.paid)

@@ -23,10 +23,12 @@ extension AidDossier {
             var g = g
             g.reason = g.reason.map { _ in Self.anonymisedText }
             g.overspendReason = g.overspendReason.map { _ in Self.anonymisedText }
+            g.aboveAverageReason = g.aboveAverageReason.map { _ in Self.anonymisedText }
             return g
         }
         d.closure = closure.map { c in var c = c; c.reason = Self.anonymisedText; return c }
         d.documents = documents.map { doc in var doc = doc; doc.comment = nil; return doc }
+        d.checks = checks.map { $0.map { c in var c = c; c.note = nil; return c } }
         d.payments = payments.map { p in var p = p; p.label = nil; return p }
         d.timeline = timeline.map { t in var t = t; t.comment = nil; return t }
         d.comments = []
@@ -39,9 +41,10 @@ extension Applicant {
     public static let anonymisedName = "Anonymisé (RGPD)"
 
     /// A legal entity keeps its name and SIRET (public data), never its contact person; a natural
-    /// person (household, private owner, even through a company of theirs) keeps only the kind.
+    /// person (household, private owner, even through a company of theirs) keeps only the kind and,
+    /// for a private owner, occupant or landlord (action 3 counts them apart in its reviews).
     public var withoutPersonalData: Applicant {
-        var a = Applicant(kind: kind)
+        var a = Applicant(kind: kind, ownerStatus: ownerStatus)
         if kind.isOrganisation, let o = organisation { a.organisation = Organisation(name: o.name, siret: o.siret) }
         a.anonymised = true
         return a

@@ -143,10 +143,8 @@ public enum EligibilityCheck {
             why = "condition « \(c.kind) » inconnue du produit"
         } else if !c.source.orDefault.isBinding {
             why = "condition proposée par défaut, à confirmer par le service"
-        } else if !c.hasFigure {
-            why = "le PLH ne fixe pas de seuil (\(c.source.orDefault.label))"
         } else {
-            why = "seuil non fixé par le service"
+            why = "le seuil n'est fixé ni par le PLH ni par une décision locale"
         }
         if c.hasFigure, let figure = c.figureText, !c.thresholdSource.orDefault.isBinding {
             why += " ; indication : \(figure), \(ParameterSource.defaultLabel)"

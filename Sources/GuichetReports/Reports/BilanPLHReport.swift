@@ -101,15 +101,16 @@ public enum BilanPLHReport {
         }
         let table = ReportTable(
             name: "Autres lignes du PLH : engagements par décision (\(period))",
-            columns: [ReportColumn("Action", .integer, width: 6), ReportColumn("Ligne", .text, width: 34),
-                      ReportColumn("Nature", .text, width: 13), ReportColumn("Budget", .text, width: 12),
+            columns: [ReportColumn("Action", .integer, width: 6), ReportColumn("Ligne", .text, width: 30),
+                      ReportColumn("Nature", .text, width: 16), ReportColumn("Budget", .text, width: 13),
                       ReportColumn("Enveloppe", .money, width: 14), ReportColumn("Engagé", .money, width: 14),
                       ReportColumn("Versé", .money, width: 14), ReportColumn("Reste à engager", .money, width: 14),
-                      ReportColumn("Engagements", .integer, width: 8), ReportColumn("Source", .text, width: 20)],
+                      ReportColumn("Engagements", .integer, width: 8), ReportColumn("Source", .text, width: 16)],
             rows: rows)
         return ReportSection(heading: "2. Autres lignes du PLH (subventions, études, prestations)",
                              paragraphs: ["Lignes du PLH qui ne sont pas des aides individuelles : engagées et versées par décision du service. "
-                                          + "Une enveloppe sur la durée du PLH compte entière dans la période."],
+                                          + "Une enveloppe sur la durée du PLH (une étude) compte, dans une année, pour ce que les autres années "
+                                          + "en ont laissé, et entière sur la période."],
                              tables: [table])
     }
 
