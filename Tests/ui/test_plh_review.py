@@ -65,7 +65,10 @@ def test_a_value_entered_for_the_counter_is_in_the_review_with_its_history():
         wait_for(lambda: app.find(name="Levier 19.2 2025", role=pyatspi.ROLE_FRAME), 20, "lever window")
         type_into(app, "Note", "Conventions signées avec deux bailleurs")
         press_button(app, "Enregistrer")
-        wait_for(lambda: app.find(name="Levier 19.2, 2025 : prévu", role=pyatspi.ROLE_PUSH_BUTTON) is not None, 20, "lever saved")
+        # The window closes once the note is written (the save runs off the main thread); the
+        # lever's button keeps its name, so it cannot tell that the write is done.
+        wait_for(lambda: app.find(name="Levier 19.2 2025", role=pyatspi.ROLE_FRAME) is None, 20, "lever saved and its window closed")
+        wait_for(lambda: app.find(name="Levier 19.2, 2025 : prévu", role=pyatspi.ROLE_PUSH_BUTTON) is not None, 20, "lever still listed")
     review = json.loads(subprocess.run(app_command() + ["--database", path, "plh", "indicators", "--year", "2025", "--action", "18", "--json"],
                                        check=True, capture_output=True, text=True).stdout)
     measure = next(m for m in review["actions"][0]["measures"] if m["id"] == "personnes-accueillies")
