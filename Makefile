@@ -10,7 +10,7 @@ CONFIG ?= debug
 BIN := .build/$(CONFIG)/guichet
 PREFIX ?= /usr/local
 DEBIAN_PACKAGES := pkg-config libgtk-4-dev libsqlite3-dev xvfb xauth dbus dbus-x11 at-spi2-core \
-	python3-pyatspi xdotool imagemagick poppler-utils fonts-dejavu-core sqlite3
+	python3-pyatspi xdotool imagemagick poppler-utils fonts-dejavu-core sqlite3 librsvg2-dev
 
 .PHONY: run test deps build build-tests unit-tests ui-tests cli-tests calendar-tests hardening-tests screenshots benchmark install clean
 

@@ -26,9 +26,11 @@ let package = Package(
         // cairo + pango for PDF output (no GTK needed).
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // librsvg draws the service's SVG logo on letters and reports (vector, in the PDF).
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // Reports: CSV for French Excel, OpenDocument spreadsheets, PDF.
         .target(name: "GuichetReports", dependencies: [
-            "GuichetCore", "GuichetStorage", "CPangoCairo",
+            "GuichetCore", "GuichetStorage", "CPangoCairo", "CRsvg",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // GTK 4 as a system library, plus a C shim for macros, casts, varargs and trampolines.

@@ -11,11 +11,22 @@ public enum RendererChoice {
         return renderNodes.contains { $0.hasPrefix("renderD") } ? nil : "cairo"
     }
 
+    /// The environment to set before GTK starts. With the cairo renderer, GDK 4.8 would still
+    /// open OpenGL when it opens the display (loading Mesa and LLVM: 60 MiB of memory and tens
+    /// of milliseconds) for nothing that draws: `GDK_DEBUG=gl-disable` keeps it closed (GTK 4.8
+    /// has no other switch; an agent's own `GDK_DEBUG` is left as it is).
+    public static func settings(environment: [String: String], renderNodes: [String]) -> [String: String] {
+        guard let renderer = renderer(environment: environment, renderNodes: renderNodes) else { return [:] }
+        var settings = ["GSK_RENDERER": renderer]
+        if (environment["GDK_DEBUG"] ?? "").isEmpty { settings["GDK_DEBUG"] = "gl-disable" }
+        return settings
+    }
+
     /// Applies the choice to this process; call before GTK starts.
     public static func apply() {
         let nodes = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
-        if let renderer = renderer(environment: ProcessInfo.processInfo.environment, renderNodes: nodes) {
-            setenv("GSK_RENDERER", renderer, 0)
+        for (name, value) in settings(environment: ProcessInfo.processInfo.environment, renderNodes: nodes) {
+            setenv(name, value, 1)
         }
     }
 }

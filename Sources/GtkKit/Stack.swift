@@ -15,6 +15,10 @@ public final class Stack: Widget {
         gtk_stack_add_titled(stack, child.widget, name, title)
     }
 
+    public func removeChild(_ child: Widget) {
+        gtk_stack_remove(stack, child.widget)
+    }
+
     public var visibleChildName: String? {
         get { gtk_stack_get_visible_child_name(stack).map { String(cString: $0) } }
         set { if let newValue { gtk_stack_set_visible_child_name(stack, newValue) } }

@@ -20,6 +20,13 @@ public final class Window: Widget {
 
     public func present() { gtk_window_present(window) }
 
+    /// The GSK renderer drawing the window once it is realised ("GskCairoRenderer",
+    /// "GskGLRenderer"…), nil before.
+    public var rendererName: String? {
+        guard let renderer = gtk_native_get_renderer(OpaquePointer(raw)) else { return nil }
+        return String(cString: g_type_name(guichet_object_type(UnsafeMutableRawPointer(renderer))))
+    }
+
     /// Keeps a dialog above `parent` (and centred on it, where the window manager allows).
     public func setTransientFor(_ parent: Window?) { gtk_window_set_transient_for(window, parent?.window) }
 

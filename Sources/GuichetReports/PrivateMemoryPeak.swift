@@ -1,9 +1,9 @@
 import Foundation
 
 /// Peak private memory of this process while some work runs, sampled every millisecond from
-/// `RssAnon` (/proc/self/status). VmHWM would also count the database file's pages, which
-/// SQLite reads map into the process (mmap): those belong to the shared page cache and say
-/// nothing about whether an export streams.
+/// `RssAnon` (/proc/self/status). VmHWM would also count file-backed pages (the libraries,
+/// the fonts), which belong to the shared page cache and say nothing about whether an export
+/// streams.
 public enum PrivateMemoryPeak {
     /// Runs `work` and returns its result with the peak RssAnon seen meanwhile, in KiB (nil
     /// where /proc is unavailable).

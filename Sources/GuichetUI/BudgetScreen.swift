@@ -48,6 +48,7 @@ public final class BudgetScreen: Screen {
     private var reading: Task<Void, Never>?
     /// True while the figures are being read.
     var isLoading: Bool { reading != nil }
+    public var isReading: Bool { isLoading }
 
     /// Throws when the profile has no PLH or no schemes (the factory shows the placeholder then).
     public init(guichet: Guichet, window: Window?) throws {

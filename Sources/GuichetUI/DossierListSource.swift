@@ -21,13 +21,16 @@ enum DossierListSource {
 
     typealias Source = ListSource<DossierQuery, DossierListRow>
 
-    static func make(guichet: Guichet, prefetched: Task<DossierRowPage, any Error>?) -> Source {
+    static func make(guichet: Guichet, prefetched: Prefetched<DossierRowPage>?) -> Source {
         let source = Source(query: DossierQuery(), pageSize: pageSize, limited: limited,
                             first: { q in let page = try await guichet.dossierRowPage(q); return (page.total, page.rows) },
                             rows: { q in try await guichet.dossierRowPage(q).rows },
                             cells: { row, _ in cells(row) }, failure: "Lecture des dossiers impossible")
-        source.prefetched(prefetched.map { task in Task { let page = try await task.value; return (page.total, page.rows) } },
-                          for: DossierQuery())
+        if let prefetched {
+            source.prefetched(ready: { prefetched.readyValue.map { ($0.total, $0.rows) } },
+                              task: Task { let page = try await prefetched.task.value; return (page.total, page.rows) },
+                              for: DossierQuery())
+        }
         return source
     }
 

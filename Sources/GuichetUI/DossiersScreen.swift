@@ -15,6 +15,7 @@ public final class DossiersScreen: Screen {
     public var searchEntry: Entry? { search }
     public var supportsNewItem: Bool { true }
     public var supportsSave: Bool { true }
+    public var isReading: Bool { source.isLoading }
 
     let search: Entry
     let table: LazyTable

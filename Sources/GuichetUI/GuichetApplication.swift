@@ -5,11 +5,12 @@ import GtkKit
 public let guichetApplicationID = "fr.guichethabitat.Guichet"
 
 /// Runs the GTK application with one main window until it is closed; returns the exit status:
-/// 2 when `configuration` throws (the database could not be opened), 1 when the window could
-/// not be built (e.g. UI files not found); the reason is printed. `configuration` is called
-/// once GTK is up, so work it waits for may run meanwhile. Call from the main thread.
+/// 2 when the database could not be opened (the window says why, and so does the error
+/// output), 1 when the window could not be built (e.g. UI files not found). The window is
+/// built at once: with `configuration.connect`, before the database is open. Call from the
+/// main thread.
 @MainActor
-public func runGuichetApplication(configuration: @escaping @MainActor () throws -> WindowConfiguration,
+public func runGuichetApplication(_ configuration: WindowConfiguration,
                                   screens: [ScreenFactory] = GuichetScreens.standard) -> Int32 {
     RendererChoice.apply()
     // AT-SPI and window managers name the process "guichet" whatever launched it.
@@ -19,30 +20,24 @@ public func runGuichetApplication(configuration: @escaping @MainActor () throws 
     var failure: Int32?
     application.onActivate { [unowned application] in
         if let mainWindow { mainWindow.present(); return }
-        if StartupBenchmark.isBare { StartupBenchmark.runBare(application: application); return }
-        let fail: (Int32, String) -> Void = { status, message in
-            FileHandle.standardError.write(Data("guichet : \(message)\n".utf8))
-            failure = status
-            application.quit()
-        }
-        let config: WindowConfiguration
-        do { config = try configuration() } catch { fail(2, "\(error)"); return }
+        StartupTimeline.mark("GTK prêt")
         do {
-            let window = try MainWindow(configuration: config, screens: screens, application: application)
+            let window = try MainWindow(configuration: configuration, screens: screens, application: application)
             mainWindow = window
-            _ = StartupBenchmark.attach(to: window, application: application)
+            // The base could not be opened: the window says why; the exit status says it too.
+            window.onConnectionFailure = { reason in
+                FileHandle.standardError.write(Data("guichet : \(reason)\n".utf8))
+                failure = 2
+            }
+            StartupBenchmark.attach(to: window, application: application)
+            StartupTimeline.mark("fenêtre construite")
             window.present()
         } catch {
-            fail(1, "impossible d’ouvrir la fenêtre : \(error)")
+            FileHandle.standardError.write(Data("guichet : impossible d’ouvrir la fenêtre : \(error)\n".utf8))
+            failure = 1
+            application.quit()
         }
     }
     let status = application.run()
     return failure ?? status
-}
-
-/// The same with a configuration at hand (tests).
-@MainActor
-public func runGuichetApplication(_ configuration: WindowConfiguration,
-                                  screens: [ScreenFactory] = GuichetScreens.standard) -> Int32 {
-    runGuichetApplication(configuration: { configuration }, screens: screens)
 }

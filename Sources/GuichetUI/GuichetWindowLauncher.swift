@@ -12,18 +12,22 @@ public enum GuichetWindowLauncher {
         guard FileManager.default.fileExists(atPath: url.path) else { return openFailed { _ = try Guichet.open(url, clock: clock) } }
         let initialSection = ProcessInfo.processInfo.environment["GUICHET_UI_SECTION"]
         // Opening the database and reading the territory profile, then the first screen's rows,
-        // overlap GTK's own start.
-        let opening = BackgroundWork { () throws -> (Guichet, StartupPrefetch) in
+        // overlap GTK's own start; the window does not wait for them (it shows « Connexion à la
+        // base… » until they are there).
+        StartupTimeline.mark("programme lancé")
+        let opening = BackgroundWork { () throws -> WindowConnection in
             let guichet = try Guichet.open(url, clock: clock)
-            return (guichet, StartupPrefetch.start(on: guichet, section: initialSection))
+            StartupTimeline.mark("base et profil ouverts")
+            return WindowConnection(guichet: guichet, prefetch: StartupPrefetch.start(on: guichet, section: initialSection))
         }
-        return runGuichetApplication(configuration: {
-            let (guichet, prefetch) = try opening.result()
-            var configuration = WindowConfiguration(territoryName: guichet.profile.name, databasePath: url.path,
-                                                    initialSection: initialSection, guichet: guichet)
-            configuration.prefetch = prefetch
-            return configuration
-        })
+        var configuration = WindowConfiguration(territoryName: "Guichet Habitat", databasePath: url.path,
+                                                initialSection: initialSection)
+        configuration.connect = {
+            let connection = try await opening.value
+            await connection.prefetch.settle(within: .milliseconds(150))
+            return connection
+        }
+        return runGuichetApplication(configuration)
     }
 
     /// Prints why the database cannot be opened; exit status 2.
@@ -35,22 +39,38 @@ public enum GuichetWindowLauncher {
     }
 }
 
-/// Work started on another thread now, whose result is collected later.
+/// Blocking work started now on a thread of its own (it starts at once, before GTK, and holds
+/// no thread of Swift's concurrency pool), whose result is awaited later.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
     private var outcome: Result<Value, any Error>?
-    private var collected = false // touched by the collecting thread only
+    private var waiting: [CheckedContinuation<Value, any Error>] = []
 
     init(_ work: @escaping @Sendable () throws -> Value) {
         Thread { [self] in
-            outcome = Result { try work() }
-            done.signal()
+            let result = Result { try work() }
+            lock.lock()
+            outcome = result
+            let waiters = waiting
+            waiting = []
+            lock.unlock()
+            for waiter in waiters { waiter.resume(with: result) }
         }.start()
     }
 
-    /// Waits for the work (once) and returns its value or throws its error.
-    func result() throws -> Value {
-        if !collected { done.wait(); collected = true }
-        return try outcome!.get()
+    /// The work's value (or its error), once it is done.
+    var value: Value {
+        get async throws {
+            try await withCheckedThrowingContinuation { continuation in
+                lock.lock()
+                if let outcome {
+                    lock.unlock()
+                    continuation.resume(with: outcome)
+                } else {
+                    waiting.append(continuation)
+                    lock.unlock()
+                }
+            }
+        }
     }
 }

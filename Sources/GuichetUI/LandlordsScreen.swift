@@ -45,6 +45,7 @@ public final class LandlordsScreen: Screen {
     private var reviewReading: Task<Void, Never>?
     /// True while the list or a review is being read.
     var isLoading: Bool { listReading != nil || reviewReading != nil }
+    public var isReading: Bool { isLoading }
 
     static let listColumns: [TableColumn] = [
         TableColumn(id: "name", title: "Bailleur", sortable: false),

@@ -38,8 +38,8 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     private var rowsByPage: [Int: [Row]] = [:]
     private var pending: Task<Void, Never>?
     private var waiting: (index: Int, use: @MainActor (Row) -> Void)?
-    /// A first page already being read for the initial query (read while the window opened).
-    private var early: (query: Query, task: Task<(total: Int, rows: [Row]), any Error>)?
+    /// A first page already read, or being read, for the initial query (while the window opened).
+    private var early: (query: Query, ready: () -> (total: Int, rows: [Row])?, task: Task<(total: Int, rows: [Row]), any Error>)?
 
     /// `limited`: the query restricted to rows (offset, limit); `cells`: a row's cell texts, with
     /// its absolute index; `failure`: "Lecture des dossiers impossible".
@@ -54,9 +54,11 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
         self.failure = failure
     }
 
-    /// Uses `task`, already reading the first page of `query`, instead of reading it again.
-    func prefetched(_ task: Task<(total: Int, rows: [Row]), any Error>?, for query: Query) {
-        early = task.map { (query, $0) }
+    /// Uses the first page of `query` read early: at once if it is in (`ready`), else once
+    /// `task` brings it, instead of reading it again.
+    func prefetched(ready: @escaping () -> (total: Int, rows: [Row])?, task: Task<(total: Int, rows: [Row]), any Error>,
+                    for query: Query) {
+        early = (query, ready, task)
     }
 
     /// The row at `index` now, or once its page is read if it is still the one selected then
@@ -88,15 +90,22 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
     /// still pending is cancelled.
     func refresh() {
         pending?.cancel()
+        pending = nil
         let wanted = query
         let first = limited(wanted, 0..<pageSize)
-        let early = self.early?.query == wanted ? self.early?.task : nil
+        let early = self.early?.query == wanted ? self.early : nil
         self.early = nil
+        // Read while the window opened: shown in the same frame as the screen.
+        if let page = early?.ready() {
+            lastQueryMilliseconds = 0
+            show(.success(page), for: wanted)
+            return
+        }
         let readFirst = readFirst
         let started = Date()
         pending = Task { [weak self] in
             let outcome: Result<(total: Int, rows: [Row]), any Error>
-            if let early, let page = try? await early.value {
+            if let early, let page = try? await early.task.value {
                 outcome = .success(page)
             } else {
                 do { outcome = .success(try await readFirst(first)) } catch { outcome = .failure(error) }
@@ -104,18 +113,22 @@ final class ListSource<Query: Equatable & Sendable, Row: Sendable>: LazyTablePag
             guard !Task.isCancelled, let self else { return }
             self.pending = nil
             self.lastQueryMilliseconds = Date().timeIntervalSince(started) * 1000
-            switch outcome {
-            case .success(let page):
-                self.total = page.total
-                self.lastError = nil
-                self.shownQuery = wanted
-                self.rowsByPage = [0: page.rows]
-                self.table?.show(total: page.total, firstRows: page.rows.enumerated().map { self.cells($1, $0) })
-            case .failure(let error):
-                self.lastError = "\(self.failure) : \(error)"
-            }
-            self.onResult?()
+            self.show(outcome, for: wanted)
         }
+    }
+
+    private func show(_ outcome: Result<(total: Int, rows: [Row]), any Error>, for wanted: Query) {
+        switch outcome {
+        case .success(let page):
+            total = page.total
+            lastError = nil
+            shownQuery = wanted
+            rowsByPage = [0: page.rows]
+            table?.show(total: page.total, firstRows: page.rows.enumerated().map { cells($1, $0) })
+        case .failure(let error):
+            lastError = "\(failure) : \(error)"
+        }
+        onResult?()
     }
 
     func requestCells(forRows rows: Range<Int>, generation: Int) {

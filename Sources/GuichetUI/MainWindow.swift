@@ -3,6 +3,8 @@ import GtkKit
 /// The main window's controller: header bar (territory, database file), section sidebar,
 /// content stack, window shortcuts routed to the visible screen, unsaved-changes guard.
 /// Screens are built the first time their section is shown (opening the window builds one).
+/// Given a connection instead of an open database, the window shows « Connexion à la base… »
+/// and builds its first screen once the database is open (`MainWindow+Connection.swift`).
 /// The window keeps its controller alive until it is destroyed.
 @MainActor
 public final class MainWindow {
@@ -16,17 +18,22 @@ public final class MainWindow {
     /// The sidebar's sections, in order.
     public let sections: [SectionInfo]
     private let factories: [ScreenFactory]
-    private let context: ScreenContext
+    var context: ScreenContext
     /// Built screens, by section index (nil until first shown or asked for).
     private var built: [(any Screen)?]
     let sidebar: ListBox
     let stack: Stack
     private weak var application: Application?
-    private var currentIndex = 0
+    var currentIndex = 0
+    let titleLabel: Label
+    /// Shown instead of any screen while the database is being opened (nil once it is).
+    var connectionPage: ConnectionPage?
+    /// Told when the database could not be opened (the window says why meanwhile).
+    public var onConnectionFailure: (@MainActor (String) -> Void)?
     private var revertingSelection = false
-    private var findAction: SimpleAction!
-    private var newAction: SimpleAction!
-    private var saveAction: SimpleAction!
+    var findAction: SimpleAction!
+    var newAction: SimpleAction!
+    var saveAction: SimpleAction!
 
     /// Builds the window from `ui/main-window.ui`, one sidebar row per factory, and the initial
     /// section's screen (its failure fails the window; later ones show their error in place).
@@ -40,7 +47,8 @@ public final class MainWindow {
         self.application = application
         if let application { application.addWindow(window) }
         window.title = configuration.territoryName
-        try builder.get("title", as: Label.self).text = configuration.territoryName
+        titleLabel = try builder.get("title")
+        titleLabel.text = configuration.territoryName
         let subtitle = try builder.get("subtitle", as: Label.self)
         subtitle.text = configuration.databasePath
         subtitle.tooltip = configuration.databasePath
@@ -60,16 +68,21 @@ public final class MainWindow {
         }
         window.onCloseRequest { [weak self] in
             // true keeps the window open
-            guard let self else { return false }
+            guard let self, self.isConnected else { return false }
             return !self.currentScreen.canLeave()
         }
         sidebar.onRowSelected { [weak self] index in self?.sidebarSelected(index) }
         let initial = configuration.initialSection.flatMap { id in sections.firstIndex { $0.id == id } } ?? 0
         currentIndex = initial
+        window.keepAlive(self)
+        if let connect = configuration.connect, configuration.guichet == nil {
+            sidebar.selectRow(at: initial)
+            startConnecting(connect, location: configuration.databasePath)
+            return
+        }
         try install(factories[initial].build(context), at: initial)
         sidebar.selectRow(at: initial)
         show(initial, activating: false)
-        window.keepAlive(self)
     }
 
     public func present() { window.present() }
@@ -100,7 +113,7 @@ public final class MainWindow {
         return screen
     }
 
-    private func install(_ screen: any Screen, at index: Int) {
+    func install(_ screen: any Screen, at index: Int) {
         built[index] = screen
         stack.addChild(screen.root, name: screen.id, title: screen.title)
     }
@@ -127,6 +140,8 @@ public final class MainWindow {
 
     private func sidebarSelected(_ index: Int?) {
         guard !revertingSelection, let index, index != currentIndex else { return }
+        // Still connecting: the section chosen is the one built once the base is open.
+        guard isConnected else { currentIndex = index; return }
         guard currentScreen.canLeave() else {
             revertingSelection = true
             sidebar.selectRow(at: currentIndex)
@@ -138,7 +153,7 @@ public final class MainWindow {
 
     /// Shows a section, building its screen the first time; `activate()` only when the screen
     /// existed before (a screen just built has read its data).
-    private func show(_ index: Int, activating: Bool = true) {
+    func show(_ index: Int, activating: Bool = true) {
         currentIndex = index
         let existed = built[index] != nil
         let screen = screen(at: index)
@@ -156,7 +171,7 @@ public final class MainWindow {
         saveAction = window.addAction("save") { [weak self] in self?.currentScreen.save() }
         window.addAction("close") { [weak self] in self?.window.close() }
         window.addAction("quit") { [weak self] in
-            guard let self, self.currentScreen.canLeave() else { return }
+            guard let self, !self.isConnected || self.currentScreen.canLeave() else { return }
             self.window.destroy()
             self.application?.quit()
         }

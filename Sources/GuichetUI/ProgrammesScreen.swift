@@ -159,6 +159,7 @@ public final class ProgrammesScreen: Screen {
 
     /// True while filters or the visible list are being read.
     var isLoading: Bool { filtersReading != nil || construction.isLoading || rehabilitation.isLoading }
+    public var isReading: Bool { isLoading }
 
     /// Reads the visible list again with the current search and filters.
     private func reloadList() {

@@ -14,6 +14,7 @@ public final class RequestsScreen: Screen {
     public var searchEntry: Entry? { search }
     public var supportsNewItem: Bool { true }
     public var supportsSave: Bool { true }
+    public var isReading: Bool { source.isLoading }
 
     let guichet: Guichet
     let grid: CotationGrid

@@ -17,6 +17,9 @@ public protocol Screen: AnyObject {
     /// Whether Ctrl+N / Ctrl+S mean something on this screen (the actions are disabled otherwise).
     var supportsNewItem: Bool { get }
     var supportsSave: Bool { get }
+    /// True while the data the screen shows (its list, its figures) are being read; the
+    /// benchmark measures a section's opening until it is false.
+    var isReading: Bool { get }
 
     /// The screen is shown again (refresh data here). Not called on the showing that built it:
     /// its init has just read the data.
@@ -37,6 +40,7 @@ extension Screen {
     public var searchEntry: Entry? { nil }
     public var supportsNewItem: Bool { false }
     public var supportsSave: Bool { false }
+    public var isReading: Bool { false }
     public func activate() {}
     public func canLeave() -> Bool { true }
     public func newItem() {}

@@ -14,6 +14,9 @@ public struct WindowConfiguration {
     public var guichet: Guichet?
     /// Data the first screen shows, read while GTK started.
     public var prefetch = StartupPrefetch()
+    /// Opens the database when `guichet` is not given yet: the window is shown at once
+    /// (« Connexion à la base… ») and its screens are built with what this returns.
+    public var connect: (@Sendable () async throws -> WindowConnection)?
 
     public init(territoryName: String, databasePath: String, initialSection: String? = nil, guichet: Guichet? = nil) {
         self.territoryName = territoryName

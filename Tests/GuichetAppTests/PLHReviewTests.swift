@@ -227,7 +227,8 @@ final class PLHReviewTests: XCTestCase {
         let lines = try Self.pdfText(url, layout: true).components(separatedBy: "\n")
         let review = try await f.guichet.plhReview(year: 2025)
         XCTAssertEqual(review.actions.count, 20)
-        func words(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        // Texts as printed: every PDF is set in French typography (’, no-break spaces).
+        func words(_ s: String) -> String { FrenchTypography.apply(s).split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for a in review.actions {
             XCTAssertTrue(flat.contains("Action \(a.number) — \(words(a.title))"), "titre de l'action \(a.number)")
             for i in a.sheet.indicators { XCTAssertTrue(flat.contains(words(i.text)), "\(a.number)/\(i.id) : « \(i.text) »") }
@@ -236,7 +237,7 @@ final class PLHReviewTests: XCTestCase {
             }
             // Each measure's row: its source, then the values of 2023, 2024 and 2025 in order.
             for m in a.measures {
-                let expected = [m.sourceLabel] + review.years.map { Self.normalised(m.text($0)) }
+                let expected = ([m.sourceLabel] + review.years.map { m.text($0) }).map { Self.normalised(FrenchTypography.apply($0)) }
                 let found = lines.contains { line in
                     var rest = Substring(line)
                     for token in expected {
@@ -248,7 +249,7 @@ final class PLHReviewTests: XCTestCase {
                 XCTAssertTrue(found, "\(a.number)/\(m.measure.id) : \(expected)")
             }
         }
-        XCTAssertTrue(flat.contains("Rencontres de l'automne"))
+        XCTAssertTrue(flat.contains(words("Rencontres de l'automne")))
         XCTAssertTrue(lines.contains { $0.contains("saisi") && $0.contains(" 17") }, "the entered value of action 20")
         XCTAssertTrue(flat.contains("Bilan par action du PLH (2023-2025)"))
 

@@ -11,7 +11,7 @@ import Testing
 
     /// Text of each page (pdftotext separates pages with form feeds).
     func pages(of url: URL) throws -> [String] {
-        var pages = try Fixtures.run("pdftotext", ["-layout", url.path, "-"]).components(separatedBy: "\u{0C}")
+        var pages = ReportTestSupport.normalised(try Fixtures.run("pdftotext", ["-layout", url.path, "-"])).components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
         return pages
     }

@@ -41,7 +41,7 @@ enum ReportTestSupport {
         return store
     }
 
-    /// pdftotext of a whole PDF or one page, spaces normalised (U+202F and U+00A0 → " ").
+    /// pdftotext of a whole PDF or one page, spaces and apostrophes normalised (`normalised`).
     static func pdfText(_ url: URL, page: Int? = nil) throws -> String {
         guard Fixtures.onPath("pdftotext") else { throw XCTSkip("pdftotext absent") }
         var args = ["-layout"]
@@ -49,8 +49,17 @@ enum ReportTestSupport {
         return normalised(try Fixtures.run("pdftotext", args + [url.path, "-"]))
     }
 
+    /// pdftotext as it reads the characters (no-break spaces and typographic apostrophes kept).
+    static func rawPDFText(_ url: URL) throws -> String {
+        guard Fixtures.onPath("pdftotext") else { throw XCTSkip("pdftotext absent") }
+        return try Fixtures.run("pdftotext", [url.path, "-"])
+    }
+
+    /// Text as typed, to search it: the typographic apostrophe and no-break spaces PDFs are set
+    /// with read as ' and spaces (`rawPDFText` keeps them, to check the typography itself).
     static func normalised(_ s: String) -> String {
         s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: "’", with: "'")
     }
 
     static func pageCount(_ url: URL) throws -> Int {

@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 final class BackgroundWorkTests: XCTestCase {
-    func testRunsMeanwhileAndHandsItsValueOrErrorOnce() throws {
+    func testRunsMeanwhileAndHandsItsValueOrErrorToEveryWaiter() async throws {
         let started = DispatchSemaphore(value: 0)
         let proceed = DispatchSemaphore(value: 0)
         let work = BackgroundWork { () -> Int in
@@ -12,12 +12,20 @@ final class BackgroundWorkTests: XCTestCase {
             return 42
         }
         XCTAssertEqual(started.wait(timeout: .now() + 5), .success, "the work starts on its own thread at once")
+        async let waiting = work.value // asked before the work is done
         proceed.signal()
-        XCTAssertEqual(try work.result(), 42)
-        XCTAssertEqual(try work.result(), 42, "asking again does not wait forever")
+        let first = try await waiting
+        XCTAssertEqual(first, 42)
+        let again = try await work.value
+        XCTAssertEqual(again, 42, "asking again after it is done answers at once")
 
         struct Refused: Error {}
         let failing = BackgroundWork { () throws -> Int in throw Refused() }
-        XCTAssertThrowsError(try failing.result()) { XCTAssertTrue($0 is Refused) }
+        do {
+            _ = try await failing.value
+            XCTFail("the error is handed on")
+        } catch {
+            XCTAssertTrue(error is Refused)
+        }
     }
 }

@@ -50,12 +50,12 @@ final class DossiersScreenTests: XCTestCase {
             let early = try XCTUnwrap(started.dossiers)
             XCTAssertNil(StartupPrefetch.start(on: app, section: "budget").dossiers, "only the first screen's rows")
             var fake: DossierRowPage?
-            Task { var page = try await early.value; page.total = 7; page.rows = Array(page.rows.prefix(7)); fake = page }
+            Task { var page = try await early.task.value; page.total = 7; page.rows = Array(page.rows.prefix(7)); fake = page }
             waitFor("the early page") { fake != nil }
             let page = try XCTUnwrap(fake)
             XCTAssertEqual(page.rows.count, 7)
             let (main, screen) = try openSection(DossiersScreen.factory, on: app, as: DossiersScreen.self,
-                                                 prefetch: StartupPrefetch(dossiers: Task { page }))
+                                                 prefetch: StartupPrefetch(dossiers: Prefetched(value: page)))
             defer { main.window.destroy() }
             waitFor("the first result") { screen.source.isIdle }
             XCTAssertEqual(screen.table.rowCount, 7, "the rows read early are shown, not read again")

@@ -6,8 +6,8 @@ import GuichetReports
 /// atomically, off the caller's thread.
 extension Guichet {
     /// The context every report of this territory shares (issuer, date).
-    public func reportContext(on date: CalendarDate? = nil) -> ReportContext {
-        ReportContext(profile: profile, producedOn: date ?? today)
+    public func reportContext(on date: CalendarDate? = nil, status: ReportStatus = .draft) -> ReportContext {
+        ReportContext(profile: profile, producedOn: date ?? today, status: status)
     }
 
     /// Builds a report of the catalogue.
@@ -42,20 +42,12 @@ extension Guichet {
         }
     }
 
-    /// A letter of a dossier (acknowledgement, notification, payment order) written as PDF.
-    public func writeLetter(_ kind: DossierDocuments.Kind, for number: DossierNumber, on date: CalendarDate? = nil, to url: URL) async throws {
-        guard let dossier = try await dossier(number) else { throw StoreError.notFound(entity: "dossier", key: number.formatted) }
-        let letter = try DossierDocuments.letter(kind, dossier: dossier, scheme: profile.schemes?.scheme(code: dossier.schemeCode),
-                                                 context: reportContext(on: date))
-        try await storage.detached { try ReportWriter.write(letter, to: url) }
-    }
-
     // MARK: Building
 
     /// The document, and for the right of access a word when no dossier names the person.
     private func build(_ request: ReportRequest, store: any GuichetStore) throws -> (document: ReportDocument, note: String?) {
         guard request.kind == .rgpd else { return (try buildDocument(request, store: store), nil) }
-        let context = reportContext(on: request.date)
+        let context = reportContext(on: request.date, status: request.status)
         let name = (request.applicant ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ValidationError(field: "demandeur", "indiquez le nom et le prénom de la personne") }
         let export = try store.read { try RGPDReport.collect(name: name, in: $0, context: context) }
@@ -64,7 +56,7 @@ extension Guichet {
     }
 
     private func buildDocument(_ request: ReportRequest, store: any GuichetStore) throws -> ReportDocument {
-        let context = reportContext(on: request.date)
+        let context = reportContext(on: request.date, status: request.status)
         let year = request.year
         switch request.kind {
         case .bilanPLH:

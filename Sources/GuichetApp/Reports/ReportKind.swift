@@ -72,13 +72,15 @@ public struct ReportRequest: Sendable {
     public var date: CalendarDate?
     /// bilan-plh: the mid-term review (the PLH's first year to `year`) instead of the yearly one.
     public var midTerm: Bool
+    /// "Document de travail" (default) or "Version définitive", on every page of the PDF.
+    public var status: ReportStatus
 
     public init(_ kind: ReportKind, year: Int? = nil, anonymised: Bool = false, dossiers: DossierQuery = DossierQuery(),
                 ranking: RankingFilter = RankingFilter(), applicant: String? = nil, sources: ReportSources = ReportSources(),
-                date: CalendarDate? = nil, midTerm: Bool = false) {
+                date: CalendarDate? = nil, midTerm: Bool = false, status: ReportStatus = .draft) {
         self.midTerm = midTerm
         self.kind = kind; self.year = year; self.anonymised = anonymised; self.dossiers = dossiers
-        self.ranking = ranking; self.applicant = applicant; self.sources = sources; self.date = date
+        self.ranking = ranking; self.applicant = applicant; self.sources = sources; self.date = date; self.status = status
     }
 }
 
@@ -105,3 +107,5 @@ public struct UnreadableInput: Error, CustomStringConvertible, Sendable {
 
 /// The formats reports are written in, for front ends that know reports only through this layer.
 public typealias ReportFormat = GuichetReports.ReportFormat
+/// "Document de travail" / "Version définitive".
+public typealias ReportStatus = GuichetReports.ReportStatus

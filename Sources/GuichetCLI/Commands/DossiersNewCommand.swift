@@ -10,10 +10,15 @@ struct DossiersNewCommand: AsyncParsableCommand {
         Le fichier JSON contient (montants en centimes, dates AAAA-MM-JJ) :
           plhAction        action du PLH (facultatif : la première du dispositif)
           applicant        { "kind": "household|privateOwner|socialLandlord|commune|association|operator",
-                             "household": { "members": [ { "lastName", "firstName", "birthDate", "role": "applicant" } ],
+                             "household": { "members": [ { "lastName", "firstName", "birthDate", "role": "applicant",
+                                                           "civility": "madame|monsieur" } ],
                                             "size", "yearlyIncome", "incomeYear" }
-                             ou "organisation": { "name", "siret", "contactName" }, "address", "phone", "email",
+                             ou "organisation": { "name", "siret", "contactName", "contactCivility", "contactRole" },
+                             "postalAddress": { "complement", "street", "locality", "postcode", "town", "country" },
+                             "bankAccount": { "holder", "iban", "bic" }, "phone", "email",
                              "ownerStatus": "occupant|landlord" (propriétaire privé : occupant PO ou bailleur PB) }
+                           postalAddress : l'adresse où vont les courriers (celle du demandeur, pas celle du logement) ;
+                           bankAccount : l'IBAN est vérifié par sa clé
           property         { "address", "postcode", "commune", "inseeCode", "dwellings", "adaptedDwellings",
                              "plaiDwellings", "builtOn" ou "buildYear", "vacantSince" }
           facts            { "worksAmount", "communeCoFunding", "epciPresentationDate", "purchaseDate" }

@@ -81,6 +81,8 @@ struct DossiersShowCommand: AsyncParsableCommand {
         Console.line("Dossier \(d.number) — \(sh.schemeName ?? d.schemeCode) (action \(d.plhAction) du PLH)")
         Console.line("Statut : \(d.status.label)" + (d.receivedOn.map { " — déposé le \($0)" } ?? ""))
         Console.line("Demandeur : \(d.applicant.displayName) (\(d.applicant.kind.label)\(d.applicant.ownerStatus.map { ", \($0.label.lowercased())" } ?? ""))")
+        Console.line("Adresse postale : " + (d.applicant.postalAddress?.oneLine ?? d.applicant.address ?? "non renseignée (aucun courrier possible)"))
+        if let b = d.applicant.bankAccount { Console.line("Coordonnées bancaires : \(b.holder), IBAN \(b.iban.masked)") }
         Console.line("Logement : \(d.property.address), \(d.property.postcode) \(d.property.commune) — \(d.property.dwellings) logement(s)")
         Console.line("Demandé : \(d.requestedAmount.map(m) ?? "—")   Accordé : \(m(d.grantedAmount))   Versé : \(m(d.paidAmount))   Reste : \(m(d.remainingToPay))")
         if let c = d.closure { Console.line("Clôture : \(c.status.label) le \(c.date) — \(c.reason)" + (c.released.map { " (libéré : \(m($0)))" } ?? "")) }

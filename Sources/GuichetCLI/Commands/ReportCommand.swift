@@ -42,6 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "requests : commune souhaitée (code INSEE ou nom).") var commune: String?
     @Option(name: .long, help: "requests : typologie souhaitée (T1 … T5+).") var typology: String?
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
+    @Flag(name: .long, help: "PDF marqué « Version définitive » (sinon « Document de travail »).") var final = false
     @Flag(name: .customLong("mid-term"), help: "bilan-plh : bilan à mi-parcours (de la première année du PLH à --year).") var midTerm = false
 
     func run() async throws {
@@ -55,7 +56,7 @@ struct ReportCommand: AsyncParsableCommand {
                                     ranking: RankingFilter(commune: commune, typology: try typologyFilter()),
                                     sources: ReportSources(construction: construction, rehabilitation: rehabilitation,
                                                            results: results, requests: requests),
-                                    date: try DossierArguments.date(date), midTerm: midTerm)
+                                    date: try DossierArguments.date(date), midTerm: midTerm, status: final ? .final : .draft)
         let files = try await GlobalOptions.openGuichet().exportReport(request, format: format, to: URL(fileURLWithPath: output)).files
         for f in files { Console.line("Rapport écrit : \(f.path)") }
     }

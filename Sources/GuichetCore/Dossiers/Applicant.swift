@@ -6,9 +6,15 @@ public struct Applicant: Codable, Sendable, Equatable {
     public var ownerStatus: OwnerStatus?
     public var household: Household?
     public var organisation: Organisation?
+    /// Free postal address lines as first recorded (before `postalAddress` existed); letters use
+    /// `postalAddress` when given, these lines otherwise.
     public var address: String?
+    /// Where letters go: the applicant's own address, distinct from the property's.
+    public var postalAddress: PostalAddress?
     public var phone: String?
     public var email: String?
+    /// Where the aid is paid (ordre de paiement).
+    public var bankAccount: BankAccount?
     /// True once the RGPD anonymisation removed the person's data (see `AidDossier.anonymised(on:)`).
     public var anonymised: Bool?
 
@@ -48,6 +54,8 @@ public struct Applicant: Codable, Sendable, Equatable {
         } else {
             v.add(ValidationError(field: "household", "le ménage demandeur est obligatoire"))
         }
+        if let p = postalAddress { v.add(p.validate(), under: "postalAddress") }
+        if let b = bankAccount { v.add(b.validate(), under: "bankAccount") }
         return v.errors
     }
 }
@@ -99,12 +107,19 @@ public struct HouseholdMember: Codable, Sendable, Equatable {
     public var firstName: String
     public var birthDate: CalendarDate?
     public var role: Role
+    /// How letters address the person ("Madame Sylvie SIMON"); nil when not said.
+    public var civility: Civility?
 
-    public init(lastName: String, firstName: String, birthDate: CalendarDate? = nil, role: Role) {
-        self.lastName = lastName; self.firstName = firstName; self.birthDate = birthDate; self.role = role
+    public init(lastName: String, firstName: String, birthDate: CalendarDate? = nil, role: Role, civility: Civility? = nil) {
+        self.lastName = lastName; self.firstName = firstName; self.birthDate = birthDate; self.role = role; self.civility = civility
     }
 
     public var displayName: String { "\(lastName.uppercased()) \(firstName)" }
+    /// As a letter names the person: civility, first name, family name in capitals.
+    public var formalName: String {
+        ([civility?.label, firstName.trimmingCharacters(in: .whitespaces), lastName.trimmingCharacters(in: .whitespaces).uppercased()]
+            .compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: " ")
+    }
 
     func validate() -> [ValidationError] {
         var v = ValidationCollector()
@@ -118,10 +133,22 @@ public struct Organisation: Codable, Sendable, Equatable {
     public var name: String
     /// Kept as typed; `validate()` checks it through `Siret`.
     public var siret: String?
+    /// The person who follows the dossier for the organisation, as typed ("Claire Dubois").
     public var contactName: String?
+    public var contactCivility: Civility?
+    /// Their function ("Responsable du développement").
+    public var contactRole: String?
 
-    public init(name: String, siret: String? = nil, contactName: String? = nil) {
+    public init(name: String, siret: String? = nil, contactName: String? = nil, contactCivility: Civility? = nil, contactRole: String? = nil) {
         self.name = name; self.siret = siret; self.contactName = contactName
+        self.contactCivility = contactCivility; self.contactRole = contactRole
+    }
+
+    /// "Madame Claire Dubois, Responsable du développement", nil without a contact.
+    public var contactLine: String? {
+        guard let name = contactName?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        let role = contactRole?.trimmingCharacters(in: .whitespaces) ?? ""
+        return ([contactCivility?.label, name].compactMap { $0 }.joined(separator: " ")) + (role.isEmpty ? "" : ", \(role)")
     }
 
     func validate() -> [ValidationError] {

@@ -18,6 +18,7 @@ public enum DemoDossiers {
         guard !schemes.isEmpty, count > 0 else { return [] }
         let schemeWheel = schemes.flatMap { s in Array(repeating: s, count: weights[s.code] ?? 3) }
         let statusWheel = statuses.flatMap { Array(repeating: $0.0, count: $0.1) }
+        let vacantHomes = Set(schemes.filter { $0.condition(.longVacancy) != nil }.map(\.code))
         let lastYear = min(years.upperBound, referenceDate.year)
         let firstYear = min(years.lowerBound, lastYear)
         var sequences: [BudgetKey: Int] = [:]
@@ -31,6 +32,7 @@ public enum DemoDossiers {
             let number = DossierNumber(year: year, scheme: scheme.code, sequence: sequences[key]!)
             var g = Generator(rng: rng, scheme: scheme, reference: referenceDate)
             var d = g.dossier(number: number, target: g.rng.pick(statusWheel))
+            addLetterData(&d, vacantHome: vacantHomes.contains(scheme.code), seed: seed)
             d.version = 1
             d.updatedAt = date(d.timeline.last?.date ?? referenceDate)
             out.append(d)

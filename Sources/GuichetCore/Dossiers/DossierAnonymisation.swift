@@ -24,10 +24,11 @@ extension AidDossier {
             g.reason = g.reason.map { _ in Self.anonymisedText }
             g.overspendReason = g.overspendReason.map { _ in Self.anonymisedText }
             g.aboveAverageReason = g.aboveAverageReason.map { _ in Self.anonymisedText }
+            g.reasonForApplicant = g.reasonForApplicant.map { _ in Self.anonymisedText }
             return g
         }
         d.closure = closure.map { c in var c = c; c.reason = Self.anonymisedText; return c }
-        d.documents = documents.map { doc in var doc = doc; doc.comment = nil; return doc }
+        d.documents = documents.map { doc in var doc = doc; doc.comment = nil; doc.reasonForApplicant = nil; return doc }
         d.checks = checks.map { $0.map { c in var c = c; c.note = nil; return c } }
         d.payments = payments.map { p in var p = p; p.label = nil; return p }
         d.timeline = timeline.map { t in var t = t; t.comment = nil; return t }

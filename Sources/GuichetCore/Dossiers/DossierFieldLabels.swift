@@ -29,6 +29,11 @@ public enum DossierFieldLabels {
         "anonymised": "anonymisé", "ownerStatus": "statut du propriétaire", "checks": "vérifications de l'agent",
         "condition": "condition", "met": "remplie", "note": "note", "aboveAverageReason": "motif au-dessus de l'aide moyenne",
         "repaymentSource": "source de la règle de remboursement", "reference": "référence", "quote": "citation", "action": "action",
+        "postalAddress": "adresse postale", "complement": "complément d'adresse", "street": "voie", "locality": "lieu-dit ou boîte postale",
+        "town": "commune", "country": "pays", "civility": "civilité", "contactCivility": "civilité de la personne à contacter",
+        "contactRole": "fonction de la personne à contacter", "bankAccount": "coordonnées bancaires", "holder": "titulaire du compte",
+        "iban": "IBAN", "bic": "BIC", "commitmentNumber": "numéro d'engagement",
+        "reasonForApplicant": "motif communiqué au demandeur",
         "description": "description", "text": "texte",
     ]
 

@@ -10,10 +10,14 @@ public struct SupportingDocument: Codable, Sendable, Equatable {
     public var id: String
     public var state: State
     public var date: CalendarDate
+    /// The agent's internal note ("illisible, rappeler le notaire"): never printed in a letter.
     public var comment: String?
+    /// "Motif communiqué au demandeur": what the letters say about this piece ("la page 2 de l'avis
+    /// d'imposition manque"). Written for the applicant, separately from the internal note.
+    public var reasonForApplicant: String?
 
-    public init(id: String, state: State, date: CalendarDate, comment: String? = nil) {
-        self.id = id; self.state = state; self.date = date; self.comment = comment
+    public init(id: String, state: State, date: CalendarDate, comment: String? = nil, reasonForApplicant: String? = nil) {
+        self.id = id; self.state = state; self.date = date; self.comment = comment; self.reasonForApplicant = reasonForApplicant
     }
 }
 
@@ -52,11 +56,19 @@ public struct GrantRecord: Codable, Sendable, Equatable {
     /// Why the operation justifies more than the scheme's average per dwelling (the grant took
     /// the year's average above the PLH's target).
     public var aboveAverageReason: String?
+    /// The number the finance software gave the commitment ("numéro d'engagement"), printed on
+    /// every payment order of the dossier.
+    public var commitmentNumber: String?
+    /// "Motif communiqué au demandeur": why the amount differs from the computed one, as the
+    /// notification states it (`reason` is the agent's internal note).
+    public var reasonForApplicant: String?
 
     public init(date: CalendarDate, amount: Money, envelopeYear: Int, computedAmount: Money, agent: String,
-                reason: String? = nil, overspendReason: String? = nil, aboveAverageReason: String? = nil) {
+                reason: String? = nil, overspendReason: String? = nil, aboveAverageReason: String? = nil,
+                commitmentNumber: String? = nil, reasonForApplicant: String? = nil) {
         self.date = date; self.amount = amount; self.envelopeYear = envelopeYear; self.computedAmount = computedAmount
         self.agent = agent; self.reason = reason; self.overspendReason = overspendReason; self.aboveAverageReason = aboveAverageReason
+        self.commitmentNumber = commitmentNumber; self.reasonForApplicant = reasonForApplicant
     }
 }
 
@@ -107,6 +119,8 @@ public struct StatusChange: Codable, Sendable, Equatable {
     }
 }
 
+/// An agent's note on the dossier. Internal: no comment is ever printed in a letter (what the
+/// applicant is told goes in the "motif communiqué au demandeur" fields).
 public struct DossierComment: Codable, Sendable, Equatable {
     public var date: CalendarDate
     public var agent: String

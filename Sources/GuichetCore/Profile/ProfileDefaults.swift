@@ -4,6 +4,8 @@ extension TerritoryProfile {
     /// (`guichet territoires` lists them), part by part.
     public var defaultsToConfirm: [DefaultToConfirm] {
         (cotation?.defaultsToConfirm ?? []) + (programmeRules?.defaultsToConfirm ?? [])
+            + (schemes == nil ? [] : service?.defaultsToConfirm ?? [DefaultToConfirm(part: "service", key: "missingPiecesDelay",
+                                                                                  text: DelayRule.missingPiecesDefault.source.text)])
             + (landlords.map { l in
                 (l.allocationRules ?? .defaults).defaultsToConfirm.map {
                     DefaultToConfirm(part: "landlords", key: "allocationRules.\($0.key)", text: $0.source.text)

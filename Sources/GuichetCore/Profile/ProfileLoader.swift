@@ -40,6 +40,15 @@ public struct ProfileLoader: Sendable {
         profile.cotation = part("cotation", CotationGrid.self)
         profile.landlords = part("landlords", LandlordsProfile.self)
         profile.programmeRules = part("programmeRules", ProgrammeRules.self)
+        profile.service = part("service", ServiceProfile.self)
+        if let logo = profile.service?.logo, let rel = manifest.parts["service"] {
+            let path = Self.resolve(Self.sibling(logo, of: rel), from: id)
+            if let data = try? read(path), let svg = String(data: data, encoding: .utf8), svg.contains("<svg") {
+                profile.service?.logoSVG = svg
+            } else {
+                problems.append(ProfileError(file: Self.resolve(rel, from: id), problems: [ValidationError(field: "logo", "fichier SVG illisible ou absent : \(path)")]))
+            }
+        }
         profile.plhActions = part("plhActions", PLHActionSheets.self)
         profile.communeGroups = part("communeGroups", CommuneGroups.self)
         problems += crossChecks(profile, manifestPath: manifestPath)
@@ -83,6 +92,12 @@ public struct ProfileLoader: Sendable {
             }
         }
         return out
+    }
+
+    /// A file named relative to a part's file: `logo.svg` beside `../capso/service.json` → `../capso/logo.svg`.
+    static func sibling(_ name: String, of partPath: String) -> String {
+        guard let slash = partPath.lastIndex(of: "/") else { return name }
+        return String(partPath[...slash]) + name
     }
 
     /// `../capso/plh.json` seen from `demo` → `capso/plh.json`.

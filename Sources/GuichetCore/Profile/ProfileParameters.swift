@@ -79,37 +79,123 @@ extension AidScheme {
     }
 }
 
-/// The PLH's own text, to check that every quote of the profile is verbatim.
+/// The PLH's own text, to check that every quote of the profile is verbatim. Every profile
+/// load (the window's opening, each command) checks its hundred-odd quotes against the 90 KB of
+/// text: the text is normalised and lower-cased once, in one pass over its scalars, and quotes
+/// are looked up as bytes. (Regular expressions, `lowercased()` of the whole text per title and
+/// NSString searches made that check cost 1.8 billion instructions, half a second, per load.)
 public struct PLHSourceText: Sendable {
-    let normalised: SearchableText
-    /// The same in lower case, made once: titles are compared without case.
-    let lowercased: SearchableText
+    /// The normalised text as composed (NFC) UTF-8, and the same in lower case.
+    let normalised: [UInt8]
+    let lowercased: [UInt8]
     /// The same without the calendars' marks ("×", "X", "x" alone in a cell): a lever's label
     /// broken over two rows of its calendar reads whole.
-    let withoutMarks: SearchableText
+    let withoutMarks: [UInt8]
 
     public init(_ text: String) {
-        let n = Self.normalise(text)
-        normalised = SearchableText(n)
-        lowercased = SearchableText(n.lowercased())
-        withoutMarks = SearchableText(Self.normalise(text.replacingOccurrences(of: "\t[×Xx]?(?=[\t\n])", with: "", options: .regularExpression)))
+        let text = Self.superscriptsJoined(text)
+        normalised = Self.bytes(of: text, lowercased: false)
+        lowercased = Self.bytes(of: text, lowercased: true)
+        withoutMarks = Self.bytes(of: text.replacingOccurrences(of: "\t[×Xx]?(?=[\t\n])", with: "", options: .regularExpression),
+                                  lowercased: false)
     }
 
     /// Table markup and emphasis of the extracted text removed, white space folded: a quote taken
     /// across a line break or a table cell still matches, a changed word does not.
     public static func normalise(_ text: String) -> String {
-        var t = text.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
-        t = t.replacingOccurrences(of: "**", with: "")
-        // A superscript of the extraction ("1 ^{er}") reads as printed ("1er").
-        t = t.replacingOccurrences(of: #"\s*\^\{(\w+)\}"#, with: "$1", options: .regularExpression)
-        return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        String(decoding: bytes(of: superscriptsJoined(text), lowercased: false), as: UTF8.self)
     }
 
-    public func contains(quote: String) -> Bool { normalised.contains(Self.normalise(quote)) }
+    /// A superscript of the extraction ("1 ^{er}") reads as printed ("1er"). Rare, so the
+    /// regular expression only runs on a text that has one.
+    static func superscriptsJoined(_ text: String) -> String {
+        guard text.contains("^{") else { return text }
+        return text.replacingOccurrences(of: #"\s*\^\{(\w+)\}"#, with: "$1", options: .regularExpression)
+    }
+
+    private static func needle(_ text: String, lowercased: Bool) -> [UInt8] {
+        bytes(of: superscriptsJoined(text), lowercased: lowercased)
+    }
+
+    public func contains(quote: String) -> Bool { Self.bytes(Self.needle(quote, lowercased: false), occurIn: normalised) }
     /// A label of a calendar row, which the extraction may break over two rows.
-    public func contains(calendarLabel: String) -> Bool { withoutMarks.contains(Self.normalise(calendarLabel)) }
+    public func contains(calendarLabel: String) -> Bool { Self.bytes(Self.needle(calendarLabel, lowercased: false), occurIn: withoutMarks) }
     /// Titles are printed in capitals on the action sheets: compared without case.
-    public func contains(title: String) -> Bool { lowercased.contains(Self.normalise(title).lowercased()) }
+    public func contains(title: String) -> Bool { Self.bytes(Self.needle(title, lowercased: true), occurIn: lowercased) }
+
+    /// The normalised text as composed UTF-8, in one pass over its bytes: a tag (`<` up to the
+    /// next `>`, at least one character between) becomes a space, `**` goes, every run of white
+    /// space (Unicode's, line breaks and non-breaking spaces included) becomes one space, none
+    /// at the ends.
+    static func bytes(of text: String, lowercased: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        var composedAlready = true
+        var pendingSpace = false
+        let lessThan = UInt8(ascii: "<"), greaterThan = UInt8(ascii: ">"), star = UInt8(ascii: "*")
+        var text = text
+        text.makeContiguousUTF8()
+        _ = text.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) in
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == lessThan, i + 1 < bytes.count, bytes[i + 1] != greaterThan,
+                   let close = bytes[(i + 1)...].firstIndex(of: greaterThan) {
+                    pendingSpace = true
+                    i = close + 1
+                    continue
+                }
+                if byte == star, i + 1 < bytes.count, bytes[i + 1] == star {
+                    i += 2
+                    continue
+                }
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(bytes.count, i + length)
+                let scalar: Unicode.Scalar
+                if length == 1 {
+                    scalar = Unicode.Scalar(byte)
+                } else {
+                    var decoder = UTF8()
+                    var iterator = bytes[i..<end].makeIterator()
+                    guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { i = end; continue }
+                    scalar = decoded
+                }
+                let isWhitespace = length == 1 ? byte == 0x20 || (0x09...0x0D).contains(byte) : scalar.properties.isWhitespace
+                if isWhitespace {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    if length == 1 {
+                        out.append(lowercased && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    } else {
+                        if scalar.properties.canonicalCombiningClass != .notReordered { composedAlready = false }
+                        if lowercased && scalar.properties.changesWhenLowercased {
+                            out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                        } else {
+                            out.append(contentsOf: bytes[i..<end])
+                        }
+                    }
+                }
+                i = end
+            }
+        }
+        if composedAlready { return out }
+        return Array(String(decoding: out, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// Whether `needle` (not empty) occurs in `haystack`.
+    static func bytes(_ needle: [UInt8], occurIn haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = haystack.startIndex
+        let last = haystack.count - needle.count
+        while start <= last {
+            guard let found = haystack[start...last].firstIndex(of: first) else { return false }
+            if haystack[found..<found + needle.count].elementsEqual(needle) { return true }
+            start = found + 1
+        }
+        return false
+    }
 
     /// Every PLH quote of the profile that the text does not hold, and every action title, by key path.
     public func problems(in profile: TerritoryProfile) -> [(part: String, error: ValidationError)] {
@@ -124,34 +210,5 @@ public struct PLHSourceText: Sendable {
         }
         out += (profile.plhActions?.problems(in: self) ?? []).map { ("plhActions", $0) }
         return out
-    }
-}
-
-/// A text searched many times for exact substrings: its UTF-8 bytes (composed form), so that
-/// hundreds of quotes are looked up in a 100 KB text in milliseconds, every time a profile loads.
-struct SearchableText: Sendable {
-    let bytes: [UInt8]
-
-    init(_ text: String) { bytes = Array(text.precomposedStringWithCanonicalMapping.utf8) }
-
-    func contains(_ text: String) -> Bool {
-        let needle = Array(text.precomposedStringWithCanonicalMapping.utf8)
-        guard let first = needle.first else { return true }
-        guard needle.count <= bytes.count else { return false }
-        return bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                let last = hay.count - n.count
-                while i <= last {
-                    if hay[i] == first {
-                        var j = 1
-                        while j < n.count && hay[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
     }
 }

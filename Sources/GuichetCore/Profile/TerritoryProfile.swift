@@ -8,6 +8,8 @@ public struct TerritoryProfile: Sendable {
     public var cotation: CotationGrid?
     public var landlords: LandlordsProfile?
     public var programmeRules: ProgrammeRules?
+    /// The service's letterhead, signatory and letter rules (`service.json`).
+    public var service: ServiceProfile?
     /// The PLH's action sheets: objectives, levers, partners, result indicators (yearly review).
     public var plhActions: PLHActionSheets?
     /// Groups of communes the territory reports by ("pôles"), for territorialised targets.
@@ -30,7 +32,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "plhActions", "communeGroups"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "service", "plhActions", "communeGroups"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()

@@ -20,6 +20,11 @@ public struct AidScheme: Codable, Sendable, Equatable {
     public var documents: [DocumentRequirement]
     /// Priorities and remarks of the PLH, shown to the agent.
     public var notes: [String]?
+    /// What the administration's silence means, and after how long (acknowledgements of receipt);
+    /// when absent, the rule of the law for a financial aid (`ImplicitDecisionRule.financialAid`).
+    public var implicitDecision: ImplicitDecisionRule?
+
+    public var silenceRule: ImplicitDecisionRule { implicitDecision ?? .financialAid }
 
     public var allBonuses: [SchemeBonus] { bonuses ?? [] }
     public var allCoFunding: [CoFundingRule] { coFunding ?? [] }
@@ -53,6 +58,7 @@ public struct AidScheme: Codable, Sendable, Equatable {
             v.check(!d.label.isEmpty, "documents[\(i)].label", "libellé obligatoire")
         }
         v.checkUnique(documents.map(\.id), list: "documents")
+        if let r = implicitDecision { v.add(r.validate(), under: "implicitDecision") }
         return v.errors
     }
 }

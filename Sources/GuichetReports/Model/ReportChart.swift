@@ -31,11 +31,16 @@ public struct ReportChart: Sendable {
         self.series = series
     }
 
-    /// Axis and label text in French format ("150 000 €", "1 250").
+    /// Axis and label text in French format ("150 000 €", "1 250"). Thousands are separated by a
+    /// full no-break space: the narrow one of tables vanishes at the axis' small size
+    /// ("10000000 €" was read on the bilan's chart).
     func label(_ value: Int64) -> String {
         switch unit {
-        case .money: return FrenchFormat.money(Money(cents: value), alwaysCents: false)
-        case .count: return FrenchFormat.integer(value)
+        case .money:
+            let money = Money(cents: value)
+            let euros = FrenchFormat.integer(Int64(money.cents / 100), separator: "\u{00A0}")
+            return money.cents % 100 == 0 ? euros + "\u{00A0}€" : FrenchFormat.money(money)
+        case .count: return FrenchFormat.integer(value, separator: "\u{00A0}")
         case .basisPoints: return FrenchFormat.percent(Percentage(basisPoints: Int(value)), decimals: 0)
         }
     }

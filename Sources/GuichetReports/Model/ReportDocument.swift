@@ -52,6 +52,10 @@ public struct ReportDocument: Sendable {
     public var producedOn: CalendarDate
     public var sections: [ReportSection]
     public var orientation: ReportOrientation
+    /// The service's letterhead, above the title on the first page (none: the territory only).
+    public var letterhead: Letterhead?
+    /// "Document de travail" / "Version définitive", on every page; nil says nothing.
+    public var status: ReportStatus?
 
     public init(territory: String, title: String, subtitle: String? = nil, producedOn: CalendarDate,
                 sections: [ReportSection], orientation: ReportOrientation = .portrait) {

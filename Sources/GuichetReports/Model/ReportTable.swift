@@ -23,6 +23,9 @@ public struct ReportColumn: Sendable, Hashable {
     public var kind: ReportColumnKind
     /// Width in average characters; nil picks a default from the kind.
     public var width: Int?
+    /// The longest value the column must show whole (identifiers, states: cut, they would read
+    /// wrong); the column is never narrowed below it.
+    public var widest: String?
 
     /// Text shown whole however many lines it takes (the PLH's wording in a review), instead of
     /// two lines then "…".
@@ -45,6 +48,9 @@ public struct ReportColumn: Sendable, Hashable {
     }
 
     public var effectiveWidth: Int { max(3, width ?? kind.defaultWidth) }
+
+    /// The same column, never narrower than `sample` set whole.
+    public func whole(fitting sample: String) -> ReportColumn { var c = self; c.widest = sample; return c }
 }
 
 /// The rows of a table, produced on demand so that 100 000 rows never sit in memory.
@@ -78,6 +84,12 @@ public struct ReportTable: Sendable {
     public var rows: ReportRows
     /// Total rows, shown after the data rows and styled apart (bold).
     public var totals: [[ReportCell]]
+    /// Long lists: every row on one line in PDF (text ends in "…" rather than wrapping), so that
+    /// a row's height never varies and pages hold as many rows as they can.
+    public var oneLinePerRow = false
+    /// Totals of the printed list only (PDF): a list exported as CSV or spreadsheet keeps one
+    /// line per record, which is what filters and pivot tables expect.
+    public var printedTotals: [[ReportCell]] = []
 
     public init(name: String, columns: [ReportColumn], rows: ReportRows, totals: [[ReportCell]] = []) {
         self.name = name

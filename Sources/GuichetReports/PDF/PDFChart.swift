@@ -38,7 +38,11 @@ extension PDFComposer {
         let labels = (0...scale.steps).map { chart.label(Int64($0) * scale.step) }
         let labelWidth = labels.map { canvas.measure($0, PDFTheme.axis).width }.max() ?? 0
 
-        let legendHeight = 16.0, categoryHeight = 22.0
+        let legendHeight = 16.0
+        // Category labels wrap on up to three lines under their bars: room for the tallest.
+        let labelStyle = PDFTheme.axis.with { $0.alignment = .center; $0.maxLines = 3; $0.color = PDFTheme.ink }
+        let groupWidth = (width - labelWidth - 10) / Double(max(1, chart.categories.count))
+        let categoryHeight = max(22, (chart.categories.map { canvas.measure($0, labelStyle, width: groupWidth - 4).height }.max() ?? 0) + 6)
         let plotLeft = left + labelWidth + 6
         let plotRight = left + width - 4
         let plotTop = y + 4
@@ -68,7 +72,6 @@ extension PDFComposer {
                 canvas.fill(x: groupLeft + barWidth * Double(s), y: plotBottom - barHeight,
                             width: barWidth - 1, height: barHeight, PDFTheme.series[s % PDFTheme.series.count])
             }
-            let labelStyle = PDFTheme.axis.with { $0.alignment = .center; $0.maxLines = 2; $0.color = PDFTheme.ink }
             canvas.text(category, labelStyle, x: plotLeft + group * Double(c) + 2, y: plotBottom + 4, width: group - 4)
         }
 

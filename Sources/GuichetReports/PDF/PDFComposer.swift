@@ -62,6 +62,11 @@ final class PDFComposer {
         let bottom = page.height - page.margin
         canvas.line(from: (left, bottom - 14), to: (left + width, bottom - 14), PDFTheme.rule, width: 0.5)
         canvas.text("Édité le \(FrenchFormat.date(document.producedOn))", PDFTheme.frame, x: left, y: bottom - 10)
+        if let status = document.status {
+            // Said on every page: a working document must not pass for the final version.
+            let style = PDFTheme.frameBold.with { $0.alignment = .center; $0.color = status == .draft ? PDFTheme.accent : PDFTheme.navy }
+            canvas.text(status.mention, style, x: left, y: bottom - 10, width: width)
+        }
         let total = totalPages.map(String.init) ?? "?"
         canvas.text("page \(pageNumber) / \(total)", PDFTheme.frame.with { $0.alignment = .trailing },
                     x: left, y: bottom - 10, width: width)
@@ -71,6 +76,7 @@ final class PDFComposer {
 
     private func titleBlock() {
         let width = page.contentWidth
+        if let letterhead = document.letterhead { self.letterhead(letterhead) }
         y += 6
         y += canvas.text(document.title, PDFTheme.title, x: page.contentLeft, y: y, width: width)
         if let subtitle = document.subtitle, !subtitle.isEmpty {
@@ -80,6 +86,26 @@ final class PDFComposer {
         y += 8
         canvas.fill(x: page.contentLeft, y: y, width: 60, height: 3, PDFTheme.accent)
         y += 18
+    }
+
+    /// The service's identity above the title of the first page: logo, authority, service and
+    /// how to reach it, as on its letters.
+    private func letterhead(_ lh: Letterhead) {
+        let left = page.contentLeft
+        var x = left
+        if let svg = lh.logoSVG {
+            let size = canvas.svg(svg, x: left, y: y + 2, maxWidth: 110, maxHeight: 34)
+            if size.width > 0 { x += size.width + 12 }
+        }
+        let width = page.contentWidth - (x - left)
+        var ty = y + 2
+        ty += canvas.text(lh.authority, PDFTheme.frameBold.with { $0.size = 9 }, x: x, y: ty, width: width)
+        ty += canvas.text(lh.service, TextStyle(size: 8.5, bold: true, color: PDFTheme.ink), x: x, y: ty, width: width)
+        let contact = (lh.address + lh.contact.prefix(2)).joined(separator: " — ")
+        if !contact.isEmpty { ty += canvas.text(contact, PDFTheme.frame.with { $0.maxLines = 2 }, x: x, y: ty, width: width) }
+        y = max(ty, y + 38) + 6
+        canvas.line(from: (left, y), to: (left + page.contentWidth, y), PDFTheme.rule, width: 0.5)
+        y += 4
     }
 
     private func section(_ section: ReportSection) throws {

@@ -1,89 +1,248 @@
 import Foundation
 import GuichetCore
 
-/// Sets a `ReportLetter` on an A4 page the way French administrations lay letters out: sender top
-/// left, addressee in the window position on the right, date, references, object in bold,
-/// body, signature block on the right, service footer.
-enum PDFLetterWriter {
-    static func write(_ letter: ReportLetter, to url: URL) throws {
-        let page = PDFPage.a4Portrait
-        let canvas = try PDFCanvas(path: url.path, width: page.width, height: page.height)
-        canvas.setMetadata(title: letter.kind + " — " + letter.object, subject: letter.territory)
-        let left = 56.7, right = page.width - 56.7, width = right - left
-        var y = 42.5
+/// Sets a `ReportLetter` on A4 pages the way French administrations lay letters out: logo and
+/// letterhead top left, recipient in the window of a DL envelope on the right (NF Z 10-011:
+/// about 11 cm from the left edge, 5 cm from the top), place and date, references and the
+/// officer following the dossier, object in bold, body, signature block on the right, legal
+/// mentions in small print; a footer with the service's address and "page n / N" on every page.
+/// Text is ragged right (no justification gaps) and never hyphenated.
+///
+/// The same code draws a PDF file, a print job's page and a preview image (`LetterRenderer`).
+final class LetterComposer {
+    let canvas: PDFCanvas
+    let letter: ReportLetter
+    let totalPages: Int?
+    /// When set, only this page (1-based) is painted; the others are measured.
+    let onlyPage: Int?
+    let page = PDFPage.a4Portrait
+    private(set) var pageNumber = 0
+    private var y = 0.0
 
-        // Sender block and accent rule.
-        y += canvas.text(letter.territory, PDFTheme.frameBold.with { $0.size = 11 }, x: left, y: y, width: width * 0.5)
-        canvas.fill(x: left, y: y + 3, width: 40, height: 2.5, PDFTheme.accent)
-        y += 8
-        for line in letter.sender { y += canvas.text(line, PDFTheme.frame.with { $0.size = 9 }, x: left, y: y, width: width * 0.5) }
+    let left = 56.7
+    var right: Double { page.width - 51.0 }
+    var width: Double { right - left }
+    var bottom: Double { page.height - 62.0 }
 
-        // Addressee, in the window of a DL envelope (about 11 cm from the left, 5 cm from the top).
-        var ay = 141.7
+    static let body = TextStyle(size: 10, color: PDFTheme.ink, lineSpacing: 2)
+    static let small = TextStyle(size: 7.5, color: PDFTheme.ink, lineSpacing: 0.5)
+
+    init(canvas: PDFCanvas, letter: ReportLetter, totalPages: Int?, onlyPage: Int? = nil) {
+        self.canvas = canvas; self.letter = letter; self.totalPages = totalPages; self.onlyPage = onlyPage
+    }
+
+    /// Lays the whole letter out; returns its number of pages.
+    func compose() -> Int {
+        beginPage()
+        head()
+        let body = LetterComposer.body
+        block(height: canvas.measure(letter.salutation, body, width: width).height + 10) {
+            y += canvas.text(letter.salutation, body, x: left, y: y, width: width) + 10
+        }
+        for b in letter.body { self.block(b, style: body) }
+        signatureBlock()
+        for (i, b) in letter.mentions.enumerated() { self.block(b, style: LetterComposer.small, ruleAbove: i == 0) }
+        endPage()
+        return pageNumber
+    }
+
+    // MARK: Pages
+
+    private func beginPage() {
+        pageNumber += 1
+        if let onlyPage { canvas.drawing = pageNumber == onlyPage }
+        footer()
+        if pageNumber == 1 {
+            y = 36
+        } else {
+            // Continuation pages recall what they continue.
+            let first = letter.references.first.map { " — \($0.label) \($0.value)" } ?? ""
+            y = 40
+            y += canvas.text("\(letter.kind)\(first) (suite)", PDFTheme.frame, x: left, y: y, width: width) + 18
+        }
+    }
+
+    private func endPage() {
+        canvas.showPage()
+    }
+
+    /// Runs `draw` on this page if `height` fits, else on a new page.
+    private func block(height: Double, _ draw: () -> Void) {
+        if y + height > bottom && y > 120 {
+            endPage()
+            beginPage()
+        }
+        draw()
+    }
+
+    private func footer() {
+        let lh = letter.letterhead
+        canvas.line(from: (left, bottom + 16), to: (right, bottom + 16), PDFTheme.rule, width: 0.5)
+        let footer = PDFTheme.frame.with { $0.maxLines = 1 }
+        canvas.text("\(lh.authority) — \(lh.service)", footer, x: left, y: bottom + 20, width: width * 0.85)
+        canvas.text(lh.address.joined(separator: " — "), footer, x: left, y: bottom + 30, width: width * 0.85)
+        canvas.text("page \(pageNumber) / \(totalPages.map(String.init) ?? "?")", PDFTheme.frame.with { $0.alignment = .trailing },
+                    x: left, y: bottom + 20, width: width)
+    }
+
+    // MARK: First page
+
+    private func head() {
+        let lh = letter.letterhead
+        let columnWidth = 230.0
+        var ly = y
+        if let svg = lh.logoSVG {
+            let size = canvas.svg(svg, x: left, y: ly, maxWidth: 140, maxHeight: 44)
+            if size.height > 0 { ly += size.height + 8 }
+        }
+        ly += canvas.text(lh.authority, PDFTheme.frameBold.with { $0.size = 9.5 }, x: left, y: ly, width: columnWidth)
+        canvas.fill(x: left, y: ly + 3, width: 36, height: 2.2, PDFTheme.accent)
+        ly += 9
+        ly += canvas.text(lh.service, TextStyle(size: 9, bold: true, color: PDFTheme.ink), x: left, y: ly, width: columnWidth) + 1
+        let contact = TextStyle(size: 8, color: PDFTheme.grey)
+        for l in lh.address + lh.contact { ly += canvas.text(l, contact, x: left, y: ly, width: columnWidth) }
+
+        // The recipient, in the window of the envelope.
         let ax = 311.8
-        for (i, line) in letter.addressee.enumerated() {
+        var ay = 150.0
+        for (i, line) in letter.recipient.enumerated() {
             ay += canvas.text(line, TextStyle(size: 10.5, bold: i == 0, color: PDFTheme.ink), x: ax, y: ay, width: right - ax)
         }
-        y = max(y, ay) + 28
+        y = max(ly + 12, ay + 20, 235)
 
-        let dateLine = (letter.place.map { "\($0), le " } ?? "Le ") + FrenchFormat.date(letter.producedOn)
-        y += canvas.text(dateLine, TextStyle(size: 10, color: PDFTheme.ink, alignment: .trailing), x: left, y: y, width: width) + 14
+        y += canvas.text(letter.dateLine, TextStyle(size: 10, color: PDFTheme.ink, alignment: .trailing), x: left, y: y, width: width) + 8
 
-        let small = TextStyle(size: 9, color: PDFTheme.grey)
-        for r in letter.references { y += canvas.text(r, small, x: left, y: y, width: width) }
-        y += 6
-        y += canvas.text("Objet : " + letter.object, TextStyle(size: 10.5, bold: true, color: PDFTheme.navy), x: left, y: y, width: width) + 16
+        // References: label in grey, value after it.
+        let label = TextStyle(size: 8, color: PDFTheme.grey)
+        let value = TextStyle(size: 8, color: PDFTheme.ink)
+        let labelWidth = letter.references.map { canvas.measure($0.label + " :", label).width }.max() ?? 0
+        for r in letter.references {
+            canvas.text(r.label + " :", label, x: left, y: y, width: labelWidth + 2)
+            y += max(canvas.text(r.value, value, x: left + labelWidth + 6, y: y, width: width - labelWidth - 6), 10)
+        }
+        y += 9
+        let object = TextStyle(size: 10.5, bold: true, color: PDFTheme.navy)
+        y += canvas.text("Objet : " + letter.object, object, x: left, y: y, width: width) + 12
+    }
 
-        let body = PDFTheme.paragraph.with { $0.size = 10.5; $0.lineSpacing = 2.5 }
-        y += canvas.text(letter.salutation, body, x: left, y: y, width: width) + 10
-        for block in letter.body {
-            switch block {
-            case .paragraph(let text):
-                y += canvas.text(text, body, x: left, y: y, width: width) + 9
-            case let .list(title, items):
-                y += canvas.text(title, body.with { $0.bold = true; $0.justify = false }, x: left, y: y, width: width) + 3
-                for item in items {
-                    canvas.text("•", body, x: left + 10, y: y)
-                    y += canvas.text(item, body.with { $0.justify = false }, x: left + 22, y: y, width: width - 22) + 2
-                }
-                y += 8
-            case .figures(let figures):
-                let boxLeft = left + 20, boxWidth = width - 40
-                for f in figures {
-                    let style = body.with { $0.bold = f.bold; $0.justify = false }
-                    if f.bold { canvas.line(from: (boxLeft, y - 1), to: (boxLeft + boxWidth, y - 1), PDFTheme.rule, width: 0.6) }
-                    let hl = canvas.text(f.label, style, x: boxLeft, y: y, width: boxWidth * 0.55)
-                    let hv = canvas.text(f.value, style.with { $0.alignment = .trailing }, x: boxLeft + boxWidth * 0.55, y: y, width: boxWidth * 0.45)
-                    y += max(hl, hv) + 3
-                }
-                y += 8
+    // MARK: Body
+
+    /// One block of the body or of the mentions; the mentions start under a rule kept with them.
+    private func block(_ b: ReportLetter.Block, style: TextStyle, ruleAbove: Bool = false) {
+        let gap = style.size > 9 ? 8.0 : 5.0
+        if ruleAbove {
+            let first: Double
+            switch b {
+            case .paragraph(let t): first = canvas.measure(t, style, width: width).height
+            case let .notice(title, lines): first = noticeHeight(title, lines, style)
+            default: first = 30
+            }
+            block(height: first + 8) {
+                canvas.line(from: (left, y), to: (right, y), PDFTheme.rule, width: 0.5)
+                y += 7
             }
         }
-        y += canvas.text(letter.closing, body, x: left, y: y, width: width) + 26
-
-        // Signature block, right half.
-        let sx = left + width * 0.5
-        for (i, line) in letter.signature.enumerated() {
-            y += canvas.text(line, TextStyle(size: 10.5, bold: i == letter.signature.count - 1, color: PDFTheme.ink, alignment: .center),
-                             x: sx, y: y, width: width * 0.5)
+        switch b {
+        case .paragraph(let text):
+            block(height: canvas.measure(text, style, width: width).height) {
+                y += canvas.text(text, style, x: left, y: y, width: width) + gap
+            }
+        case let .list(title, items):
+            let bold = style.with { $0.bold = true }
+            let first = items.first.map { canvas.measure($0, style, width: width - 22).height } ?? 0
+            block(height: canvas.measure(title, bold, width: width).height + 3 + first) {
+                y += canvas.text(title, bold, x: left, y: y, width: width) + 3
+            }
+            for item in items {
+                block(height: canvas.measure(item, style, width: width - 22).height) {
+                    canvas.text("•", style, x: left + 10, y: y)
+                    y += canvas.text(item, style, x: left + 22, y: y, width: width - 22) + 2
+                }
+            }
+            y += gap - 1
+        case .figures(let figures):
+            let boxLeft = left + 20, boxWidth = width - 40
+            for f in figures {
+                let s = style.with { $0.bold = f.bold }
+                let h = max(canvas.measure(f.label, s, width: boxWidth * 0.6).height, canvas.measure(f.value, s, width: boxWidth * 0.4).height)
+                block(height: h) {
+                    if f.bold { canvas.line(from: (boxLeft, y - 1), to: (boxLeft + boxWidth, y - 1), PDFTheme.rule, width: 0.6) }
+                    canvas.text(f.label, s, x: boxLeft, y: y, width: boxWidth * 0.6)
+                    canvas.text(f.value, s.with { $0.alignment = .trailing }, x: boxLeft + boxWidth * 0.6, y: y, width: boxWidth * 0.4)
+                    y += h + 3
+                }
+            }
+            y += gap - 1
+        case let .notice(title, lines):
+            let inner = width - 20
+            let bold = style.with { $0.bold = true; $0.color = PDFTheme.navy }
+            let height = noticeHeight(title, lines, style)
+            block(height: height) {
+                let top = y
+                canvas.fill(x: left, y: top, width: 2.5, height: height - 6, PDFTheme.navy)
+                var ny = top + 4
+                ny += canvas.text(title, bold, x: left + 12, y: ny, width: inner) + 4
+                for l in lines { ny += canvas.text(l, style, x: left + 12, y: ny, width: inner) + 2 }
+                y = top + height + gap - 6
+            }
         }
+    }
 
-        // Footer.
-        let bottom = page.height - 42.5
-        canvas.line(from: (left, bottom - 14), to: (right, bottom - 14), PDFTheme.rule, width: 0.5)
-        canvas.text("\(letter.territory) — \(letter.kind)", PDFTheme.frame, x: left, y: bottom - 10, width: width * 0.8)
-        canvas.text("page 1 / 1", PDFTheme.frame.with { $0.alignment = .trailing }, x: left, y: bottom - 10, width: width)
-        if y > bottom - 20 {
-            throw ReportError.cannotWrite(path: url.path, reason: "la lettre dépasse une page")
+    private func noticeHeight(_ title: String, _ lines: [String], _ style: TextStyle) -> Double {
+        let inner = width - 20
+        return canvas.measure(title, style.with { $0.bold = true }, width: inner).height + 4
+            + lines.map { canvas.measure($0, style, width: inner).height + 2 }.reduce(0, +) + 6
+    }
+
+    private func signatureBlock() {
+        let body = LetterComposer.body
+        let sx = left + width * 0.5, sw = width * 0.5
+        let closing = canvas.measure(letter.closing, body, width: width).height + 22
+        let lines = letter.signature.map { canvas.measure($0, body, width: sw).height }.reduce(0, +)
+        // The closing formula stays with the signature.
+        block(height: closing + lines + 30) {
+            y += canvas.text(letter.closing, body, x: left, y: y, width: width) + 18
+            for (i, line) in letter.signature.enumerated() {
+                let last = i == letter.signature.count - 1
+                y += canvas.text(line, body.with { $0.bold = last; $0.alignment = .center }, x: sx, y: y, width: sw)
+                if i == letter.signature.count - 2 { y += 24 }  // room for the hand signature
+            }
+            y += 6
         }
-        canvas.showPage()
+    }
+}
+
+/// Writes letters as PDF, draws their pages on a lent cairo context (printing, previews).
+public enum LetterRenderer {
+    /// A4 portrait, in points: what a print job's page setup and a preview's scale use.
+    public static let pageWidth = PDFPage.a4Portrait.width
+    public static let pageHeight = PDFPage.a4Portrait.height
+
+    /// Number of pages the letter takes.
+    public static func pageCount(_ letter: ReportLetter) -> Int {
+        guard let canvas = try? PDFCanvas(path: nil, width: pageWidth, height: pageHeight) else { return 1 }
+        return LetterComposer(canvas: canvas, letter: letter, totalPages: nil).compose()
+    }
+
+    /// Draws page `page` (1-based) of the letter on `context`, a cairo context in points whose
+    /// origin is the page's top-left corner (a GtkPrintContext's, or an image surface's scaled).
+    public static func draw(_ letter: ReportLetter, page: Int, pages: Int, on context: OpaquePointer) {
+        let canvas = PDFCanvas(context: context)
+        _ = LetterComposer(canvas: canvas, letter: letter, totalPages: pages, onlyPage: page).compose()
+    }
+
+    static func write(_ letter: ReportLetter, to url: URL) throws {
+        let pages = pageCount(letter)
+        let canvas = try PDFCanvas(path: url.path, width: pageWidth, height: pageHeight)
+        canvas.setMetadata(title: letter.kind + " — " + letter.object, subject: letter.letterhead.authority)
+        _ = LetterComposer(canvas: canvas, letter: letter, totalPages: pages).compose()
         try canvas.finish()
     }
 }
 
 extension ReportWriter {
-    /// Writes a one-page letter as PDF, atomically.
+    /// Writes a letter as PDF, atomically.
     public static func write(_ letter: ReportLetter, to url: URL) throws(ReportError) {
-        try AtomicOutput.write(to: url) { try PDFLetterWriter.write(letter, to: $0) }
+        try AtomicOutput.write(to: url) { try LetterRenderer.write(letter, to: $0) }
     }
 }

@@ -56,20 +56,24 @@ extension PDFComposer {
         header(table, columns, height: headerHeight)
 
         var index = 0
+        // One-line rows of long lists: a tighter padding, so more rows fit a page.
+        let oneLine = lineHeight - 2
         let place: ([ReportCell], Bool) throws -> Void = { cells, isTotal in
             index += 1
             try table.check(cells, index: index)
-            let style = isTotal ? PDFTheme.cell.with { $0.bold = true } : PDFTheme.cell
-            let height = self.rowHeight(cells, table, columns, style)
+            var style = isTotal ? PDFTheme.cell.with { $0.bold = true } : PDFTheme.cell
+            if table.oneLinePerRow { style.maxLines = 1 }
+            let height = table.oneLinePerRow ? oneLine : self.rowHeight(cells, table, columns, style)
             if self.y + height > self.page.contentBottom {
                 self.newPage()
                 self.caption("\(table.name) (suite)", height: captionHeight)
                 self.header(table, columns, height: headerHeight)
             }
-            self.row(cells, table, columns, style, height: height, zebra: !isTotal && index % 2 == 0, total: isTotal)
+            self.row(cells, table, columns, style, height: height, zebra: !isTotal && index % 2 == 0, total: isTotal,
+                     padding: table.oneLinePerRow ? PDFTheme.cellPaddingY - 1 : PDFTheme.cellPaddingY)
         }
         try table.rows.forEach { try place($0, false) }
-        for total in table.totals { try place(total, true) }
+        for total in table.totals + table.printedTotals { try place(total, true) }
         canvas.line(from: (page.contentLeft, y), to: (page.contentLeft + columns.widths.reduce(0, +), y), PDFTheme.navy, width: 0.6)
     }
 
@@ -78,9 +82,10 @@ extension PDFComposer {
         y += height
     }
 
-    /// What each column cannot lose: its longest header word, and a whole date.
+    /// What each column cannot lose: its longest header word, a whole date, and its totals.
     private func minimumWidths(_ table: ReportTable) -> [Double] {
-        table.columns.map { column in
+        let totals = table.totals + table.printedTotals
+        return table.columns.enumerated().map { i, column in
             let words = column.title.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" })
             var widest = words.map { canvas.measure(String($0), PDFTheme.headerCell).width }.max() ?? 0
             // A typical value of the kind must fit whole.
@@ -93,6 +98,12 @@ extension PDFComposer {
             case .date: sample = FrenchFormat.date(CalendarDate(year: 2000, month: 12, day: 30)!)
             }
             widest = max(widest, canvas.measure(sample, PDFTheme.cell.with { $0.bold = true }).width)
+            if let sample = column.widest {
+                widest = max(widest, canvas.measure(sample, PDFTheme.cell).width + 1)
+            }
+            for total in totals where i < total.count && total[i].isNumeric {
+                widest = max(widest, canvas.measure(total[i].displayText, PDFTheme.cell.with { $0.bold = true }).width)
+            }
             return widest + 2 * PDFTheme.cellPaddingX + 1
         }
     }
@@ -138,7 +149,7 @@ extension PDFComposer {
     }
 
     private func row(_ cells: [ReportCell], _ table: ReportTable, _ columns: PDFColumns, _ style: TextStyle,
-                     height: Double, zebra: Bool, total: Bool) {
+                     height: Double, zebra: Bool, total: Bool, padding: Double) {
         let width = columns.widths.reduce(0, +)
         if total {
             canvas.fill(x: page.contentLeft, y: y, width: width, height: height, PDFTheme.totalFill)
@@ -149,7 +160,7 @@ extension PDFComposer {
         var x = page.contentLeft
         for ((cell, column), w) in zip(zip(cells, table.columns), columns.widths) {
             canvas.text(cell.displayText, cellStyle(style, column, cell),
-                        x: x + PDFTheme.cellPaddingX, y: y + PDFTheme.cellPaddingY, width: w - 2 * PDFTheme.cellPaddingX)
+                        x: x + PDFTheme.cellPaddingX, y: y + padding, width: w - 2 * PDFTheme.cellPaddingX)
             x += w
         }
         y += height

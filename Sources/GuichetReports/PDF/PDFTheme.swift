@@ -35,7 +35,7 @@ enum PDFTheme {
     static let headerCell = TextStyle(size: 8, bold: true, color: RGB(hex: 0xFFFFFF), alignment: .center, maxLines: 3)
     static let frame = TextStyle(size: 8, color: grey)
     static let frameBold = TextStyle(size: 8, bold: true, color: navy)
-    static let axis = TextStyle(size: 7, color: grey)
+    static let axis = TextStyle(size: 7.5, color: grey)
 
     /// Average character width of `cell` text, to turn column widths in characters into points.
     static let characterWidth = 4.9

@@ -187,7 +187,8 @@ public enum BilanPLHReport {
             let number = a.action ?? 0
             let names = (schemesByAction[number] ?? []).map(\.code) + (linesByAction[number] ?? []).map(\.code)
             rows.append([.integer(number), .text(a.name), .text(names.joined(separator: ", "))] + consumptionCells(a))
-            categories.append("Action \(number)")
+            // The action's own title (the PLH's words), numbered: "Action 3" told the reader nothing.
+            categories.append("\(number). \(a.name)")
             envelopes.append(a.envelope?.cents ?? 0); committed.append(a.committed.cents); paid.append(a.paid.cents)
         }
         let table = ReportTable(

@@ -66,8 +66,8 @@ public enum CIAReviewReport {
         } }
         let register = data.review.indicators.filter { $0.scope == .agglomeration }.reduce(0) { $0 + $1.allocations }
         var paragraphs = [
-            "Périmètre calculé : \(PublishedAllocationFigures.Perimeter.computed) — \(FrenchFormat.integer(register)) attribution(s) "
-                + "suivies d'un bail signé, comptées l'année du bail, sur \(FrenchFormat.integer(data.registerSize)) au registre.",
+            "Périmètre calculé : \(PublishedAllocationFigures.Perimeter.computed) — " + FrenchWords.count(register, "attribution suivie")
+                + " d'un bail signé, comptées l'année du bail, sur \(FrenchFormat.integer(data.registerSize)) au registre.",
             "Chaque colonne suit le mode de calcul de la CIA : mutations incluses jusqu'en "
                 + "\(data.rules.priorityExcludesTransfersFrom.value.map(String.init) ?? "—"), hors mutations à partir de cette année-là "
                 + "(\(data.rules.priorityExcludesTransfersFrom.source.frenchDescription)).",

@@ -76,8 +76,9 @@ public enum ConventionsReport {
                                            + "Écarts des parts en points de pourcentage."],
                               tables: [summary]),
                 ReportSection(heading: "2. Détail par bailleur et par année",
-                              paragraphs: ["Engagements dont le résultat est connu ; \(FrenchFormat.integer(kept.count - withResult.count)) engagement(s) "
-                                           + "sans résultat publié ne sont comptés que dans la synthèse."],
+                              paragraphs: ["Engagements dont le résultat est connu ; " + FrenchWords.count(kept.count - withResult.count, "engagement")
+                                           + " sans résultat publié " + (kept.count - withResult.count > 1 ? "ne sont comptés" : "n'est compté")
+                                           + " que dans la synthèse."],
                               tables: tables),
             ], orientation: .landscape)
     }

@@ -10,11 +10,22 @@ public enum DossierListReport {
                                 anonymised: Bool = false, catalog: SchemeCatalog? = nil) throws -> ReportDocument {
         var all = query
         all.offset = 0; all.limit = nil
-        let count = try store.read { try $0.countDossiers(all) }
-        let table = anonymised ? anonymisedTable(store: store, query: query, catalog: catalog, on: context.producedOn)
+        // The totals closing the list, summed from the same rows (the list projection: no record decoded).
+        var count = 0, requested = Money.zero, granted = Money.zero, paid = Money.zero
+        try store.read { s in
+            try s.forEachDossierRow(query) { r in
+                count += 1; requested += r.requested ?? .zero; granted += r.granted; paid += r.paid
+            }
+        }
+        var table = anonymised ? anonymisedTable(store: store, query: query, catalog: catalog, on: context.producedOn)
                                : namedTable(store: store, query: query, catalog: catalog)
+        table.oneLinePerRow = true
+        let label = ReportCell.text("Total"), number = ReportCell.text(FrenchWords.count(count, "dossier"))
+        table.printedTotals = [anonymised
+            ? [label, number, .empty, .empty, .empty, .empty, .empty, .money(granted), .money(paid), .empty]
+            : [label, number, .empty, .empty, .empty, .money(requested), .money(granted), .money(paid), .empty, .empty]]
         let selection = describe(query, anonymised: anonymised)
-        var paragraphs = ["Sélection : \(selection) — \(FrenchFormat.integer(count)) dossier(s)."]
+        var paragraphs = ["Sélection : \(selection) — \(FrenchWords.count(count, "dossier"))."]
         if anonymised {
             paragraphs.append("Liste anonymisée : ni nom, ni adresse, ni date de naissance, ni commentaire ; "
                               + "le demandeur est décrit par son type, sa tranche d'âge et la commune du logement.")
@@ -38,12 +49,14 @@ public enum DossierListReport {
         return parts.isEmpty ? "tous les dossiers" : parts.joined(separator: ", ")
     }
 
+    static let longestStatus = DossierStatus.allCases.map(\.label).max { $0.count < $1.count } ?? ""
+
     static let namedColumns = [
-        ReportColumn("N° de dossier", .text, width: 15), ReportColumn("Demandeur", .text, width: 26),
-        ReportColumn("Commune", .text, width: 18), ReportColumn("Dispositif", .text, width: 9),
-        ReportColumn("État", .text, width: 14), ReportColumn("Montant demandé", .money),
+        ReportColumn("N° de dossier", .text, width: 13).whole(fitting: "2026-ACCM-0000"), ReportColumn("Demandeur", .text, width: 26),
+        ReportColumn("Commune", .text, width: 18), ReportColumn("Dispositif", .text, width: 9).whole(fitting: "ACCM"),
+        ReportColumn("État", .text, width: 14).whole(fitting: longestStatus), ReportColumn("Montant demandé", .money),
         ReportColumn("Montant accordé", .money), ReportColumn("Montant versé", .money),
-        ReportColumn("Déposé le", .date), ReportColumn("Dernière modification", .date),
+        ReportColumn("Déposé le", .date, width: 10), ReportColumn("Dernière modification", .date, width: 10),
     ]
 
     /// One row of the named list.
@@ -65,10 +78,10 @@ public enum DossierListReport {
 
     static func anonymisedTable(store: any GuichetStore, query: DossierQuery, catalog: SchemeCatalog?, on date: CalendarDate) -> ReportTable {
         let columns = [
-            ReportColumn("N° de dossier", .text, width: 15), ReportColumn("Type de demandeur", .text, width: 18),
+            ReportColumn("N° de dossier", .text, width: 13).whole(fitting: "2026-ACCM-0000"), ReportColumn("Type de demandeur", .text, width: 18),
             ReportColumn("Tranche d'âge", .text, width: 14), ReportColumn("Personnes", .integer, width: 8),
-            ReportColumn("Commune", .text, width: 18), ReportColumn("Dispositif", .text, width: 9),
-            ReportColumn("État", .text, width: 14), ReportColumn("Montant accordé", .money),
+            ReportColumn("Commune", .text, width: 18), ReportColumn("Dispositif", .text, width: 9).whole(fitting: "ACCM"),
+            ReportColumn("État", .text, width: 14).whole(fitting: longestStatus), ReportColumn("Montant accordé", .money),
             ReportColumn("Montant versé", .money), ReportColumn("Année de dépôt", .text, width: 7),
         ]
         return ReportTable(name: "Dossiers (anonymisés)", columns: columns, rows: ReportRows { emit in

@@ -70,8 +70,8 @@ public enum ProgrammesReport {
         if t.programmesWithTypologies == 0 {
             notes.append("Typologies non communiquées par la source : parts T1-T2 et T1-T3 non calculées.")
         } else if t.programmesWithTypologies < t.programmes {
-            notes.append("Typologies : les parts T1-T2 et T1-T3 ne portent que sur les \(FrenchFormat.integer(t.programmesWithTypologies)) "
-                         + "programme(s) sur \(FrenchFormat.integer(t.programmes)) dont toutes les typologies sont connues.")
+            notes.append("Typologies : les parts T1-T2 et T1-T3 ne portent que sur les "
+                         + FrenchWords.count(t.programmesWithTypologies, "programme") + " sur \(FrenchFormat.integer(t.programmes)) dont toutes les typologies sont connues.")
         }
         let unknown = t.unknownCells.values.reduce(0, +)
         if unknown > 0 || t.doubtfulCells > 0 {

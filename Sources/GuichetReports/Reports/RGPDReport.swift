@@ -100,7 +100,7 @@ public enum RGPDReport {
         var sections = [ReportSection(
             heading: "Objet de la communication",
             paragraphs: ["Droit d'accès (article 15 du RGPD) : données enregistrées par le service concernant « \(export.subject) ». "
-                         + "\(FrenchFormat.integer(export.dossiers.count)) dossier(s) d'aide et \(FrenchFormat.integer(export.requests.count)) demande(s) de logement social "
+                         + FrenchWords.count(export.dossiers.count, "dossier") + " d'aide et " + FrenchWords.count(export.requests.count, "demande") + " de logement social "
                          + "où la personne apparaît, avec l'historique de chacun et les cotations des demandes. "
                          + "Montants en euros, dates au format jj/mm/aaaa ; l'export JSON joint contient les mêmes données sous forme structurée.",
                          "Aucun numéro de sécurité sociale ni donnée de nationalité n'est enregistré."])]

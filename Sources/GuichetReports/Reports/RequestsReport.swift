@@ -73,7 +73,7 @@ public enum RequestsReport {
                               + "âge par tranche et date de demande au mois.")
         }
         return context.document(title: anonymised ? "Demandes de logement social — classement anonymisé" : "Demandes de logement social — classement",
-                                subtitle: "\(FrenchFormat.integer(ranked.count)) demande(s) classée(s) selon la grille de cotation",
+                                subtitle: FrenchWords.count(ranked.count, "demande classée") + " selon la grille de cotation",
                                 sections: [ReportSection(heading: "Classement", paragraphs: paragraphs, tables: [table])],
                                 orientation: .landscape)
     }

@@ -11,7 +11,7 @@ enum ConnectionSetup {
     static let busyTimeout: TimeInterval = 10
 
     /// The configuration of the store's own connections.
-    static func configuration(readonly: Bool, mapped: Bool) -> Configuration {
+    static func configuration(readonly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
@@ -26,11 +26,10 @@ enum ConnectionSetup {
                 try persistWAL(db)
             }
             // 32 MiB of page cache per connection: the narrow list tables of 100,000 rows stay in it.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            // Reads map the file instead of copying its pages: the first search of a session
-            // (an empty page cache) no longer pays 20-30 ms of read() calls. Writes still go
-            // through write(), so a full disk is an error, not a crash. Not on network shares.
-            if mapped { try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+            // The file is read with read(), not mapped (mmap_size 0, SQLite's default): on this
+            // kernel a mapped read maps whole page-cache folios around each page it touches, so
+            // counting 100,000 dossiers put 75 MiB of the file in the window's memory and was
+            // slower, cold or warm, than copying the pages it needs (notes/issue-13.md).
         }
         return config
     }
@@ -43,13 +42,13 @@ enum ConnectionSetup {
 
     /// A connection that can only read: a read-only pool, or, in a folder nobody can write to
     /// where the file has no pending WAL, SQLite's "immutable" mode (no lock, no -shm needed).
-    static func openReadOnly(_ url: URL, mapped: Bool) throws -> any DatabaseWriter {
+    static func openReadOnly(_ url: URL) throws -> any DatabaseWriter {
         do {
-            return try DatabasePool(path: url.path, configuration: configuration(readonly: true, mapped: mapped))
+            return try DatabasePool(path: url.path, configuration: configuration(readonly: true))
         } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
             guard !FileAccess.folderIsWritable(url), !FileAccess.hasPendingWAL(url) else { throw error }
             let encoded = url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path
-            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readonly: true, mapped: mapped))
+            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readonly: true))
         }
     }
 }

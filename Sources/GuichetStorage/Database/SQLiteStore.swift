@@ -73,11 +73,10 @@ public final class SQLiteStore: GuichetStore {
         self.url = url
         self.agent = agent
         self.clock = clock
-        let mapped = FileSystemKind.allowsMemoryMapping(at: url)
         let readOnly = FileAccess.isReadOnly(url)
         do {
-            pool = readOnly ? try ConnectionSetup.openReadOnly(url, mapped: mapped)
-                            : try DatabasePool(path: url.path, configuration: ConnectionSetup.configuration(readonly: false, mapped: mapped))
+            pool = readOnly ? try ConnectionSetup.openReadOnly(url)
+                            : try DatabasePool(path: url.path, configuration: ConnectionSetup.configuration(readonly: false))
             isReadOnly = readOnly
             try Self.prepareSchema(pool, path: url.path, readOnly: readOnly)
         } catch let e as OpenError {
@@ -156,7 +155,7 @@ enum Preflight {
         // The application id is read through SQLite (not the raw header): while another
         // connection has the file open, the header's latest version may still sit in the WAL.
         do {
-            let reader = try ConnectionSetup.openReadOnly(url, mapped: false)
+            let reader = try ConnectionSetup.openReadOnly(url)
             let (appID, newer) = try reader.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Migrations.migrator.hasBeenSuperseded(db))
             }

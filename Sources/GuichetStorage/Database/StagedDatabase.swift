@@ -59,7 +59,7 @@ public enum StagedDatabase {
     /// before the rename leaves the old base whole, after it the new one, never a mix of both.
     private static func retire(_ target: URL) throws {
         do {
-            let old = try DatabaseQueue(path: target.path, configuration: ConnectionSetup.configuration(readonly: false, mapped: false))
+            let old = try DatabaseQueue(path: target.path, configuration: ConnectionSetup.configuration(readonly: false))
             let done = try old.writeWithoutTransaction { db in
                 try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")?[0] as Int? ?? 1
             }

@@ -32,6 +32,7 @@ extension SQLiteSession {
                 d.updatedAt = now
                 try Self.dossiers.replaceWithoutHistory(d, key: key, version: d.version, in: self, now: now)
                 try db.execute(sql: "DELETE FROM history WHERE entity = ? AND entityKey = ?", arguments: [Self.dossiers.entity, key])
+                try deleteLetters(of: key)
                 try append(HistoryEvent(at: now, agent: agent, entity: Self.dossiers.entity, entityKey: key,
                                         action: Self.anonymisationAction, changes: [],
                                         comment: "Données personnelles effacées au \(FrenchFormat.date(today)) : durée de conservation échue"))

@@ -15,7 +15,8 @@ enum Migrations {
         m.registerMigration("v5-request-score-priority-findings", migrate: RequestsSchema.v5PriorityFindings)
         m.registerMigration("v6-allocations", migrate: AllocationsSchema.v6)
         m.registerMigration("v7-budget-ledger", migrate: BudgetLedgerSchema.v7)
-        m.registerMigration("v8-plh-review", migrate: PLHReviewSchema.v8)
+        m.registerMigration("v8-dossier-letters", migrate: DossierLettersSchema.v8)
+        m.registerMigration("v9-plh-review", migrate: PLHReviewSchema.v9)
         return m
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// territorialised targets. Each as a document (JSON) with the columns the review narrows on;
 /// their history goes to the shared append-only `history` table.
 enum PLHReviewSchema {
-    static func v8(_ db: Database) throws {
+    static func v9(_ db: Database) throws {
         try DocumentTables.createTable(db, table: "plh_indicator_value", columns: [("year", .integer), ("action", .integer)],
                                        indexes: [["year"]])
         try DocumentTables.createTable(db, table: "plh_lever_progress", columns: [("year", .integer), ("action", .integer)],

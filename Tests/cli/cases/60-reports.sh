@@ -13,7 +13,8 @@ paid=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = 
 [ -n "$paid" ] && ok "demo holds a paid dossier of a person" || fail "demo holds a paid dossier of a person"
 draft=$(sqlite3 "$R" "SELECT key FROM dossier WHERE status = 'brouillon' ORDER BY key LIMIT 1")
 count=$(sqlite3 "$R" "SELECT COUNT(*) FROM dossier")
-pdftext() { pdftotext -layout "$1" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g'; }
+# Text as typed: no-break spaces and the typographic apostrophe of the PDFs read as spaces and '.
+pdftext() { pdftotext -layout "$1" - | sed "s/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g; s/\xe2\x80\x99/'/g"; }
 
 expect "bilan-plh pdf" 0 "$G" --database "$R" report bilan-plh --output "$T/bilan.pdf"
 contains "bilan-plh says where it wrote" "Rapport écrit"
@@ -39,7 +40,8 @@ contains "only paid dossiers when filtered" "0"
 expect "dossiers pdf" 0 "$G" --database "$R" report dossiers --output "$T/dossiers.pdf"
 out=$(pdftext "$T/dossiers.pdf")
 contains "dossiers pdf lists the paid dossier" "$paid"
-contains "dossiers pdf says the count" "$count dossier(s)"
+contains "dossiers pdf says the count" "$count dossiers"
+contains "dossiers pdf ends with its total" "Total"
 name=$(sqlite3 "$R" "SELECT applicant FROM dossier WHERE key = '$paid'")
 expect "anonymised dossiers csv" 0 "$G" --database "$R" report dossiers --anonymised --format csv --output "$T/anonyme.csv"
 if grep -qF "$name" "$T/anonyme.csv"; then fail "anonymised export holds no name" "$name"; else ok "anonymised export holds no name"; fi
@@ -92,18 +94,62 @@ out=$(cat "$T/demandes-anon.csv")
 if grep -qE "DLS-2026|06211230000042|12/04/1958" "$T/demandes-anon.csv"; then fail "anonymised requests hold no identifier"; else ok "anonymised requests hold no identifier"; fi
 contains "anonymised requests give an age band" "60 à 74 ans"
 
-expect "acknowledgement" 0 "$G" --database "$R" document accuse-reception "$draft" --output "$T/ar.pdf"
-out=$(pdftext "$T/ar.pdf")
-contains "acknowledgement names the dossier" "$draft"
-contains "acknowledgement lists missing documents" "Pièces manquantes"
-out=$(pdfinfo "$T/ar.pdf"); contains "acknowledgement is one page" "Pages:           1"
-expect "notification" 0 "$G" --database "$R" document notification "$paid" --output "$T/notif.pdf"
-out=$(pdftext "$T/notif.pdf")
+# Letters, as the person receiving them reads them (pdftotext). An agent of the demo's service
+# produces them: letters name her, never her login.
+L=(env GUICHET_AGENT=agent.accueil "$G" --database "$R")
+window() { pdftotext -f 1 -l 1 -x 300 -y 135 -W 260 -H 110 "$1" - | sed "s/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g; s/\xe2\x80\x99/'/g"; }
+expect "no receipt for a brouillon" 6 "${L[@]}" document accuse-reception "$draft" --output "$T/x.pdf"
+contains "a brouillon's refusal says why" "brouillon"
+submitted=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key
+  WHERE d.status = 'depose' AND json_extract(x.data, '$.applicant.household') IS NOT NULL ORDER BY d.key LIMIT 1")
+received=$(sqlite3 "$R" "SELECT json_extract(data, '$.receivedOn') FROM dossier_data WHERE ref = '$submitted'")
+expect "receipt of a submitted dossier" 0 "${L[@]}" document accuse-reception "$submitted" --date 2026-07-15 --output "$T/ar.pdf"
+contains "the receipt is recorded" "courrier n° 1"
+out=$(pdftext "$T/ar.pdf" | tr -s ' \n' '  ')
+contains "receipt names the dossier" "$submitted"
+words=$(python3 -c "m = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+y, mo, d = map(int, '$received'.split('-')); print(('1er' if d == 1 else str(d)) + ' ' + m[mo - 1] + ' ' + str(y))")
+contains "receipt states the day the request was received" "Nous avons reçu le $words"
+contains "receipt states when silence becomes a refusal" "réputée rejetée le"
+contains "receipt states what silence means" "le silence gardé pendant deux mois vaut décision implicite de rejet"
+contains "receipt gives the service's contact" "téléphone 03 53 01 00 00, courriel maison.habitat@agglo-demo.example"
+contains "receipt names the officer" "Affaire suivie par : Claire Lemaire"
+contains "receipt gives the means of appeal" "Voies et délais de recours"
+if grep -q "agent.accueil" <<<"$out"; then fail "no login in a letter"; else ok "no login in a letter"; fi
+# A piece found not in order: its internal note never reaches the letter.
+rib=$(sqlite3 "$R" "SELECT json_extract(value, '$.id') FROM dossier_data, json_each(json_extract(data, '$.documents')) WHERE ref = '$submitted' LIMIT 1")
+expect "a piece found not in order" 0 "${L[@]}" dossiers document "$submitted" "$rib" --status invalid --comment "Document illisible, à redemander." --date 2026-07-15
+expect "receipt with a missing piece" 0 "${L[@]}" document accuse-reception "$submitted" --date 2026-07-15 --output "$T/ar2.pdf"
+out=$(pdftext "$T/ar2.pdf" | tr -s ' \n' '  ')
+contains "receipt lists the missing piece with its deadline" "au plus tard le 14 août 2026"
+contains "receipt says the delay waits for the pieces" "est suspendu jusqu'à la réception de ces pièces"
+if grep -qE "illisible|redemander" <<<"$out"; then fail "no internal note in a letter" "$out"; else ok "no internal note in a letter"; fi
+expect "letters of the dossier" 0 "${L[@]}" document list "$submitted"
+contains "letters listed with their agent" "agent.accueil"
+expect "reprint of the first receipt" 0 "${L[@]}" document reprint "$submitted" 1 --output "$T/ar1.pdf"
+if [ "$(pdftext "$T/ar1.pdf")" = "$(pdftext "$T/ar.pdf")" ]; then ok "a reprint is identical"; else fail "a reprint is identical"; fi
+expect "unknown letter number" 4 "${L[@]}" document reprint "$submitted" 9 --output "$T/x.pdf"
+# The notification goes to the applicant's address, not to the vacant home.
+vacant=$(sqlite3 "$R" "SELECT d.key FROM dossier d JOIN dossier_data x ON x.ref = d.key
+  WHERE d.scheme = 'PSV' AND d.status IN ('accorde', 'verse', 'solde') ORDER BY d.key LIMIT 1")
+street=$(sqlite3 "$R" "SELECT json_extract(data, '$.property.address') FROM dossier_data WHERE ref = '$vacant'")
+home=$(sqlite3 "$R" "SELECT json_extract(data, '$.applicant.postalAddress.street') FROM dossier_data WHERE ref = '$vacant'")
+expect "notification of a vacancy bonus" 0 "${L[@]}" document notification "$vacant" --date 2026-07-15 --output "$T/notif-psv.pdf"
+out=$(window "$T/notif-psv.pdf")
+contains "the notification goes to the owner's own address" "$home"
+if grep -qF "$street" <<<"$out"; then fail "not to the vacant home" "$out"; else ok "not to the vacant home"; fi
+expect "notification" 0 "${L[@]}" document notification "$paid" --date 2026-07-15 --output "$T/notif.pdf"
+out=$(pdftext "$T/notif.pdf" | tr -s ' \n' '  ')
 contains "notification names the dossier" "$paid"
 contains "notification states the amount" "Subvention attribuée"
-expect "payment order" 0 "$G" --database "$R" document ordre-paiement "$paid" --output "$T/op.pdf"
-out=$(pdftext "$T/op.pdf"); contains "payment order states what remains" "Reste à verser"
-expect "no notification for a draft" 6 "$G" --database "$R" document notification "$draft" --output "$T/x.pdf"
+contains "notification cites the deliberation" "délibération n° 2023-045"
+expect "payment order" 0 "${L[@]}" document ordre-paiement "$paid" --date 2026-07-15 --output "$T/op.pdf"
+out=$(pdftext "$T/op.pdf" | tr -s ' \n' '  '); contains "payment order states what remains" "Reste à verser"
+contains "payment order gives the IBAN" "IBAN : FR76"
+contains "payment order gives the commitment" "Engagement n° :"
+contains "payment order gives the imputation" "chapitre 204"
+if grep -q "agent.accueil" <<<"$out"; then fail "no login in the payment order"; else ok "no login in the payment order"; fi
+expect "no notification for a draft" 6 "${L[@]}" document notification "$draft" --output "$T/x.pdf"
 contains "refusal in French" "aucune aide accordée"
 expect "unknown letter" 64 "$G" --database "$R" document lettre "$paid" --output "$T/x.pdf"
 expect "unknown dossier" 4 "$G" --database "$R" document notification 2020-ACC-9999 --output "$T/x.pdf"

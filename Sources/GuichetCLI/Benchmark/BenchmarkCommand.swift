@@ -14,25 +14,57 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "Taille de la base de démonstration créée pour la mesure.")
     var size: Int = 100_000
 
-    @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue).")
-    var runs: Int = 7
+    @Option(name: .long, help: "Nombre de répétitions de chaque mesure (médiane retenue ; 9 lancements alternés de la fenêtre par défaut).")
+    var runs: Int?
+
+    /// Repetitions of each read and export (median kept).
+    var readRuns: Int { runs ?? 7 }
+    /// Alternated rounds of window launches, which vary more than reads.
+    var windowRuns: Int { runs ?? 9 }
 
     @Flag(name: .customLong("sans-fenetre"), help: "Ne mesure pas l'ouverture de la fenêtre.")
     var noWindow = false
+
+    @Flag(name: .customLong("fenetre-seule"), help: "Ne mesure que la fenêtre (ouverture, mémoire, sections, frappes).")
+    var windowOnly = false
 
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
     func validate() throws {
         guard size >= 1 && size <= 2_000_000 else { throw ArgumentParser.ValidationError("--size doit être compris entre 1 et 2 000 000") }
-        guard runs >= 1 && runs <= 100 else { throw ArgumentParser.ValidationError("--runs doit être compris entre 1 et 100") }
+        guard (1...100).contains(runs ?? 1) else { throw ArgumentParser.ValidationError("--runs doit être compris entre 1 et 100") }
+        guard !(noWindow && windowOnly) else { throw ArgumentParser.ValidationError("--sans-fenetre et --fenetre-seule s'excluent") }
     }
 
+    /// One measure: a duration in milliseconds or a memory size in MiB, what it covers, and the
+    /// figure the product is held to.
     struct Figure: Encodable {
         var name: String
-        var milliseconds: Double
+        var value: Double
+        /// "ms" or "Mio".
+        var unit: String
         var detail: String
         var target: String?
+
+        init(name: String, milliseconds: Double, detail: String, target: String?) {
+            self.init(name: name, value: milliseconds, unit: "ms", detail: detail, target: target)
+        }
+
+        init(name: String, mebibytes: Double, detail: String, target: String?) {
+            self.init(name: name, value: mebibytes, unit: "Mio", detail: detail, target: target)
+        }
+
+        private init(name: String, value: Double, unit: String, detail: String, target: String?) {
+            self.name = name
+            self.value = value
+            self.unit = unit
+            self.detail = detail
+            self.target = target
+        }
+
+        /// "239,0 ms", "91 Mio".
+        var valueText: String { BenchmarkCommand.decimal(value, digits: unit == "ms" ? 1 : 0) + " " + unit }
     }
 
     func run() throws {
@@ -41,7 +73,27 @@ struct BenchmarkCommand: ParsableCommand {
         defer { if temporary { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + s) } } }
         let ws = try Workspace.open(url, clock: GlobalOptions.clock)
         let total = try ws.store.read { try $0.countDossiers(DossierQuery()) }
+        let loadBefore = MachineLoad.current()
+        if !windowOnly { figures += try storageFigures(ws, total: total, url: url) }
+        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: windowRuns) }
+        let machine = MachineLoad.describe(before: loadBefore, after: MachineLoad.current())
 
+        if json { try Console.json(Report(machine: machine, figures: figures)); return }
+        Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")
+        Console.line("Machine : \(machine)")
+        Console.table(["mesure", "valeur", "détail", "objectif"],
+                      figures.map { [$0.name, $0.valueText, $0.detail, $0.target ?? ""] },
+                      right: [1])
+    }
+
+    struct Report: Encodable {
+        var machine: String
+        var figures: [Figure]
+    }
+
+    /// Below the window: the store's reads, the budget aggregate, the exports.
+    func storageFigures(_ ws: Workspace, total: Int, url: URL) throws -> [Figure] {
+        var figures: [Figure] = []
         // What a search keystroke costs below the window: count the matches and read the first page.
         for text in ["d", "du", "dup", "saint", "2025-acc", "zzz"] {
             let q = DossierQuery(text: text, limit: 60)
@@ -58,14 +110,8 @@ struct BenchmarkCommand: ParsableCommand {
                               detail: "", target: nil))
         figures.append(Figure(name: "agrégat budgétaire (toutes années)", milliseconds: median { _ = try ws.store.read { try $0.budgetFigures(years: nil) } },
                               detail: "", target: nil))
-        figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: runs)
-        if !noWindow { figures += WindowBenchmark.figures(databaseURL: url, runs: max(runs, 9)) }
-
-        if json { try Console.json(figures); return }
-        Console.line("Base : \(url.path) — \(FrenchFormat.integer(total)) dossiers")
-        Console.table(["mesure", "ms", "détail", "objectif"],
-                      figures.map { [$0.name, Self.decimal($0.milliseconds, digits: 1), $0.detail, $0.target ?? ""] },
-                      right: [1])
+        figures += try BenchmarkExtras.figures(workspace: ws, databaseURL: url, runs: readRuns)
+        return figures
     }
 
     func prepareDatabase(_ figures: inout [Figure]) throws -> (URL, Bool) {
@@ -91,7 +137,7 @@ struct BenchmarkCommand: ParsableCommand {
     /// Median wall time of `runs` executions, in milliseconds.
     func median(_ work: () throws -> Void) -> Double {
         var times: [Double] = []
-        for _ in 0..<max(1, runs) {
+        for _ in 0..<max(1, readRuns) {
             let t = DispatchTime.now().uptimeNanoseconds
             try? work()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
