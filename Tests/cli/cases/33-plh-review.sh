@@ -51,7 +51,7 @@ if command -v pdftotext >/dev/null; then
   out=$(pdftotext "$T/bilan.pdf" - | tr -s ' \n' ' ')
   contains "PDF reviews by action" "Bilan par action du PLH (2023-2025)"
   contains "PDF holds action 20's entered meetings indicator" "Nombre de rencontres avec les communes"
-  contains "PDF holds the entered comment" "Registre d'accueil"
+  contains "PDF holds the entered comment" "Registre d’accueil"  # as printed: French typography
 fi
 expect "report bilan-plh for the service (ODS)" 0 "$G" --database "$R" report bilan-plh --year 2025 --format ods --output "$T/bilan.ods"
 expect "report bilan-plh mid-term" 0 "$G" --database "$R" report bilan-plh --year 2025 --mid-term --format pdf --output "$T/mi-parcours.pdf"
