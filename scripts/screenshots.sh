@@ -15,7 +15,7 @@ if [ -n "${GUICHET_SCREENSHOTS_SIZE:-}" ]; then
     OUT="$ROOT/docs/captures/$GUICHET_SCREENSHOTS_SIZE"
     mkdir -p "$OUT"
     # The list of dossiers alone, then with a dossier's fiche beside it.
-    SHOTS=(dossiers:liste dossiers:fiche demandes:liste bailleurs:liste programmes:liste budget:liste exports:liste)
+    SHOTS=(dossiers:liste dossiers:fiche demandes:liste bailleurs:liste programmes:liste budget:liste bilan-plh:liste exports:liste)
     status=0
     for index in "${!SHOTS[@]}"; do
         section="${SHOTS[$index]%%:*}"

@@ -8,6 +8,7 @@ enum CommandRegistry {
         CheckCommand.self,
         DossiersCommand.self,
         BudgetCommand.self,
+        PLHCommand.self,
         TerritoriesCommand.self,
         CotationCommand.self,
         RequestsCommand.self,

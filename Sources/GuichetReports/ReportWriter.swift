@@ -21,7 +21,8 @@ public enum ReportWriter {
     ///   Cells: amounts "1234,56", percentages "35,10" under a "(%)" header, dates
     ///   "22/11/2026", text starting with = + - @ tab or CR prefixed with "'".
     @discardableResult
-    public static func write(_ document: ReportDocument, format: ReportFormat, to url: URL) throws(ReportError) -> [URL] {
+    public static func write(_ whole: ReportDocument, format: ReportFormat, to url: URL) throws(ReportError) -> [URL] {
+        let document = whole.laidOut(for: format)
         switch format {
         case .pdf:
             try AtomicOutput.write(to: url) { try PDFWriter.write(document, to: $0) }

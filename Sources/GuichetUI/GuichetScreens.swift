@@ -11,6 +11,7 @@ public enum GuichetScreens {
             LandlordsScreen.factory,
             ProgrammesScreen.factory,
             BudgetScreen.factory,
+            PLHReviewScreen.factory,
             ExportsScreen.factory,
         ]
     }

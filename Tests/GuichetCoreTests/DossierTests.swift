@@ -144,14 +144,12 @@ final class DossierTests: XCTestCase {
         XCTAssertEqual(figures.reduce(0) { $0 + $1.dossierCount }, a.count)
     }
 
-    func testHundredThousandDemoDossiersInAFewSeconds() {
-        let start = Date()
+    /// Speed is the benchmark's business (`guichet benchmark`); this checks what the
+    /// generator promises at the scale the product is built for: 100,000 distinct numbers.
+    func testHundredThousandDemoDossiersHaveDistinctNumbers() {
         let all = DemoDossiers.generate(count: 100_000, seed: 7, schemes: Fixtures.catalog, years: 2023...2028,
                                         referenceDate: CalendarDate(year: 2026, month: 11, day: 23)!)
-        let elapsed = Date().timeIntervalSince(start)
-        print("DemoDossiers: 100 000 dossiers en \(elapsed) s")
         XCTAssertEqual(all.count, 100_000)
         XCTAssertEqual(Set(all.map(\.number)).count, 100_000)
-        XCTAssertLessThan(elapsed, 10, "debug build; release is several times faster")
     }
 }

@@ -42,14 +42,14 @@ final class MainWindowTests: XCTestCase {
         try XCTSkipUnless(MainActor.assumeIsolated { MainLoop.initializeGTK() }, "no display")
     }
 
-    func testWindowBuildsWithTheSixSectionsAndSwitches() throws {
+    func testWindowBuildsWithItsSectionsAndSwitches() throws {
         try skipWithoutDisplay()
         try MainActor.assumeIsolated {
             let main = try MainWindow(configuration: configuration, screens: GuichetScreens.standard, application: nil)
             defer { main.window.destroy() }
             XCTAssertEqual(main.sections.map(\.title), [
                 "Dossiers d’aide", "Demandes de logement social", "Bailleurs et conventions",
-                "Programmes", "Budget du PLH", "Exports",
+                "Programmes", "Budget du PLH", "Bilan du PLH", "Exports",
             ])
             XCTAssertEqual(main.window.title, "Pays de Saint-Omer")
             XCTAssertEqual(main.visibleSectionID, "dossiers")

@@ -4,7 +4,7 @@ import pyatspi
 from guichet_ui import App, expected_window, wait_for
 
 SECTIONS = ["Dossiers d’aide", "Demandes de logement social", "Bailleurs et conventions",
-            "Programmes", "Budget du PLH", "Exports"]
+            "Programmes", "Budget du PLH", "Bilan du PLH", "Exports"]
 
 
 def sidebar_rows(app):
@@ -13,7 +13,7 @@ def sidebar_rows(app):
     return [row for row in sidebar if row.getRole() == pyatspi.ROLE_LIST_ITEM]
 
 
-def test_sidebar_lists_the_six_sections_in_order():
+def test_sidebar_lists_the_sections_in_order():
     with App() as app:
         assert [row.name for row in sidebar_rows(app)] == SECTIONS
         title, subtitle = expected_window()

@@ -63,10 +63,20 @@ extension Guichet {
             guard let plh = profile.plh, let catalog = profile.schemes else {
                 throw Unavailable("Le profil « \(profile.id) » ne définit pas de PLH ou de dispositifs : pas de bilan possible.")
             }
+            // The mid-term review's money covers the whole period; the review by action the years so far.
+            let period: BudgetPeriod = (request.midTerm ? nil : year).map { .year($0) } ?? .whole
             let overview = try store.read {
-                try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: year.map { .year($0) } ?? .whole, on: context.producedOn)
+                try BudgetOverview.read(in: $0, catalog: catalog, plh: plh, period: period, on: context.producedOn)
             }
-            return BilanPLHReport.document(context: context, plh: plh, overview: overview)
+            // With the action sheets, the review by action of the year (this year for the whole period).
+            var review: PLHReview?
+            if profile.plhActions != nil {
+                review = try Self.plhReview(store: store, profile: profile, year: year ?? context.producedOn.year,
+                                            kind: request.midTerm ? .midTerm : .annual)
+            } else if request.midTerm {
+                throw Unavailable("Le profil « \(profile.id) » ne contient pas les fiches actions du PLH : pas de bilan à mi-parcours.")
+            }
+            return BilanPLHReport.document(context: context, plh: plh, overview: overview, review: review)
         case .programmes:
             let (built, renovated) = try programmes(request, store: store)
             return ProgrammesReport.document(context: context, construction: built, rehabilitation: renovated,

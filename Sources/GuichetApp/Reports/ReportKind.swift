@@ -20,7 +20,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
 
     public var summary: String {
         switch self {
-        case .bilanPLH: "Synthèse budgétaire par action, enveloppes engagées et payées par dispositif, pour une année ou toute la période du PLH."
+        case .bilanPLH: "Synthèse budgétaire, enveloppes engagées et payées par dispositif, puis bilan par action (leviers, indicateurs de résultat, moyens) ; en PDF une partie par action, en tableur des tableaux à filtrer."
         case .programmes: "Production financée et réhabilitations, par année, produit et pôle (année de financement)."
         case .conventions: "Objectif, résultat et écart par bailleur et par année."
         case .cia: "Obligations de la convention intercommunale d’attribution recalculées sur le registre, à côté des chiffres publiés (une année, ou toutes)."
@@ -76,12 +76,15 @@ public struct ReportRequest: Sendable {
     public var sources: ReportSources
     /// Date of issue (default: today).
     public var date: CalendarDate?
+    /// bilan-plh: the mid-term review (the PLH's first year to `year`) instead of the yearly one.
+    public var midTerm: Bool
     /// "Document de travail" (default) or "Version définitive", on every page of the PDF.
     public var status: ReportStatus
 
     public init(_ kind: ReportKind, year: Int? = nil, anonymised: Bool = false, dossiers: DossierQuery = DossierQuery(),
                 ranking: RankingFilter = RankingFilter(), applicant: String? = nil, sources: ReportSources = ReportSources(),
-                date: CalendarDate? = nil, status: ReportStatus = .draft) {
+                date: CalendarDate? = nil, midTerm: Bool = false, status: ReportStatus = .draft) {
+        self.midTerm = midTerm
         self.kind = kind; self.year = year; self.anonymised = anonymised; self.dossiers = dossiers
         self.ranking = ranking; self.applicant = applicant; self.sources = sources; self.date = date; self.status = status
     }

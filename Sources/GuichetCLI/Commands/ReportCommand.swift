@@ -11,7 +11,9 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Produit un rapport en PDF, CSV ou ODS (bilan-plh, programmes, conventions, cia, dossiers, requests).",
         discussion: """
-        bilan-plh     bilan du PLH (--year A, sinon toute la période)
+        bilan-plh     bilan du PLH (--year A, sinon toute la période), suivi du bilan par action de l'année :
+                      leviers, indicateurs de résultat, moyens ; --mid-term : bilan à mi-parcours (années jusqu'à --year).
+                      En PDF une partie par action (pour le conseil), en ODS / CSV des tableaux à filtrer (pour le service).
         programmes    tableaux des programmes enregistrés (--year A ; ou --construction / --rehabilitation FICHIER.csv)
         conventions   objectifs / résultats / écarts par bailleur (--year A ; ou --results FICHIER.json)
         cia           bilan de la CIA calculé sur le registre des attributions (--year A, sinon toutes les années)
@@ -41,6 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "requests : typologie souhaitée (T1 … T5+).") var typology: String?
     @Option(name: .long, help: "Date d'édition (AAAA-MM-JJ, défaut : aujourd'hui).") var date: String?
     @Flag(name: .long, help: "PDF marqué « Version définitive » (sinon « Document de travail »).") var final = false
+    @Flag(name: .customLong("mid-term"), help: "bilan-plh : bilan à mi-parcours (de la première année du PLH à --year).") var midTerm = false
 
     func run() async throws {
         guard let kind = ReportKind(rawValue: name), Self.names.contains(kind) else {
@@ -53,7 +56,7 @@ struct ReportCommand: AsyncParsableCommand {
                                     ranking: RankingFilter(commune: commune, typology: try typologyFilter()),
                                     sources: ReportSources(construction: construction, rehabilitation: rehabilitation,
                                                            results: results, requests: requests),
-                                    date: try DossierArguments.date(date), status: final ? .final : .draft)
+                                    date: try DossierArguments.date(date), midTerm: midTerm, status: final ? .final : .draft)
         let files = try await GlobalOptions.openGuichet().exportReport(request, format: format, to: URL(fileURLWithPath: output)).files
         for f in files { Console.line("Rapport écrit : \(f.path)") }
     }

@@ -42,6 +42,14 @@ public enum DemoDossiers {
         return out
     }
 
+    /// Occupant or landlord (about 7 in 10 occupants), drawn from the dossier's number by a
+    /// generator of its own, so the rest of the demo draws the same values as before.
+    static func ownerStatus(of number: DossierNumber) -> OwnerStatus {
+        let code = number.scheme.unicodeScalars.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1.value) }
+        var side = DemoRandom(seed: code ^ (UInt64(number.year) << 32) ^ UInt64(number.sequence))
+        return side.chance(70) ? .occupant : .landlord
+    }
+
     static func date(_ d: CalendarDate) -> Date { Date(timeIntervalSince1970: TimeInterval(d.dayNumber * 86_400 + 9 * 3600)) }
 
     struct Generator {
@@ -57,6 +65,7 @@ public enum DemoDossiers {
             let kind = rng.pick(scheme.applicants)
             var d = AidDossier(number: number, plhAction: rng.pick(scheme.actions), applicant: applicant(kind),
                                property: property(created), facts: DossierFacts(), createdAt: DemoDossiers.date(created))
+            if kind == .privateOwner { d.applicant.ownerStatus = DemoDossiers.ownerStatus(of: number) }
             d.facts = facts(created)
             d.requestedAmount = requested(d)
             let agent = rng.pick(R.agents)

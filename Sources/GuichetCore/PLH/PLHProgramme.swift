@@ -69,9 +69,8 @@ public struct PLHAction: Codable, Sendable, Equatable {
     public var budgetNote: String?
     public var investment: BudgetLine?
     public var operating: BudgetLine?
-    /// Result indicators reported in the yearly review.
-    public var indicators: [String]
-    public var partners: [String]
+    // Objectives, levers, partners and result indicators are the action's sheet, in the
+    // profile part `plhActions` (`PLHActionSheets`).
     /// The money of the action that is not individual aids (subsidies to partners, studies,
     /// operator contracts, land fund): committed and paid by decision in the PLH ledger.
     public var lines: [PLHBudgetLine]?

@@ -11,6 +11,8 @@ extension TerritoryProfile {
                     DefaultToConfirm(part: "landlords", key: "allocationRules.\($0.key)", text: $0.source.text)
                 }
             } ?? [])
+            + (plhActions?.defaultsToConfirm ?? [])
+            + (communeGroups.flatMap { $0.source.isDefaultToConfirm ? [DefaultToConfirm(part: "communeGroups", key: "source", text: $0.source.text)] : [] } ?? [])
             + pendingParameters.map { p in
                 let status = p.status == .agentCheck ? "vérification par l'agent, dossier par dossier" : ParameterSource.defaultLabel
                 return DefaultToConfirm(part: p.part, key: p.path, text: "\(p.subject)\(p.value.map { " : \($0)" } ?? "") — \(status)")

@@ -65,6 +65,8 @@ public struct ProfileLoader: Sendable {
                 problems.append(ProfileError(file: Self.resolve(rel, from: id), problems: [ValidationError(field: "logo", "fichier SVG illisible ou absent : \(path)")]))
             }
         }
+        profile.plhActions = part("plhActions", PLHActionSheets.self)
+        profile.communeGroups = part("communeGroups", CommuneGroups.self)
         problems += crossChecks(profile, manifestPath: manifestPath)
         if !problems.isEmpty {
             throw ProfileErrors(errors: problems)
@@ -73,13 +75,23 @@ public struct ProfileLoader: Sendable {
     }
 
     /// Checks between parts: every scheme's PLH action exists; every quote of the PLH in the
-    /// profile, and every action title, is found verbatim in the PLH's text when the PLH names it.
+    /// profile, every action title and the action sheets' words are found verbatim in the PLH's
+    /// text when the PLH names it; every PLH action has its sheet and every sheet its action, the
+    /// sheets' derived measures name known schemes.
     func crossChecks(_ p: TerritoryProfile, manifestPath: String) -> [ProfileError] {
         var out: [ProfileError] = []
         func file(_ part: String) -> String { p.manifest.parts[part].map { Self.resolve($0, from: p.id) } ?? manifestPath }
         if let schemes = p.schemes, let plh = p.plh {
             let problems = schemes.crossCheck(plh: plh)
             if !problems.isEmpty { out.append(ProfileError(file: file("schemes"), problems: problems)) }
+        }
+        if let sheets = p.plhActions {
+            var problems: [ValidationError] = []
+            if let plh = p.plh { problems += sheets.crossCheck(plh: plh) } else {
+                problems.append(ValidationError(field: "", "les fiches actions demandent la partie « plh » du profil"))
+            }
+            if let schemes = p.schemes { problems += sheets.crossCheck(schemes: schemes) }
+            if !problems.isEmpty { out.append(ProfileError(file: file("plhActions"), problems: problems)) }
         }
         if let document = p.plh?.sourceDocument {
             let plhFile = file("plh")
@@ -90,7 +102,7 @@ public struct ProfileLoader: Sendable {
             }
             let text = PLHSourceText(String(decoding: data, as: UTF8.self))
             let problems = text.problems(in: p)
-            for part in ["plh", "schemes"] {
+            for part in ["plh", "schemes", "plhActions"] {
                 let errors = problems.filter { $0.part == part }.map(\.error)
                 if !errors.isEmpty { out.append(ProfileError(file: file(part), problems: errors)) }
             }

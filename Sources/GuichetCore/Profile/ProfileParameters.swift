@@ -88,21 +88,40 @@ public struct PLHSourceText: Sendable {
     /// The normalised text as composed (NFC) UTF-8, and the same in lower case.
     let normalised: [UInt8]
     let lowercased: [UInt8]
+    /// The same without the calendars' marks ("×", "X", "x" alone in a cell): a lever's label
+    /// broken over two rows of its calendar reads whole.
+    let withoutMarks: [UInt8]
 
     public init(_ text: String) {
+        let text = Self.superscriptsJoined(text)
         normalised = Self.bytes(of: text, lowercased: false)
         lowercased = Self.bytes(of: text, lowercased: true)
+        withoutMarks = Self.bytes(of: text.replacingOccurrences(of: "\t[×Xx]?(?=[\t\n])", with: "", options: .regularExpression),
+                                  lowercased: false)
     }
 
     /// Table markup and emphasis of the extracted text removed, white space folded: a quote taken
     /// across a line break or a table cell still matches, a changed word does not.
     public static func normalise(_ text: String) -> String {
-        String(decoding: bytes(of: text, lowercased: false), as: UTF8.self)
+        String(decoding: bytes(of: superscriptsJoined(text), lowercased: false), as: UTF8.self)
     }
 
-    public func contains(quote: String) -> Bool { Self.bytes(Self.bytes(of: quote, lowercased: false), occurIn: normalised) }
+    /// A superscript of the extraction ("1 ^{er}") reads as printed ("1er"). Rare, so the
+    /// regular expression only runs on a text that has one.
+    static func superscriptsJoined(_ text: String) -> String {
+        guard text.contains("^{") else { return text }
+        return text.replacingOccurrences(of: #"\s*\^\{(\w+)\}"#, with: "$1", options: .regularExpression)
+    }
+
+    private static func needle(_ text: String, lowercased: Bool) -> [UInt8] {
+        bytes(of: superscriptsJoined(text), lowercased: lowercased)
+    }
+
+    public func contains(quote: String) -> Bool { Self.bytes(Self.needle(quote, lowercased: false), occurIn: normalised) }
+    /// A label of a calendar row, which the extraction may break over two rows.
+    public func contains(calendarLabel: String) -> Bool { Self.bytes(Self.needle(calendarLabel, lowercased: false), occurIn: withoutMarks) }
     /// Titles are printed in capitals on the action sheets: compared without case.
-    public func contains(title: String) -> Bool { Self.bytes(Self.bytes(of: title, lowercased: true), occurIn: lowercased) }
+    public func contains(title: String) -> Bool { Self.bytes(Self.needle(title, lowercased: true), occurIn: lowercased) }
 
     /// The normalised text as composed UTF-8, in one pass over its bytes: a tag (`<` up to the
     /// next `>`, at least one character between) becomes a space, `**` goes, every run of white
@@ -189,6 +208,7 @@ public struct PLHSourceText: Sendable {
         for (i, a) in (profile.plh?.actions ?? []).enumerated() where !contains(title: a.title) {
             out.append(("plh", ValidationError(field: "actions[\(i)].title", "titre introuvable dans le texte du PLH : « \(a.title) »")))
         }
+        out += (profile.plhActions?.problems(in: self) ?? []).map { ("plhActions", $0) }
         return out
     }
 }

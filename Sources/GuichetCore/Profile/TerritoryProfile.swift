@@ -12,6 +12,10 @@ public struct TerritoryProfile: Sendable {
     public var communes: [COGCommune] = []
     /// The service's letterhead, signatory and letter rules (`service.json`).
     public var service: ServiceProfile?
+    /// The PLH's action sheets: objectives, levers, partners, result indicators (yearly review).
+    public var plhActions: PLHActionSheets?
+    /// Groups of communes the territory reports by ("pôles"), for territorialised targets.
+    public var communeGroups: CommuneGroups?
 
     public var id: String { manifest.id }
     public var name: String { manifest.name }
@@ -30,7 +34,7 @@ public struct TerritoryManifest: ProfilePart, Equatable {
     public var parts: [String: String]
     public var retention: RetentionRules
 
-    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes", "service"]
+    public static let knownParts: Set<String> = ["plh", "schemes", "cotation", "landlords", "programmeRules", "communes", "service", "plhActions", "communeGroups"]
 
     public func validate() -> [ValidationError] {
         var v = ValidationCollector()

@@ -37,7 +37,8 @@ extension GuichetStore {
 private struct RolledBack: Error {}
 
 /// Everything a session can do; each area of the product adds its own protocol here.
-public protocol StoreSession: MetaStore, HistoryStore, DossierStore, LetterStore, RequestStore, ProgrammeStore, AllocationStore, CommitmentStore {
+public protocol StoreSession: MetaStore, HistoryStore, DossierStore, LetterStore, RequestStore, ProgrammeStore, AllocationStore, CommitmentStore,
+                               PLHReviewStore {
     /// The agent to whom changes made in this session are attributed.
     var agent: String { get }
     /// Stamps the changes made in this session (history lines, last change).

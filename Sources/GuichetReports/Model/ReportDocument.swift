@@ -6,12 +6,33 @@ public struct ReportSection: Sendable {
     public var paragraphs: [String]
     public var tables: [ReportTable]
     public var chart: ReportChart?
+    /// Who the part is for: a part laid out for print (one small table per subject) can have a
+    /// spreadsheet twin (the same figures in one filterable table); each format keeps its own.
+    public var audience: ReportAudience
 
-    public init(heading: String, paragraphs: [String] = [], tables: [ReportTable] = [], chart: ReportChart? = nil) {
+    public init(heading: String, paragraphs: [String] = [], tables: [ReportTable] = [], chart: ReportChart? = nil,
+                audience: ReportAudience = .all) {
         self.heading = heading
         self.paragraphs = paragraphs
         self.tables = tables
         self.chart = chart
+        self.audience = audience
+    }
+}
+
+public enum ReportAudience: Sendable {
+    case all
+    /// The PDF only.
+    case print
+    /// ODS and CSV only.
+    case spreadsheet
+
+    func includes(_ format: ReportFormat) -> Bool {
+        switch self {
+        case .all: true
+        case .print: format == .pdf
+        case .spreadsheet: format != .pdf
+        }
     }
 }
 
@@ -48,4 +69,11 @@ public struct ReportDocument: Sendable {
 
     /// Every table, in reading order.
     public var tables: [ReportTable] { sections.flatMap(\.tables) }
+
+    /// The document as written in `format`: the parts meant for it.
+    public func laidOut(for format: ReportFormat) -> ReportDocument {
+        var d = self
+        d.sections = sections.filter { $0.audience.includes(format) }
+        return d
+    }
 }

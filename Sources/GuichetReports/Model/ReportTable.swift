@@ -27,10 +27,15 @@ public struct ReportColumn: Sendable, Hashable {
     /// wrong); the column is never narrowed below it.
     public var widest: String?
 
-    public init(_ title: String, _ kind: ReportColumnKind = .text, width: Int? = nil) {
+    /// Text shown whole however many lines it takes (the PLH's wording in a review), instead of
+    /// two lines then "…".
+    public var wraps: Bool
+
+    public init(_ title: String, _ kind: ReportColumnKind = .text, width: Int? = nil, wraps: Bool = false) {
         self.title = title
         self.kind = kind
         self.width = width
+        self.wraps = wraps
     }
 
     /// Figures right, dates centred, text left: the way French tables are read.

@@ -133,8 +133,9 @@ extension PDFComposer {
     private func cellStyle(_ base: TextStyle, _ column: ReportColumn, _ cell: ReportCell) -> TextStyle {
         base.with {
             $0.alignment = cell.isNumeric ? .trailing : column.alignment
-            // Figures stay on one line; text wraps on two, then ends in "…".
-            if cell.isNumeric || column.kind != .text { $0.maxLines = 1 }
+            // Figures stay on one line; text wraps on two, then ends in "…", unless the column
+            // asks for its whole text.
+            if cell.isNumeric || column.kind != .text { $0.maxLines = 1 } else if column.wraps { $0.maxLines = nil }
         }
     }
 

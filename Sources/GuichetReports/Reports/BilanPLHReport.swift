@@ -7,21 +7,26 @@ import GuichetCore
 /// envelope, committed, paid, remaining, averages per dwelling and dossiers by state; per action;
 /// and the reconciliation of the envelopes with the PLH's lines.
 public enum BilanPLHReport {
+    /// With `review`, the review by action follows the money (`PLHReviewReport`: by action in
+    /// PDF, as flat tables in ODS and CSV); a mid-term review titles the whole document.
     public static func document(context: ReportContext, plh: PLHProgramme, catalog: SchemeCatalog,
-                                figures: [BudgetFigures], lines: [LineFigures] = [], year: Int? = nil) -> ReportDocument {
+                                figures: [BudgetFigures], lines: [LineFigures] = [], year: Int? = nil,
+                                review: PLHReview? = nil) -> ReportDocument {
         let ledger = BudgetLedger(catalog: catalog, plh: plh, figures: figures, lines: lines)
         let overview = BudgetOverview(ledger: ledger, plh: plh, period: year.map { .year($0) } ?? .whole, on: context.producedOn)
-        return document(context: context, plh: plh, overview: overview)
+        return document(context: context, plh: plh, overview: overview, review: review)
     }
 
-    public static func document(context: ReportContext, plh: PLHProgramme, overview o: BudgetOverview) -> ReportDocument {
+    public static func document(context: ReportContext, plh: PLHProgramme, overview o: BudgetOverview, review: PLHReview? = nil) -> ReportDocument {
         let period = o.year.map { "année \($0)" } ?? "période \(plh.firstYear)-\(plh.lastYear)"
         let columnYear = o.year.map(String.init) ?? "période"
         var sections = [synthesis(plh: plh, overview: o, period: period, columnYear: columnYear)]
         if !o.lines.isEmpty { sections.append(otherLines(o, period: period)) }
         sections += [schemes(o, period: period), actions(o, period: period), reconciliation(o, period: period)]
-        return context.document(title: o.year.map { "Bilan annuel du PLH \($0)" } ?? "Bilan du PLH \(plh.firstYear)-\(plh.lastYear)",
-                                subtitle: "\(plh.title) — \(period)", sections: sections, orientation: .landscape)
+        if let review { sections += PLHReviewReport.sections(review, numbering: sections.count + 1) }
+        let title = review?.kind == .midTerm ? review!.title
+            : o.year.map { "Bilan annuel du PLH \($0)" } ?? "Bilan du PLH \(plh.firstYear)-\(plh.lastYear)"
+        return context.document(title: title, subtitle: "\(plh.title) — \(period)", sections: sections, orientation: .landscape)
     }
 
     // MARK: PLH synthesis

@@ -17,6 +17,7 @@ enum Migrations {
         m.registerMigration("v7-budget-ledger", migrate: BudgetLedgerSchema.v7)
         m.registerMigration("v8-dossier-letters", migrate: DossierLettersSchema.v8)
         m.registerMigration("v9-dossier-valid-documents", migrate: DossiersSchema.v9ValidDocuments)
+        m.registerMigration("v10-plh-review", migrate: PLHReviewSchema.v10)
         return m
     }
 }
