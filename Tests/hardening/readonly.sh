@@ -8,7 +8,7 @@ G="$1"; W="$2"; REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 passed=0; failed=0
 check() { if [ "$2" = 0 ]; then passed=$((passed+1)); echo "ok   lecture seule : $1"; else failed=$((failed+1)); echo "FAIL lecture seule : $1"; echo "$3" | sed 's/^/     /'; fi; }
 rm -rf "$W"; mkdir -p "$W/ro" "$W/rw" "$W/data"
-cp -r "$REPO/data/territories" "$W/data/"
+cp -r "$REPO/data/." "$W/data/"   # the territories and what they name beside them (COG communes)
 cp "$G" "$W/guichet"
 "$W/guichet" --database "$W/rw/base.sqlite" demo --size 30 --date 2026-06-30 >/dev/null || { echo "FAIL lecture seule : base de départ"; exit 1; }
 cp "$W/rw/base.sqlite" "$W/ro/copie-seule.sqlite"                   # no -wal, no -shm
